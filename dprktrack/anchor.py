@@ -1,0 +1,71 @@
+"""Locating quotes in a source text: spans, line:column positions and paragraphs.
+
+All offsets are 0-based code-point offsets into a Python `str`, end-exclusive,
+so that `text[span.start:span.end] == quote`. Lines and columns are 1-based.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+_PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t\r\f\v]*\n)+")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+def occurrences(text: str, quote: str) -> list[int]:
+    """Every offset where `quote` starts in `text`, overlapping ones included."""
+    if not quote:
+        return []
+    found = []
+    index = text.find(quote)
+    while index != -1:
+        found.append(index)
+        index = text.find(quote, index + 1)
+    return found
+
+
+def find_unique(text: str, quote: str) -> Span | None:
+    """The span of `quote` when it occurs exactly once; None when absent or ambiguous.
+
+    Guessing between two occurrences would silently attach a claim to the wrong
+    passage, so an ambiguous quote has no span.
+    """
+    first = text.find(quote) if quote else -1
+    if first == -1 or text.find(quote, first + 1) != -1:
+        return None
+    return Span(first, first + len(quote))
+
+
+def line_column(text: str, offset: int) -> tuple[int, int]:
+    """Line and column of one offset; for many offsets into one text use `LineIndex`."""
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column
+
+
+class LineIndex:
+    """Line starts of a text, so each offset's line:column costs a binary search."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [match.end() for match in re.finditer("\n", text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self._starts, offset)
+        return line, offset - self._starts[line - 1] + 1
+
+
+def paragraph(text: str, span: Span) -> Span:
+    """The paragraph (text between blank lines) around a span, widened to cover all of it."""
+    start = 0
+    for match in _PARAGRAPH_BREAK.finditer(text, 0, span.start):
+        start = match.end()
+    following = _PARAGRAPH_BREAK.search(text, span.end)
+    end = following.start() if following else len(text)
+    return Span(start, end)

@@ -1,0 +1,371 @@
+"""The `dprktrack` command line: click commands only, each a thin shell over the library.
+
+Only click and the standard library load at start-up; each command imports what
+it needs (pydantic to load, rich to draw tables) when it runs, so `--help` and
+machine output start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from dprktrack import __version__
+from dprktrack.errors import EXIT_INPUT, EXIT_INTERNAL, DprkError
+from dprktrack.vocabulary import QUOTE_TYPES, STANCES
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from dprktrack.query import ClaimFilter, Record
+    from dprktrack.store import Catalog
+
+F = TypeVar("F", bound=Callable[..., Any])
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+LISTING_FORMATS = ("table", "json", "csv", "markdown")
+
+
+class _Group(click.Group):
+    """Turns DprkError into its message on stderr and its exit code: no traceback for bad input."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DprkError as err:
+            from dprktrack.safetext import visible
+
+            for line in err.lines:
+                click.echo(f"error: {visible(line)}", err=True)
+            ctx.exit(err.exit_code)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, BrokenPipeError):
+            raise
+        except Exception as err:
+            if os.environ.get("DPRKTRACK_DEBUG"):
+                raise
+            click.echo(
+                f"internal error: {type(err).__name__}: {err} "
+                "(a bug in dprktrack; rerun with DPRKTRACK_DEBUG=1 for the traceback)",
+                err=True,
+            )
+            ctx.exit(EXIT_INTERNAL)
+
+
+@click.group(cls=_Group, context_settings=CONTEXT)
+@click.version_option(__version__, "--version", prog_name="dprktrack")
+@click.option(
+    "--claims",
+    "claims_path",
+    type=click.Path(path_type=Path),
+    envvar="DPRKTRACK_CLAIMS",
+    show_envvar=True,
+    metavar="PATH",
+    help="Claims file to read. Default: ./claims.json if present, else the bundled one.",
+)
+@click.pass_context
+def main(ctx: click.Context, claims_path: Path | None) -> None:
+    """Who said what in the article on the UN sanctions regime against the DPRK.
+
+    Every claim ties an actor's statement to a verbatim quote of the source, with
+    the actor's stance toward named targets (the Panel of Experts, the sanctions
+    regime, Russia's veto, ...). Start with `dprktrack list` or `dprktrack actors`.
+
+    \b
+    Exit codes: 0 success (an empty result too), 2 bad input (usage, an invalid
+    claims file, a missing source, an unknown id), 70 an internal error.
+    """
+    ctx.obj = claims_path
+
+
+def _catalog(ctx: click.Context) -> Catalog:
+    from dprktrack.store import find_claims_file, load_catalog
+
+    return load_catalog(find_claims_file(ctx.obj, Path.cwd()))
+
+
+def _format_option(choices: Sequence[str] = LISTING_FORMATS) -> Callable[[F], F]:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices, case_sensitive=False),
+        default=choices[0],
+        show_default=True,
+        help="table for reading; json, csv or markdown for other tools (data only, on stdout).",
+    )
+
+
+def _filter_options(func: F) -> F:
+    options = [
+        click.option(
+            "--actor",
+            multiple=True,
+            metavar="NAME",
+            help="Actor id, name or alias; partial, case- and accent-blind ('kim song').",
+        ),
+        click.option("--stance", multiple=True, type=click.Choice(STANCES, case_sensitive=False)),
+        click.option(
+            "--target",
+            multiple=True,
+            metavar="ID",
+            help="Target id, e.g. panel-of-experts (`dprktrack stances` shows them).",
+        ),
+        click.option(
+            "--quote-type", multiple=True, type=click.Choice(QUOTE_TYPES, case_sensitive=False)
+        ),
+        click.option("--source", multiple=True, metavar="ID", help="Source id."),
+        click.option(
+            "--grep", multiple=True, metavar="TEXT", help="Words in the quote or the summary."
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _claim_filter(options: dict[str, tuple[str, ...]]) -> ClaimFilter:
+    from dprktrack.query import ClaimFilter
+
+    return ClaimFilter(
+        actors=options["actor"],
+        stances=options["stance"],
+        targets=options["target"],
+        quote_types=options["quote_type"],
+        sources=options["source"],
+        greps=options["grep"],
+    )
+
+
+def _emit(
+    fmt: str,
+    data: Sequence[Record],
+    columns: Sequence[str],
+    table: Callable[[], RenderableType],
+    empty_note: str,
+) -> None:
+    """Write records in the chosen format; an empty result gets a note on stderr, exit 0."""
+    from dprktrack import writers
+
+    if not data:
+        click.echo(f"note: {empty_note}", err=True)
+    if fmt == "json":
+        writers.write_json(list(data), sys.stdout)
+    elif fmt == "csv":
+        writers.write_csv(data, columns, sys.stdout)
+    elif fmt == "markdown":
+        writers.write_markdown(data, columns, sys.stdout)
+    elif data:
+        from dprktrack.render import make_console
+
+        make_console().print(table())
+
+
+@main.command("list")
+@_filter_options
+@_format_option()
+@click.pass_context
+def list_claims(ctx: click.Context, /, fmt: str, **options: tuple[str, ...]) -> None:
+    """List claims: who said what, with stances and the quote.
+
+    Filters narrow the list; a filter given twice matches either value, different
+    filters must all match. --target and --stance together match one stance entry
+    ("opposes the Panel"). JSON records carry start/end offsets that slice the
+    quote out of its source, and its line:column.
+
+    \b
+    Example:
+      dprktrack list --actor nebenzya --target panel-of-experts --stance oppose
+    """
+    from dprktrack.query import CLAIM_FIELDS, claim_records, select_claims
+
+    catalog = _catalog(ctx)
+    records = claim_records(catalog, select_claims(catalog, _claim_filter(options)))
+
+    def table() -> RenderableType:
+        from dprktrack.render import claims_table
+
+        return claims_table(records)
+
+    _emit(fmt, records, CLAIM_FIELDS, table, "no claims match")
+
+
+@main.command()
+@_filter_options
+@_format_option()
+@click.pass_context
+def actors(ctx: click.Context, /, fmt: str, **options: tuple[str, ...]) -> None:
+    """List the actors: role, number of claims and stances per target.
+
+    With filters, only actors with a matching claim are listed and only the
+    matching stances are counted: this answers "who supports the Panel?".
+
+    \b
+    Example:
+      dprktrack actors --target panel-of-experts --stance support
+    """
+    from dprktrack.query import ACTOR_FIELDS, actor_records
+
+    records = actor_records(_catalog(ctx), _claim_filter(options))
+
+    def table() -> RenderableType:
+        from dprktrack.render import actors_table
+
+        return actors_table(records)
+
+    _emit(fmt, records, ACTOR_FIELDS, table, "no actors match")
+
+
+@main.command()
+@_filter_options
+@_format_option()
+@click.pass_context
+def stances(ctx: click.Context, /, fmt: str, **options: tuple[str, ...]) -> None:
+    """Show who stands where: a grid of actors against targets.
+
+    Each cell is the actor's stance toward the target, with the number of claims
+    when there are several; "mixed" when their claims disagree. JSON and CSV give
+    one record per actor and target, with counts and claim ids.
+
+    \b
+    Example:
+      dprktrack stances --target russia-veto
+    """
+    from dprktrack.query import CELL_FIELDS, stance_cells
+
+    catalog = _catalog(ctx)
+    cells = stance_cells(catalog, _claim_filter(options))
+
+    def table() -> RenderableType:
+        from dprktrack.render import make_console, stance_grid
+
+        labels = {target.id: target.label for target in catalog.targets.values()}
+        return stance_grid(cells, labels, make_console().width)
+
+    _emit(fmt, cells, CELL_FIELDS, table, "no stances match")
+
+
+@main.command()
+@click.argument("claim_id")
+@_format_option()
+@click.pass_context
+def show(ctx: click.Context, claim_id: str, fmt: str) -> None:
+    """Show one claim in full, its quote highlighted in the source paragraph.
+
+    \b
+    Example:
+      dprktrack show c014
+    """
+    from dprktrack import writers
+    from dprktrack.query import CLAIM_FIELDS, claim_records, closest_ids
+
+    catalog = _catalog(ctx)
+    claim = catalog.claims.get(claim_id) or catalog.claims.get(claim_id.lower())
+    if claim is None:
+        near = closest_ids(catalog.claims, claim_id.lower())
+        hint = f"; did you mean {', '.join(near)}?" if near else ""
+        raise DprkError(f"no claim {claim_id!r} in {catalog.name}{hint}", EXIT_INPUT)
+    (record,) = claim_records(catalog, [claim])
+    if fmt == "json":
+        writers.write_json(record, sys.stdout)
+    elif fmt in ("csv", "markdown"):
+        write = writers.write_csv if fmt == "csv" else writers.write_markdown
+        write([record], CLAIM_FIELDS, sys.stdout)
+    else:
+        _show_table(catalog, record)
+
+
+def _show_table(catalog: Catalog, record: Record) -> None:
+    from dprktrack.anchor import Span, paragraph
+    from dprktrack.render import claim_view, has_colour, make_console
+    from dprktrack.store import display_name
+
+    actor = catalog.actors[record["actor_id"]]
+    source = catalog.sources[record["source"]]
+    where = display_name(catalog.source_path(source.id))
+    if record["start"] is None:
+        where += " (quote not found verbatim in the source)"
+        text, quote_start = "", None
+    else:
+        where += f":{record['line']}:{record['column']} (offsets {record['start']}–{record['end']})"
+        full = catalog.source_text(source.id)
+        bounds = paragraph(full, Span(record["start"], record["end"]))
+        text = full[bounds.start : bounds.end].rstrip()
+        quote_start = record["start"] - bounds.start
+    details = [
+        ("role", ", ".join(part for part in (actor.role, actor.country) if part) or "—"),
+        ("type", record["quote_type"]),
+        ("date", record["date"] or "—"),
+        ("via", catalog.actors[record["reported_via"]].name if record["reported_via"] else "—"),
+        ("summary", record["summary"]),
+        ("source", f"{source.title} ({source.outlet}, {source.published})"),
+        ("at", where),
+    ]
+    console = make_console()
+    console.print(claim_view(record, details, text, quote_start, has_colour(console)))
+
+
+@main.command()
+@click.argument("source_id", required=False, metavar="[SOURCE]")
+@click.option(
+    "--pager/--no-pager",
+    default=None,
+    help="Page the output (default: page when writing to a terminal).",
+)
+@click.pass_context
+def read(ctx: click.Context, source_id: str | None, pager: bool | None) -> None:
+    """Read the source with every claimed span highlighted and labelled.
+
+    Each quote is coloured by its stance (support green, oppose red, neutral cyan,
+    mixed yellow) and followed by its claim id and actor; without colour, spans
+    are bracketed ⟦like this⟧. SOURCE is a source id, needed only when the claims
+    file has several.
+
+    \b
+    Example:
+      dprktrack read --no-pager | less -R
+    """
+    from dprktrack.anchor import find_unique
+    from dprktrack.render import Annotation, article_view, has_colour, make_console, tone
+
+    catalog = _catalog(ctx)
+    source = _pick_source(catalog, source_id)
+    text = catalog.source_text(source)
+    annotations = []
+    unplaced = []
+    for claim in catalog.claims.values():
+        if claim.source != source:
+            continue
+        span = find_unique(text, claim.quote)
+        if span is None:
+            unplaced.append(claim.id)
+            continue
+        stance = tone([entry.model_dump() for entry in claim.stances])
+        name = catalog.actors[claim.actor].name
+        annotations.append(Annotation(span.start, span.end, claim.id, name, stance))
+    console = make_console()
+    view = article_view(catalog.sources[source].title, text, annotations, has_colour(console))
+    if pager is None:
+        pager = sys.stdout.isatty()
+    if pager:
+        with console.capture() as captured:
+            console.print(view)
+        click.echo_via_pager(captured.get(), color=has_colour(console))
+    else:
+        console.print(view)
+    if unplaced:
+        click.echo(
+            f"note: quotes not found verbatim, so not shown: {', '.join(unplaced)}", err=True
+        )
+
+
+def _pick_source(catalog: Catalog, source_id: str | None) -> str:
+    if source_id is None:
+        if len(catalog.sources) == 1:
+            return next(iter(catalog.sources))
+        raise DprkError(f"name a source to read; sources: {', '.join(catalog.sources)}")
+    if source_id not in catalog.sources:
+        raise DprkError(f"unknown source {source_id!r}; sources: {', '.join(catalog.sources)}")
+    return source_id

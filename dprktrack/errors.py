@@ -1,0 +1,51 @@
+"""Errors a user can fix, and the exit codes they map to.
+
+Every failure caused by input (command line, claims file, sources) is raised as a
+`DprkError`; the command line prints its lines on stderr and exits with its code,
+so bad input never shows a Python traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+"""Reserved for verdicts: a check that found a failing claim."""
+EXIT_INPUT = 2
+"""Unusable input: a usage error, an unreadable or invalid claims file or source, an unknown id."""
+EXIT_INTERNAL = 70
+"""A bug in dprktrack itself (EX_SOFTWARE); the message says how to get the traceback."""
+
+JsonPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a claims file, located by its JSON path."""
+
+    path: JsonPath
+    message: str
+    claim_id: str | None = None
+
+
+def format_json_path(path: JsonPath) -> str:
+    """Render a path the way jq and JSONPath readers expect: `$.claims[12].stances[0]`."""
+    parts = ["$"]
+    for key in path:
+        if isinstance(key, int):
+            parts.append(f"[{key}]")
+        elif key.isidentifier():
+            parts.append(f".{key}")
+        else:
+            parts.append(f"[{key!r}]")
+    return "".join(parts)
+
+
+class DprkError(Exception):
+    """An error the user can fix; each line is printed as one message on stderr."""
+
+    def __init__(self, lines: str | list[str], exit_code: int = EXIT_INPUT) -> None:
+        self.lines = [lines] if isinstance(lines, str) else list(lines)
+        self.exit_code = exit_code
+        super().__init__("\n".join(self.lines))

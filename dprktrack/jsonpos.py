@@ -1,0 +1,77 @@
+"""Where a JSON path stands in the text of a JSON document, as line:column.
+
+`json.loads` forgets positions, so error messages find them again here: one pass
+that descends only into the containers on the way to a wanted path and skips every
+other value with the C decoder.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from contextlib import suppress
+
+from dprktrack.anchor import line_column
+from dprktrack.errors import JsonPath
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+_DECODER = json.JSONDecoder()
+
+
+def locate(text: str, paths: Iterable[JsonPath]) -> dict[JsonPath, tuple[int, int]]:
+    """Line and column of each wanted path's value in valid JSON `text`.
+
+    A path that does not exist (a missing field, say) gets the position of its
+    deepest existing ancestor, which is where a reader should look.
+    """
+    wanted = set(paths)
+    prefixes = {path[:depth] for path in wanted for depth in range(len(path) + 1)}
+    offsets: dict[JsonPath, int] = {}
+    # On text that is not valid JSON after all, keep what was found before the damage.
+    with suppress(ValueError, IndexError):
+        _walk(text, _skip_space(text, 0), (), prefixes, offsets)
+    result = {}
+    for path in wanted:
+        for depth in range(len(path), -1, -1):
+            if path[:depth] in offsets:
+                result[path] = line_column(text, offsets[path[:depth]])
+                break
+    return result
+
+
+def _skip_space(text: str, index: int) -> int:
+    match = _SPACE.match(text, index)
+    assert match is not None  # the pattern matches the empty string
+    return match.end()
+
+
+def _walk(
+    text: str, index: int, path: JsonPath, prefixes: set[JsonPath], offsets: dict[JsonPath, int]
+) -> int:
+    """Record the offset of the value at `index` (if wanted) and return where it ends."""
+    offsets.setdefault(path, index)
+    opener = text[index]
+    if path not in prefixes or opener not in "[{":
+        _, end = _DECODER.raw_decode(text, index)
+        return end
+    closer = "}" if opener == "{" else "]"
+    index = _skip_space(text, index + 1)
+    position = 0
+    while text[index] != closer:
+        if opener == "{":
+            key, index = _DECODER.raw_decode(text, index)
+            index = _skip_space(text, index)
+            index = _skip_space(text, index + 1)  # past the colon
+            child: str | int = key
+        else:
+            child = position
+        if (*path, child) in prefixes:
+            index = _walk(text, index, (*path, child), prefixes, offsets)
+        else:
+            _, index = _DECODER.raw_decode(text, index)
+        index = _skip_space(text, index)
+        if text[index] == ",":
+            index = _skip_space(text, index + 1)
+        position += 1
+    return index + 1

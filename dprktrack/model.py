@@ -1,0 +1,243 @@
+"""The schema of claims.json (pydantic v2) and the cross-reference rules loading enforces.
+
+Pure data: nothing here reads files. `cross_reference_problems` reports what a schema
+cannot express (unknown or duplicate ids, a source path leaving the claims folder).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+from pathlib import PurePosixPath, PureWindowsPath
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from dprktrack.errors import JsonPath, Problem
+
+# Spelled out for the type checker; a test keeps them equal to dprktrack.vocabulary.
+Stance = Literal["support", "oppose", "neutral", "mixed"]
+QuoteType = Literal["direct", "indirect", "mixed"]
+ActorKind = Literal["person", "government", "organization", "media", "group", "author"]
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def _slug(value: str) -> str:
+    if not _SLUG.fullmatch(value) or len(value) > 64:
+        raise ValueError("must be a slug: lowercase letters and digits joined by single hyphens")
+    return value
+
+
+def _text(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty or only white space")
+    return value
+
+
+def _partial_date(value: str) -> str:
+    match = _PARTIAL_DATE.fullmatch(value)
+    if not match:
+        raise ValueError("must be a date as YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(part) if part else 1 for part in match.groups())
+    try:
+        date(year, month, day)
+    except ValueError as err:
+        raise ValueError(f"is not a real date ({err})") from None
+    return value
+
+
+def _sha256(value: str) -> str:
+    if not _SHA256.fullmatch(value):
+        raise ValueError("must be 64 lowercase hexadecimal digits")
+    return value
+
+
+Slug = Annotated[str, AfterValidator(_slug)]
+Text = Annotated[str, AfterValidator(_text)]
+PartialDate = Annotated[str, AfterValidator(_partial_date)]
+Sha256 = Annotated[str, AfterValidator(_sha256)]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class Source(_Record):
+    """A text that claims quote; its bytes are pinned by sha256."""
+
+    id: Slug = Field(description="Slug by which claims name this source.")
+    path: Text = Field(
+        description="File path relative to the folder of claims.json; must stay inside it."
+    )
+    title: Text = Field(description="Title of the article or document.")
+    author: Text = Field(description="Author as the source names them.")
+    outlet: Text = Field(description="Publication or outlet.")
+    published: date = Field(description="Publication date, YYYY-MM-DD.")
+    sha256: Sha256 = Field(description="SHA-256 of the file's bytes, lowercase hex.")
+
+    model_config = ConfigDict(strict=False)  # `published` arrives as a JSON string
+
+
+class Actor(_Record):
+    """Someone the source quotes or paraphrases (the author included)."""
+
+    id: Slug = Field(description="Slug by which claims name this actor.")
+    name: Text = Field(description="Name as the source gives it.")
+    aliases: list[Text] = Field(
+        default_factory=list, description="Other spellings and short forms the source uses."
+    )
+    kind: ActorKind = Field(description="person, government, organization, media, group or author.")
+    role: Text | None = Field(default=None, description="Role as the source describes it.")
+    country: Text | None = Field(default=None, description="Country as the source gives it.")
+
+
+class Target(_Record):
+    """What a stance is taken toward: an institution, a policy, a proposal, an event."""
+
+    id: Slug = Field(description="Slug by which stances name this target.")
+    label: Text = Field(description="Short human label.")
+    description: Text = Field(description="What exactly the target covers.")
+
+
+class StanceEntry(_Record):
+    """One actor position in a claim, always toward a named target."""
+
+    target: Slug = Field(description="Id of a target.")
+    stance: Stance = Field(description="support, oppose, neutral or mixed.")
+
+
+class Claim(_Record):
+    """A statement the source attributes to an actor, tied to a verbatim quote."""
+
+    id: Slug = Field(description="Unique claim id, e.g. c001.")
+    source: Slug = Field(description="Id of the source the quote is taken from.")
+    actor: Slug = Field(description="Id of the actor the statement is attributed to.")
+    quote: Text = Field(description="Verbatim text of the source, character for character.")
+    quote_type: QuoteType = Field(
+        description="direct: the actor's own words; indirect: the source's paraphrase; mixed: both."
+    )
+    reported_via: Slug | None = Field(
+        default=None, description="Id of the actor that relays the statement, if any."
+    )
+    stances: list[StanceEntry] = Field(
+        min_length=1, description="Positions the claim takes, each toward a target."
+    )
+    summary: Text = Field(description="One line in the curator's words.")
+    date: PartialDate | None = Field(
+        default=None, description="Date of the statement: YYYY, YYYY-MM or YYYY-MM-DD."
+    )
+
+
+class ClaimsFile(_Record):
+    """The whole claims.json document."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    schema_: str | None = Field(default=None, alias="$schema", description="JSON Schema URI.")
+    sources: list[Source] = Field(min_length=1)
+    actors: list[Actor] = Field(min_length=1)
+    targets: list[Target] = Field(min_length=1)
+    claims: list[Claim] = Field(default_factory=list)
+
+
+def cross_reference_problems(doc: ClaimsFile) -> list[Problem]:
+    """Everything a schema cannot say: duplicate ids, dangling references, escaping paths."""
+    problems: list[Problem] = []
+    for section in ("sources", "actors", "targets", "claims"):
+        problems.extend(_duplicate_ids(section, getattr(doc, section)))
+    for index, source in enumerate(doc.sources):
+        reason = unsafe_relative_path(source.path)
+        if reason:
+            problems.append(Problem(("sources", index, "path"), reason))
+    sources = {source.id for source in doc.sources}
+    actors = {actor.id for actor in doc.actors}
+    targets = {target.id for target in doc.targets}
+    for index, claim in enumerate(doc.claims):
+        problems.extend(_claim_reference_problems(index, claim, sources, actors, targets))
+    return problems
+
+
+def _duplicate_ids(
+    section: str, records: Iterable[Source | Actor | Target | Claim]
+) -> list[Problem]:
+    first_seen: dict[str, int] = {}
+    problems = []
+    for index, record in enumerate(records):
+        if record.id in first_seen:
+            first = f"$.{section}[{first_seen[record.id]}]"
+            claim_id = record.id if section == "claims" else None
+            problems.append(
+                Problem(
+                    (section, index, "id"),
+                    f"duplicate id {record.id!r} (first at {first})",
+                    claim_id,
+                )
+            )
+        else:
+            first_seen[record.id] = index
+    return problems
+
+
+def _claim_reference_problems(
+    index: int, claim: Claim, sources: set[str], actors: set[str], targets: set[str]
+) -> list[Problem]:
+    problems = []
+
+    def unknown(path: JsonPath, kind: str, value: str, valid: set[str]) -> None:
+        problems.append(
+            Problem(
+                ("claims", index, *path),
+                f"unknown {kind} {value!r}; known: {_listing(valid)}",
+                claim.id,
+            )
+        )
+
+    if claim.source not in sources:
+        unknown(("source",), "source", claim.source, sources)
+    if claim.actor not in actors:
+        unknown(("actor",), "actor", claim.actor, actors)
+    if claim.reported_via is not None and claim.reported_via not in actors:
+        unknown(("reported_via",), "actor", claim.reported_via, actors)
+    seen_targets: set[str] = set()
+    for position, entry in enumerate(claim.stances):
+        if entry.target not in targets:
+            unknown(("stances", position, "target"), "target", entry.target, targets)
+        elif entry.target in seen_targets:
+            problems.append(
+                Problem(
+                    ("claims", index, "stances", position, "target"),
+                    f"target {entry.target!r} is given more than once in this claim",
+                    claim.id,
+                )
+            )
+        seen_targets.add(entry.target)
+    return problems
+
+
+def _listing(values: Iterable[str], limit: int = 12) -> str:
+    ordered = sorted(values)
+    shown = ", ".join(ordered[:limit])
+    return shown + (f", … ({len(ordered) - limit} more)" if len(ordered) > limit else "")
+
+
+def unsafe_relative_path(path: str) -> str | None:
+    """Why a source path may not be used, judged on its text alone; None when it is fine.
+
+    Paths are POSIX-style and relative to the folder of claims.json; `..` may be used
+    only as long as it never climbs above that folder.
+    """
+    if "\\" in path or PureWindowsPath(path).drive:
+        return f"source path {path!r} must use forward slashes and no drive letter"
+    posix = PurePosixPath(path)
+    if posix.is_absolute():
+        return f"source path {path!r} must be relative to the folder of the claims file"
+    depth = 0
+    for part in posix.parts:
+        depth += -1 if part == ".." else (0 if part == "." else 1)
+        if depth < 0:
+            return f"source path {path!r} leaves the folder of the claims file"
+    return None

@@ -1,0 +1,229 @@
+"""Analyst lookups over a loaded catalog: filters, and the flat records every format shares.
+
+Records are plain dicts with stable keys (documented in the README), built once
+and handed to whichever writer the user asked for.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from dprktrack.anchor import LineIndex, find_unique
+from dprktrack.errors import DprkError
+from dprktrack.model import Actor, Claim, StanceEntry
+from dprktrack.store import Catalog
+from dprktrack.vocabulary import STANCES
+
+Record = dict[str, Any]
+
+CLAIM_FIELDS = (
+    "id",
+    "actor_id",
+    "actor",
+    "quote_type",
+    "stances",
+    "quote",
+    "source",
+    "start",
+    "end",
+    "line",
+    "column",
+    "summary",
+    "reported_via",
+    "date",
+)
+ACTOR_FIELDS = ("id", "name", "kind", "role", "country", "aliases", "claims", "stances")
+CELL_FIELDS = ("actor_id", "actor", "target", "stance", "counts", "claims")
+
+
+def fold(text: str) -> str:
+    """A case-, accent- and punctuation-blind form, for matching what people type."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(re.sub(r"[\W_]+", " ", bare.casefold()).split())
+
+
+def actor_names(actor: Actor) -> list[str]:
+    return [actor.id, actor.name, *actor.aliases]
+
+
+def match_actors(actors: Iterable[Actor], query: str) -> list[str]:
+    """Ids of the actors `query` names: exact matches (id, name, alias) win over partial ones."""
+    wanted = fold(query)
+    if not wanted:
+        return []
+    candidates = list(actors)
+    exact = [a.id for a in candidates if any(fold(n) == wanted for n in actor_names(a))]
+    if exact:
+        return exact
+    return [a.id for a in candidates if any(wanted in fold(n) for n in actor_names(a))]
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    """What the analyst asked for. Values of one filter OR together; different filters AND."""
+
+    actors: tuple[str, ...] = ()
+    stances: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    quote_types: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    greps: tuple[str, ...] = ()
+
+
+def _known(kind: str, option: str, values: Sequence[str], known: Iterable[str]) -> set[str]:
+    """Resolve ids case-insensitively; unknown ones are a usage error listing the valid ids."""
+    by_fold = {value.casefold(): value for value in known}
+    unknown = [value for value in values if value.casefold() not in by_fold]
+    if unknown:
+        raise DprkError(
+            f"unknown {kind} {unknown[0]!r} for {option}; valid: {', '.join(by_fold.values())}"
+        )
+    return {by_fold[value.casefold()] for value in values}
+
+
+def stance_matcher(catalog: Catalog, wanted: ClaimFilter) -> Callable[[StanceEntry], bool]:
+    """Whether one stance entry matches --target and --stance (both on the same entry)."""
+    targets = _known("target", "--target", wanted.targets, catalog.targets)
+    stances = set(wanted.stances)
+
+    def matches(entry: StanceEntry) -> bool:
+        return (not targets or entry.target in targets) and (not stances or entry.stance in stances)
+
+    return matches
+
+
+def select_claims(catalog: Catalog, wanted: ClaimFilter) -> list[Claim]:
+    """The claims matching every given filter, in file order."""
+    stance_matches = stance_matcher(catalog, wanted)
+    sources = _known("source", "--source", wanted.sources, catalog.sources)
+    actor_ids = {i for query in wanted.actors for i in match_actors(catalog.actors.values(), query)}
+    greps = [fold(text) for text in wanted.greps]
+
+    def keep(claim: Claim) -> bool:
+        if wanted.actors and claim.actor not in actor_ids:
+            return False
+        if wanted.quote_types and claim.quote_type not in wanted.quote_types:
+            return False
+        if sources and claim.source not in sources:
+            return False
+        if (wanted.targets or wanted.stances) and not any(map(stance_matches, claim.stances)):
+            return False
+        if greps:
+            haystack = fold(f"{claim.quote}\n{claim.summary}")
+            return any(text in haystack for text in greps)
+        return True
+
+    return [claim for claim in catalog.claims.values() if keep(claim)]
+
+
+def claim_records(catalog: Catalog, claims: Iterable[Claim]) -> list[Record]:
+    """Flat claim records with the quote's offsets and line:column in its source."""
+    line_indexes: dict[str, LineIndex] = {}
+    records = []
+    for claim in claims:
+        text = catalog.source_text(claim.source)
+        span = find_unique(text, claim.quote)
+        line = column = None
+        if span is not None:
+            if claim.source not in line_indexes:
+                line_indexes[claim.source] = LineIndex(text)
+            line, column = line_indexes[claim.source].position(span.start)
+        records.append(
+            {
+                "id": claim.id,
+                "actor_id": claim.actor,
+                "actor": catalog.actors[claim.actor].name,
+                "quote_type": claim.quote_type,
+                "stances": [entry.model_dump() for entry in claim.stances],
+                "quote": claim.quote,
+                "source": claim.source,
+                "start": span.start if span else None,
+                "end": span.end if span else None,
+                "line": line,
+                "column": column,
+                "summary": claim.summary,
+                "reported_via": claim.reported_via,
+                "date": claim.date,
+            }
+        )
+    return records
+
+
+def actor_records(catalog: Catalog, wanted: ClaimFilter) -> list[Record]:
+    """Who is in the file, with claim and stance counts over the claims `wanted` selects.
+
+    With no filter every actor is listed, silent ones too; with a filter only the
+    actors that have a matching claim.
+    """
+    claims = select_claims(catalog, wanted)
+    stance_matches = stance_matcher(catalog, wanted)
+    counts: dict[str, dict[str, Counter[str]]] = {}
+    claim_counts: Counter[str] = Counter()
+    for claim in claims:
+        claim_counts[claim.actor] += 1
+        per_target = counts.setdefault(claim.actor, {})
+        for entry in filter(stance_matches, claim.stances):
+            per_target.setdefault(entry.target, Counter())[entry.stance] += 1
+    filtered = wanted != ClaimFilter()
+    return [
+        {
+            "id": actor.id,
+            "name": actor.name,
+            "kind": actor.kind,
+            "role": actor.role,
+            "country": actor.country,
+            "aliases": list(actor.aliases),
+            "claims": claim_counts[actor.id],
+            "stances": {
+                target: {stance: tally[stance] for stance in STANCES if tally[stance]}
+                for target, tally in counts.get(actor.id, {}).items()
+            },
+        }
+        for actor in catalog.actors.values()
+        if not filtered or claim_counts[actor.id]
+    ]
+
+
+def stance_cells(catalog: Catalog, wanted: ClaimFilter) -> list[Record]:
+    """One cell per (actor, target) pair with a stance: the grid behind `dprktrack stances`.
+
+    A cell's `stance` is the actor's one stance toward the target, or `mixed` when
+    their claims disagree; `counts` keeps the detail.
+    """
+    stance_matches = stance_matcher(catalog, wanted)
+    cells: dict[tuple[str, str], tuple[Counter[str], list[str]]] = {}
+    for claim in select_claims(catalog, wanted):
+        for entry in filter(stance_matches, claim.stances):
+            tally, ids = cells.setdefault((claim.actor, entry.target), (Counter(), []))
+            tally[entry.stance] += 1
+            if claim.id not in ids:
+                ids.append(claim.id)
+    actor_order = {actor_id: index for index, actor_id in enumerate(catalog.actors)}
+    target_order = {target_id: index for index, target_id in enumerate(catalog.targets)}
+    ordered = sorted(
+        cells.items(), key=lambda item: (actor_order[item[0][0]], target_order[item[0][1]])
+    )
+    return [
+        {
+            "actor_id": actor_id,
+            "actor": catalog.actors[actor_id].name,
+            "target": target,
+            "stance": next(iter(tally)) if len(tally) == 1 else "mixed",
+            "counts": {stance: tally[stance] for stance in STANCES if tally[stance]},
+            "claims": ids,
+        }
+        for (actor_id, target), (tally, ids) in ordered
+    ]
+
+
+def closest_ids(known: Iterable[str], wanted: str, limit: int = 3) -> list[str]:
+    """Ids that look like a mistyped one, for a helpful 'did you mean'."""
+    from difflib import get_close_matches
+
+    return get_close_matches(wanted, list(known), n=limit, cutoff=0.5)

@@ -1,0 +1,223 @@
+"""Views for people: rich tables, a claim in its paragraph, the annotated article.
+
+Everything from data is passed to rich as `Text` (never as markup) after
+`visible()`, so a quote can neither style the terminal nor inject escapes.
+Colour appears only on a terminal and NO_COLOR is respected (rich does both);
+without colour, highlighted spans are bracketed so they still stand out.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import IO, Any
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from dprktrack.safetext import visible
+
+STANCE_STYLES = {"support": "green", "oppose": "red", "neutral": "cyan", "mixed": "yellow"}
+OPEN_MARK, CLOSE_MARK = "⟦", "⟧"
+
+
+def make_console(file: IO[str] | None = None) -> Console:
+    return Console(file=file, markup=False, highlight=False, emoji=False)
+
+
+def has_colour(console: Console) -> bool:
+    return console.color_system is not None and not console.no_color
+
+
+def tone(stances: Sequence[dict[str, str]]) -> str:
+    """One stance that sums up a claim's stances, for colouring it: disagreement is mixed."""
+    values = {entry["stance"] for entry in stances}
+    return values.pop() if len(values) == 1 else "mixed"
+
+
+def _stance_text(stances: Sequence[dict[str, str]]) -> Text:
+    """Each stance as its target, then the stance word in its colour on the line below."""
+    text = Text()
+    for index, entry in enumerate(stances):
+        if index:
+            text.append("\n")
+        text.append(visible(entry["target"]) + "\n  ")
+        text.append(entry["stance"], style=STANCE_STYLES.get(entry["stance"], ""))
+    return text
+
+
+def claims_table(records: Sequence[dict[str, Any]]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True)
+    table.add_column("id", no_wrap=True, style="bold")
+    table.add_column("actor", ratio=2, min_width=10, overflow="fold")
+    table.add_column("stances", overflow="fold")
+    table.add_column("quote", ratio=6, min_width=24, overflow="fold")
+    for record in records:
+        table.add_row(
+            Text(visible(record["id"])),
+            Text(visible(record["actor"])),
+            _stance_text(record["stances"]),
+            Text(visible(record["quote"])),
+        )
+    return table
+
+
+def _counts_text(per_target: dict[str, dict[str, int]]) -> Text:
+    text = Text()
+    for index, (target, tally) in enumerate(per_target.items()):
+        if index:
+            text.append("\n")
+        text.append(visible(target) + "\n  ")
+        for position, (stance, count) in enumerate(tally.items()):
+            text.append(
+                ("" if position == 0 else ", ") + f"{stance} {count}", STANCE_STYLES[stance]
+            )
+    return text
+
+
+def actors_table(records: Sequence[dict[str, Any]]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True)
+    table.add_column("actor", ratio=3, overflow="fold")
+    table.add_column("role", ratio=3, overflow="fold")
+    table.add_column("claims", justify="right", no_wrap=True)
+    table.add_column("stances by target", ratio=4, overflow="fold")
+    for record in records:
+        name = Text(visible(record["name"]), style="bold")
+        name.append(f"\n{visible(record['id'])} · {record['kind']}", style="dim")
+        role = ", ".join(visible(part) for part in (record["role"], record["country"]) if part)
+        table.add_row(name, Text(role), str(record["claims"]), _counts_text(record["stances"]))
+    return table
+
+
+STANCE_MARKS = {"support": "▲", "oppose": "▼", "neutral": "●", "mixed": "◆"}
+
+
+def stance_grid(
+    cells: Sequence[dict[str, Any]], target_labels: dict[str, str], width: int
+) -> Group:
+    """Actors down, targets across; each cell a stance mark and, if several, the claim count.
+
+    Target ids head the columns, one word per line; when even that is wider than
+    the terminal, columns are numbered and a key below names them.
+    """
+    targets = [target for target in target_labels if any(c["target"] == target for c in cells)]
+    actors: dict[str, str] = {cell["actor_id"]: cell["actor"] for cell in cells}
+    by_pair = {(cell["actor_id"], cell["target"]): cell for cell in cells}
+    headers = ["\n".join(visible(target).split("-")) for target in targets]
+    name_width = min(28, max((len(name) for name in actors.values()), default=5))
+    needed = name_width + sum(max(map(len, h.split("\n"))) + 2 for h in headers) + 2
+    numbered = needed > width
+    if numbered:
+        headers = [str(number) for number in range(1, len(targets) + 1)]
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("actor", overflow="fold", style="bold", max_width=28)
+    for header in headers:
+        table.add_column(Text(header), no_wrap=True, justify="center")
+    for actor_id, name in actors.items():
+        row: list[RenderableType] = [Text(visible(name))]
+        for target in targets:
+            cell = by_pair.get((actor_id, target))
+            row.append(_cell_text(cell) if cell else Text("·", style="dim"))
+        table.add_row(*row)
+    key = Text()
+    for stance, mark in STANCE_MARKS.items():
+        key.append(f"{mark} {stance}  ", style=STANCE_STYLES[stance])
+    key.append("(a number: how many claims)", style="dim")
+    for number, target in enumerate(targets, 1) if numbered else ():
+        key.append(f"\n{number:>2} {visible(target)}: {visible(target_labels[target])}")
+    return Group(table, key)
+
+
+def _cell_text(cell: dict[str, Any]) -> Text:
+    total = sum(cell["counts"].values())
+    mark = STANCE_MARKS[cell["stance"]] + (str(total) if total > 1 else "")
+    return Text(mark, style=STANCE_STYLES[cell["stance"]])
+
+
+def claim_view(
+    record: dict[str, Any],
+    details: Sequence[tuple[str, str]],
+    paragraph: str,
+    quote_start: int | None,
+    colour: bool,
+) -> Group:
+    """A claim's fields, then its quote highlighted inside the source paragraph."""
+    heading = Text(visible(record["id"]), style="bold")
+    heading.append("  " + visible(record["actor"]), style="bold")
+    fields = Table.grid(padding=(0, 2))
+    fields.add_column(style="dim", no_wrap=True)
+    fields.add_column(overflow="fold")
+    for key, value in details:
+        fields.add_row(key, Text(visible(value)))
+    fields.add_row("stances", _stance_text(record["stances"]))
+    body = Text()
+    if quote_start is None:
+        body.append(visible(record["quote"]))
+    else:
+        end = quote_start + len(record["quote"])
+        body.append(visible(paragraph[:quote_start]))
+        _append_highlight(body, paragraph[quote_start:end], tone(record["stances"]), colour)
+        body.append(visible(paragraph[end:]))
+    return Group(heading, fields, Text(), body)
+
+
+def _append_highlight(text: Text, passage: str, stance: str, colour: bool) -> None:
+    style = f"bold {STANCE_STYLES[stance]}"
+    if colour:
+        text.append(visible(passage), style=style)
+    else:
+        text.append(OPEN_MARK + visible(passage) + CLOSE_MARK)
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """One claimed span of a source, as the article view shows it."""
+
+    start: int
+    end: int
+    claim_id: str
+    actor: str
+    stance: str
+
+
+def article_view(title: str, text: str, annotations: Sequence[Annotation], colour: bool) -> Text:
+    """The whole source with each claimed span highlighted in its stance colour and labelled.
+
+    Spans may nest or overlap: the innermost (latest-starting) span colours the
+    text, and every span gets its own label where it ends.
+    """
+    out = Text()
+    out.append(visible(title) + "\n", style="bold")
+    out.append("stances: ", style="dim")
+    for stance, style in STANCE_STYLES.items():
+        out.append(stance + "  ", style=f"bold {style}")
+    out.append("\n\n")
+    starts: dict[int, list[Annotation]] = defaultdict(list)
+    ends: dict[int, list[Annotation]] = defaultdict(list)
+    for annotation in sorted(annotations, key=lambda a: (a.start, -a.end)):
+        starts[annotation.start].append(annotation)
+        ends[annotation.end].append(annotation)
+    active: list[Annotation] = []
+    cuts = sorted({0, len(text), *starts, *ends})
+    for left, right in pairwise(cuts):
+        for annotation in starts.get(left, ()):
+            active.append(annotation)
+            if not colour:
+                out.append(OPEN_MARK)
+        style = f"bold {STANCE_STYLES[active[-1].stance]}" if active and colour else ""
+        out.append(visible(text[left:right]), style=style)
+        for annotation in ends.get(right, ()):
+            active.remove(annotation)
+            _append_label(out, annotation, colour)
+    return out
+
+
+def _append_label(out: Text, annotation: Annotation, colour: bool) -> None:
+    if not colour:
+        out.append(CLOSE_MARK)
+    label = f" ‹{visible(annotation.claim_id)} {visible(annotation.actor)}›"
+    out.append(label, style=f"dim {STANCE_STYLES[annotation.stance]}" if colour else "")

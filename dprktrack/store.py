@@ -1,0 +1,192 @@
+"""Finding and loading the claims file and the sources it quotes.
+
+Loading is all-or-nothing: the file is decoded, parsed, validated against the
+schema and cross-checked, and every problem found is reported at once with its
+line:column and JSON path. Sources are read lazily, once each.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from dprktrack.errors import DprkError, JsonPath, Problem, format_json_path
+from dprktrack.jsonpos import locate
+from dprktrack.model import Actor, Claim, ClaimsFile, Source, Target, cross_reference_problems
+
+CLAIMS_FILENAME = "claims.json"
+MAX_PROBLEMS_SHOWN = 100
+
+
+def bundled_claims_path() -> Path:
+    """The claims file shipped with the package (or, in a source checkout, the repo's)."""
+    package = Path(__file__).resolve().parent
+    installed = package / "data" / CLAIMS_FILENAME
+    return installed if installed.is_file() else package.parent / CLAIMS_FILENAME
+
+
+def find_claims_file(explicit: Path | None, cwd: Path) -> Path:
+    """`--claims` (or DPRKTRACK_CLAIMS), else ./claims.json, else the bundled copy."""
+    if explicit is not None:
+        return explicit
+    local = cwd / CLAIMS_FILENAME
+    if local.is_file():
+        return local
+    bundled = bundled_claims_path()
+    if not bundled.is_file():
+        raise DprkError(f"no {CLAIMS_FILENAME} here and no bundled copy; pass --claims PATH")
+    return bundled
+
+
+def display_name(path: Path) -> str:
+    """The path as a reader would type it: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
+
+
+@dataclass
+class Catalog:
+    """A validated claims file with its records indexed by id, and lazy access to sources."""
+
+    path: Path
+    raw: str
+    doc: ClaimsFile
+    sources: dict[str, Source]
+    actors: dict[str, Actor]
+    targets: dict[str, Target]
+    claims: dict[str, Claim]
+    _texts: dict[str, str] = field(default_factory=dict, repr=False)
+
+    @property
+    def name(self) -> str:
+        return display_name(self.path)
+
+    def source_path(self, source_id: str) -> Path:
+        return self.path.parent / self.sources[source_id].path
+
+    def source_text(self, source_id: str) -> str:
+        """The source's text, read and decoded once; a clear error if it cannot be."""
+        if source_id not in self._texts:
+            self._texts[source_id] = self._read_source(source_id)
+        return self._texts[source_id]
+
+    def where(self, path: JsonPath) -> str:
+        """`claims.json:LINE:COL` for a JSON path of this file."""
+        line, column = locate(self.raw, [path]).get(path, (1, 1))
+        return f"{self.name}:{line}:{column}"
+
+    def _read_source(self, source_id: str) -> str:
+        index = list(self.sources).index(source_id)
+        origin = f"{self.where(('sources', index, 'path'))}: source {source_id!r}"
+        path = self.source_path(source_id)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise DprkError(f"{origin}: file {display_name(path)} not found") from None
+        except OSError as err:
+            raise DprkError(f"{origin}: cannot read {display_name(path)}: {err.strerror}") from None
+        return decode_utf8(data, display_name(path))
+
+
+def decode_utf8(data: bytes, name: str) -> str:
+    """Strict UTF-8 decoding, with the line:column of the first bad byte on failure."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line_start = data.rfind(b"\n", 0, err.start) + 1
+        line = data.count(b"\n", 0, err.start) + 1
+        column = len(data[line_start : err.start].decode("utf-8", errors="replace")) + 1
+        raise DprkError(
+            f"{name}:{line}:{column}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset "
+            f"{err.start}); save the file as UTF-8"
+        ) from None
+
+
+def load_catalog(path: Path) -> Catalog:
+    """Read, parse, validate and cross-check a claims file; every problem is reported at once."""
+    name = display_name(path)
+    raw = _read_claims_text(path, name)
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as err:
+        raise DprkError(f"{name}:{err.lineno}:{err.colno}: invalid JSON: {err.msg}") from None
+    except RecursionError:
+        raise DprkError(f"{name}: invalid JSON: nested too deeply") from None
+    try:
+        doc = ClaimsFile.model_validate(data)
+    except ValidationError as err:
+        problems = [_problem_from_pydantic(error, data) for error in err.errors(include_url=False)]
+        raise DprkError(format_problems(name, raw, problems)) from None
+    problems = cross_reference_problems(doc)
+    if problems:
+        raise DprkError(format_problems(name, raw, problems))
+    return Catalog(
+        path=path,
+        raw=raw,
+        doc=doc,
+        sources={source.id: source for source in doc.sources},
+        actors={actor.id: actor for actor in doc.actors},
+        targets={target.id: target for target in doc.targets},
+        claims={claim.id: claim for claim in doc.claims},
+    )
+
+
+def _read_claims_text(path: Path, name: str) -> str:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DprkError(f"{name}: claims file not found") from None
+    except IsADirectoryError:
+        raise DprkError(f"{name}: is a directory, not a claims file") from None
+    except OSError as err:
+        raise DprkError(f"{name}: cannot read: {err.strerror}") from None
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise DprkError(f"{name}:1:1: starts with a byte order mark; save it as UTF-8 without BOM")
+    return decode_utf8(data, name)
+
+
+def _problem_from_pydantic(error: Any, data: Any) -> Problem:
+    path: JsonPath = tuple(error["loc"])
+    message = str(error["msg"]).removeprefix("Value error, ")
+    given = error.get("input")
+    if error["type"] not in ("missing", "extra_forbidden") and _is_scalar(given):
+        shown = repr(given)
+        message += f" (got {shown[:60] + '…' if len(shown) > 60 else shown})"
+    return Problem(path, message, _claim_id_at(data, path))
+
+
+def _is_scalar(value: object) -> bool:
+    return value is None or isinstance(value, str | int | float | bool)
+
+
+def _claim_id_at(data: Any, path: JsonPath) -> str | None:
+    """The id of the claim a path points into, read from the raw data, when it has one."""
+    if len(path) < 2 or path[0] != "claims" or not isinstance(path[1], int):
+        return None
+    try:
+        claim_id = data["claims"][path[1]]["id"]
+    except (KeyError, IndexError, TypeError):
+        return None
+    return claim_id if isinstance(claim_id, str) else None
+
+
+def format_problems(name: str, raw: str, problems: list[Problem]) -> list[str]:
+    """One line per problem, in file order: `FILE:LINE:COL: $.json.path (claim ID): message`."""
+    positions = locate(raw, [problem.path for problem in problems])
+    ordered = sorted(problems, key=lambda problem: positions.get(problem.path, (0, 0)))
+    lines = []
+    for problem in ordered[:MAX_PROBLEMS_SHOWN]:
+        line, column = positions.get(problem.path, (1, 1))
+        claim = f" (claim {problem.claim_id})" if problem.claim_id else ""
+        lines.append(
+            f"{name}:{line}:{column}: {format_json_path(problem.path)}{claim}: {problem.message}"
+        )
+    if len(ordered) > MAX_PROBLEMS_SHOWN:
+        lines.append(f"{name}: … and {len(ordered) - MAX_PROBLEMS_SHOWN} more problems not shown")
+    return lines
