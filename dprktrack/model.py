@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 from pathlib import PurePosixPath, PureWindowsPath
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
@@ -144,77 +144,77 @@ class ClaimsFile(_Record):
     claims: list[Claim] = Field(default_factory=list)
 
 
-def cross_reference_problems(doc: ClaimsFile) -> list[Problem]:
-    """Everything a schema cannot say: duplicate ids, dangling references, escaping paths."""
+def cross_reference_problems(data: Any) -> list[Problem]:
+    """Everything a schema cannot say: duplicate ids, dangling references, escaping paths.
+
+    Works on the raw JSON data, skipping whatever has the wrong shape (the schema
+    reports that), so a file with schema errors gets these problems reported too.
+    """
     problems: list[Problem] = []
+    known: dict[str, set[str]] = {}
     for section in ("sources", "actors", "targets", "claims"):
-        problems.extend(_duplicate_ids(section, getattr(doc, section)))
-    for index, source in enumerate(doc.sources):
-        reason = unsafe_relative_path(source.path)
+        known[section] = _ids(section, data, problems)
+    for index, source in _records(data, "sources"):
+        path = source.get("path")
+        reason = unsafe_relative_path(path) if isinstance(path, str) else None
         if reason:
             problems.append(Problem(("sources", index, "path"), reason))
-    sources = {source.id for source in doc.sources}
-    actors = {actor.id for actor in doc.actors}
-    targets = {target.id for target in doc.targets}
-    for index, claim in enumerate(doc.claims):
-        problems.extend(_claim_reference_problems(index, claim, sources, actors, targets))
+    for index, claim in _records(data, "claims"):
+        problems.extend(_claim_reference_problems(index, claim, known))
     return problems
 
 
-def _duplicate_ids(
-    section: str, records: Iterable[Source | Actor | Target | Claim]
-) -> list[Problem]:
+def _records(data: Any, section: str) -> list[tuple[int, dict[str, Any]]]:
+    """The entries of one top-level list that are JSON objects, with their positions."""
+    entries = data.get(section) if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        return []
+    return [(index, entry) for index, entry in enumerate(entries) if isinstance(entry, dict)]
+
+
+def _ids(section: str, data: Any, problems: list[Problem]) -> set[str]:
     first_seen: dict[str, int] = {}
-    problems = []
-    for index, record in enumerate(records):
-        if record.id in first_seen:
-            first = f"$.{section}[{first_seen[record.id]}]"
-            claim_id = record.id if section == "claims" else None
-            problems.append(
-                Problem(
-                    (section, index, "id"),
-                    f"duplicate id {record.id!r} (first at {first})",
-                    claim_id,
-                )
-            )
+    for index, record in _records(data, section):
+        record_id = record.get("id")
+        if not isinstance(record_id, str):
+            continue
+        if record_id in first_seen:
+            first = f"$.{section}[{first_seen[record_id]}]"
+            claim_id = record_id if section == "claims" else None
+            message = f"duplicate id {record_id!r} (first at {first})"
+            problems.append(Problem((section, index, "id"), message, claim_id))
         else:
-            first_seen[record.id] = index
-    return problems
+            first_seen[record_id] = index
+    return set(first_seen)
 
 
 def _claim_reference_problems(
-    index: int, claim: Claim, sources: set[str], actors: set[str], targets: set[str]
+    index: int, claim: dict[str, Any], known: dict[str, set[str]]
 ) -> list[Problem]:
+    claim_id = claim.get("id") if isinstance(claim.get("id"), str) else None
     problems = []
 
-    def unknown(path: JsonPath, kind: str, value: str, valid: set[str]) -> None:
-        problems.append(
-            Problem(
-                ("claims", index, *path),
-                f"unknown {kind} {value!r}; known: {_listing(valid)}",
-                claim.id,
-            )
-        )
+    def check(path: JsonPath, kind: str, section: str, value: Any) -> None:
+        if isinstance(value, str) and value not in known[section]:
+            valid = _listing(known[section])
+            message = f"unknown {kind} {value!r}; known: {valid}"
+            problems.append(Problem(("claims", index, *path), message, claim_id))
 
-    if claim.source not in sources:
-        unknown(("source",), "source", claim.source, sources)
-    if claim.actor not in actors:
-        unknown(("actor",), "actor", claim.actor, actors)
-    if claim.reported_via is not None and claim.reported_via not in actors:
-        unknown(("reported_via",), "actor", claim.reported_via, actors)
+    check(("source",), "source", "sources", claim.get("source"))
+    check(("actor",), "actor", "actors", claim.get("actor"))
+    check(("reported_via",), "actor", "actors", claim.get("reported_via"))
+    stances = claim.get("stances")
     seen_targets: set[str] = set()
-    for position, entry in enumerate(claim.stances):
-        if entry.target not in targets:
-            unknown(("stances", position, "target"), "target", entry.target, targets)
-        elif entry.target in seen_targets:
+    for position, entry in enumerate(stances if isinstance(stances, list) else []):
+        target = entry.get("target") if isinstance(entry, dict) else None
+        check(("stances", position, "target"), "target", "targets", target)
+        if isinstance(target, str) and target in seen_targets:
+            message = f"target {target!r} is given more than once in this claim"
             problems.append(
-                Problem(
-                    ("claims", index, "stances", position, "target"),
-                    f"target {entry.target!r} is given more than once in this claim",
-                    claim.id,
-                )
+                Problem(("claims", index, "stances", position, "target"), message, claim_id)
             )
-        seen_targets.add(entry.target)
+        if isinstance(target, str):
+            seen_targets.add(target)
     return problems
 
 

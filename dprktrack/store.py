@@ -118,13 +118,13 @@ def load_catalog(path: Path) -> Catalog:
         raise DprkError(f"{name}:{err.lineno}:{err.colno}: invalid JSON: {err.msg}") from None
     except RecursionError:
         raise DprkError(f"{name}: invalid JSON: nested too deeply") from None
+    problems = cross_reference_problems(data)
+    doc: ClaimsFile | None = None
     try:
         doc = ClaimsFile.model_validate(data)
     except ValidationError as err:
-        problems = [_problem_from_pydantic(error, data) for error in err.errors(include_url=False)]
-        raise DprkError(format_problems(name, raw, problems)) from None
-    problems = cross_reference_problems(doc)
-    if problems:
+        problems += [_problem_from_pydantic(error, data) for error in err.errors(include_url=False)]
+    if problems or doc is None:
         raise DprkError(format_problems(name, raw, problems))
     return Catalog(
         path=path,
@@ -153,6 +153,8 @@ def _read_claims_text(path: Path, name: str) -> str:
 
 def _problem_from_pydantic(error: Any, data: Any) -> Problem:
     path: JsonPath = tuple(error["loc"])
+    if not path and error["type"] == "model_type":
+        return Problem(path, "must be a JSON object with sources, actors, targets and claims")
     message = str(error["msg"]).removeprefix("Value error, ")
     given = error.get("input")
     if error["type"] not in ("missing", "extra_forbidden") and _is_scalar(given):

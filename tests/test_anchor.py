@@ -1,0 +1,60 @@
+"""Locating quotes: properties over the real seed (hypothesis) and the edge cases."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+from support import SEED
+
+from dprktrack.anchor import LineIndex, Span, find_unique, line_column, occurrences, paragraph
+
+SEED_TEXT = SEED.read_text("utf-8")
+
+
+@st.composite
+def seed_spans(draw: st.DrawFn, min_size: int = 12) -> Span:
+    start = draw(st.integers(0, len(SEED_TEXT) - min_size))
+    end = draw(st.integers(start + min_size, min(len(SEED_TEXT), start + 400)))
+    return Span(start, end)
+
+
+@given(seed_spans())
+def test_a_substring_that_occurs_once_anchors_back_to_its_own_span(span: Span) -> None:
+    quote = SEED_TEXT[span.start : span.end]
+    if SEED_TEXT.count(quote) == 1:
+        assert find_unique(SEED_TEXT, quote) == span
+    else:
+        assert find_unique(SEED_TEXT, quote) is None, "never guess between occurrences"
+
+
+@given(st.text(alphabet="ab\n", max_size=40), st.text(alphabet="ab\n", min_size=1, max_size=4))
+def test_occurrences_agree_with_a_naive_scan(text: str, quote: str) -> None:
+    naive = [i for i in range(len(text)) if text.startswith(quote, i)]
+    assert occurrences(text, quote) == naive
+    expected = Span(naive[0], naive[0] + len(quote)) if len(naive) == 1 else None
+    assert find_unique(text, quote) == expected
+
+
+def test_the_repeated_title_is_ambiguous() -> None:
+    title = "The sanctions regime against the DPRK under threat"
+    assert len(occurrences(SEED_TEXT, title)) == 2  # the heading stands twice
+    assert find_unique(SEED_TEXT, title) is None
+    assert find_unique(SEED_TEXT, "") is None
+
+
+@given(st.text(alphabet="xy\n", max_size=60), st.data())
+def test_line_index_agrees_with_counting_newlines(text: str, data: st.DataObject) -> None:
+    offset = data.draw(st.integers(0, len(text)))
+    line, column = LineIndex(text).position(offset)
+    assert (line, column) == line_column(text, offset)
+    assert text.split("\n")[line - 1][: column - 1] == text[offset - column + 1 : offset]
+
+
+@given(seed_spans(min_size=1))
+def test_paragraph_contains_the_span_and_no_blank_line(span: Span) -> None:
+    quote = SEED_TEXT[span.start : span.end]
+    if "\n\n" in quote or quote != quote.strip():
+        return  # quotes are trimmed text inside one paragraph
+    around = paragraph(SEED_TEXT, span)
+    assert around.start <= span.start <= span.end <= around.end
+    assert "\n\n" not in SEED_TEXT[around.start : around.end].strip("\n")

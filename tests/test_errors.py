@@ -1,0 +1,264 @@
+"""Bad input: a one-line error naming the file and the place, exit code 2, no traceback."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from support import Invoke
+
+from dprktrack.errors import EXIT_INPUT, DprkError
+from dprktrack.store import load_catalog
+
+Edit = Callable[[dict[str, Any]], None]
+
+
+def _set(path: tuple[Any, ...], value: Any) -> Edit:
+    def edit(data: dict[str, Any]) -> None:
+        node = data
+        for key in path[:-1]:
+            node = node[key]
+        node[path[-1]] = value
+
+    return edit
+
+
+def _delete(path: tuple[Any, ...]) -> Edit:
+    def edit(data: dict[str, Any]) -> None:
+        node = data
+        for key in path[:-1]:
+            node = node[key]
+        del node[path[-1]]
+
+    return edit
+
+
+SCHEMA_CASES = [
+    pytest.param(
+        _set(("claims", 12, "stances", 0, "stance"), "Support"),
+        r"\$\.claims\[12\]\.stances\[0\]\.stance \(claim c013\): Input should be 'support', "
+        r"'oppose', 'neutral' or 'mixed' \(got 'Support'\)",
+        id="stance-in-wrong-case",
+    ),
+    pytest.param(
+        _delete(("claims", 5, "summary")),
+        r"\$\.claims\[5\]\.summary \(claim c006\): Field required",
+        id="missing-field",
+    ),
+    pytest.param(
+        _set(("claims", 7, "colour"), "red"),
+        r"\$\.claims\[7\]\.colour \(claim c008\): Extra inputs are not permitted",
+        id="unknown-field",
+    ),
+    pytest.param(
+        _set(("claims", 8, "date"), "2024-02-30"),
+        r"\$\.claims\[8\]\.date \(claim c009\): is not a real date",
+        id="impossible-date",
+    ),
+    pytest.param(
+        _set(("claims", 11, "quote"), 5),
+        r"\$\.claims\[11\]\.quote \(claim c012\): Input should be a valid string \(got 5\)",
+        id="wrong-type",
+    ),
+    pytest.param(
+        _set(("claims", 2, "quote"), "   "),
+        r"\$\.claims\[2\]\.quote \(claim c003\): must not be empty",
+        id="blank-quote",
+    ),
+    pytest.param(
+        _set(("claims", 2, "stances"), []),
+        r"\$\.claims\[2\]\.stances \(claim c003\): List should have at least 1 item",
+        id="no-stance",
+    ),
+    pytest.param(
+        _set(("claims", 0, "id"), "c 001"),
+        r"\$\.claims\[0\]\.id \(claim c 001\): must be a slug",
+        id="id-with-spaces",
+    ),
+    pytest.param(
+        _set(("sources", 0, "sha256"), "abc"),
+        r"\$\.sources\[0\]\.sha256: must be 64 lowercase hexadecimal digits",
+        id="bad-sha256",
+    ),
+    pytest.param(
+        _set(("claims", 3, "actor"), "nobody"),
+        r"\$\.claims\[3\]\.actor \(claim c004\): unknown actor 'nobody'; known: asmolov, ",
+        id="unknown-actor",
+    ),
+    pytest.param(
+        _set(("claims", 3, "source"), "elsewhere"),
+        r"\$\.claims\[3\]\.source \(claim c004\): unknown source 'elsewhere'; known: neo-2024",
+        id="unknown-source",
+    ),
+    pytest.param(
+        _set(("claims", 3, "reported_via"), "tass"),
+        r"\$\.claims\[3\]\.reported_via \(claim c004\): unknown actor 'tass'",
+        id="unknown-relay",
+    ),
+    pytest.param(
+        _set(("claims", 3, "stances", 0, "target"), "the-moon"),
+        r"\$\.claims\[3\]\.stances\[0\]\.target \(claim c004\): unknown target 'the-moon'",
+        id="unknown-target",
+    ),
+    pytest.param(
+        _set(("claims", 10, "id"), "c010"),
+        r"\$\.claims\[10\]\.id \(claim c010\): duplicate id 'c010' \(first at \$\.claims\[9\]\)",
+        id="duplicate-claim-id",
+    ),
+    pytest.param(
+        lambda data: data["actors"].append(dict(data["actors"][0])),
+        r"\$\.actors\[24\]\.id: duplicate id 'asmolov' \(first at \$\.actors\[0\]\)",
+        id="duplicate-actor-id",
+    ),
+    pytest.param(
+        _set(("sources", 0, "path"), "../outside.txt"),
+        r"\$\.sources\[0\]\.path: source path '\.\./outside\.txt' leaves the folder",
+        id="path-leaves-folder",
+    ),
+    pytest.param(
+        _set(("sources", 0, "path"), "/etc/passwd"),
+        r"\$\.sources\[0\]\.path: source path '/etc/passwd' must be relative",
+        id="absolute-path",
+    ),
+]
+
+
+@pytest.mark.parametrize(("edit", "expected"), SCHEMA_CASES)
+def test_schema_and_reference_errors_name_path_claim_and_line(
+    invoke: Invoke,
+    write_claims: Callable[[Any], Path],
+    claims_data: dict[str, Any],
+    edit: Edit,
+    expected: str,
+) -> None:
+    edit(claims_data)
+    path = write_claims(claims_data)
+    result = invoke("list", claims=path)
+    assert result.exit_code == EXIT_INPUT
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    match = re.fullmatch(rf"error: {re.escape(str(path))}:(\d+):(\d+): {expected}.*", lines[0])
+    assert match, lines[0]
+    _assert_line_points_into_the_right_record(path, int(match[1]), lines[0])
+
+
+def _assert_line_points_into_the_right_record(path: Path, line: int, message: str) -> None:
+    """The reported line holds the field named, or the record it is missing from."""
+    text = path.read_text("utf-8").splitlines()[line - 1]
+    field = re.search(r" \$\S*?\.(\w+)(?: \(claim|:)", message)
+    assert field is not None
+    if "Field required" in message:
+        assert text.strip() == "{"
+    else:
+        assert f'"{field[1]}":' in text, text
+
+
+def test_all_problems_are_reported_at_once_in_file_order(
+    invoke: Invoke, write_claims: Callable[[Any], Path], claims_data: dict[str, Any]
+) -> None:
+    for case in SCHEMA_CASES[:5]:
+        case.values[0](claims_data)  # type: ignore[operator]
+    result = invoke("actors", claims=write_claims(claims_data))
+    lines = result.stderr.splitlines()
+    assert result.exit_code == EXIT_INPUT
+    assert len(lines) == 5
+    positions = [tuple(map(int, re.findall(r":(\d+):(\d+):", line)[0])) for line in lines]
+    assert positions == sorted(positions)
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        pytest.param('{"sources": [,]}', r":1:14: invalid JSON: Expecting value", id="invalid"),
+        pytest.param('{"sources": [', r":1:14: invalid JSON: Expecting value", id="truncated"),
+        pytest.param('{\n  "a": 1,\n}', r":3:1: invalid JSON: .*", id="trailing-comma"),
+        pytest.param("[]", r":1:1: \$: must be a JSON object with sources, actors", id="array"),
+        pytest.param("", r":1:1: invalid JSON: Expecting value", id="empty"),
+    ],
+)
+def test_unparseable_files_report_line_and_column(
+    invoke: Invoke, write_claims: Callable[[Any], Path], content: str, expected: str
+) -> None:
+    path = write_claims(content)
+    result = invoke("list", claims=path)
+    assert result.exit_code == EXIT_INPUT
+    assert re.fullmatch(rf"error: {re.escape(str(path))}{expected}.*\n", result.stderr)
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        pytest.param(b"\xef\xbb\xbf{}", ":1:1: starts with a byte order mark", id="bom"),
+        pytest.param('{"a": "é"}'.encode("latin-1"), ":1:8: not valid UTF-8", id="latin-1"),
+        pytest.param('{"a": 1}'.encode("utf-16"), ":1:1: not valid UTF-8", id="utf-16"),
+    ],
+)
+def test_files_that_are_not_utf8_are_refused(
+    invoke: Invoke, repo_copy: Path, content: bytes, expected: str
+) -> None:
+    repo_copy.write_bytes(content)
+    result = invoke("list", claims=repo_copy)
+    assert result.exit_code == EXIT_INPUT
+    assert result.stderr.startswith(f"error: {repo_copy}{expected}")
+    assert result.stderr.count("\n") == 1
+
+
+def test_missing_claims_file(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("list", claims=tmp_path / "nope.json")
+    assert result.exit_code == EXIT_INPUT
+    assert result.stderr == f"error: {tmp_path / 'nope.json'}: claims file not found\n"
+
+
+def test_a_folder_is_not_a_claims_file(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("list", claims=tmp_path)
+    assert result.exit_code == EXIT_INPUT
+    assert "is a directory" in result.stderr
+
+
+def test_missing_source_names_the_claims_line_and_the_file(invoke: Invoke, repo_copy: Path) -> None:
+    (repo_copy.parent / "seeds" / "000_ae58a3e6272e0d5e.txt").unlink()
+    result = invoke("list", "--format", "json", claims=repo_copy)
+    assert result.exit_code == EXIT_INPUT
+    assert re.fullmatch(
+        rf"error: {re.escape(str(repo_copy))}:\d+:\d+: source 'neo-2024-04-24': "
+        r"file .*seeds/000_ae58a3e6272e0d5e\.txt not found\n",
+        result.stderr,
+    )
+
+
+def test_source_that_is_not_utf8_names_the_byte(invoke: Invoke, repo_copy: Path) -> None:
+    seed = repo_copy.parent / "seeds" / "000_ae58a3e6272e0d5e.txt"
+    seed.write_bytes("24.04.2024\nAuthor: é".encode("latin-1"))
+    result = invoke("show", "c001", claims=repo_copy)
+    assert result.exit_code == EXIT_INPUT
+    assert re.fullmatch(
+        r"error: .*000_ae58a3e6272e0d5e\.txt:2:9: not valid UTF-8.*\n", result.stderr
+    )
+
+
+def test_load_catalog_raises_dprk_error_with_every_line(
+    write_claims: Callable[[Any], Path], claims_data: dict[str, Any]
+) -> None:
+    claims_data["claims"][0]["actor"] = "nobody"
+    claims_data["claims"][1]["actor"] = "nobody"
+    with pytest.raises(DprkError) as raised:
+        load_catalog(write_claims(claims_data))
+    assert raised.value.exit_code == EXIT_INPUT
+    assert len(raised.value.lines) == 2
+
+
+def test_a_flood_of_problems_is_capped_with_a_count(
+    invoke: Invoke, write_claims: Callable[[Any], Path], claims_data: dict[str, Any]
+) -> None:
+    claims_data["claims"] = [dict(claim, actor="nobody") for claim in claims_data["claims"] * 3]
+    for index, claim in enumerate(claims_data["claims"]):
+        claim["id"] = f"x{index}"
+    result = invoke("list", claims=write_claims(json.dumps(claims_data)))
+    lines = result.stderr.splitlines()
+    assert len(lines) == 101
+    assert lines[-1].endswith(f"and {len(claims_data['claims']) - 100} more problems not shown")

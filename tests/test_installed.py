@@ -1,0 +1,65 @@
+"""The installed `dprktrack` executable, run as a user would, from a folder with no data."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from support import SEED
+
+
+def _executable() -> str:
+    beside_python = Path(sys.executable).with_name("dprktrack")
+    found = str(beside_python) if beside_python.exists() else shutil.which("dprktrack")
+    if found is None:
+        pytest.fail("dprktrack is not installed: pip install '.[test]' first")
+    return found
+
+
+def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {key: value for key, value in os.environ.items() if not key.startswith("DPRKTRACK")}
+    env["NO_COLOR"] = "1"
+    return subprocess.run(
+        [_executable(), *args],
+        check=False,
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_installed_tool_works_from_any_folder_on_its_bundled_data(tmp_path: Path) -> None:
+    result = _run("list", "--actor", "nebenzya", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    records = json.loads(result.stdout)
+    seed = SEED.read_text("utf-8")
+    assert len(records) == 8
+    for record in records:
+        assert seed[record["start"] : record["end"]] == record["quote"]
+
+
+def test_installed_tool_reports_a_broken_file_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / "claims.json").write_text('{"sources": [}', "utf-8")
+    result = _run("actors", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == "error: claims.json:1:14: invalid JSON: Expecting value\n"
+    assert "Traceback" not in result.stderr
+
+
+def test_python_dash_m_runs_the_same_command_line(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "dprktrack", "show", "c001", "--format", "json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert json.loads(result.stdout)["actor_id"] == "russia"

@@ -1,0 +1,53 @@
+"""Matching what analysts type against actor names (hypothesis properties)."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+
+from hypothesis import given
+from hypothesis import strategies as st
+from support import CLAIMS
+
+from dprktrack.model import Actor
+from dprktrack.query import actor_names, fold, match_actors
+from dprktrack.store import load_catalog
+
+ACTORS = list(load_catalog(CLAIMS).actors.values())
+
+
+def _accented(text: str) -> str:
+    """Put a combining acute accent on every vowel."""
+    return "".join(char + "\u0301" if char in "aeiouAEIOU" else char for char in text)
+
+
+SPELLINGS: list[Callable[[str], str]] = [str.upper, str.lower, str.title, _accented]
+
+
+@given(st.sampled_from(ACTORS), st.sampled_from(SPELLINGS))
+def test_any_spelling_of_a_name_finds_its_actor(actor: Actor, spell: Callable[[str], str]) -> None:
+    for name in actor_names(actor):
+        assert actor.id in match_actors(ACTORS, spell(name)), name
+
+
+@given(st.sampled_from(ACTORS), st.data())
+def test_a_piece_of_a_name_finds_its_actor_unless_another_is_named_exactly(
+    actor: Actor, data: st.DataObject
+) -> None:
+    name = fold(actor.name)
+    start = data.draw(st.integers(0, len(name) - 3))
+    piece = name[start : data.draw(st.integers(start + 3, len(name)))].strip()
+    if not piece:
+        return
+    exact = [a.id for a in ACTORS if fold(piece) in {fold(n) for n in actor_names(a)}]
+    found = match_actors(ACTORS, piece)
+    assert found == exact if exact else actor.id in found
+
+
+@given(st.text(max_size=30))
+def test_fold_is_idempotent_and_blind_to_marks(text: str) -> None:
+    folded = fold(text)
+    assert fold(folded) == folded
+    assert fold(_accented(text)) == fold(text)
+    assert not any(unicodedata.combining(char) for char in folded)
+    assert folded == folded.strip()
