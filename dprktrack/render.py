@@ -39,19 +39,19 @@ def tone(stances: Sequence[dict[str, str]]) -> str:
     return values.pop() if len(values) == 1 else "mixed"
 
 
-def _stance_text(stances: Sequence[dict[str, str]]) -> Text:
-    """Each stance as its target, then the stance word in its colour on the line below."""
+def _stance_text(stances: Sequence[dict[str, str]], stacked: bool = True) -> Text:
+    """Each stance as its target and the stance word in its colour (below it, when stacked)."""
     text = Text()
     for index, entry in enumerate(stances):
         if index:
             text.append("\n")
-        text.append(visible(entry["target"]) + "\n  ")
+        text.append(visible(entry["target"]) + ("\n  " if stacked else " "))
         text.append(entry["stance"], style=STANCE_STYLES.get(entry["stance"], ""))
     return text
 
 
 def claims_table(records: Sequence[dict[str, Any]]) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True)
+    table = Table(box=box.SIMPLE_HEAD, show_lines=True, show_edge=False, expand=True)
     table.add_column("id", no_wrap=True, style="bold")
     table.add_column("actor", ratio=2, min_width=10, overflow="fold")
     table.add_column("stances", overflow="fold")
@@ -80,7 +80,7 @@ def _counts_text(per_target: dict[str, dict[str, int]]) -> Text:
 
 
 def actors_table(records: Sequence[dict[str, Any]]) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True)
+    table = Table(box=box.SIMPLE_HEAD, show_lines=True, show_edge=False, expand=True)
     table.add_column("actor", ratio=3, overflow="fold")
     table.add_column("role", ratio=3, overflow="fold")
     table.add_column("claims", justify="right", no_wrap=True)
@@ -113,7 +113,7 @@ def stance_grid(
     numbered = needed > width
     if numbered:
         headers = [str(number) for number in range(1, len(targets) + 1)]
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column("actor", overflow="fold", style="bold", max_width=28)
     for header in headers:
         table.add_column(Text(header), no_wrap=True, justify="center")
@@ -153,7 +153,7 @@ def claim_view(
     fields.add_column(overflow="fold")
     for key, value in details:
         fields.add_row(key, Text(visible(value)))
-    fields.add_row("stances", _stance_text(record["stances"]))
+    fields.add_row("stances", _stance_text(record["stances"], stacked=False))
     body = Text()
     if quote_start is None:
         body.append(visible(record["quote"]))
