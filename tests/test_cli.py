@@ -279,6 +279,13 @@ def test_read_marks_every_claim_in_the_article(invoke: Invoke) -> None:
     assert "Konstantin Asmolov, Candidate of Historical Sciences" in out
 
 
+def test_read_with_pager_off_a_terminal_prints_the_same_article(invoke: Invoke) -> None:
+    paged = invoke("read", "--pager", env={"COLUMNS": "120"})
+    printed = invoke("read", "--no-pager", env={"COLUMNS": "120"})
+    assert paged.exit_code == 0
+    assert paged.stdout.rstrip("\n") == printed.stdout.rstrip("\n")
+
+
 def test_read_refuses_an_unknown_source(invoke: Invoke) -> None:
     result = invoke("read", "tass", "--no-pager")
     assert result.exit_code == 2
