@@ -278,33 +278,13 @@ def show(ctx: click.Context, claim_id: str, fmt: str) -> None:
 
 
 def _show_table(catalog: Catalog, record: Record) -> None:
-    from dprktrack.anchor import Span, paragraph
+    from dprktrack.query import claim_details, claim_paragraph
     from dprktrack.render import claim_view, has_colour, make_console
-    from dprktrack.store import display_name
 
-    actor = catalog.actors[record["actor_id"]]
-    source = catalog.sources[record["source"]]
-    where = display_name(catalog.source_path(source.id))
-    if record["start"] is None:
-        where += " (quote not found verbatim in the source)"
-        text, quote_start = "", None
-    else:
-        where += f":{record['line']}:{record['column']} (offsets {record['start']}–{record['end']})"
-        full = catalog.source_text(source.id)
-        bounds = paragraph(full, Span(record["start"], record["end"]))
-        text = full[bounds.start : bounds.end].rstrip()
-        quote_start = record["start"] - bounds.start
-    details = [
-        ("role", ", ".join(part for part in (actor.role, actor.country) if part) or "—"),
-        ("type", record["quote_type"]),
-        ("date", record["date"] or "—"),
-        ("via", catalog.actors[record["reported_via"]].name if record["reported_via"] else "—"),
-        ("summary", record["summary"]),
-        ("source", f"{source.title} ({source.outlet}, {source.published})"),
-        ("at", where),
-    ]
+    paragraph, quote_start = claim_paragraph(catalog, record)
     console = make_console()
-    console.print(claim_view(record, details, text, quote_start, has_colour(console)))
+    details = claim_details(catalog, record)
+    console.print(claim_view(record, details, paragraph, quote_start, has_colour(console)))
 
 
 @main.command()
@@ -327,25 +307,14 @@ def read(ctx: click.Context, source_id: str | None, pager: bool | None) -> None:
     Example:
       dprktrack read --no-pager | less -R
     """
-    from dprktrack.anchor import find_unique
-    from dprktrack.render import Annotation, article_view, has_colour, make_console, tone
+    from dprktrack.query import pick_source, source_annotations
+    from dprktrack.render import article_view, has_colour, make_console
 
     catalog = _catalog(ctx)
-    source = _pick_source(catalog, source_id)
-    text = catalog.source_text(source)
-    annotations = []
-    unplaced = []
-    for claim in catalog.claims.values():
-        if claim.source != source:
-            continue
-        span = find_unique(text, claim.quote)
-        if span is None:
-            unplaced.append(claim.id)
-            continue
-        stance = tone([entry.model_dump() for entry in claim.stances])
-        name = catalog.actors[claim.actor].name
-        annotations.append(Annotation(span.start, span.end, claim.id, name, stance))
+    source = pick_source(catalog, source_id)
+    annotations, unplaced = source_annotations(catalog, source)
     console = make_console()
+    text = catalog.source_text(source)
     view = article_view(catalog.sources[source].title, text, annotations, has_colour(console))
     if pager is None:
         pager = sys.stdout.isatty()
@@ -359,13 +328,3 @@ def read(ctx: click.Context, source_id: str | None, pager: bool | None) -> None:
         click.echo(
             f"note: quotes not found verbatim, so not shown: {', '.join(unplaced)}", err=True
         )
-
-
-def _pick_source(catalog: Catalog, source_id: str | None) -> str:
-    if source_id is None:
-        if len(catalog.sources) == 1:
-            return next(iter(catalog.sources))
-        raise DprkError(f"name a source to read; sources: {', '.join(catalog.sources)}")
-    if source_id not in catalog.sources:
-        raise DprkError(f"unknown source {source_id!r}; sources: {', '.join(catalog.sources)}")
-    return source_id

@@ -13,11 +13,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from dprktrack.anchor import LineIndex, find_unique
+from dprktrack.anchor import LineIndex, Span, find_unique, paragraph
 from dprktrack.errors import DprkError
 from dprktrack.model import Actor, Claim, StanceEntry
-from dprktrack.store import Catalog
-from dprktrack.vocabulary import STANCES
+from dprktrack.store import Catalog, display_name
+from dprktrack.vocabulary import STANCES, overall_stance
 
 Record = dict[str, Any]
 
@@ -227,3 +227,75 @@ def closest_ids(known: Iterable[str], wanted: str, limit: int = 3) -> list[str]:
     from difflib import get_close_matches
 
     return get_close_matches(wanted, list(known), n=limit, cutoff=0.5)
+
+
+def claim_paragraph(catalog: Catalog, record: Record) -> tuple[str, int | None]:
+    """The source paragraph around a claim's quote and the quote's offset in it.
+
+    A quote that is not found exactly once has no paragraph: ("", None).
+    """
+    if record["start"] is None:
+        return "", None
+    text = catalog.source_text(record["source"])
+    bounds = paragraph(text, Span(record["start"], record["end"]))
+    return text[bounds.start : bounds.end].rstrip(), record["start"] - bounds.start
+
+
+def claim_details(catalog: Catalog, record: Record) -> list[tuple[str, str]]:
+    """The labelled facts `show` prints above the quote."""
+    actor = catalog.actors[record["actor_id"]]
+    source = catalog.sources[record["source"]]
+    where = display_name(catalog.source_path(source.id))
+    if record["start"] is None:
+        where += " (quote not found verbatim in the source)"
+    else:
+        where += f":{record['line']}:{record['column']} (offsets {record['start']}–{record['end']})"
+    relay = record["reported_via"]
+    return [
+        ("role", ", ".join(part for part in (actor.role, actor.country) if part) or "—"),
+        ("type", record["quote_type"]),
+        ("date", record["date"] or "—"),
+        ("via", catalog.actors[relay].name if relay else "—"),
+        ("summary", record["summary"]),
+        ("source", f"{source.title} ({source.outlet}, {source.published})"),
+        ("at", where),
+    ]
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """One claimed span of a source, as the annotated article shows it."""
+
+    start: int
+    end: int
+    claim_id: str
+    actor: str
+    stance: str
+
+
+def pick_source(catalog: Catalog, source_id: str | None) -> str:
+    """The source a command should work on: the one named, or the only one there is."""
+    if source_id is None:
+        if len(catalog.sources) == 1:
+            return next(iter(catalog.sources))
+        raise DprkError(f"name a source; sources: {', '.join(catalog.sources)}")
+    if source_id not in catalog.sources:
+        raise DprkError(f"unknown source {source_id!r}; sources: {', '.join(catalog.sources)}")
+    return source_id
+
+
+def source_annotations(catalog: Catalog, source_id: str) -> tuple[list[Annotation], list[str]]:
+    """The spans of a source's claims, and the ids of claims whose quote it cannot place."""
+    text = catalog.source_text(source_id)
+    annotations, unplaced = [], []
+    for claim in catalog.claims.values():
+        if claim.source != source_id:
+            continue
+        span = find_unique(text, claim.quote)
+        if span is None:
+            unplaced.append(claim.id)
+            continue
+        stance = overall_stance(entry.stance for entry in claim.stances)
+        name = catalog.actors[claim.actor].name
+        annotations.append(Annotation(span.start, span.end, claim.id, name, stance))
+    return annotations, unplaced

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import pairwise
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -20,6 +19,10 @@ from rich.table import Table
 from rich.text import Text
 
 from dprktrack.safetext import visible
+from dprktrack.vocabulary import overall_stance
+
+if TYPE_CHECKING:
+    from dprktrack.query import Annotation
 
 STANCE_STYLES = {"support": "green", "oppose": "red", "neutral": "cyan", "mixed": "yellow"}
 OPEN_MARK, CLOSE_MARK = "⟦", "⟧"
@@ -31,12 +34,6 @@ def make_console(file: IO[str] | None = None) -> Console:
 
 def has_colour(console: Console) -> bool:
     return console.color_system is not None and not console.no_color
-
-
-def tone(stances: Sequence[dict[str, str]]) -> str:
-    """One stance that sums up a claim's stances, for colouring it: disagreement is mixed."""
-    values = {entry["stance"] for entry in stances}
-    return values.pop() if len(values) == 1 else "mixed"
 
 
 def _stance_text(stances: Sequence[dict[str, str]], stacked: bool = True) -> Text:
@@ -160,7 +157,8 @@ def claim_view(
     else:
         end = quote_start + len(record["quote"])
         body.append(visible(paragraph[:quote_start]))
-        _append_highlight(body, paragraph[quote_start:end], tone(record["stances"]), colour)
+        stance = overall_stance(entry["stance"] for entry in record["stances"])
+        _append_highlight(body, paragraph[quote_start:end], stance, colour)
         body.append(visible(paragraph[end:]))
     return Group(heading, fields, Text(), body)
 
@@ -171,17 +169,6 @@ def _append_highlight(text: Text, passage: str, stance: str, colour: bool) -> No
         text.append(visible(passage), style=style)
     else:
         text.append(OPEN_MARK + visible(passage) + CLOSE_MARK)
-
-
-@dataclass(frozen=True)
-class Annotation:
-    """One claimed span of a source, as the article view shows it."""
-
-    start: int
-    end: int
-    claim_id: str
-    actor: str
-    stance: str
 
 
 def article_view(title: str, text: str, annotations: Sequence[Annotation], colour: bool) -> Text:
