@@ -286,6 +286,26 @@ def test_read_with_pager_off_a_terminal_prints_the_same_article(invoke: Invoke) 
     assert paged.stdout.rstrip("\n") == printed.stdout.rstrip("\n")
 
 
+def test_read_asks_which_source_when_there_are_several(
+    invoke: Invoke, write_claims: Callable[[Any], Path], claims_data: dict[str, Any]
+) -> None:
+    folder = write_claims(claims_data).parent
+    (folder / "seeds" / "note.txt").write_text("Kim Song said nothing new.\n", "utf-8")
+    second = dict(claims_data["sources"][0], id="note", path="seeds/note.txt")
+    claims_data["sources"].append(second)
+    claims_data["claims"].append(
+        dict(claims_data["claims"][0], id="n001", source="note", quote="said nothing new")
+    )
+    path = write_claims(claims_data)
+    result = invoke("read", "--no-pager", claims=path)
+    assert result.exit_code == 2
+    assert result.stderr == "error: name a source; sources: neo-2024-04-24, note\n"
+    note = invoke("read", "note", "--no-pager", claims=path)
+    assert "Kim Song ⟦said nothing new⟧ ‹n001 Russia›." in note.stdout
+    listed = _json(invoke("list", "--source", "note", "--format", "json", claims=path))
+    assert [(r["id"], r["start"], r["line"], r["column"]) for r in listed] == [("n001", 9, 1, 10)]
+
+
 def test_read_refuses_an_unknown_source(invoke: Invoke) -> None:
     result = invoke("read", "tass", "--no-pager")
     assert result.exit_code == 2
