@@ -56,7 +56,6 @@ class Catalog:
 
     path: Path
     raw: str
-    doc: ClaimsFile
     sources: dict[str, Source]
     actors: dict[str, Actor]
     targets: dict[str, Target]
@@ -129,7 +128,6 @@ def load_catalog(path: Path) -> Catalog:
     return Catalog(
         path=path,
         raw=raw,
-        doc=doc,
         sources={source.id: source for source in doc.sources},
         actors={actor.id: actor for actor in doc.actors},
         targets={target.id: target for target in doc.targets},
