@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from dprktrack import __version__
-from dprktrack.errors import EXIT_INPUT, EXIT_INTERNAL, DprkError
+from dprktrack.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, DprkError
 from dprktrack.vocabulary import QUOTE_TYPES, STANCES
 
 if TYPE_CHECKING:
@@ -30,32 +30,78 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 LISTING_FORMATS = ("table", "json", "csv", "markdown")
 
 
+class _UsageError(click.UsageError):
+    """A usage error shown as one line, like every other error of the tool."""
+
+    def show(self, file: Any = None) -> None:
+        hint = f" (see '{self.ctx.command_path} --help')" if self.ctx else ""
+        click.echo(f"error: {_visible(self.format_message())}{hint}", err=True)
+
+
+def _visible(text: str) -> str:
+    from dprktrack.safetext import visible
+
+    return visible(text)
+
+
 class _Group(click.Group):
-    """Turns DprkError into its message on stderr and its exit code: no traceback for bad input."""
+    """Turns every failure into one-line messages on stderr and a documented exit code.
+
+    Bad input never shows a traceback; a reader that closes the pipe early (`| head`)
+    ends the run quietly with success, as it asked for no more.
+    """
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as err:
+            raise _UsageError(err.format_message(), err.ctx) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except DprkError as err:
-            from dprktrack.safetext import visible
-
             for line in err.lines:
-                click.echo(f"error: {visible(line)}", err=True)
+                click.echo(f"error: {_visible(line)}", err=True)
             ctx.exit(err.exit_code)
-        except (click.ClickException, click.exceptions.Exit, click.Abort, BrokenPipeError):
+        except click.UsageError as err:
+            if isinstance(err, _UsageError):
+                raise
+            raise _UsageError(err.format_message(), err.ctx) from None
+        except BrokenPipeError:
+            _silence_stdout()
+            ctx.exit(EXIT_OK)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except Exception as err:
             if os.environ.get("DPRKTRACK_DEBUG"):
                 raise
             click.echo(
-                f"internal error: {type(err).__name__}: {err} "
+                f"internal error: {type(err).__name__}: {_visible(str(err))} "
                 "(a bug in dprktrack; rerun with DPRKTRACK_DEBUG=1 for the traceback)",
                 err=True,
             )
             ctx.exit(EXIT_INTERNAL)
 
 
-@click.group(cls=_Group, context_settings=CONTEXT)
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so flushing what is left cannot fail again at exit."""
+    try:
+        descriptor = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, descriptor)
+    os.close(devnull)
+
+
+@click.group(cls=_Group, context_settings=CONTEXT, invoke_without_command=True)
 @click.version_option(__version__, "--version", prog_name="dprktrack")
 @click.option(
     "--claims",
@@ -79,12 +125,14 @@ def main(ctx: click.Context, claims_path: Path | None) -> None:
     claims file, a missing source, an unknown id), 70 an internal error.
     """
     ctx.obj = claims_path
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
 
 
 def _catalog(ctx: click.Context) -> Catalog:
     from dprktrack.store import find_claims_file, load_catalog
 
-    return load_catalog(find_claims_file(ctx.obj, Path.cwd()))
+    return load_catalog(find_claims_file(ctx.obj))
 
 
 def _format_option(choices: Sequence[str] = LISTING_FORMATS) -> Callable[[F], F]:
@@ -111,7 +159,7 @@ def _filter_options(func: F) -> F:
             "--target",
             multiple=True,
             metavar="ID",
-            help="Target id, e.g. panel-of-experts (`dprktrack stances` shows them).",
+            help="Target id, e.g. panel-of-experts (`dprktrack targets` lists them).",
         ),
         click.option(
             "--quote-type", multiple=True, type=click.Choice(QUOTE_TYPES, case_sensitive=False)
@@ -144,13 +192,16 @@ def _emit(
     data: Sequence[Record],
     columns: Sequence[str],
     table: Callable[[], RenderableType],
+    *,
     empty_note: str,
+    note: str | None = None,
 ) -> None:
-    """Write records in the chosen format; an empty result gets a note on stderr, exit 0."""
+    """Write records in the chosen format; notes (an empty result, say) go to stderr."""
     from dprktrack import writers
 
-    if not data:
-        click.echo(f"note: {empty_note}", err=True)
+    for message in (empty_note if not data else None, note):
+        if message:
+            click.echo(f"note: {_visible(message)}", err=True)
     if fmt == "json":
         writers.write_json(list(data), sys.stdout)
     elif fmt == "csv":
@@ -158,9 +209,9 @@ def _emit(
     elif fmt == "markdown":
         writers.write_markdown(data, columns, sys.stdout)
     elif data:
-        from dprktrack.render import make_console
+        from dprktrack.render import make_console, print_view
 
-        make_console().print(table())
+        print_view(make_console(), table())
 
 
 @main.command("list")
@@ -179,7 +230,7 @@ def list_claims(ctx: click.Context, /, fmt: str, **options: tuple[str, ...]) -> 
     Example:
       dprktrack list --actor nebenzya --target panel-of-experts --stance oppose
     """
-    from dprktrack.query import CLAIM_FIELDS, claim_records, select_claims
+    from dprktrack.query import CLAIM_FIELDS, claim_records, select_claims, unplaced_note
 
     catalog = _catalog(ctx)
     records = claim_records(catalog, select_claims(catalog, _claim_filter(options)))
@@ -189,7 +240,14 @@ def list_claims(ctx: click.Context, /, fmt: str, **options: tuple[str, ...]) -> 
 
         return claims_table(records)
 
-    _emit(fmt, records, CLAIM_FIELDS, table, "no claims match")
+    _emit(
+        fmt,
+        records,
+        CLAIM_FIELDS,
+        table,
+        empty_note="no claims match",
+        note=unplaced_note(records),
+    )
 
 
 @main.command()
@@ -215,7 +273,7 @@ def actors(ctx: click.Context, /, fmt: str, **options: tuple[str, ...]) -> None:
 
         return actors_table(records)
 
-    _emit(fmt, records, ACTOR_FIELDS, table, "no actors match")
+    _emit(fmt, records, ACTOR_FIELDS, table, empty_note="no actors match")
 
 
 @main.command()
@@ -244,10 +302,34 @@ def stances(ctx: click.Context, /, fmt: str, **options: tuple[str, ...]) -> None
         labels = {target.id: target.label for target in catalog.targets.values()}
         return stance_grid(cells, labels, make_console().width)
 
-    _emit(fmt, cells, CELL_FIELDS, table, "no stances match")
+    _emit(fmt, cells, CELL_FIELDS, table, empty_note="no stances match")
 
 
 @main.command()
+@_format_option()
+@click.pass_context
+def targets(ctx: click.Context, /, fmt: str) -> None:
+    """List the targets stances are taken toward, with how often each stance occurs.
+
+    The ids are what --target takes in the other commands.
+
+    \b
+    Example:
+      dprktrack targets
+    """
+    from dprktrack.query import TARGET_FIELDS, target_records
+
+    records = target_records(_catalog(ctx))
+
+    def table() -> RenderableType:
+        from dprktrack.render import targets_table
+
+        return targets_table(records)
+
+    _emit(fmt, records, TARGET_FIELDS, table, empty_note="the claims file has no targets")
+
+
+@main.command(short_help="Show one claim in full, its quote in its paragraph.")
 @click.argument("claim_id")
 @_format_option()
 @click.pass_context
@@ -259,7 +341,7 @@ def show(ctx: click.Context, claim_id: str, fmt: str) -> None:
       dprktrack show c014
     """
     from dprktrack import writers
-    from dprktrack.query import CLAIM_FIELDS, claim_records, closest_ids
+    from dprktrack.query import CLAIM_FIELDS, claim_records, closest_ids, unplaced_note
 
     catalog = _catalog(ctx)
     claim = catalog.claims.get(claim_id) or catalog.claims.get(claim_id.lower())
@@ -268,6 +350,9 @@ def show(ctx: click.Context, claim_id: str, fmt: str) -> None:
         hint = f"; did you mean {', '.join(near)}?" if near else ""
         raise DprkError(f"no claim {claim_id!r} in {catalog.name}{hint}", EXIT_INPUT)
     (record,) = claim_records(catalog, [claim])
+    note = unplaced_note([record])
+    if note:
+        click.echo(f"note: {note}", err=True)
     if fmt == "json":
         writers.write_json(record, sys.stdout)
     elif fmt in ("csv", "markdown"):
@@ -279,12 +364,13 @@ def show(ctx: click.Context, claim_id: str, fmt: str) -> None:
 
 def _show_table(catalog: Catalog, record: Record) -> None:
     from dprktrack.query import claim_details, claim_paragraph
-    from dprktrack.render import claim_view, has_colour, make_console
+    from dprktrack.render import claim_view, has_colour, make_console, print_view
 
     paragraph, quote_start = claim_paragraph(catalog, record)
     console = make_console()
     details = claim_details(catalog, record)
-    console.print(claim_view(record, details, paragraph, quote_start, has_colour(console)))
+    view = claim_view(record, details, paragraph, quote_start, has_colour(console))
+    print_view(console, view)
 
 
 @main.command()
@@ -308,7 +394,7 @@ def read(ctx: click.Context, source_id: str | None, pager: bool | None) -> None:
       dprktrack read --no-pager | less -R
     """
     from dprktrack.query import pick_source, source_annotations
-    from dprktrack.render import article_view, has_colour, make_console
+    from dprktrack.render import article_view, has_colour, make_console, print_view, rendered
 
     catalog = _catalog(ctx)
     source = pick_source(catalog, source_id)
@@ -319,11 +405,11 @@ def read(ctx: click.Context, source_id: str | None, pager: bool | None) -> None:
     if pager is None:
         pager = sys.stdout.isatty()
     if pager:
-        with console.capture() as captured:
-            console.print(view)
-        click.echo_via_pager(captured.get(), color=has_colour(console))
+        # color=None lets click set LESS=-R for less, and strip colour for other pagers.
+        colour = None if has_colour(console) else False
+        click.echo_via_pager(rendered(console, view), color=colour)
     else:
-        console.print(view)
+        print_view(console, view)
     if unplaced:
         click.echo(
             f"note: quotes not found verbatim, so not shown: {', '.join(unplaced)}", err=True

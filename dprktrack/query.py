@@ -16,7 +16,7 @@ from typing import Any
 from dprktrack.anchor import LineIndex, Span, find_unique, paragraph
 from dprktrack.errors import DprkError
 from dprktrack.model import Actor, Claim, StanceEntry
-from dprktrack.store import Catalog, display_name
+from dprktrack.store import Catalog
 from dprktrack.vocabulary import STANCES, overall_stance
 
 Record = dict[str, Any]
@@ -39,6 +39,7 @@ CLAIM_FIELDS = (
 )
 ACTOR_FIELDS = ("id", "name", "kind", "role", "country", "aliases", "claims", "stances")
 CELL_FIELDS = ("actor_id", "actor", "target", "stance", "counts", "claims")
+TARGET_FIELDS = ("id", "label", "description", "claims", "counts")
 
 
 def fold(text: str) -> str:
@@ -53,15 +54,30 @@ def actor_names(actor: Actor) -> list[str]:
 
 
 def match_actors(actors: Iterable[Actor], query: str) -> list[str]:
-    """Ids of the actors `query` names: exact matches (id, name, alias) win over partial ones."""
+    """Ids of the actors `query` names.
+
+    An actor id selects exactly that actor. Any other text is a search: every word
+    of it must begin a word of the actor's name or of one of its aliases, so "kim"
+    finds both Kims and "us" finds the US actors but not Russia.
+    """
+    candidates = list(actors)
     wanted = fold(query)
     if not wanted:
         return []
-    candidates = list(actors)
-    exact = [a.id for a in candidates if any(fold(n) == wanted for n in actor_names(a))]
-    if exact:
-        return exact
-    return [a.id for a in candidates if any(wanted in fold(n) for n in actor_names(a))]
+    by_id = [actor.id for actor in candidates if fold(actor.id) == wanted]
+    if by_id:
+        return by_id
+    words = wanted.split()
+    return [
+        actor.id
+        for actor in candidates
+        if any(_begins_words(words, fold(name).split()) for name in actor_names(actor))
+    ]
+
+
+def _begins_words(words: list[str], name_words: list[str]) -> bool:
+    """Whether every query word begins some word of the name."""
+    return all(any(name_word.startswith(word) for name_word in name_words) for word in words)
 
 
 @dataclass(frozen=True)
@@ -222,11 +238,44 @@ def stance_cells(catalog: Catalog, wanted: ClaimFilter) -> list[Record]:
     ]
 
 
+def target_records(catalog: Catalog) -> list[Record]:
+    """Every target with how many claims take a stance on it, and which stances."""
+    tallies: dict[str, Counter[str]] = {target: Counter() for target in catalog.targets}
+    for claim in catalog.claims.values():
+        for entry in claim.stances:
+            tallies[entry.target][entry.stance] += 1
+    return [
+        {
+            "id": target.id,
+            "label": target.label,
+            "description": target.description,
+            "claims": sum(tallies[target.id].values()),
+            "counts": {
+                stance: tallies[target.id][stance]
+                for stance in STANCES
+                if tallies[target.id][stance]
+            },
+        }
+        for target in catalog.targets.values()
+    ]
+
+
 def closest_ids(known: Iterable[str], wanted: str, limit: int = 3) -> list[str]:
-    """Ids that look like a mistyped one, for a helpful 'did you mean'."""
+    """Ids that look like a mistyped one, for a helpful 'did you mean'.
+
+    Ids equal but for zero padding ("c20" for "c020") come first.
+    """
     from difflib import get_close_matches
 
-    return get_close_matches(wanted, list(known), n=limit, cutoff=0.5)
+    candidates = list(known)
+    unpadded = _unpad(wanted)
+    same_number = [candidate for candidate in candidates if _unpad(candidate) == unpadded]
+    similar = get_close_matches(wanted, candidates, n=limit, cutoff=0.5)
+    return (same_number + [c for c in similar if c not in same_number])[:limit]
+
+
+def _unpad(identifier: str) -> str:
+    return re.sub(r"\d+", lambda match: str(int(match.group())), identifier.casefold())
 
 
 def claim_paragraph(catalog: Catalog, record: Record) -> tuple[str, int | None]:
@@ -245,14 +294,15 @@ def claim_details(catalog: Catalog, record: Record) -> list[tuple[str, str]]:
     """The labelled facts `show` prints above the quote."""
     actor = catalog.actors[record["actor_id"]]
     source = catalog.sources[record["source"]]
-    where = display_name(catalog.source_path(source.id))
+    where = str(catalog.source_path(source.id))
     if record["start"] is None:
         where += " (quote not found verbatim in the source)"
     else:
         where += f":{record['line']}:{record['column']} (offsets {record['start']}–{record['end']})"
     relay = record["reported_via"]
     return [
-        ("role", ", ".join(part for part in (actor.role, actor.country) if part) or "—"),
+        ("role", actor.role or "—"),
+        ("country", actor.country or "—"),
         ("type", record["quote_type"]),
         ("date", record["date"] or "—"),
         ("via", catalog.actors[relay].name if relay else "—"),
@@ -260,6 +310,17 @@ def claim_details(catalog: Catalog, record: Record) -> list[tuple[str, str]]:
         ("source", f"{source.title} ({source.outlet}, {source.published})"),
         ("at", where),
     ]
+
+
+def unplaced_note(records: Sequence[Record]) -> str | None:
+    """A note naming the claims whose quote is not found exactly once (null offsets)."""
+    missing = [record["id"] for record in records if record["start"] is None]
+    if not missing:
+        return None
+    return (
+        f"{len(missing)} quote(s) not found exactly once in their source, so their offsets "
+        f"are null: {', '.join(missing)}"
+    )
 
 
 @dataclass(frozen=True)

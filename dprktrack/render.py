@@ -36,6 +36,21 @@ def has_colour(console: Console) -> bool:
     return console.color_system is not None and not console.no_color
 
 
+def rendered(console: Console, view: RenderableType) -> str:
+    """The view as the console would print it, without the padding rich adds to each line."""
+    with console.capture() as captured:
+        console.print(view)
+    return "".join(line.rstrip() + "\n" for line in captured.get().splitlines())
+
+
+def print_view(console: Console, view: RenderableType) -> None:
+    """Print for a person: straight to a terminal, unpadded anywhere else."""
+    if console.is_terminal:
+        console.print(view)
+    else:
+        console.file.write(rendered(console, view))
+
+
 def _stance_text(stances: Sequence[dict[str, str]], stacked: bool = True) -> Text:
     """Each stance as its target and the stance word in its colour (below it, when stacked)."""
     text = Text()
@@ -85,8 +100,27 @@ def actors_table(records: Sequence[dict[str, Any]]) -> Table:
     for record in records:
         name = Text(visible(record["name"]), style="bold")
         name.append(f"\n{visible(record['id'])} · {record['kind']}", style="dim")
-        role = ", ".join(visible(part) for part in (record["role"], record["country"]) if part)
-        table.add_row(name, Text(role), str(record["claims"]), _counts_text(record["stances"]))
+        role = Text(visible(record["role"] or ""))
+        if record["country"]:
+            role.append(("\n" if record["role"] else "") + visible(record["country"]), style="dim")
+        table.add_row(name, role, str(record["claims"]), _counts_text(record["stances"]))
+    return table
+
+
+def targets_table(records: Sequence[dict[str, Any]]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_lines=True, show_edge=False, expand=True)
+    table.add_column("target", ratio=2, overflow="fold")
+    table.add_column("description", ratio=4, overflow="fold")
+    table.add_column("claims", justify="right", no_wrap=True)
+    table.add_column("stances", ratio=2, overflow="fold")
+    for record in records:
+        name = Text(visible(record["id"]), style="bold")
+        name.append("\n" + visible(record["label"]), style="dim")
+        counts = Text(", ").join(
+            Text(f"{stance} {count}", STANCE_STYLES[stance])
+            for stance, count in record["counts"].items()
+        )
+        table.add_row(name, Text(visible(record["description"])), str(record["claims"]), counts)
     return table
 
 
@@ -104,7 +138,7 @@ def stance_grid(
     targets = [target for target in target_labels if any(c["target"] == target for c in cells)]
     actors: dict[str, str] = {cell["actor_id"]: cell["actor"] for cell in cells}
     by_pair = {(cell["actor_id"], cell["target"]): cell for cell in cells}
-    headers = ["\n".join(visible(target).split("-")) for target in targets]
+    headers = [_wrap_id(visible(target)) for target in targets]
     name_width = min(28, max((len(name) for name in actors.values()), default=5))
     needed = name_width + sum(max(map(len, h.split("\n"))) + 2 for h in headers) + 2
     numbered = needed > width
@@ -123,10 +157,26 @@ def stance_grid(
     key = Text()
     for stance, mark in STANCE_MARKS.items():
         key.append(f"{mark} {stance}  ", style=STANCE_STYLES[stance])
-    key.append("(a number: how many claims)", style="dim")
+    key.append(
+        "· no stance.  A number counts the claims; mixed: the claims disagree, or say mixed.",
+        style="dim",
+    )
     for number, target in enumerate(targets, 1) if numbered else ():
         key.append(f"\n{number:>2} {visible(target)}: {visible(target_labels[target])}")
     return Group(table, key)
+
+
+def _wrap_id(identifier: str, width: int = 12) -> str:
+    """Break a hyphenated id after its hyphens into lines of about `width` characters."""
+    lines = [""]
+    for part in identifier.split("-"):
+        piece = part if not lines[-1] else "-" + part
+        if lines[-1] and len(lines[-1]) + len(piece) > width:
+            lines[-1] += "-"
+            lines.append(part)
+        else:
+            lines[-1] += piece
+    return "\n".join(lines)
 
 
 def _cell_text(cell: dict[str, Any]) -> Text:
@@ -179,9 +229,13 @@ def article_view(title: str, text: str, annotations: Sequence[Annotation], colou
     """
     out = Text()
     out.append(visible(title) + "\n", style="bold")
-    out.append("stances: ", style="dim")
-    for stance, style in STANCE_STYLES.items():
-        out.append(stance + "  ", style=f"bold {style}")
+    if colour:
+        out.append("Claims are coloured by stance: ", style="dim")
+        for stance, style in STANCE_STYLES.items():
+            out.append(stance + "  ", style=f"bold {style}")
+        out.append("(mixed also when a claim's stances differ by target)", style="dim")
+    else:
+        out.append(f"{OPEN_MARK}Claims{CLOSE_MARK} ‹are followed by their id, actor and stance›")
     out.append("\n\n")
     starts: dict[int, list[Annotation]] = defaultdict(list)
     ends: dict[int, list[Annotation]] = defaultdict(list)
@@ -206,5 +260,6 @@ def article_view(title: str, text: str, annotations: Sequence[Annotation], colou
 def _append_label(out: Text, annotation: Annotation, colour: bool) -> None:
     if not colour:
         out.append(CLOSE_MARK)
-    label = f" ‹{visible(annotation.claim_id)} {visible(annotation.actor)}›"
+    stance = "" if colour else f", {annotation.stance}"
+    label = f" ‹{visible(annotation.claim_id)} {visible(annotation.actor)}{stance}›"
     out.append(label, style=f"dim {STANCE_STYLES[annotation.stance]}" if colour else "")

@@ -29,25 +29,17 @@ def bundled_claims_path() -> Path:
     return installed if installed.is_file() else package.parent / CLAIMS_FILENAME
 
 
-def find_claims_file(explicit: Path | None, cwd: Path) -> Path:
+def find_claims_file(explicit: Path | None) -> Path:
     """`--claims` (or DPRKTRACK_CLAIMS), else ./claims.json, else the bundled copy."""
     if explicit is not None:
         return explicit
-    local = cwd / CLAIMS_FILENAME
-    if local.is_file():
+    local = Path(CLAIMS_FILENAME)
+    if local.exists():
         return local
     bundled = bundled_claims_path()
     if not bundled.is_file():
         raise DprkError(f"no {CLAIMS_FILENAME} here and no bundled copy; pass --claims PATH")
     return bundled
-
-
-def display_name(path: Path) -> str:
-    """The path as a reader would type it: relative to the working folder when inside it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
-        return str(path)
 
 
 @dataclass
@@ -64,7 +56,8 @@ class Catalog:
 
     @property
     def name(self) -> str:
-        return display_name(self.path)
+        """The claims file's path as the user gave it (or as it was found), for messages."""
+        return str(self.path)
 
     def source_path(self, source_id: str) -> Path:
         return self.path.parent / self.sources[source_id].path
@@ -87,10 +80,10 @@ class Catalog:
         try:
             data = path.read_bytes()
         except FileNotFoundError:
-            raise DprkError(f"{origin}: file {display_name(path)} not found") from None
+            raise DprkError(f"{origin}: file {path!s} not found") from None
         except OSError as err:
-            raise DprkError(f"{origin}: cannot read {display_name(path)}: {err.strerror}") from None
-        return decode_utf8(data, display_name(path))
+            raise DprkError(f"{origin}: cannot read {path!s}: {err.strerror}") from None
+        return decode_utf8(data, str(path))
 
 
 def decode_utf8(data: bytes, name: str) -> str:
@@ -109,7 +102,7 @@ def decode_utf8(data: bytes, name: str) -> str:
 
 def load_catalog(path: Path) -> Catalog:
     """Read, parse, validate and cross-check a claims file; every problem is reported at once."""
-    name = display_name(path)
+    name = str(path)
     raw = _read_claims_text(path, name)
     try:
         data = json.loads(raw)

@@ -20,24 +20,22 @@ def write_json(data: Any, out: TextIO) -> None:
 
 
 def flat(value: Any) -> str:
-    """One cell of text for a nested value, e.g. stances as `panel-of-experts=oppose; …`."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
+    """One cell of text for a nested value.
+
+    Stance entries read `panel-of-experts=oppose; russia-veto=support`, counts
+    `support 2, oppose 1`, counts per target `panel-of-experts: support 2; …`.
+    """
+    if value is None or isinstance(value, bool):
+        return {None: "", True: "true", False: "false"}[value]
     if isinstance(value, list):
         return "; ".join(flat(item) for item in value)
     if isinstance(value, dict):
         if all(isinstance(item, str) for item in value.values()):
-            return "=".join(value.values())
-        return "; ".join(f"{key}: {_counts(item)}" for key, item in value.items())
+            return "=".join(value.values())  # a stance entry: target=stance
+        if all(isinstance(item, int) for item in value.values()):
+            return ", ".join(f"{key} {item}" for key, item in value.items())  # support 2, oppose 1
+        return "; ".join(f"{key}: {flat(item)}" for key, item in value.items())
     return str(value)
-
-
-def _counts(value: Any) -> str:
-    if isinstance(value, dict):
-        return ", ".join(f"{key} {item}" for key, item in value.items())
-    return flat(value)
 
 
 def write_csv(records: Sequence[Record], columns: Sequence[str], out: TextIO) -> None:

@@ -47,6 +47,8 @@ def invoke() -> Invoke:
 
     def run(*args: str, claims: Path | None = CLAIMS, env: dict[str, str] | None = None) -> Result:
         prefix = ["--claims", str(claims)] if claims is not None else []
-        return CliRunner().invoke(main, [*prefix, *args], env=env, catch_exceptions=False)
+        return CliRunner().invoke(
+            main, [*prefix, *args], env=env, catch_exceptions=False, prog_name="dprktrack"
+        )
 
     return run

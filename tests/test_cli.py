@@ -14,7 +14,7 @@ import pytest
 from support import CLAIMS, REPO, SEED, Invoke
 
 from dprktrack import __version__
-from dprktrack.query import ACTOR_FIELDS, CELL_FIELDS, CLAIM_FIELDS
+from dprktrack.query import ACTOR_FIELDS, CELL_FIELDS, CLAIM_FIELDS, TARGET_FIELDS
 
 SEED_TEXT = SEED.read_text("utf-8")
 DATA = json.loads(CLAIMS.read_text("utf-8"))
@@ -65,11 +65,18 @@ def test_nebenzya_lists_his_claims_with_offsets_of_his_exact_words(invoke: Invok
         ("KIM-SONG", {"kim-song"}),
         ("Nébenzya", {"nebenzya"}),
         ("nebenz", {"nebenzya"}),
-        ("kim", {"kim-song"}),  # the article calls Kim Song "Kim": exact beats partial
+        ("Nebenzia", {"nebenzya"}),
+        ("kim", {"kim-song", "kim-eun-hye"}),
         ("korea", {"rok-foreign-ministry", "us-rok-officials", "dprk"}),
-        ("russia", {"russia"}),
+        ("russia", {"russia"}),  # an id selects exactly that actor
+        ("russian", {"russia", "nebenzya", "zakharova"}),
         ("the Russian representative", {"nebenzya"}),
         ("Moscow", {"russia"}),
+        (
+            "us",
+            {"united-states", "us-uk-france", "us-rok-officials", "miller", "us-state-department"},
+        ),
+        ("west", {"the-west", "western-analysts", "us-uk-france"}),
     ],
 )
 def test_actor_filter_is_partial_and_blind_to_case_and_accents(
@@ -140,6 +147,53 @@ def test_unknown_filter_values_are_usage_errors_listing_valid_ones(
     assert message in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("args", "message", "help_for"),
+    [
+        (
+            ["list", "--stance", "opposes"],
+            "Invalid value for '--stance': 'opposes'",
+            "dprktrack list",
+        ),
+        (["lst"], "No such command 'lst'.", "dprktrack"),
+        (["show"], "Missing argument 'CLAIM_ID'.", "dprktrack show"),
+        (["list", "--format", "yaml"], "Invalid value for '--format': 'yaml'", "dprktrack list"),
+        (["--colour"], "No such option", "dprktrack"),
+    ],
+)
+def test_usage_errors_are_one_line_with_a_pointer_to_help(
+    invoke: Invoke, args: list[str], message: str, help_for: str
+) -> None:
+    result = invoke(*args, claims=None)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {message}")
+    assert result.stderr.endswith(f" (see '{help_for} --help')\n")
+    assert result.stderr.count("\n") == 1
+
+
+def test_bare_command_prints_help_and_succeeds(invoke: Invoke) -> None:
+    result = invoke(claims=None)
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Usage: ")
+
+
+def test_unplaced_quotes_get_null_offsets_and_a_note(
+    invoke: Invoke, write_claims: Callable[[Any], Path], claims_data: dict[str, Any]
+) -> None:
+    claims_data["claims"][1]["quote"] = "words the article never wrote"
+    path = write_claims(claims_data)
+    records = _json(invoke("list", "--format", "json", claims=path))
+    assert [r["id"] for r in records if r["start"] is None] == ["c002"]
+    listing = invoke("list", "--format", "json", claims=path)
+    note = (
+        "note: 1 quote(s) not found exactly once in their source, so their offsets are null: c002\n"
+    )
+    assert listing.stderr == note
+    shown = invoke("show", "c002", claims=path)
+    assert shown.stderr == note
+    assert "quote not found verbatim in the source" in shown.stdout
+
+
 def test_list_table_shows_every_word_of_every_quote(invoke: Invoke) -> None:
     result = invoke("list", "--actor", "south korea")
     assert result.exit_code == 0
@@ -201,6 +255,22 @@ def test_who_supports_the_panel(invoke: Invoke) -> None:
     assert "Vasily Nebenzya" not in table.stdout
 
 
+def test_targets_lists_what_target_takes_with_stance_counts(invoke: Invoke) -> None:
+    records = _json(invoke("targets", "--format", "json"))
+    assert [record["id"] for record in records] == [target["id"] for target in DATA["targets"]]
+    assert all(tuple(record) == TARGET_FIELDS for record in records)
+    entries = [entry for claim in DATA["claims"] for entry in claim["stances"]]
+    assert sum(record["claims"] for record in records) == len(entries)
+    veto = next(record for record in records if record["id"] == "russia-veto")
+    assert veto["counts"]["oppose"] == sum(
+        e == {"target": "russia-veto", "stance": "oppose"} for e in entries
+    )
+    table = invoke("targets", env={"COLUMNS": "120"}).stdout
+    assert "Russia's veto" in table
+    csv_rows = list(csv.DictReader(io.StringIO(invoke("targets", "--format", "csv").stdout)))
+    assert csv_rows[0]["counts"].startswith("support ")
+
+
 def test_stances_grid_cells_aggregate_an_actors_claims(invoke: Invoke) -> None:
     cells = _json(invoke("stances", "--format", "json"))
     assert all(tuple(cell) == CELL_FIELDS for cell in cells)
@@ -227,7 +297,7 @@ def test_stances_table_names_targets_or_numbers_them_when_narrow(invoke: Invoke)
     assert {row["target"] for row in rows} == {"russia-veto"}
 
 
-@pytest.mark.parametrize("command", ["list", "actors", "stances"])
+@pytest.mark.parametrize("command", ["list", "actors", "stances", "targets"])
 @pytest.mark.parametrize("fmt", ["table", "json", "csv", "markdown"])
 def test_every_listing_takes_every_format(invoke: Invoke, command: str, fmt: str) -> None:
     result = invoke(command, "--format", fmt)
@@ -267,6 +337,8 @@ def test_show_unknown_id_suggests_the_closest(invoke: Invoke) -> None:
     assert result.stderr.startswith("error: no claim 'c0144' in ")
     assert "did you mean " in result.stderr
     assert "c014" in result.stderr.split("did you mean ")[1]
+    padded = invoke("show", "c20")
+    assert "did you mean c020," in padded.stderr, "the same number comes first"
 
 
 def test_read_marks_every_claim_in_the_article(invoke: Invoke) -> None:
@@ -275,7 +347,10 @@ def test_read_marks_every_claim_in_the_article(invoke: Invoke) -> None:
     out = " ".join(result.stdout.split())  # undo the terminal's line wrapping
     for claim in DATA["claims"]:
         assert f"‹{claim['id']} " in out, claim["id"]
-    assert out.count("⟦") == out.count("⟧") == len(DATA["claims"])
+    legend, body = out.split(" stance› ", 1)
+    assert legend.endswith("⟦Claims⟧ ‹are followed by their id, actor and")
+    assert body.count("⟦") == body.count("⟧") == len(DATA["claims"])
+    assert "‹c040 Kim Song, support›" in body
     assert "Konstantin Asmolov, Candidate of Historical Sciences" in out
 
 
@@ -301,7 +376,7 @@ def test_read_asks_which_source_when_there_are_several(
     assert result.exit_code == 2
     assert result.stderr == "error: name a source; sources: neo-2024-04-24, note\n"
     note = invoke("read", "note", "--no-pager", claims=path)
-    assert "Kim Song ⟦said nothing new⟧ ‹n001 Russia›." in note.stdout
+    assert "Kim Song ⟦said nothing new⟧ ‹n001 Russia, mixed›." in note.stdout
     listed = _json(invoke("list", "--source", "note", "--format", "json", claims=path))
     assert [(r["id"], r["start"], r["line"], r["column"]) for r in listed] == [("n001", 9, 1, 10)]
 
@@ -371,10 +446,20 @@ def test_claims_file_comes_from_option_then_env_then_cwd_then_bundle(
     assert len(_json(invoke("list", "--format", "json", claims=None))) == 3
 
 
+def test_a_folder_named_claims_json_is_an_error_not_a_silent_fallback(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    (tmp_path / "claims.json").mkdir()
+    monkeypatch.chdir(tmp_path)
+    result = invoke("list", claims=None)
+    assert result.exit_code == 2
+    assert result.stderr == "error: claims.json: is a directory, not a claims file\n"
+
+
 def test_version_and_help(invoke: Invoke) -> None:
     assert invoke("--version").stdout == f"dprktrack, version {__version__}\n"
     help_text = invoke("--help").stdout
-    for command in ("list", "actors", "stances", "show", "read"):
+    for command in ("list", "actors", "stances", "targets", "show", "read"):
         assert command in help_text
         assert "Example:" in invoke(command, "--help").stdout
 

@@ -63,3 +63,26 @@ def test_python_dash_m_runs_the_same_command_line(tmp_path: Path) -> None:
         check=True,
     )
     assert json.loads(result.stdout)["actor_id"] == "russia"
+
+
+def test_a_reader_closing_the_pipe_early_ends_the_run_quietly(
+    tmp_path: Path, claims_data: dict[str, object]
+) -> None:
+    claims = claims_data["claims"]
+    assert isinstance(claims, list)
+    claims_data["claims"] = [dict(c, id=f"x{i}") for i, c in enumerate(claims * 20)]
+    shutil.copytree(SEED.parent, tmp_path / "seeds")
+    (tmp_path / "claims.json").write_text(json.dumps(claims_data), "utf-8")
+    with subprocess.Popen(
+        [_executable(), "list", "--format", "json"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        assert process.stdout.read(100).startswith(b"[")
+        process.stdout.close()  # output is ~1 MB, far beyond the pipe's buffer
+        errors = process.stderr.read()
+        assert process.wait(timeout=60) == 0
+    assert errors == b""
