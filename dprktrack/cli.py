@@ -17,6 +17,7 @@ import click
 
 from dprktrack import __version__
 from dprktrack.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, DprkError
+from dprktrack.safetext import visible
 from dprktrack.vocabulary import QUOTE_TYPES, STANCES
 
 if TYPE_CHECKING:
@@ -35,13 +36,7 @@ class _UsageError(click.UsageError):
 
     def show(self, file: Any = None) -> None:
         hint = f" (see '{self.ctx.command_path} --help')" if self.ctx else ""
-        click.echo(f"error: {_visible(self.format_message())}{hint}", err=True)
-
-
-def _visible(text: str) -> str:
-    from dprktrack.safetext import visible
-
-    return visible(text)
+        click.echo(f"error: {visible(self.format_message())}{hint}", err=True)
 
 
 class _Group(click.Group):
@@ -68,7 +63,7 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except DprkError as err:
             for line in err.lines:
-                click.echo(f"error: {_visible(line)}", err=True)
+                click.echo(f"error: {visible(line)}", err=True)
             ctx.exit(err.exit_code)
         except click.UsageError as err:
             if isinstance(err, _UsageError):
@@ -83,7 +78,7 @@ class _Group(click.Group):
             if os.environ.get("DPRKTRACK_DEBUG"):
                 raise
             click.echo(
-                f"internal error: {type(err).__name__}: {_visible(str(err))} "
+                f"internal error: {type(err).__name__}: {visible(str(err))} "
                 "(a bug in dprktrack; rerun with DPRKTRACK_DEBUG=1 for the traceback)",
                 err=True,
             )
@@ -135,15 +130,14 @@ def _catalog(ctx: click.Context) -> Catalog:
     return load_catalog(find_claims_file(ctx.obj))
 
 
-def _format_option(choices: Sequence[str] = LISTING_FORMATS) -> Callable[[F], F]:
-    return click.option(
-        "--format",
-        "fmt",
-        type=click.Choice(choices, case_sensitive=False),
-        default=choices[0],
-        show_default=True,
-        help="table for reading; json, csv or markdown for other tools (data only, on stdout).",
-    )
+_format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(LISTING_FORMATS, case_sensitive=False),
+    default="table",
+    show_default=True,
+    help="table for reading; json, csv or markdown for other tools (data only, on stdout).",
+)
 
 
 def _filter_options(func: F) -> F:
@@ -152,7 +146,7 @@ def _filter_options(func: F) -> F:
             "--actor",
             multiple=True,
             metavar="NAME",
-            help="Actor id, name or alias; partial, case- and accent-blind ('kim song').",
+            help="Actor id (exact), or words beginning its name or an alias ('kim song').",
         ),
         click.option("--stance", multiple=True, type=click.Choice(STANCES, case_sensitive=False)),
         click.option(
@@ -201,7 +195,7 @@ def _emit(
 
     for message in (empty_note if not data else None, note):
         if message:
-            click.echo(f"note: {_visible(message)}", err=True)
+            click.echo(f"note: {visible(message)}", err=True)
     if fmt == "json":
         writers.write_json(list(data), sys.stdout)
     elif fmt == "csv":
@@ -216,7 +210,7 @@ def _emit(
 
 @main.command("list")
 @_filter_options
-@_format_option()
+@_format_option
 @click.pass_context
 def list_claims(ctx: click.Context, /, fmt: str, **options: tuple[str, ...]) -> None:
     """List claims: who said what, with stances and the quote.
@@ -252,7 +246,7 @@ def list_claims(ctx: click.Context, /, fmt: str, **options: tuple[str, ...]) -> 
 
 @main.command()
 @_filter_options
-@_format_option()
+@_format_option
 @click.pass_context
 def actors(ctx: click.Context, /, fmt: str, **options: tuple[str, ...]) -> None:
     """List the actors: role, number of claims and stances per target.
@@ -278,7 +272,7 @@ def actors(ctx: click.Context, /, fmt: str, **options: tuple[str, ...]) -> None:
 
 @main.command()
 @_filter_options
-@_format_option()
+@_format_option
 @click.pass_context
 def stances(ctx: click.Context, /, fmt: str, **options: tuple[str, ...]) -> None:
     """Show who stands where: a grid of actors against targets.
@@ -306,7 +300,7 @@ def stances(ctx: click.Context, /, fmt: str, **options: tuple[str, ...]) -> None
 
 
 @main.command()
-@_format_option()
+@_format_option
 @click.pass_context
 def targets(ctx: click.Context, /, fmt: str) -> None:
     """List the targets stances are taken toward, with how often each stance occurs.
@@ -331,7 +325,7 @@ def targets(ctx: click.Context, /, fmt: str) -> None:
 
 @main.command(short_help="Show one claim in full, its quote in its paragraph.")
 @click.argument("claim_id")
-@_format_option()
+@_format_option
 @click.pass_context
 def show(ctx: click.Context, claim_id: str, fmt: str) -> None:
     """Show one claim in full, its quote highlighted in the source paragraph.
