@@ -36,7 +36,10 @@ class _UsageError(click.UsageError):
 
     def show(self, file: Any = None) -> None:
         hint = f" (see '{self.ctx.command_path} --help')" if self.ctx else ""
-        click.echo(f"error: {visible(self.format_message())}{hint}", err=True)
+        message = self.format_message()
+        if "--claims" in message and self.ctx and self.ctx.parent:
+            hint = " (--claims goes before the command: dprktrack --claims PATH list)"
+        click.echo(f"error: {visible(message)}{hint}", err=True)
 
 
 class _Group(click.Group):
@@ -148,6 +151,12 @@ def _filter_options(func: F) -> F:
             metavar="NAME",
             help="Actor id (exact), or words beginning its name or an alias ('kim song').",
         ),
+        click.option(
+            "--via",
+            multiple=True,
+            metavar="NAME",
+            help="Actor relaying the statement (reported_via), matched like --actor ('nk news').",
+        ),
         click.option("--stance", multiple=True, type=click.Choice(STANCES, case_sensitive=False)),
         click.option(
             "--target",
@@ -173,6 +182,7 @@ def _claim_filter(options: dict[str, tuple[str, ...]]) -> ClaimFilter:
 
     return ClaimFilter(
         actors=options["actor"],
+        relays=options["via"],
         stances=options["stance"],
         targets=options["target"],
         quote_types=options["quote_type"],
@@ -188,12 +198,12 @@ def _emit(
     table: Callable[[], RenderableType],
     *,
     empty_note: str,
-    note: str | None = None,
+    notes: Sequence[str] = (),
 ) -> None:
     """Write records in the chosen format; notes (an empty result, say) go to stderr."""
     from dprktrack import writers
 
-    for message in (empty_note if not data else None, note):
+    for message in (*notes, empty_note if not data else ""):
         if message:
             click.echo(f"note: {visible(message)}", err=True)
     if fmt == "json":
@@ -224,10 +234,18 @@ def list_claims(ctx: click.Context, /, fmt: str, **options: tuple[str, ...]) -> 
     Example:
       dprktrack list --actor nebenzya --target panel-of-experts --stance oppose
     """
-    from dprktrack.query import CLAIM_FIELDS, claim_records, select_claims, unplaced_note
+    from dprktrack.query import (
+        CLAIM_FIELDS,
+        claim_records,
+        select_claims,
+        unmatched_actor_notes,
+        unplaced_note,
+    )
 
     catalog = _catalog(ctx)
-    records = claim_records(catalog, select_claims(catalog, _claim_filter(options)))
+    wanted = _claim_filter(options)
+    records = claim_records(catalog, select_claims(catalog, wanted))
+    notes = [*unmatched_actor_notes(catalog, wanted), unplaced_note(records) or ""]
 
     def table() -> RenderableType:
         from dprktrack.render import claims_table
@@ -240,7 +258,7 @@ def list_claims(ctx: click.Context, /, fmt: str, **options: tuple[str, ...]) -> 
         CLAIM_FIELDS,
         table,
         empty_note="no claims match",
-        note=unplaced_note(records),
+        notes=notes,
     )
 
 
@@ -258,16 +276,19 @@ def actors(ctx: click.Context, /, fmt: str, **options: tuple[str, ...]) -> None:
     Example:
       dprktrack actors --target panel-of-experts --stance support
     """
-    from dprktrack.query import ACTOR_FIELDS, actor_records
+    from dprktrack.query import ACTOR_FIELDS, actor_records, unmatched_actor_notes
 
-    records = actor_records(_catalog(ctx), _claim_filter(options))
+    catalog = _catalog(ctx)
+    wanted = _claim_filter(options)
+    records = actor_records(catalog, wanted)
 
     def table() -> RenderableType:
         from dprktrack.render import actors_table
 
         return actors_table(records)
 
-    _emit(fmt, records, ACTOR_FIELDS, table, empty_note="no actors match")
+    notes = unmatched_actor_notes(catalog, wanted)
+    _emit(fmt, records, ACTOR_FIELDS, table, empty_note="no actors match", notes=notes)
 
 
 @main.command()
@@ -285,10 +306,11 @@ def stances(ctx: click.Context, /, fmt: str, **options: tuple[str, ...]) -> None
     Example:
       dprktrack stances --target russia-veto
     """
-    from dprktrack.query import CELL_FIELDS, stance_cells
+    from dprktrack.query import CELL_FIELDS, stance_cells, unmatched_actor_notes
 
     catalog = _catalog(ctx)
-    cells = stance_cells(catalog, _claim_filter(options))
+    wanted = _claim_filter(options)
+    cells = stance_cells(catalog, wanted)
 
     def table() -> RenderableType:
         from dprktrack.render import make_console, stance_grid
@@ -296,10 +318,11 @@ def stances(ctx: click.Context, /, fmt: str, **options: tuple[str, ...]) -> None
         labels = {target.id: target.label for target in catalog.targets.values()}
         return stance_grid(cells, labels, make_console().width)
 
-    _emit(fmt, cells, CELL_FIELDS, table, empty_note="no stances match")
+    notes = unmatched_actor_notes(catalog, wanted)
+    _emit(fmt, cells, CELL_FIELDS, table, empty_note="no stances match", notes=notes)
 
 
-@main.command()
+@main.command(short_help="List the targets stances are taken toward.")
 @_format_option
 @click.pass_context
 def targets(ctx: click.Context, /, fmt: str) -> None:
@@ -378,33 +401,41 @@ def _show_table(catalog: Catalog, record: Record) -> None:
 def read(ctx: click.Context, source_id: str | None, pager: bool | None) -> None:
     """Read the source with every claimed span highlighted and labelled.
 
-    Each quote is coloured by its stance (support green, oppose red, neutral cyan,
-    mixed yellow) and followed by its claim id and actor; without colour, spans
-    are bracketed ⟦like this⟧. SOURCE is a source id, needed only when the claims
-    file has several.
+    Each quote is coloured by its main (first) stance (support green, oppose red,
+    neutral cyan, mixed yellow) and followed by its claim id and actor. Without
+    colour (off a terminal, NO_COLOR, a pager other than less), spans are bracketed
+    ⟦like this⟧ and the label spells out the stances. SOURCE is a source id, needed
+    only when the claims file has several.
 
     \b
-    Example:
-      dprktrack read --no-pager | less -R
+    Examples:
+      dprktrack read                                  # paged on a terminal
+      FORCE_COLOR=1 dprktrack read --no-pager | less -R
     """
     from dprktrack.query import pick_source, source_annotations
-    from dprktrack.render import article_view, has_colour, make_console, print_view, rendered
+    from dprktrack.render import (
+        article_view,
+        has_colour,
+        make_console,
+        pager_shows_colour,
+        print_view,
+        rendered,
+    )
 
     catalog = _catalog(ctx)
     source = pick_source(catalog, source_id)
     annotations, unplaced = source_annotations(catalog, source)
-    console = make_console()
-    text = catalog.source_text(source)
-    view = article_view(catalog.sources[source].title, text, annotations, has_colour(console))
     if pager is None:
         pager = sys.stdout.isatty()
+    console = make_console(colour=not pager or pager_shows_colour(os.environ))
+    text = catalog.source_text(source)
+    view = article_view(catalog.sources[source].title, text, annotations, has_colour(console))
     if pager:
-        # color=None lets click set LESS=-R for less, and strip colour for other pagers.
+        # color=None lets click set LESS=-R for less; other pagers got a plain view.
         colour = None if has_colour(console) else False
         click.echo_via_pager(rendered(console, view), color=colour)
     else:
         print_view(console, view)
     if unplaced:
-        click.echo(
-            f"note: quotes not found verbatim, so not shown: {', '.join(unplaced)}", err=True
-        )
+        missing = ", ".join(unplaced)
+        click.echo(f"note: quotes not found exactly once, so not shown: {missing}", err=True)

@@ -17,7 +17,7 @@ from dprktrack.anchor import LineIndex, Span, find_unique, paragraph
 from dprktrack.errors import DprkError
 from dprktrack.model import Actor, Claim, StanceEntry
 from dprktrack.store import Catalog
-from dprktrack.vocabulary import STANCES, overall_stance
+from dprktrack.vocabulary import STANCES
 
 Record = dict[str, Any]
 
@@ -85,6 +85,7 @@ class ClaimFilter:
     """What the analyst asked for. Values of one filter OR together; different filters AND."""
 
     actors: tuple[str, ...] = ()
+    relays: tuple[str, ...] = ()
     stances: tuple[str, ...] = ()
     targets: tuple[str, ...] = ()
     quote_types: tuple[str, ...] = ()
@@ -114,28 +115,50 @@ def stance_matcher(catalog: Catalog, wanted: ClaimFilter) -> Callable[[StanceEnt
     return matches
 
 
+def _matched_ids(catalog: Catalog, queries: Iterable[str]) -> set[str]:
+    return {i for query in queries for i in match_actors(catalog.actors.values(), query)}
+
+
+def unmatched_actor_notes(catalog: Catalog, wanted: ClaimFilter) -> list[str]:
+    """For each --actor or --via text that names no actor, a note with the nearest names."""
+    from difflib import get_close_matches
+
+    names = {
+        fold(name): actor.id for actor in catalog.actors.values() for name in actor_names(actor)
+    }
+    notes = []
+    for option, queries in (("--actor", wanted.actors), ("--via", wanted.relays)):
+        for query in queries:
+            if match_actors(catalog.actors.values(), query):
+                continue
+            near = get_close_matches(fold(query), list(names), n=6, cutoff=0.6)
+            ids = list(dict.fromkeys(names[name] for name in near))[:3]
+            hint = f"; did you mean {', '.join(ids)}?" if ids else "; `dprktrack actors` lists them"
+            notes.append(f"no actor matches {option} {query!r}{hint}")
+    return notes
+
+
 def select_claims(catalog: Catalog, wanted: ClaimFilter) -> list[Claim]:
     """The claims matching every given filter, in file order."""
     stance_matches = stance_matcher(catalog, wanted)
     sources = _known("source", "--source", wanted.sources, catalog.sources)
-    actor_ids = {i for query in wanted.actors for i in match_actors(catalog.actors.values(), query)}
+    actor_ids = _matched_ids(catalog, wanted.actors)
+    relay_ids = _matched_ids(catalog, wanted.relays)
     greps = [fold(text) for text in wanted.greps]
-
-    def keep(claim: Claim) -> bool:
-        if wanted.actors and claim.actor not in actor_ids:
-            return False
-        if wanted.quote_types and claim.quote_type not in wanted.quote_types:
-            return False
-        if sources and claim.source not in sources:
-            return False
-        if (wanted.targets or wanted.stances) and not any(map(stance_matches, claim.stances)):
-            return False
-        if greps:
-            haystack = fold(f"{claim.quote}\n{claim.summary}")
-            return any(text in haystack for text in greps)
-        return True
-
-    return [claim for claim in catalog.claims.values() if keep(claim)]
+    tests: list[Callable[[Claim], bool]] = []
+    if wanted.actors:
+        tests.append(lambda claim: claim.actor in actor_ids)
+    if wanted.relays:
+        tests.append(lambda claim: claim.reported_via in relay_ids)
+    if wanted.quote_types:
+        tests.append(lambda claim: claim.quote_type in wanted.quote_types)
+    if sources:
+        tests.append(lambda claim: claim.source in sources)
+    if wanted.targets or wanted.stances:
+        tests.append(lambda claim: any(map(stance_matches, claim.stances)))
+    if greps:
+        tests.append(lambda claim: any(g in fold(f"{claim.quote}\n{claim.summary}") for g in greps))
+    return [claim for claim in catalog.claims.values() if all(test(claim) for test in tests)]
 
 
 def claim_records(catalog: Catalog, claims: Iterable[Claim]) -> list[Record]:
@@ -296,7 +319,7 @@ def claim_details(catalog: Catalog, record: Record) -> list[tuple[str, str]]:
     source = catalog.sources[record["source"]]
     where = str(catalog.source_path(source.id))
     if record["start"] is None:
-        where += " (quote not found verbatim in the source)"
+        where += " (quote not found exactly once in the source)"
     else:
         where += f":{record['line']}:{record['column']} (offsets {record['start']}–{record['end']})"
     relay = record["reported_via"]
@@ -331,7 +354,8 @@ class Annotation:
     end: int
     claim_id: str
     actor: str
-    stance: str
+    stances: tuple[tuple[str, str], ...]
+    """(target, stance) pairs, the main one first: it gives the span its colour."""
 
 
 def pick_source(catalog: Catalog, source_id: str | None) -> str:
@@ -340,9 +364,10 @@ def pick_source(catalog: Catalog, source_id: str | None) -> str:
         if len(catalog.sources) == 1:
             return next(iter(catalog.sources))
         raise DprkError(f"name a source; sources: {', '.join(catalog.sources)}")
-    if source_id not in catalog.sources:
+    by_fold = {known.casefold(): known for known in catalog.sources}
+    if source_id.casefold() not in by_fold:
         raise DprkError(f"unknown source {source_id!r}; sources: {', '.join(catalog.sources)}")
-    return source_id
+    return by_fold[source_id.casefold()]
 
 
 def source_annotations(catalog: Catalog, source_id: str) -> tuple[list[Annotation], list[str]]:
@@ -356,7 +381,7 @@ def source_annotations(catalog: Catalog, source_id: str) -> tuple[list[Annotatio
         if span is None:
             unplaced.append(claim.id)
             continue
-        stance = overall_stance(entry.stance for entry in claim.stances)
+        stances = tuple((entry.target, entry.stance) for entry in claim.stances)
         name = catalog.actors[claim.actor].name
-        annotations.append(Annotation(span.start, span.end, claim.id, name, stance))
+        annotations.append(Annotation(span.start, span.end, claim.id, name, stances))
     return annotations, unplaced

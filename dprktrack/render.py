@@ -9,7 +9,7 @@ without colour, highlighted spans are bracketed so they still stand out.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import pairwise
 from typing import IO, TYPE_CHECKING, Any
 
@@ -19,7 +19,6 @@ from rich.table import Table
 from rich.text import Text
 
 from dprktrack.safetext import visible
-from dprktrack.vocabulary import overall_stance
 
 if TYPE_CHECKING:
     from dprktrack.query import Annotation
@@ -28,8 +27,23 @@ STANCE_STYLES = {"support": "green", "oppose": "red", "neutral": "cyan", "mixed"
 OPEN_MARK, CLOSE_MARK = "⟦", "⟧"
 
 
-def make_console(file: IO[str] | None = None) -> Console:
-    return Console(file=file, markup=False, highlight=False, emoji=False)
+def make_console(file: IO[str] | None = None, colour: bool = True) -> Console:
+    """A console that never parses markup; `colour=False` forces plain text."""
+    extra: dict[str, Any] = {} if colour else {"color_system": None}
+    return Console(file=file, markup=False, highlight=False, emoji=False, **extra)
+
+
+def pager_shows_colour(environ: Mapping[str, str]) -> bool:
+    """Whether the pager click will start passes colour through: less with -R, or unset LESS.
+
+    Any other pager gets plain text (click strips the escapes), so views drawn for
+    it must mark spans without colour.
+    """
+    command = (environ.get("PAGER") or "less").split()
+    if not command or command[0].rsplit("/", 1)[-1] != "less":
+        return False
+    flags = environ.get("LESS", "") + "".join(command[1:])
+    return not flags or "r" in flags.lower()
 
 
 def has_colour(console: Console) -> bool:
@@ -69,9 +83,12 @@ def claims_table(records: Sequence[dict[str, Any]]) -> Table:
     table.add_column("stances", overflow="fold")
     table.add_column("quote", ratio=6, min_width=24, overflow="fold")
     for record in records:
+        actor = Text(visible(record["actor"]))
+        if record["reported_via"]:
+            actor.append(f"\nvia {visible(record['reported_via'])}", style="dim")
         table.add_row(
             Text(visible(record["id"])),
-            Text(visible(record["actor"])),
+            actor,
             _stance_text(record["stances"]),
             Text(visible(record["quote"])),
         )
@@ -207,7 +224,7 @@ def claim_view(
     else:
         end = quote_start + len(record["quote"])
         body.append(visible(paragraph[:quote_start]))
-        stance = overall_stance(entry["stance"] for entry in record["stances"])
+        stance = record["stances"][0]["stance"]  # the main stance gives the colour
         _append_highlight(body, paragraph[quote_start:end], stance, colour)
         body.append(visible(paragraph[end:]))
     return Group(heading, fields, Text(), body)
@@ -230,12 +247,11 @@ def article_view(title: str, text: str, annotations: Sequence[Annotation], colou
     out = Text()
     out.append(visible(title) + "\n", style="bold")
     if colour:
-        out.append("Claims are coloured by stance: ", style="dim")
+        out.append("Each claim is coloured by its main stance: ", style="dim")
         for stance, style in STANCE_STYLES.items():
             out.append(stance + "  ", style=f"bold {style}")
-        out.append("(mixed also when a claim's stances differ by target)", style="dim")
     else:
-        out.append(f"{OPEN_MARK}Claims{CLOSE_MARK} ‹are followed by their id, actor and stance›")
+        out.append(f"{OPEN_MARK}A claim{CLOSE_MARK} ‹is followed by its id, actor and stances›")
     out.append("\n\n")
     starts: dict[int, list[Annotation]] = defaultdict(list)
     ends: dict[int, list[Annotation]] = defaultdict(list)
@@ -249,7 +265,7 @@ def article_view(title: str, text: str, annotations: Sequence[Annotation], colou
             active.append(annotation)
             if not colour:
                 out.append(OPEN_MARK)
-        style = f"bold {STANCE_STYLES[active[-1].stance]}" if active and colour else ""
+        style = f"bold {STANCE_STYLES[active[-1].stances[0][1]]}" if active and colour else ""
         out.append(visible(text[left:right]), style=style)
         for annotation in ends.get(right, ()):
             active.remove(annotation)
@@ -258,8 +274,13 @@ def article_view(title: str, text: str, annotations: Sequence[Annotation], colou
 
 
 def _append_label(out: Text, annotation: Annotation, colour: bool) -> None:
-    if not colour:
-        out.append(CLOSE_MARK)
-    stance = "" if colour else f", {annotation.stance}"
-    label = f" ‹{visible(annotation.claim_id)} {visible(annotation.actor)}{stance}›"
-    out.append(label, style=f"dim {STANCE_STYLES[annotation.stance]}" if colour else "")
+    """` ‹c020 Vasily Nebenzya›`; without colour the stances are spelled out instead."""
+    main_stance = annotation.stances[0][1]
+    if colour:
+        label = f" ‹{visible(annotation.claim_id)} {visible(annotation.actor)}›"
+        out.append(label, style=f"dim {STANCE_STYLES[main_stance]}")
+        return
+    stances = "; ".join(f"{stance} {visible(target)}" for target, stance in annotation.stances)
+    out.append(
+        f"{CLOSE_MARK} ‹{visible(annotation.claim_id)} {visible(annotation.actor)}: {stances}›"
+    )

@@ -110,12 +110,15 @@ def load_catalog(path: Path) -> Catalog:
         raise DprkError(f"{name}:{err.lineno}:{err.colno}: invalid JSON: {err.msg}") from None
     except RecursionError:
         raise DprkError(f"{name}: invalid JSON: nested too deeply") from None
-    problems = cross_reference_problems(data)
     doc: ClaimsFile | None = None
+    problems: list[Problem] = []
     try:
         doc = ClaimsFile.model_validate(data)
     except ValidationError as err:
-        problems += [_problem_from_pydantic(error, data) for error in err.errors(include_url=False)]
+        problems = [_problem_from_pydantic(error, data) for error in err.errors(include_url=False)]
+    # One slip, one message: a value the schema refuses is not also reported as unknown.
+    refused = {problem.path for problem in problems}
+    problems += [p for p in cross_reference_problems(data) if p.path not in refused]
     if problems or doc is None:
         raise DprkError(format_problems(name, raw, problems))
     return Catalog(

@@ -11,6 +11,8 @@ import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
+from dprktrack.safetext import visible
+
 Record = dict[str, Any]
 
 
@@ -46,9 +48,13 @@ def write_csv(records: Sequence[Record], columns: Sequence[str], out: TextIO) ->
 
 
 def markdown_cell(value: Any) -> str:
-    """Text safe inside a Markdown table cell: pipes escaped, line breaks as <br>."""
-    text = flat(value).replace("\\", "\\\\").replace("|", "\\|")
-    return text.replace("\r\n", "<br>").replace("\n", "<br>").replace("\r", "<br>")
+    """Text safe inside a Markdown table cell: pipes escaped, line breaks as <br>.
+
+    Markdown is read by people, often on a terminal, so control characters are
+    shown as escapes; JSON and CSV stay byte-faithful for programs.
+    """
+    lines = flat(value).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "<br>".join(visible(line).replace("\\", "\\\\").replace("|", "\\|") for line in lines)
 
 
 def write_markdown(records: Sequence[Record], columns: Sequence[str], out: TextIO) -> None:

@@ -86,6 +86,26 @@ def test_actor_filter_is_partial_and_blind_to_case_and_accents(
     assert {record["actor_id"] for record in records} == expected
 
 
+def test_via_finds_statements_relayed_by_an_actor(invoke: Invoke) -> None:
+    records = _json(invoke("list", "--via", "nk news", "--format", "json"))
+    assert _ids(records) == _claim_ids(lambda claim: claim.get("reported_via") == "nk-news")
+    assert len(records) >= 5
+    table = invoke("list", "--via", "nk-news", env={"COLUMNS": "120"})
+    assert "via nk-news" in table.stdout
+
+
+def test_an_actor_that_matches_nothing_gets_a_suggestion(invoke: Invoke) -> None:
+    result = invoke("list", "--actor", "zakharowa")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "note: no actor matches --actor 'zakharowa'; did you mean zakharova?\n"
+        "note: no claims match\n"
+    )
+    unknown = invoke("actors", "--via", "tass", "--format", "json")
+    assert unknown.stdout == "[]\n"
+    assert "no actor matches --via 'tass'; `dprktrack actors` lists them" in unknown.stderr
+
+
 def test_same_filter_twice_ors_and_different_filters_and(invoke: Invoke) -> None:
     both = _json(invoke("list", "--actor", "nebenzya", "--actor", "zakharova", "--format", "json"))
     assert _ids(both) == _claim_ids(lambda c: c["actor"] in ("nebenzya", "zakharova"))
@@ -122,7 +142,7 @@ def test_source_filter_takes_a_source_id(invoke: Invoke) -> None:
 
 
 def test_no_match_is_an_empty_result_with_a_note(invoke: Invoke) -> None:
-    result = invoke("list", "--actor", "nobody at all", "--format", "json")
+    result = invoke("list", "--quote-type", "direct", "--grep", "sunset", "--format", "json")
     assert result.exit_code == 0
     assert result.stdout == "[]\n"
     assert result.stderr == "note: no claims match\n"
@@ -171,6 +191,14 @@ def test_usage_errors_are_one_line_with_a_pointer_to_help(
     assert result.stderr.count("\n") == 1
 
 
+def test_claims_after_the_command_says_where_it_goes(invoke: Invoke) -> None:
+    result = invoke("list", "--claims", "x.json", claims=None)
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "(--claims goes before the command: dprktrack --claims PATH list)\n"
+    )
+
+
 def test_bare_command_prints_help_and_succeeds(invoke: Invoke) -> None:
     result = invoke(claims=None)
     assert result.exit_code == 0
@@ -191,7 +219,7 @@ def test_unplaced_quotes_get_null_offsets_and_a_note(
     assert listing.stderr == note
     shown = invoke("show", "c002", claims=path)
     assert shown.stderr == note
-    assert "quote not found verbatim in the source" in shown.stdout
+    assert "quote not found exactly once in the source" in shown.stdout
 
 
 def test_list_table_shows_every_word_of_every_quote(invoke: Invoke) -> None:
@@ -347,10 +375,11 @@ def test_read_marks_every_claim_in_the_article(invoke: Invoke) -> None:
     out = " ".join(result.stdout.split())  # undo the terminal's line wrapping
     for claim in DATA["claims"]:
         assert f"‹{claim['id']} " in out, claim["id"]
-    legend, body = out.split(" stance› ", 1)
-    assert legend.endswith("⟦Claims⟧ ‹are followed by their id, actor and")
+    legend, body = out.split(" stances› ", 1)
+    assert legend.endswith("⟦A claim⟧ ‹is followed by its id, actor and")
     assert body.count("⟦") == body.count("⟧") == len(DATA["claims"])
-    assert "‹c040 Kim Song, support›" in body
+    assert "‹c040 Kim Song: support russia-veto›" in body
+    assert "‹c020 Vasily Nebenzya: oppose panel-of-experts; support russia-veto›" in body
     assert "Konstantin Asmolov, Candidate of Historical Sciences" in out
 
 
@@ -376,7 +405,12 @@ def test_read_asks_which_source_when_there_are_several(
     assert result.exit_code == 2
     assert result.stderr == "error: name a source; sources: neo-2024-04-24, note\n"
     note = invoke("read", "note", "--no-pager", claims=path)
-    assert "Kim Song ⟦said nothing new⟧ ‹n001 Russia, mixed›." in note.stdout
+    text = " ".join(note.stdout.split())
+    assert (
+        "Kim Song ⟦said nothing new⟧ ‹n001 Russia: oppose panel-of-experts; support russia-veto›."
+        in text
+    )
+    assert invoke("read", "NOTE", "--no-pager", claims=path).stdout == note.stdout
     listed = _json(invoke("list", "--source", "note", "--format", "json", claims=path))
     assert [(r["id"], r["start"], r["line"], r["column"]) for r in listed] == [("n001", 9, 1, 10)]
 
@@ -394,7 +428,7 @@ def test_read_notes_quotes_it_cannot_place(
     result = invoke("read", "--no-pager", claims=write_claims(claims_data))
     assert result.exit_code == 0
     assert "‹c001 " not in result.stdout
-    assert result.stderr == "note: quotes not found verbatim, so not shown: c001\n"
+    assert result.stderr == "note: quotes not found exactly once, so not shown: c001\n"
 
 
 # --- text from data is never markup or a control sequence ------------------
@@ -414,6 +448,25 @@ def test_markup_and_escapes_in_data_are_shown_not_obeyed(
             assert obeyed not in result.stdout, args
     records = _json(invoke("list", "--actor", "asmolov", "--format", "json", claims=path))
     assert records[0]["actor"] == "[bold red]Evil[/bold red] \x1b[2J\u202e", "JSON stays faithful"
+
+
+def test_read_colours_each_claim_by_its_main_stance(invoke: Invoke) -> None:
+    result = invoke("read", "--no-pager", env={"FORCE_COLOR": "1", "COLUMNS": "300"})
+    red = "\x1b[1;31m"  # bold red: oppose, c020's first stance (toward the Panel)
+    assert red + "Under these conditions" in result.stdout
+    assert "⟦" not in result.stdout.split("\n", 2)[2], "colour replaces the brackets"
+
+
+def test_markdown_shows_control_characters_as_escapes(
+    invoke: Invoke, write_claims: Callable[[Any], Path], claims_data: dict[str, Any]
+) -> None:
+    claims_data["claims"][0]["summary"] = "bell\x07 and \x1b[2J"
+    path = write_claims(claims_data)
+    markdown = invoke("list", "--format", "markdown", claims=path).stdout
+    assert "bell\\\\x07 and \\\\x1b[2J" in markdown
+    assert "\x1b" not in markdown
+    records = _json(invoke("list", "--format", "json", claims=path))
+    assert records[0]["summary"] == "bell\x07 and \x1b[2J", "JSON stays faithful"
 
 
 def test_colour_only_when_asked_and_no_color_is_respected(invoke: Invoke) -> None:
@@ -461,7 +514,7 @@ def test_version_and_help(invoke: Invoke) -> None:
     help_text = invoke("--help").stdout
     for command in ("list", "actors", "stances", "targets", "show", "read"):
         assert command in help_text
-        assert "Example:" in invoke(command, "--help").stdout
+        assert "Example" in invoke(command, "--help").stdout
 
 
 def test_repo_layout_is_as_the_design_card_says() -> None:

@@ -90,6 +90,11 @@ SCHEMA_CASES = [
         id="unknown-actor",
     ),
     pytest.param(
+        _set(("claims", 3, "actor"), "China"),
+        r"\$\.claims\[3\]\.actor \(claim c004\): must be a slug",
+        id="actor-not-a-slug-is-one-message",
+    ),
+    pytest.param(
         _set(("claims", 3, "source"), "elsewhere"),
         r"\$\.claims\[3\]\.source \(claim c004\): unknown source 'elsewhere'; known: neo-2024",
         id="unknown-source",
