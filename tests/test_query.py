@@ -9,11 +9,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from support import CLAIMS
 
-from dprktrack.model import Actor
-from dprktrack.query import actor_names, fold, match_actors
+from dprktrack.model import Actor, Claim
+from dprktrack.query import ClaimFilter, actor_names, fold, match_actors, select_claims
 from dprktrack.store import load_catalog
 
-ACTORS = list(load_catalog(CLAIMS).actors.values())
+CATALOG = load_catalog(CLAIMS)
+ACTORS = list(CATALOG.actors.values())
 
 
 def _accented(text: str) -> str:
@@ -53,3 +54,17 @@ def test_fold_is_idempotent_and_blind_to_marks(text: str) -> None:
     assert fold(_accented(text)) == fold(text)
     assert not any(unicodedata.combining(char) for char in folded)
     assert folded == folded.strip()
+
+
+@given(st.sampled_from(list(CATALOG.claims.values())), st.data())
+def test_grep_for_any_run_of_a_quotes_words_finds_that_claim(
+    claim: Claim, data: st.DataObject
+) -> None:
+    words = claim.quote.split()
+    start = data.draw(st.integers(0, len(words) - 1))
+    run = " ".join(words[start : data.draw(st.integers(start + 1, len(words)))])
+    spelled = data.draw(st.sampled_from(SPELLINGS))(run)
+    if not fold(run):
+        return  # punctuation only: nothing to search for
+    found = select_claims(CATALOG, ClaimFilter(greps=(spelled,)))
+    assert claim in found
