@@ -77,7 +77,7 @@ def _stance_text(stances: Sequence[dict[str, str]], stacked: bool = True) -> Tex
 
 
 def claims_table(records: Sequence[dict[str, Any]]) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, show_lines=True, show_edge=False, expand=True)
+    table = _listing_table()
     table.add_column("id", no_wrap=True, style="bold")
     table.add_column("actor", ratio=2, min_width=10, overflow="fold")
     table.add_column("stances", overflow="fold")
@@ -95,21 +95,26 @@ def claims_table(records: Sequence[dict[str, Any]]) -> Table:
     return table
 
 
+def _tally_text(tally: dict[str, int]) -> Text:
+    """`support 2, oppose 1`, each in its stance colour."""
+    return Text(", ").join(
+        Text(f"{stance} {count}", STANCE_STYLES[stance]) for stance, count in tally.items()
+    )
+
+
 def _counts_text(per_target: dict[str, dict[str, int]]) -> Text:
-    text = Text()
-    for index, (target, tally) in enumerate(per_target.items()):
-        if index:
-            text.append("\n")
-        text.append(visible(target) + "\n  ")
-        for position, (stance, count) in enumerate(tally.items()):
-            text.append(
-                ("" if position == 0 else ", ") + f"{stance} {count}", STANCE_STYLES[stance]
-            )
-    return text
+    return Text("\n").join(
+        Text(visible(target) + "\n  ") + _tally_text(tally) for target, tally in per_target.items()
+    )
+
+
+def _listing_table() -> Table:
+    """The one table style of the listings: a rule under the header, a blank line between rows."""
+    return Table(box=box.SIMPLE_HEAD, show_lines=True, show_edge=False, expand=True)
 
 
 def actors_table(records: Sequence[dict[str, Any]]) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, show_lines=True, show_edge=False, expand=True)
+    table = _listing_table()
     table.add_column("actor", ratio=3, overflow="fold")
     table.add_column("role", ratio=3, overflow="fold")
     table.add_column("claims", justify="right", no_wrap=True)
@@ -125,7 +130,7 @@ def actors_table(records: Sequence[dict[str, Any]]) -> Table:
 
 
 def targets_table(records: Sequence[dict[str, Any]]) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, show_lines=True, show_edge=False, expand=True)
+    table = _listing_table()
     table.add_column("target", ratio=2, overflow="fold")
     table.add_column("description", ratio=4, overflow="fold")
     table.add_column("claims", justify="right", no_wrap=True)
@@ -133,10 +138,7 @@ def targets_table(records: Sequence[dict[str, Any]]) -> Table:
     for record in records:
         name = Text(visible(record["id"]), style="bold")
         name.append("\n" + visible(record["label"]), style="dim")
-        counts = Text(", ").join(
-            Text(f"{stance} {count}", STANCE_STYLES[stance])
-            for stance, count in record["counts"].items()
-        )
+        counts = _tally_text(record["counts"])
         table.add_row(name, Text(visible(record["description"])), str(record["claims"]), counts)
     return table
 
