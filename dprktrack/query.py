@@ -194,6 +194,11 @@ def claim_records(catalog: Catalog, claims: Iterable[Claim]) -> list[Record]:
     return records
 
 
+def _in_stance_order(tally: Counter[str]) -> dict[str, int]:
+    """Non-zero counts keyed support, oppose, neutral, mixed: the same order in every output."""
+    return {stance: tally[stance] for stance in STANCES if tally[stance]}
+
+
 def actor_records(catalog: Catalog, wanted: ClaimFilter) -> list[Record]:
     """Who is in the file, with claim and stance counts over the claims `wanted` selects.
 
@@ -220,7 +225,7 @@ def actor_records(catalog: Catalog, wanted: ClaimFilter) -> list[Record]:
             "aliases": list(actor.aliases),
             "claims": claim_counts[actor.id],
             "stances": {
-                target: {stance: tally[stance] for stance in STANCES if tally[stance]}
+                target: _in_stance_order(tally)
                 for target, tally in counts.get(actor.id, {}).items()
             },
         }
@@ -254,7 +259,7 @@ def stance_cells(catalog: Catalog, wanted: ClaimFilter) -> list[Record]:
             "actor": catalog.actors[actor_id].name,
             "target": target,
             "stance": next(iter(tally)) if len(tally) == 1 else "mixed",
-            "counts": {stance: tally[stance] for stance in STANCES if tally[stance]},
+            "counts": _in_stance_order(tally),
             "claims": ids,
         }
         for (actor_id, target), (tally, ids) in ordered
@@ -273,11 +278,7 @@ def target_records(catalog: Catalog) -> list[Record]:
             "label": target.label,
             "description": target.description,
             "claims": sum(tallies[target.id].values()),
-            "counts": {
-                stance: tallies[target.id][stance]
-                for stance in STANCES
-                if tallies[target.id][stance]
-            },
+            "counts": _in_stance_order(tallies[target.id]),
         }
         for target in catalog.targets.values()
     ]
