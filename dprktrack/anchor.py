@@ -19,18 +19,6 @@ class Span:
     end: int
 
 
-def occurrences(text: str, quote: str) -> list[int]:
-    """Every offset where `quote` starts in `text`, overlapping ones included."""
-    if not quote:
-        return []
-    found = []
-    index = text.find(quote)
-    while index != -1:
-        found.append(index)
-        index = text.find(quote, index + 1)
-    return found
-
-
 def find_unique(text: str, quote: str) -> Span | None:
     """The span of `quote` when it occurs exactly once; None when absent or ambiguous.
 
