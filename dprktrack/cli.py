@@ -16,19 +16,21 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from dprktrack import __version__
-from dprktrack.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, DprkError
+from dprktrack.errors import EXIT_FAILURE, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, DprkError
 from dprktrack.safetext import visible
 from dprktrack.vocabulary import QUOTE_TYPES, STANCES
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from dprktrack.check import Report
     from dprktrack.query import ClaimFilter, Record
     from dprktrack.store import Catalog
 
 F = TypeVar("F", bound=Callable[..., Any])
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 LISTING_FORMATS = ("table", "json", "csv", "markdown")
+CHECK_FORMATS = ("text", "json", "github")
 
 
 class _UsageError(click.UsageError):
@@ -116,11 +118,13 @@ def main(ctx: click.Context, claims_path: Path | None) -> None:
 
     Every claim ties an actor's statement to a verbatim quote of the source, with
     the actor's stance toward named targets (the Panel of Experts, the sanctions
-    regime, Russia's veto, ...). Start with `dprktrack list` or `dprktrack actors`.
+    regime, Russia's veto, ...). Start with `dprktrack list` or `dprktrack actors`;
+    `dprktrack check` verifies every quote against its source.
 
     \b
-    Exit codes: 0 success (an empty result too), 2 bad input (usage, an invalid
-    claims file, a missing source, an unknown id), 70 an internal error.
+    Exit codes: 0 success (an empty result too), 1 `check` found a failing claim,
+    2 bad input (usage, an invalid claims file, a missing source, an unknown id),
+    70 an internal error.
     """
     ctx.obj = claims_path
     if ctx.invoked_subcommand is None:
@@ -439,3 +443,138 @@ def read(ctx: click.Context, source_id: str | None, pager: bool | None) -> None:
     if unplaced:
         missing = ", ".join(unplaced)
         click.echo(f"note: quotes not found exactly once, so not shown: {missing}", err=True)
+
+
+@main.command(short_help="Verify that every quote still stands in its source.")
+@click.argument("claim_ids", nargs=-1, metavar="[CLAIM_ID]...")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(CHECK_FORMATS, case_sensitive=False),
+    default=None,
+    help="text (default), json, or github workflow annotations "
+    "(the default when GITHUB_ACTIONS=true).",
+)
+@click.option("--strict", is_flag=True, help="Treat warnings (moved, typography, ...) as failures.")
+@click.option("--fix", is_flag=True, help="Write the safe repairs into the claims file.")
+@click.option(
+    "--dry-run", is_flag=True, help="With --fix: print the change as a diff, write nothing."
+)
+@click.pass_context
+def check(
+    ctx: click.Context,
+    claim_ids: tuple[str, ...],
+    fmt: str | None,
+    *,
+    strict: bool,
+    fix: bool,
+    dry_run: bool,
+) -> None:
+    """Verify that every claim's quote still stands in its source, where the claim says.
+
+    Each claim gets a verdict: ok; moved, typography (warnings: --fix repairs them);
+    changed, missing, ambiguous, source-missing (failures: a person must look). A
+    source whose bytes no longer match its sha256 pin is reported as source-changed
+    (a warning) and its quotes are checked one by one. Findings are listed as
+    claims.json:LINE:COL with a word diff where the text differs.
+
+    --fix writes new anchors (start, end, prefix, suffix), the source's exact
+    characters for a typography match, and a renewed pin; it never touches a
+    failing claim. The write is atomic and refused if the file changed meanwhile.
+
+    \b
+    Exit codes: 0 no failure (warnings allowed unless --strict), 1 a failure,
+    2 unusable input (invalid claims file, unknown claim id, usage).
+
+    \b
+    Examples:
+      dprktrack check
+      dprktrack check --strict --format json c014 c015
+      dprktrack check --fix --dry-run
+    """
+    from dprktrack.check import result_records, run_check, summary, summary_line
+
+    if dry_run and not fix:
+        raise click.UsageError("--dry-run goes with --fix")
+    catalog = _catalog(ctx)
+    report = run_check(catalog, _known_claims(catalog, claim_ids) or None)
+    fixed, on_disk = (
+        _repair(catalog, report, dry_run=dry_run) if fix else (frozenset(), catalog.raw)
+    )
+    from dprktrack.jsonpos import locate
+
+    positions = locate(on_disk, [finding.path for finding in report.findings])
+    records = result_records(report, positions, strict=strict, fixed=fixed)
+    totals = summary(records)
+    fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    if dry_run:
+        click.echo(summary_line(totals), err=True)
+    else:
+        _emit_check(fmt, catalog.name, records, totals)
+    ctx.exit(EXIT_FAILURE if totals["failures"] else EXIT_OK)
+
+
+def _known_claims(catalog: Catalog, claim_ids: tuple[str, ...]) -> list[str]:
+    from dprktrack.query import closest_ids
+
+    for claim_id in claim_ids:
+        if claim_id not in catalog.claims:
+            near = closest_ids(catalog.claims, claim_id.lower())
+            hint = f"; did you mean {', '.join(near)}?" if near else ""
+            raise DprkError(f"no claim {claim_id!r} in {catalog.name}{hint}", EXIT_INPUT)
+    return list(claim_ids)
+
+
+def _repair(
+    catalog: Catalog, report: Report, *, dry_run: bool
+) -> tuple[frozenset[tuple[str, str]], str]:
+    """Apply the safe repairs (or print them as a diff); what was fixed and the file's text now."""
+    import difflib
+    import json
+
+    from dprktrack.check import apply_repairs
+    from dprktrack.store import dump_claims, replace_claims_file
+
+    data, changed = apply_repairs(json.loads(catalog.raw), report)
+    if not changed:
+        click.echo("note: nothing to fix", err=True)
+        return frozenset(), catalog.raw
+    text = dump_claims(data)
+    if dry_run:
+        name = catalog.path.name
+        diff = difflib.unified_diff(
+            catalog.raw.splitlines(keepends=True),
+            text.splitlines(keepends=True),
+            f"a/{name}",
+            f"b/{name}",
+        )
+        sys.stdout.writelines(visible(line) for line in diff)
+        return frozenset(), catalog.raw
+    replace_claims_file(catalog.path, text, catalog.raw)
+    click.echo(f"note: --fix updated {len(changed)} record(s) in {visible(catalog.name)}", err=True)
+    return frozenset((finding.kind, finding.id) for finding in changed), text
+
+
+def _emit_check(fmt: str, name: str, records: list[dict[str, Any]], totals: dict[str, Any]) -> None:
+    from dprktrack.check import summary_line
+
+    if fmt == "json":
+        from dprktrack.writers import write_json
+
+        write_json({"summary": totals, "results": records}, sys.stdout)
+    elif fmt == "github":
+        from dprktrack.writers import github_annotation
+
+        for record in records:
+            if record["severity"] == "pass":
+                continue
+            level = "error" if record["severity"] == "failure" else "warning"
+            where = {"file": name, "line": record["line"], "col": record["column"]}
+            title = f"{record['id']} {record['verdict']}"
+            body = record["message"] + (f"\n{record['diff']}" if record["diff"] else "")
+            click.echo(github_annotation(level, {**where, "title": title}, body))
+        click.echo(summary_line(totals))
+    else:
+        from dprktrack.render import check_findings, make_console, print_lines
+
+        print_lines(make_console(), check_findings(name, records, summary_line(totals)))

@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterable
 from contextlib import suppress
 
-from dprktrack.anchor import line_column
 from dprktrack.errors import JsonPath
 
 _SPACE = re.compile(r"[ \t\n\r]*")
@@ -27,16 +26,31 @@ def locate(text: str, paths: Iterable[JsonPath]) -> dict[JsonPath, tuple[int, in
     """
     wanted = set(paths)
     prefixes = {path[:depth] for path in wanted for depth in range(len(path) + 1)}
+    containers = {path[:depth] for path in wanted for depth in range(len(path))}
     offsets: dict[JsonPath, int] = {}
     # On text that is not valid JSON after all, keep what was found before the damage.
     with suppress(ValueError, IndexError):
-        _walk(text, _skip_space(text, 0), (), prefixes, offsets)
-    result = {}
+        _walk(text, _skip_space(text, 0), (), (prefixes, containers), offsets)
+    found: dict[JsonPath, int] = {}
     for path in wanted:
         for depth in range(len(path), -1, -1):
             if path[:depth] in offsets:
-                result[path] = line_column(text, offsets[path[:depth]])
+                found[path] = offsets[path[:depth]]
                 break
+    return _positions(text, found)
+
+
+def _positions(text: str, offsets: dict[JsonPath, int]) -> dict[JsonPath, tuple[int, int]]:
+    """Line:column of many offsets in one pass, counting line breaks between neighbours."""
+    result = {}
+    line, line_start, previous = 1, 0, 0
+    for path, offset in sorted(offsets.items(), key=lambda item: item[1]):
+        breaks = text.count("\n", previous, offset)
+        if breaks:
+            line += breaks
+            line_start = text.rfind("\n", previous, offset) + 1
+        previous = offset
+        result[path] = (line, offset - line_start + 1)
     return result
 
 
@@ -47,12 +61,21 @@ def _skip_space(text: str, index: int) -> int:
 
 
 def _walk(
-    text: str, index: int, path: JsonPath, prefixes: set[JsonPath], offsets: dict[JsonPath, int]
+    text: str,
+    index: int,
+    path: JsonPath,
+    wanted: tuple[set[JsonPath], set[JsonPath]],
+    offsets: dict[JsonPath, int],
 ) -> int:
-    """Record the offset of the value at `index` (if wanted) and return where it ends."""
+    """Record the offset of the value at `index` and return where it ends.
+
+    `wanted` holds the paths worth visiting and, of those, the containers worth
+    descending into; every other value is skipped whole by the C decoder.
+    """
+    prefixes, containers = wanted
     offsets.setdefault(path, index)
     opener = text[index]
-    if path not in prefixes or opener not in "[{":
+    if path not in containers or opener not in "[{":
         _, end = _DECODER.raw_decode(text, index)
         return end
     closer = "}" if opener == "{" else "]"
@@ -67,7 +90,7 @@ def _walk(
         else:
             child = position
         if (*path, child) in prefixes:
-            index = _walk(text, index, (*path, child), prefixes, offsets)
+            index = _walk(text, index, (*path, child), wanted, offsets)
         else:
             _, index = _DECODER.raw_decode(text, index)
         index = _skip_space(text, index)

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, NonNegativeInt, model_validator
 
 from dprktrack.errors import JsonPath, Problem
 
@@ -116,7 +116,24 @@ class Claim(_Record):
     id: Slug = Field(description="Unique claim id, e.g. c001.")
     source: Slug = Field(description="Id of the source the quote is taken from.")
     actor: Slug = Field(description="Id of the actor the statement is attributed to.")
-    quote: Text = Field(description="Verbatim text of the source, character for character.")
+    quote: Text = Field(
+        description="Verbatim text of the source, character for character; omissions may be"
+        " marked with … or [...], alterations with brackets ([t]he)."
+    )
+    start: NonNegativeInt | None = Field(
+        default=None,
+        description="Hint: offset (in code points) where the quote begins in the source."
+        " Filled in by `dprktrack check --fix`.",
+    )
+    end: NonNegativeInt | None = Field(
+        default=None, description="Hint: offset just past the quote's end in the source."
+    )
+    prefix: str | None = Field(
+        default=None, description="Hint: up to 32 characters of the source just before the quote."
+    )
+    suffix: str | None = Field(
+        default=None, description="Hint: up to 32 characters of the source just after the quote."
+    )
     quote_type: QuoteType = Field(
         description="direct: the actor's own words; indirect: the source's paraphrase; mixed: both."
     )
@@ -130,6 +147,14 @@ class Claim(_Record):
     date: PartialDate | None = Field(
         default=None, description="Date of the statement: YYYY, YYYY-MM or YYYY-MM-DD."
     )
+
+    @model_validator(mode="after")
+    def _offsets_in_order(self) -> Claim:
+        if (self.start is None) != (self.end is None):
+            raise ValueError("start and end are given together or not at all")
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise ValueError(f"end ({self.end}) comes before start ({self.start})")
+        return self
 
 
 class ClaimsFile(_Record):

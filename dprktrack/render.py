@@ -8,6 +8,7 @@ without colour, highlighted spans are bracketed so they still stand out.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from itertools import pairwise
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 
 STANCE_STYLES = {"support": "green", "oppose": "red", "neutral": "cyan", "mixed": "yellow"}
 OPEN_MARK, CLOSE_MARK = "⟦", "⟧"
+_DIFF_PART = re.compile(r"(\[-.*?-\]|\{\+.*?\+\})")
 
 
 def make_console(file: IO[str] | None = None, colour: bool = True) -> Console:
@@ -286,3 +288,48 @@ def _append_label(out: Text, annotation: Annotation, colour: bool) -> None:
     out.append(
         f"{CLOSE_MARK} ‹{visible(annotation.claim_id)} {visible(annotation.actor)}: {stances}›"
     )
+
+
+SEVERITY_STYLES = {"pass": "green", "warning": "yellow", "failure": "bold red"}
+
+
+def check_findings(name: str, records: Sequence[dict[str, Any]], totals_line: str) -> list[Text]:
+    """`claims.json:LINE:COL: ID verdict: message` per finding, its diff below, then the summary.
+
+    Print each with `print_lines`: a finding is one line, whatever the terminal's width.
+    """
+    lines: list[Text] = []
+    for record in records:
+        if record["verdict"] == "ok":
+            continue
+        line = Text(
+            f"{visible(name)}:{record['line']}:{record['column']}: {visible(record['id'])} "
+        )
+        line.append(record["verdict"], style=SEVERITY_STYLES[record["severity"]])
+        line.append(f": {visible(record['message'])}")
+        if record["fixed"]:
+            line.append(" (fixed)", style="green")
+        lines.append(line)
+        if record["diff"]:
+            lines.append(_diff_text(record["diff"]))
+    lines.append(Text(totals_line, style="bold"))
+    return lines
+
+
+def print_lines(console: Console, lines: Sequence[Text]) -> None:
+    """Print lines unwrapped, so tools reading `file:line:col:` see each finding whole."""
+    for line in lines:
+        console.print(line, soft_wrap=True)
+
+
+def _diff_text(diff: str) -> Text:
+    """A word diff indented under its finding: claim's words red, source's words green."""
+    text = Text("    ")
+    for part in _DIFF_PART.split(visible(diff)):
+        if part.startswith("[-") and part.endswith("-]"):
+            text.append(part, style="red")
+        elif part.startswith("{+") and part.endswith("+}"):
+            text.append(part, style="green")
+        else:
+            text.append(part)
+    return text

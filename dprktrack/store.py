@@ -8,6 +8,8 @@ line:column and JSON path. Sources are read lazily, once each.
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -73,17 +75,22 @@ class Catalog:
         line, column = locate(self.raw, [path]).get(path, (1, 1))
         return f"{self.name}:{line}:{column}"
 
-    def _read_source(self, source_id: str) -> str:
+    def source_bytes(self, source_id: str) -> bytes:
+        """The source file's bytes; a clear error naming the claims file's line if unreadable."""
         index = list(self.sources).index(source_id)
         origin = f"{self.where(('sources', index, 'path'))}: source {source_id!r}"
         path = self.source_path(source_id)
         try:
-            data = path.read_bytes()
+            return path.read_bytes()
         except FileNotFoundError:
             raise DprkError(f"{origin}: file {path!s} not found") from None
+        except IsADirectoryError:
+            raise DprkError(f"{origin}: {path!s} is a directory, not a file") from None
         except OSError as err:
             raise DprkError(f"{origin}: cannot read {path!s}: {err.strerror}") from None
-        return decode_utf8(data, str(path))
+
+    def _read_source(self, source_id: str) -> str:
+        return decode_utf8(self.source_bytes(source_id), str(self.source_path(source_id)))
 
 
 def decode_utf8(data: bytes, name: str) -> str:
@@ -186,3 +193,56 @@ def format_problems(name: str, raw: str, problems: list[Problem]) -> list[str]:
     if len(ordered) > MAX_PROBLEMS_SHOWN:
         lines.append(f"{name}: … and {len(ordered) - MAX_PROBLEMS_SHOWN} more problems not shown")
     return lines
+
+
+def dump_claims(data: Any) -> str:
+    """The claims file's one canonical layout: key order kept, 2-space indent, UTF-8 as is."""
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def replace_claims_file(path: Path, text: str, expected: str) -> None:
+    """Atomically replace the claims file with `text`, unless it changed since it was read.
+
+    The new content goes to a temporary file in the same folder, is flushed to disk,
+    and is renamed over the old one, so a crash leaves either the old file or the
+    new one, never half of either. `expected` is the content the change was based on.
+    """
+    name = str(path)
+    try:
+        current = path.read_bytes()
+    except OSError as err:
+        raise DprkError(f"{name}: cannot read it again before writing: {err.strerror}") from None
+    if current != expected.encode("utf-8"):
+        raise DprkError(f"{name}: changed on disk since it was read; nothing written, run again")
+    folder = path.resolve().parent
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as err:
+        raise DprkError(f"{name}: cannot write in {folder}: {err.strerror}") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(text.encode("utf-8"))
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, path.stat().st_mode & 0o7777)
+        os.replace(temporary, path.resolve())
+    except OSError as err:
+        raise DprkError(f"{name}: cannot write: {err.strerror}; the file is unchanged") from None
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+    _sync_folder(folder)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (where the platform lets a folder be synced)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)

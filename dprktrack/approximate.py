@@ -1,0 +1,186 @@
+"""Approximate search: the passage of a text closest to a quote, by edit distance.
+
+Myers' bit-vector algorithm (1999, in Hyyrö's formulation) computes, for every end
+position of the text, the least edit distance between the quote and any passage
+ending there, one text character per step with the quote's columns packed into one
+integer. A lossless filter keeps it to the windows that can hold a close passage:
+split the quote into k+1 pieces and any passage within k edits contains one of them
+verbatim (the pigeonhole principle), so only windows around their occurrences are
+searched.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from dprktrack.anchor import Span
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """A passage of the text and its edit distance to the quote."""
+
+    span: Span
+    distance: int
+
+
+def best_passages(text: str, quote: str, max_distance: int) -> list[Alignment]:
+    """The closest passages, best first, each within `max_distance` edits of the quote.
+
+    Passages that overlap a better one are dropped, so two entries are two distinct
+    places in the text. A tight bound is tried first, because its filter is sharp and
+    most drifted quotes differ by a word or two: when it finds a passage, no passage
+    beyond it can be closer, and the wide bound (whose filter passes most of the
+    text) is never searched.
+    """
+    if not quote or max_distance < 0:
+        return []
+    for bound in sorted({min(max_distance, len(quote) // size - 1) for size in (16, 6)}):
+        if 0 <= bound < max_distance:
+            found = _passages_within(text, quote, bound)
+            if found:
+                return found
+    return _passages_within(text, quote, max_distance)
+
+
+def _passages_within(text: str, quote: str, max_distance: int) -> list[Alignment]:
+    found: list[Alignment] = []
+    for window in _candidate_windows(text, quote, max_distance):
+        found.extend(_search_window(text, quote, window, max_distance))
+    found.sort(key=lambda alignment: (alignment.distance, alignment.span.start))
+    distinct: list[Alignment] = []
+    for alignment in found:
+        if not any(_overlap(alignment.span, kept.span) for kept in distinct):
+            distinct.append(alignment)
+    return distinct
+
+
+def _overlap(one: Span, other: Span) -> bool:
+    return one.start < other.end and other.start < one.end
+
+
+def _candidate_windows(text: str, quote: str, max_distance: int) -> list[Span]:
+    """Windows of the text that can hold a passage within `max_distance` edits, merged."""
+    pieces = max_distance + 1
+    size = len(quote) // pieces
+    reach = len(quote) + max_distance
+    if size < 3:
+        return [Span(0, len(text))]
+    windows: list[Span] = []
+    for number in range(pieces):
+        offset = number * size
+        piece = quote[offset : offset + size]
+        at = text.find(piece)
+        while at != -1:
+            windows.append(Span(max(0, at - offset - max_distance), min(len(text), at + reach)))
+            at = text.find(piece, at + 1)
+    return _merge(windows)
+
+
+def _merge(windows: list[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for window in sorted(windows, key=lambda span: span.start):
+        if merged and window.start <= merged[-1].end:
+            last = merged[-1]
+            merged[-1] = Span(last.start, max(last.end, window.end))
+        else:
+            merged.append(window)
+    return merged
+
+
+def _search_window(text: str, quote: str, window: Span, max_distance: int) -> list[Alignment]:
+    """Local best passages inside one window: each a minimum of the end-distance profile."""
+    segment = text[window.start : window.end]
+    profile = _end_distances(quote, segment)
+    results = []
+    for end, distance in enumerate(profile, start=1):
+        if distance > max_distance:
+            continue
+        left = profile[end - 2] if end >= 2 else distance + 1
+        right = profile[end] if end < len(profile) else distance + 1
+        if distance <= left and distance < right:
+            start = _best_start(quote, segment, end, distance)
+            results.append(Alignment(Span(window.start + start, window.start + end), distance))
+    return results
+
+
+def _end_distances(pattern: str, text: str, *, anchored: bool = False) -> list[int]:
+    """For each end j (1-based), the least distance of `pattern` to a passage ending at j.
+
+    Anchored, the passage must start at the text's beginning (plain edit distance of
+    each prefix of the text); otherwise it may start anywhere.
+    """
+    length = len(pattern)
+    mask = (1 << length) - 1
+    high = 1 << (length - 1)
+    peq: dict[str, int] = {}
+    for position, char in enumerate(pattern):
+        peq[char] = peq.get(char, 0) | (1 << position)
+    vp, vn, score = mask, 0, length
+    carry = 1 if anchored else 0
+    scores = []
+    for char in text:
+        eq = peq.get(char, 0)
+        xv = eq | vn
+        xh = (((eq & vp) + vp) ^ vp) | eq
+        hp = vn | (~(xh | vp) & mask)
+        hn = vp & xh
+        if hp & high:
+            score += 1
+        elif hn & high:
+            score -= 1
+        hp = ((hp << 1) | carry) & mask
+        hn = (hn << 1) & mask
+        vp = hn | (~(xv | hp) & mask)
+        vn = hp & xv
+        scores.append(score)
+    return scores
+
+
+def _best_start(quote: str, segment: str, end: int, distance: int) -> int:
+    """Where the best passage ending at `end` begins: align backwards, prefer the quote's length."""
+    reach = max(0, end - len(quote) - distance)
+    backwards = _end_distances(quote[::-1], segment[reach:end][::-1], anchored=True)
+    best = None
+    for length, score in enumerate(backwards, start=1):
+        if score == distance and (
+            best is None or abs(length - len(quote)) < abs(best - len(quote))
+        ):
+            best = length
+    return end - (best if best is not None else len(quote))
+
+
+_WORD = re.compile(r"\S+")
+
+
+def word_diff(expected: str, found: str, context: int = 4) -> str:
+    """The claim's words against the source's, git-style: `[-claim-]{+source+}`.
+
+    Runs of equal words longer than twice `context` are cut down to `context` words
+    on either side of a change, with `…` for what is left out.
+    """
+    old = _WORD.findall(expected)
+    new = _WORD.findall(found)
+    parts: list[str] = []
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    opcodes = matcher.get_opcodes()
+    for number, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        if tag == "equal":
+            parts.extend(_equal_run(old[i1:i2], context, number, len(opcodes)))
+            continue
+        if i2 > i1:
+            parts.append("[-" + " ".join(old[i1:i2]) + "-]")
+        if j2 > j1:
+            parts.append("{+" + " ".join(new[j1:j2]) + "+}")
+    return " ".join(parts)
+
+
+def _equal_run(words: list[str], context: int, number: int, count: int) -> list[str]:
+    """Equal words kept near the changes before and after them, the middle elided."""
+    keep_head = context if number > 0 else 0
+    keep_tail = context if number < count - 1 else 0
+    if len(words) <= keep_head + keep_tail + 1:
+        return words
+    return [*words[:keep_head], "…", *words[len(words) - keep_tail :]]

@@ -1,0 +1,424 @@
+"""Integrity verdicts: does every claim's quote still stand in its source, where it says?
+
+`run_check` gives one finding per claim checked (and one per source whose bytes no
+longer match their pin), each with a stable verdict slug and, where the repair is
+safe, the new field values `--fix` may write. Nothing here writes files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from dprktrack import elision
+from dprktrack.anchor import Span
+from dprktrack.approximate import word_diff
+from dprktrack.errors import DprkError, JsonPath
+from dprktrack.matcher import Document, Hints, Match, match_quote
+from dprktrack.model import Claim
+from dprktrack.store import Catalog, decode_utf8
+
+Severity = Literal["pass", "warning", "failure"]
+
+VERDICTS: dict[str, Severity] = {
+    "ok": "pass",
+    "moved": "warning",
+    "typography": "warning",
+    "changed": "failure",
+    "missing": "failure",
+    "ambiguous": "failure",
+    "source-missing": "failure",
+    "source-changed": "warning",
+}
+"""Every verdict slug and its default severity, in the order reports list them."""
+
+LOOK_ALIKE_CONTEXT = 0.5
+"""Below this agreement with its stored prefix/suffix, a lone occurrence is a look-alike."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """The verdict on one claim (or one source), with what was expected and found."""
+
+    id: str
+    kind: Literal["claim", "source"]
+    verdict: str
+    source: str
+    message: str
+    path: JsonPath
+    start: int | None = None
+    end: int | None = None
+    expected: str | None = None
+    found: str | None = None
+    diff: str | None = None
+    repair: dict[str, Any] | None = None
+
+    def severity(self, strict: bool = False) -> Severity:
+        severity = VERDICTS[self.verdict]
+        return "failure" if strict and severity == "warning" else severity
+
+
+@dataclass
+class Report:
+    """All findings of one run, sources first within each source's claims, in file order."""
+
+    findings: list[Finding] = field(default_factory=list)
+    complete: bool = True
+    """Whether every claim was checked (so a source's pin may be renewed)."""
+
+    def counts(self) -> dict[str, int]:
+        tally = Counter(finding.verdict for finding in self.findings)
+        return {verdict: tally[verdict] for verdict in VERDICTS}
+
+    def claims_checked(self) -> int:
+        return sum(1 for finding in self.findings if finding.kind == "claim")
+
+    def severities(self, strict: bool = False) -> Counter[str]:
+        return Counter(finding.severity(strict) for finding in self.findings)
+
+
+def run_check(catalog: Catalog, claim_ids: Iterable[str] | None = None) -> Report:
+    """Check the given claims (all when None), source by source, each source read once."""
+    wanted = set(claim_ids) if claim_ids is not None else None
+    report = Report(complete=wanted is None)
+    positions = {claim_id: index for index, claim_id in enumerate(catalog.claims)}
+    by_source: dict[str, list[Claim]] = {source_id: [] for source_id in catalog.sources}
+    for claim in catalog.claims.values():
+        if wanted is None or claim.id in wanted:
+            by_source[claim.source].append(claim)
+    for source_index, (source_id, claims) in enumerate(by_source.items()):
+        if claims or wanted is None:
+            _check_source(
+                catalog,
+                source_index=source_index,
+                source_id=source_id,
+                claims=claims,
+                positions=positions,
+                report=report,
+            )
+    return report
+
+
+def _check_source(
+    catalog: Catalog,
+    *,
+    source_index: int,
+    source_id: str,
+    claims: list[Claim],
+    positions: dict[str, int],
+    report: Report,
+) -> None:
+    try:
+        data = catalog.source_bytes(source_id)
+        text = decode_utf8(data, str(catalog.source_path(source_id)))
+    except DprkError as err:
+        reason = "; ".join(err.lines)
+        for claim in claims:
+            path = ("claims", positions[claim.id])
+            report.findings.append(
+                Finding(
+                    claim.id,
+                    "claim",
+                    "source-missing",
+                    source_id,
+                    reason,
+                    path,
+                    expected=claim.quote,
+                )
+            )
+        return
+    pin = _pin_finding(catalog, source_index, source_id, data)
+    document = Document(text, str(catalog.sources[source_id].path))
+    verdicts = [_claim_finding(document, claim, positions[claim.id]) for claim in claims]
+    if pin is not None:
+        report.findings.append(_renewable(pin, verdicts, report.complete))
+    report.findings.extend(verdicts)
+
+
+def _pin_finding(catalog: Catalog, index: int, source_id: str, data: bytes) -> Finding | None:
+    source = catalog.sources[source_id]
+    digest = hashlib.sha256(data).hexdigest()
+    if digest == source.sha256:
+        return None
+    message = (
+        f"{source.path} no longer matches its sha256 pin (pinned {source.sha256[:12]}…, "
+        f"now {digest[:12]}…); its quotes are checked one by one"
+    )
+    path = ("sources", index, "sha256")
+    return Finding(
+        source_id, "source", "source-changed", source_id, message, path, repair={"sha256": digest}
+    )
+
+
+def _renewable(pin: Finding, verdicts: list[Finding], complete: bool) -> Finding:
+    """A changed source is re-pinned only when every one of its claims was checked and holds."""
+    failing = [f.id for f in verdicts if f.severity() == "failure"]
+    if complete and not failing:
+        return pin
+    reason = (
+        f"; pin kept until {len(failing)} failing claim(s) are settled"
+        if failing
+        else "; pin kept because only some claims were checked"
+    )
+    return Finding(pin.id, pin.kind, pin.verdict, pin.source, pin.message + reason, pin.path)
+
+
+def _claim_finding(document: Document, claim: Claim, index: int) -> Finding:
+    hints = Hints(claim.start, claim.end, claim.prefix, claim.suffix)
+    match = match_quote(document, claim.quote, hints)
+    return _verdict(document, claim, hints, match, ("claims", index))
+
+
+Outcome = tuple[str, str, dict[str, Any]]
+"""A verdict, its message, and extra Finding fields (diff, repair)."""
+
+
+def _verdict(
+    document: Document, claim: Claim, hints: Hints, match: Match, path: JsonPath
+) -> Finding:
+    verdict, message, extra = _failure(document, claim, hints, match) or _placed(
+        document, claim, hints, match
+    )
+    span = match.span
+    if span is not None:
+        extra = {"start": span.start, "end": span.end, "found": document.slice(span), **extra}
+    return Finding(
+        claim.id, "claim", verdict, claim.source, message, path, expected=claim.quote, **extra
+    )
+
+
+def _failure(document: Document, claim: Claim, hints: Hints, match: Match) -> Outcome | None:
+    """The failing verdicts: nothing found, too much found, or a passage that reads otherwise."""
+    span = match.span
+    if match.stage == "ambiguous":
+        return "ambiguous", _ambiguous_message(document, match), {}
+    if match.stage == "none" or span is None:
+        return "missing", _missing_message(match), {}
+    if match.stage == "approximate":
+        diff = word_diff(claim.quote, document.slice(span))
+        return "changed", _changed_message(document, match, span), {"diff": diff}
+    if match.negations:
+        word, offset = match.negations[0]
+        message = (
+            f"the omission drops {word!r}, which the source has at "
+            f"{document.where(offset)}: the quote says the opposite of the source"
+        )
+        return "changed", message, {}
+    if _look_alike(hints, match):
+        message = (
+            f"the quote's words occur at {document.where(span.start)}, but not between the "
+            "prefix and suffix recorded for them: a look-alike, not re-attached; "
+            "check the passage by hand"
+        )
+        return "changed", message, {}
+    return None
+
+
+def _placed(document: Document, claim: Claim, hints: Hints, match: Match) -> Outcome:
+    """A quote found in one place: ok, or a warning with the repair that settles it."""
+    assert match.span is not None
+    span = match.span
+    fresh = document.hints_for(span)
+    anchors = {"start": span.start, "end": span.end, "prefix": fresh.prefix, "suffix": fresh.suffix}
+    where = document.where(span.start)
+    if match.stage == "typography":
+        typed = _exact_characters(document, claim.quote, match)
+        message = (
+            f"matches at {where} only after typographic normalisation: "
+            f"{_first_difference(claim.quote, typed)}"
+        )
+        diff = word_diff(claim.quote, typed)
+        return "typography", message, {"diff": diff, "repair": {"quote": typed, **anchors}}
+    stale = {key: value for key, value in anchors.items() if getattr(claim, key) != value}
+    if match.selected_by != "hint" and hints.start is not None:
+        message = (
+            f"found at {where}, not at its recorded offsets "
+            f"{hints.start}–{hints.end} (now {span.start}–{span.end})"
+        )
+        return "moved", message, {"repair": stale}
+    return "ok", f"found {_HOW[match.selected_by]} at {where}", {"repair": stale or None}
+
+
+_HOW = {
+    "hint": "at its recorded offsets",
+    "unique": "exactly once",
+    "context": "by its prefix/suffix",
+    "": "",
+}
+
+
+def _look_alike(hints: Hints, match: Match) -> bool:
+    """A lone occurrence away from its recorded context may be another passage entirely."""
+    if not hints.has_context or match.selected_by == "hint":
+        return False
+    return (match.context or 0.0) < LOOK_ALIKE_CONTEXT
+
+
+def _ambiguous_message(document: Document, match: Match) -> str:
+    places = ", ".join(document.where(candidate.start) for candidate in match.candidates[:5])
+    more = ", …" if len(match.candidates) > 5 else ""
+    return (
+        f"the quote occurs {len(match.candidates)} times (at {places}{more}) and no recorded "
+        "prefix/suffix selects one; quote more of the passage"
+    )
+
+
+def _missing_message(match: Match) -> str:
+    if match.bound:
+        return f"not in the source, and no passage is within {match.bound} edits of it"
+    return "not in the source, and too short to look for a close passage"
+
+
+def _changed_message(document: Document, match: Match, span: Span) -> str:
+    scores = [f"edit {match.edit:.2f}"]
+    if match.context is not None:
+        scores.append(f"context {match.context:.2f}")
+    if match.position is not None:
+        scores.append(f"position {match.position:.2f}")
+    others = f"; {match.alternatives} other passage(s) as close" if match.alternatives else ""
+    return (
+        f"the source reads differently: closest passage at {document.where(span.start)} "
+        f"({', '.join(scores)}){others}"
+    )
+
+
+def _exact_characters(document: Document, quote: str, match: Match) -> str:
+    """The quote spelt with the source's own characters, omission marks kept."""
+    pieces = [document.slice(span) for span in match.spans]
+    if len(match.spans) == 1 and not elision.has_markers(quote):
+        return pieces[0]
+    return elision.rebuild(quote, pieces)
+
+
+def _first_difference(claim: str, source: str) -> str:
+    """The first characters where the claim's spelling and the source's part ways."""
+    index = 0
+    while index < min(len(claim), len(source)) and claim[index] == source[index]:
+        index += 1
+    return f"claim has {claim[index : index + 3]!r}, source has {source[index : index + 3]!r}"
+
+
+ANCHOR_KEYS = ("start", "end", "prefix", "suffix")
+"""Where new anchor fields go in a claim: right after its quote, in this order."""
+
+
+def apply_repairs(data: dict[str, Any], report: Report) -> tuple[dict[str, Any], list[Finding]]:
+    """The claims document with every safe repair applied, and the ids of what changed.
+
+    Works on the raw JSON data so that key order and every field the schema does not
+    know about stay as the curator wrote them.
+    """
+    repaired = dict(data)
+    sections = {name: list(data[name]) for name in ("sources", "claims")}
+    changed: list[Finding] = []
+    for finding in report.findings:
+        if not finding.repair:
+            continue
+        section, index = finding.path[0], finding.path[1]
+        assert isinstance(section, str)
+        assert isinstance(index, int)
+        record = sections[section][index]
+        updated = _with_fields(record, finding.repair)
+        if updated != record:
+            sections[section][index] = updated
+            changed.append(finding)
+    repaired.update(sections)
+    return repaired, changed
+
+
+def _with_fields(record: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
+    """`record` with `values` set: known keys keep their place, anchors follow the quote."""
+    result: dict[str, Any] = {}
+    for key, value in record.items():
+        result[key] = values.get(key, value)
+        if key == "quote":
+            for anchor in ANCHOR_KEYS:
+                if anchor in values and anchor not in record:
+                    result[anchor] = values[anchor]
+    for key, value in values.items():
+        result.setdefault(key, value)
+    return result
+
+
+RESULT_FIELDS = (
+    "id",
+    "kind",
+    "verdict",
+    "severity",
+    "source",
+    "start",
+    "end",
+    "line",
+    "column",
+    "expected",
+    "found",
+    "diff",
+    "message",
+    "fixed",
+)
+
+
+def result_records(
+    report: Report,
+    positions: dict[JsonPath, tuple[int, int]],
+    *,
+    strict: bool = False,
+    fixed: frozenset[tuple[str, str]] = frozenset(),
+) -> list[dict[str, Any]]:
+    """One flat record per finding: the JSON results, and what the text and GitHub forms show.
+
+    `line` and `column` are where the claim (or the source's pin) stands in the claims file.
+    """
+    records = []
+    for finding in report.findings:
+        line, column = positions.get(finding.path, (1, 1))
+        records.append(
+            {
+                "id": finding.id,
+                "kind": finding.kind,
+                "verdict": finding.verdict,
+                "severity": finding.severity(strict),
+                "source": finding.source,
+                "start": finding.start,
+                "end": finding.end,
+                "line": line,
+                "column": column,
+                "expected": finding.expected,
+                "found": finding.found,
+                "diff": finding.diff,
+                "message": finding.message,
+                "fixed": (finding.kind, finding.id) in fixed,
+            }
+        )
+    return records
+
+
+def summary(records: list[dict[str, Any]]) -> dict[str, Any]:
+    """Counts per verdict, and the failures and warnings that remain (fixed ones do not)."""
+    counts = Counter(record["verdict"] for record in records)
+    remaining = Counter(record["severity"] for record in records if not record["fixed"])
+    return {
+        "claims": sum(1 for record in records if record["kind"] == "claim"),
+        "verdicts": {verdict: counts[verdict] for verdict in VERDICTS},
+        "failures": remaining["failure"],
+        "warnings": remaining["warning"],
+        "fixed": sum(1 for record in records if record["fixed"]),
+    }
+
+
+def summary_line(totals: dict[str, Any]) -> str:
+    """`59 claims checked: 57 ok, 2 moved. 0 failures, 2 warnings.`"""
+    counts = [f"{count} {verdict}" for verdict, count in totals["verdicts"].items() if count]
+    fixed = f"; --fix updated {totals['fixed']}" if totals["fixed"] else ""
+    failures = _plural(totals["failures"], "failure")
+    warnings = _plural(totals["warnings"], "warning")
+    checked = _plural(totals["claims"], "claim")
+    verdicts = ", ".join(counts) or "nothing to check"
+    return f"{checked} checked: {verdicts}{fixed}. {failures}, {warnings}."
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"

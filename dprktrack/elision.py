@@ -1,0 +1,131 @@
+"""Quotes with omissions and alterations, as the Bluebook writes them.
+
+`…`, `...`, `. . .` and `[…]` mark omitted words; brackets mark altered or inserted
+words (`[t]he`, `[the Panel]`). What is left are the kept pieces: each must occur in
+the source, in order, close together and inside one paragraph. Words an omission
+drops are checked for negations, since dropping a "not" reverses a statement.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dprktrack.anchor import Span
+
+ELISION_GAP = 1000
+"""Most characters one omission may skip; the pieces must stay one passage."""
+ALTERATION_GAP = 40
+"""Most characters of the source a bracketed alteration may stand for."""
+
+_MARKER = re.compile(r"\[\s*(?:…|\.\.\.|\. \. \.)\s*\]|…|\.\.\.|\. \. \.|\[[^\[\]]*\]")
+_ELISION = re.compile(r"\[?\s*(?:…|\.\.\.|\. \. \.)\s*\]?")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|nor|neither|none|nothing|nobody|cannot)\b|\w+n['’]t\b", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A kept run of the quote, and the most source text that may precede it."""
+
+    text: str
+    gap: int
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where each kept piece lies in the text."""
+
+    spans: tuple[Span, ...]
+
+    @property
+    def span(self) -> Span:
+        return Span(self.spans[0].start, self.spans[-1].end)
+
+
+def has_markers(quote: str) -> bool:
+    return _MARKER.search(quote) is not None
+
+
+def pieces(quote: str) -> list[Piece]:
+    """The kept runs of a quote, each with the gap allowed before it (0 for the first)."""
+    result: list[Piece] = []
+    gap = 0
+    position = 0
+    for marker in _MARKER.finditer(quote):
+        run = quote[position : marker.start()].strip()
+        if run:
+            result.append(Piece(run, gap if result else 0))
+            gap = 0
+        # Markers in a row allow all their gaps together.
+        gap += ELISION_GAP if _ELISION.fullmatch(marker.group()) else ALTERATION_GAP
+        position = marker.end()
+    run = quote[position:].strip()
+    if run:
+        result.append(Piece(run, gap if result else 0))
+    return result
+
+
+def rebuild(quote: str, replacements: list[str]) -> str:
+    """The quote with its kept pieces replaced (by the source's own characters), markers kept."""
+    out: list[str] = []
+    position = 0
+    kept = iter(replacements)
+    for segment in [*(m for m in _MARKER.finditer(quote)), None]:
+        end = segment.start() if segment else len(quote)
+        run = quote[position:end]
+        if run.strip():
+            lead = run[: len(run) - len(run.lstrip())]
+            trail = run[len(run.rstrip()) :]
+            out.append(lead + next(kept) + trail)
+        else:
+            out.append(run)
+        if segment:
+            out.append(segment.group())
+            position = segment.end()
+    return "".join(out)
+
+
+def placements(text: str, kept: list[Piece], limit: int = 50) -> list[Placement]:
+    """Every way the pieces fit the text in order, each next piece as early as it can be."""
+    if not kept:
+        return []
+    found: list[Placement] = []
+    first = kept[0].text
+    at = text.find(first)
+    while at != -1 and len(found) < limit:
+        spans = _chain(text, kept, Span(at, at + len(first)))
+        if spans:
+            found.append(Placement(spans))
+        at = text.find(first, at + 1)
+    return found
+
+
+def fits_at(text: str, kept: list[Piece], span: Span) -> Placement | None:
+    """The placement that starts and ends exactly at `span`, if the pieces fit there."""
+    if not kept or not text.startswith(kept[0].text, span.start):
+        return None
+    spans = _chain(text, kept, Span(span.start, span.start + len(kept[0].text)))
+    return Placement(spans) if spans and spans[-1].end == span.end else None
+
+
+def _chain(text: str, kept: list[Piece], first: Span) -> tuple[Span, ...] | None:
+    spans = [first]
+    for piece in kept[1:]:
+        after = spans[-1].end
+        at = text.find(piece.text, after, after + piece.gap + len(piece.text) + 1)
+        if at == -1 or _PARAGRAPH_BREAK.search(text, after, at):
+            return None
+        spans.append(Span(at, at + len(piece.text)))
+    return tuple(spans)
+
+
+def dropped_negations(text: str, placement: Placement) -> list[tuple[str, int]]:
+    """Negating words the source has between the kept pieces, with their offsets."""
+    dropped = []
+    for before, after in zip(placement.spans, placement.spans[1:], strict=False):
+        for match in _NEGATION.finditer(text, before.end, after.start):
+            dropped.append((match.group(), match.start()))
+    return dropped

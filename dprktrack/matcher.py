@@ -1,0 +1,275 @@
+"""Finding one quote in one source, in stages from cheapest to costliest.
+
+1. the position hint: does the text at `start:end` read as the quote?
+2. exact search; several occurrences are told apart only by the stored prefix and
+   suffix, never by guessing;
+3. the same after typographic normalisation, the span mapped back to the raw text;
+4. approximate search for the closest passage, scored for edits, context and
+   position separately.
+
+Quotes with omissions or alterations (`…`, `[t]he`) are matched as their kept pieces
+in every stage. The verdict (ok, moved, changed, ...) is for `check` to give; this
+module only says what was found and how.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Literal
+
+from dprktrack import elision
+from dprktrack.anchor import LineIndex, Span
+from dprktrack.approximate import best_passages
+from dprktrack.normalise import Normalised, normalise, normalise_text
+
+Stage = Literal["exact", "typography", "approximate", "none", "ambiguous"]
+Selection = Literal["hint", "unique", "context", ""]
+
+CONTEXT_LENGTH = 32
+"""Characters of prefix and suffix stored with a quote (as in W3C TextQuoteSelector)."""
+SHORTEST_APPROXIMATE = 12
+"""Quotes shorter than this are never matched approximately: too many look-alikes."""
+MAX_OCCURRENCES = 100
+
+
+def minimum_score(length: int) -> float:
+    """Least edit score (1 - edits/length) for a close passage; stricter for short quotes."""
+    if length <= 20:
+        return 0.9
+    if length >= 80:
+        return 0.75
+    return 0.9 - 0.15 * (length - 20) / 60
+
+
+@dataclass(frozen=True)
+class Hints:
+    """What a claim stores beside its quote to select one occurrence quickly."""
+
+    start: int | None = None
+    end: int | None = None
+    prefix: str | None = None
+    suffix: str | None = None
+
+    @property
+    def has_context(self) -> bool:
+        return bool(self.prefix or self.suffix)
+
+    @property
+    def has_any(self) -> bool:
+        return self.start is not None or self.end is not None or self.has_context
+
+
+@dataclass
+class Document:
+    """A source text with what matching derives from it, computed once and only if needed."""
+
+    raw: str
+    name: str = ""
+    """How messages name the source: its path as the claims file gives it."""
+
+    @cached_property
+    def normalised(self) -> Normalised:
+        return normalise(self.raw)
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.raw)
+
+    def slice(self, span: Span) -> str:
+        return self.raw[span.start : span.end]
+
+    def where(self, offset: int) -> str:
+        """`path:LINE:COL` of an offset, for messages."""
+        line, column = self.lines.position(offset)
+        return f"{self.name}:{line}:{column}" if self.name else f"{line}:{column}"
+
+    def hints_for(self, span: Span) -> Hints:
+        """Fresh hints for a span: its offsets and the text on either side."""
+        prefix = self.raw[max(0, span.start - CONTEXT_LENGTH) : span.start]
+        return Hints(span.start, span.end, prefix, self.raw[span.end : span.end + CONTEXT_LENGTH])
+
+
+@dataclass(frozen=True)
+class Match:
+    """What the search found for one quote, and how sure it is."""
+
+    stage: Stage
+    spans: tuple[Span, ...] = ()
+    selected_by: Selection = ""
+    context: float | None = None
+    edit: float | None = None
+    position: float | None = None
+    candidates: tuple[Span, ...] = ()
+    negations: tuple[tuple[str, int], ...] = ()
+    bound: int = 0
+    alternatives: int = field(default=0)
+
+    @property
+    def span(self) -> Span | None:
+        return Span(self.spans[0].start, self.spans[-1].end) if self.spans else None
+
+
+def match_quote(document: Document, quote: str, hints: Hints) -> Match:
+    """Find `quote` in the document, cheapest stage first."""
+    kept = elision.pieces(quote) if elision.has_markers(quote) else None
+    at_hint = _at_hint(document.raw, quote, kept, hints)
+    if at_hint is not None:
+        return _with_negations(document, at_hint)
+    exact = _search(document.raw, quote, kept, hints, "exact")
+    if exact is not None:
+        return _with_negations(document, exact)
+    typographic = _typographic(document, quote, kept, hints)
+    if typographic is not None:
+        return _with_negations(document, typographic)
+    return _approximate(document, quote, kept, hints)
+
+
+def _at_hint(raw: str, quote: str, kept: list[elision.Piece] | None, hints: Hints) -> Match | None:
+    start, end = hints.start, hints.end
+    if start is None or end is None or not 0 <= start <= end <= len(raw):
+        return None
+    if raw.startswith(quote, start) and start + len(quote) == end:
+        return Match("exact", (Span(start, end),), "hint")
+    if kept:
+        placement = elision.fits_at(raw, kept, Span(start, end))
+        if placement:
+            return Match("exact", placement.spans, "hint")
+    return None
+
+
+def _search(
+    text: str,
+    quote: str,
+    kept: list[elision.Piece] | None,
+    hints: Hints,
+    stage: Stage,
+    *,
+    mapping: Normalised | None = None,
+) -> Match | None:
+    """All occurrences in `text`; one is chosen only if it is alone or context selects it."""
+    found = _occurrences(text, quote, kept)
+    if not found:
+        return None
+    raw_found = [_to_raw(spans, mapping) for spans in found]
+    if len(found) == 1:
+        context = _agreement(text, _outer(found[0]), hints, mapping) if hints.has_context else None
+        return Match(stage, raw_found[0], "unique", context)
+    scores = [_agreement(text, _outer(spans), hints, mapping) for spans in found]
+    best = max(scores)
+    if hints.has_context and best > 0.5 and scores.count(best) == 1:
+        chosen = scores.index(best)
+        return Match(stage, raw_found[chosen], "context", best)
+    return Match("ambiguous", candidates=tuple(_outer(spans) for spans in raw_found))
+
+
+def _occurrences(text: str, quote: str, kept: list[elision.Piece] | None) -> list[tuple[Span, ...]]:
+    spans: list[tuple[Span, ...]] = []
+    at = text.find(quote) if quote else -1
+    while at != -1 and len(spans) < MAX_OCCURRENCES:
+        spans.append((Span(at, at + len(quote)),))
+        at = text.find(quote, at + 1)
+    if not spans and kept:
+        spans = [placement.spans for placement in elision.placements(text, kept)]
+    return spans
+
+
+def _outer(spans: tuple[Span, ...]) -> Span:
+    return Span(spans[0].start, spans[-1].end)
+
+
+def _to_raw(spans: tuple[Span, ...], mapping: Normalised | None) -> tuple[Span, ...]:
+    return spans if mapping is None else tuple(mapping.raw_span(span) for span in spans)
+
+
+def _agreement(text: str, span: Span, hints: Hints, mapping: Normalised | None) -> float:
+    """How much of the stored prefix and suffix the text around `span` still has (0 to 1)."""
+    prefix, suffix = hints.prefix or "", hints.suffix or ""
+    if mapping is not None:
+        prefix, suffix = normalise_text(prefix), normalise_text(suffix)
+    if not prefix and not suffix:
+        return 0.0
+    before = text[max(0, span.start - len(prefix)) : span.start]
+    after = text[span.end : span.end + len(suffix)]
+    kept = _common_suffix(prefix, before) + _common_prefix(suffix, after)
+    return kept / (len(prefix) + len(suffix))
+
+
+def _common_prefix(one: str, other: str) -> int:
+    length = 0
+    for a, b in zip(one, other, strict=False):
+        if a != b:
+            break
+        length += 1
+    return length
+
+
+def _common_suffix(one: str, other: str) -> int:
+    return _common_prefix(one[::-1], other[::-1])
+
+
+def _typographic(
+    document: Document, quote: str, kept: list[elision.Piece] | None, hints: Hints
+) -> Match | None:
+    mapping = document.normalised
+    plain = normalise_text(quote)
+    if plain == quote and mapping.text == document.raw:
+        return None  # nothing to normalise on either side
+    folded = [elision.Piece(normalise_text(piece.text), piece.gap) for piece in kept or []]
+    match = _search(mapping.text, plain, folded or None, hints, "typography", mapping=mapping)
+    return match
+
+
+def _approximate(
+    document: Document, quote: str, kept: list[elision.Piece] | None, hints: Hints
+) -> Match:
+    """The closest passage within the bound this quote's length allows, or nothing."""
+    mapping = document.normalised
+    wanted = normalise_text(max((piece.text for piece in kept), key=len) if kept else quote)
+    if len(wanted) < SHORTEST_APPROXIMATE:
+        return Match("none")
+    bound = int((1 - minimum_score(len(wanted))) * len(wanted))
+    passages = best_passages(mapping.text, wanted, bound)
+    if not passages:
+        return Match("none", bound=bound)
+    closest = [p for p in passages if p.distance == passages[0].distance]
+    scored = []
+    for passage in closest:
+        raw = mapping.raw_span(passage.span)
+        context = _agreement(mapping.text, passage.span, hints, mapping)
+        position = _position_score(raw, hints, len(document.raw))
+        scored.append((context, position, raw))
+    scored.sort(key=lambda item: (-item[0], -(item[1] or 0.0), item[2].start))
+    context, position, raw = scored[0]
+    return Match(
+        "approximate",
+        (raw,),
+        context=context if hints.has_context else None,
+        edit=1 - passages[0].distance / len(wanted),
+        position=position,
+        bound=bound,
+        alternatives=len(closest) - 1,
+    )
+
+
+def _position_score(span: Span, hints: Hints, length: int) -> float | None:
+    if hints.start is None or not length:
+        return None
+    return max(0.0, 1 - abs(span.start - hints.start) / length)
+
+
+def _with_negations(document: Document, match: Match) -> Match:
+    """Record negations the source has in the words an omission dropped."""
+    if len(match.spans) < 2:
+        return match
+    dropped = elision.dropped_negations(document.raw, elision.Placement(match.spans))
+    if not dropped:
+        return match
+    return Match(
+        match.stage,
+        match.spans,
+        match.selected_by,
+        match.context,
+        candidates=match.candidates,
+        negations=tuple(dropped),
+    )
