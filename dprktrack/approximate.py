@@ -26,35 +26,57 @@ class Alignment:
     distance: int
 
 
-def best_passages(text: str, quote: str, max_distance: int) -> list[Alignment]:
+def best_passages(
+    text: str, quote: str, max_distance: int, near: Span | None = None
+) -> list[Alignment]:
     """The closest passages, best first, each within `max_distance` edits of the quote.
 
     Passages that overlap a better one are dropped, so two entries are two distinct
-    places in the text. A tight bound is tried first, because its filter is sharp and
-    most drifted quotes differ by a word or two: when it finds a passage, no passage
-    beyond it can be closer, and the wide bound (whose filter passes most of the
-    text) is never searched.
+    places in the text. Cheap searches go first: around `near` (where the quote
+    used to be), then with tight bounds, whose filter is sharp; each passage found
+    lowers the bound of the searches that remain, and the wide bound (whose filter
+    passes most of the text) is searched only when nothing closer exists.
     """
     if not quote or max_distance < 0:
         return []
-    for bound in sorted({min(max_distance, len(quote) // size - 1) for size in (16, 6)}):
-        if 0 <= bound < max_distance:
-            found = _passages_within(text, quote, bound)
-            if found:
-                return found
-    return _passages_within(text, quote, max_distance)
-
-
-def _passages_within(text: str, quote: str, max_distance: int) -> list[Alignment]:
     found: list[Alignment] = []
-    for window in _candidate_windows(text, quote, max_distance):
-        found.extend(_search_window(text, quote, window, max_distance))
+    searched = None
+    if near is not None:
+        reach = len(quote) // 2 + max_distance
+        searched = Span(max(0, near.start - reach), min(len(text), near.end + reach))
+        found = _search_window(text, quote, searched, max_distance)
+    bound = min((alignment.distance for alignment in found), default=max_distance + 1) - 1
+    tiers = sorted({len(quote) // size - 1 for size in (16, 10, 6)} | {bound})
+    for tier in (tier for tier in tiers if 0 <= tier <= bound):
+        elsewhere = _passages_within(text, quote, tier, searched)
+        if elsewhere:
+            found.extend(elsewhere)
+            break
+    return _distinct(found)
+
+
+def _distinct(found: list[Alignment]) -> list[Alignment]:
     found.sort(key=lambda alignment: (alignment.distance, alignment.span.start))
     distinct: list[Alignment] = []
     for alignment in found:
         if not any(_overlap(alignment.span, kept.span) for kept in distinct):
             distinct.append(alignment)
     return distinct
+
+
+def _passages_within(
+    text: str, quote: str, max_distance: int, searched: Span | None = None
+) -> list[Alignment]:
+    """Passages within `max_distance` in the windows the filter lets through.
+
+    A window inside `searched` (already searched at a bound at least as wide) is skipped.
+    """
+    found: list[Alignment] = []
+    for window in _candidate_windows(text, quote, max_distance):
+        if searched and searched.start <= window.start and window.end <= searched.end:
+            continue
+        found.extend(_search_window(text, quote, window, max_distance))
+    return found
 
 
 def _overlap(one: Span, other: Span) -> bool:
@@ -74,7 +96,8 @@ def _candidate_windows(text: str, quote: str, max_distance: int) -> list[Span]:
         piece = quote[offset : offset + size]
         at = text.find(piece)
         while at != -1:
-            windows.append(Span(max(0, at - offset - max_distance), min(len(text), at + reach)))
+            begin = at - offset  # where the passage would begin were it the quote verbatim
+            windows.append(Span(max(0, begin - max_distance), min(len(text), begin + reach)))
             at = text.find(piece, at + 1)
     return _merge(windows)
 
@@ -91,18 +114,27 @@ def _merge(windows: list[Span]) -> list[Span]:
 
 
 def _search_window(text: str, quote: str, window: Span, max_distance: int) -> list[Alignment]:
-    """Local best passages inside one window: each a minimum of the end-distance profile."""
+    """The closest passages inside one window, at least half a quote's length apart.
+
+    Only ends at the window's least distance are kept (callers want the closest
+    passage and whether another is as close), and an end near one already taken is
+    skipped, so the costlier search for where a passage starts runs once per place.
+    """
     segment = text[window.start : window.end]
     profile = _end_distances(quote, segment)
+    least = min(profile, default=max_distance + 1)
+    if least > max_distance:
+        return []
+    candidates = [end for end, distance in enumerate(profile, start=1) if distance == least]
+    spacing = max(1, len(quote) // 2)
+    taken: list[int] = []
     results = []
-    for end, distance in enumerate(profile, start=1):
-        if distance > max_distance:
+    for end in candidates:
+        if any(abs(end - other) < spacing for other in taken):
             continue
-        left = profile[end - 2] if end >= 2 else distance + 1
-        right = profile[end] if end < len(profile) else distance + 1
-        if distance <= left and distance < right:
-            start = _best_start(quote, segment, end, distance)
-            results.append(Alignment(Span(window.start + start, window.start + end), distance))
+        taken.append(end)
+        start = _best_start(quote, segment, end, least)
+        results.append(Alignment(Span(window.start + start, window.start + end), least))
     return results
 
 

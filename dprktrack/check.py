@@ -17,9 +17,10 @@ from dprktrack import elision
 from dprktrack.anchor import Span
 from dprktrack.approximate import word_diff
 from dprktrack.errors import DprkError, JsonPath
-from dprktrack.matcher import Document, Hints, Match, match_quote
+from dprktrack.jsonpos import locate, locate_claims
+from dprktrack.matcher import CONTEXT_LENGTH, Document, Hints, Match, match_quote
 from dprktrack.model import Claim
-from dprktrack.store import Catalog, decode_utf8
+from dprktrack.store import Catalog, collector_paused, decode_utf8
 
 Severity = Literal["pass", "warning", "failure"]
 
@@ -76,9 +77,6 @@ class Report:
     def claims_checked(self) -> int:
         return sum(1 for finding in self.findings if finding.kind == "claim")
 
-    def severities(self, strict: bool = False) -> Counter[str]:
-        return Counter(finding.severity(strict) for finding in self.findings)
-
 
 def run_check(catalog: Catalog, claim_ids: Iterable[str] | None = None) -> Report:
     """Check the given claims (all when None), source by source, each source read once."""
@@ -89,8 +87,10 @@ def run_check(catalog: Catalog, claim_ids: Iterable[str] | None = None) -> Repor
     for claim in catalog.claims.values():
         if wanted is None or claim.id in wanted:
             by_source[claim.source].append(claim)
-    for source_index, (source_id, claims) in enumerate(by_source.items()):
-        if claims or wanted is None:
+    with collector_paused():
+        for source_index, (source_id, claims) in enumerate(by_source.items()):
+            if not claims and wanted is not None:
+                continue
             _check_source(
                 catalog,
                 source_index=source_index,
@@ -167,9 +167,30 @@ def _renewable(pin: Finding, verdicts: list[Finding], complete: bool) -> Finding
 
 
 def _claim_finding(document: Document, claim: Claim, index: int) -> Finding:
+    if _anchored_here(document.raw, claim):
+        # The common case, kept cheap: quote, offsets and context all as recorded.
+        assert claim.start is not None
+        return Finding(
+            claim.id, "claim", "ok", claim.source, "at its recorded offsets", ("claims", index),
+            start=claim.start, end=claim.end, expected=claim.quote, found=claim.quote,
+        )  # fmt: skip
     hints = Hints(claim.start, claim.end, claim.prefix, claim.suffix)
     match = match_quote(document, claim.quote, hints)
     return _verdict(document, claim, hints, match, ("claims", index))
+
+
+def _anchored_here(raw: str, claim: Claim) -> bool:
+    """Whether the claim's offsets, prefix and suffix all still hold, character for character."""
+    start, end, quote = claim.start, claim.end, claim.quote
+    if (
+        start is None
+        or end is None
+        or end - start != len(quote)
+        or not raw.startswith(quote, start)
+    ):
+        return False
+    prefix = raw[max(0, start - CONTEXT_LENGTH) : start]
+    return claim.prefix == prefix and claim.suffix == raw[end : end + CONTEXT_LENGTH]
 
 
 Outcome = tuple[str, str, dict[str, Any]]
@@ -221,9 +242,10 @@ def _placed(document: Document, claim: Claim, hints: Hints, match: Match) -> Out
     """A quote found in one place: ok, or a warning with the repair that settles it."""
     assert match.span is not None
     span = match.span
-    fresh = document.hints_for(span)
-    anchors = {"start": span.start, "end": span.end, "prefix": fresh.prefix, "suffix": fresh.suffix}
     where = document.where(span.start)
+    if match.stage == "exact" and match.selected_by == "hint" and document.hints_for(span) == hints:
+        return "ok", f"found at its recorded offsets at {where}", {}
+    anchors = _anchors(document, span)
     if match.stage == "typography":
         typed = _exact_characters(document, claim.quote, match)
         message = (
@@ -240,6 +262,11 @@ def _placed(document: Document, claim: Claim, hints: Hints, match: Match) -> Out
         )
         return "moved", message, {"repair": stale}
     return "ok", f"found {_HOW[match.selected_by]} at {where}", {"repair": stale or None}
+
+
+def _anchors(document: Document, span: Span) -> dict[str, Any]:
+    fresh = document.hints_for(span)
+    return {"start": fresh.start, "end": fresh.end, "prefix": fresh.prefix, "suffix": fresh.suffix}
 
 
 _HOW = {
@@ -287,10 +314,10 @@ def _changed_message(document: Document, match: Match, span: Span) -> str:
 
 def _exact_characters(document: Document, quote: str, match: Match) -> str:
     """The quote spelt with the source's own characters, omission marks kept."""
-    pieces = [document.slice(span) for span in match.spans]
-    if len(match.spans) == 1 and not elision.has_markers(quote):
-        return pieces[0]
-    return elision.rebuild(quote, pieces)
+    if not match.by_pieces:
+        assert match.span is not None
+        return document.slice(match.span)
+    return elision.rebuild(quote, [document.slice(span) for span in match.spans])
 
 
 def _first_difference(claim: str, source: str) -> str:
@@ -361,8 +388,20 @@ RESULT_FIELDS = (
 )
 
 
+def finding_positions(raw: str, findings: Iterable[Finding]) -> dict[JsonPath, tuple[int, int]]:
+    """Where each finding stands in the claims file: a claim's id key, a source's pin."""
+    claims, others = [], []
+    for finding in findings:
+        index = finding.path[1]
+        if finding.kind == "claim" and isinstance(index, int):
+            claims.append((index, finding.id))
+        else:
+            others.append(finding.path)
+    return {**locate_claims(raw, claims), **locate(raw, others)}
+
+
 def result_records(
-    report: Report,
+    findings: Iterable[Finding],
     positions: dict[JsonPath, tuple[int, int]],
     *,
     strict: bool = False,
@@ -373,7 +412,7 @@ def result_records(
     `line` and `column` are where the claim (or the source's pin) stands in the claims file.
     """
     records = []
-    for finding in report.findings:
+    for finding in findings:
         line, column = positions.get(finding.path, (1, 1))
         records.append(
             {
@@ -396,16 +435,21 @@ def result_records(
     return records
 
 
-def summary(records: list[dict[str, Any]]) -> dict[str, Any]:
+def summary(
+    report: Report, *, strict: bool = False, fixed: frozenset[tuple[str, str]] = frozenset()
+) -> dict[str, Any]:
     """Counts per verdict, and the failures and warnings that remain (fixed ones do not)."""
-    counts = Counter(record["verdict"] for record in records)
-    remaining = Counter(record["severity"] for record in records if not record["fixed"])
+    remaining = Counter(
+        finding.severity(strict)
+        for finding in report.findings
+        if (finding.kind, finding.id) not in fixed
+    )
     return {
-        "claims": sum(1 for record in records if record["kind"] == "claim"),
-        "verdicts": {verdict: counts[verdict] for verdict in VERDICTS},
+        "claims": report.claims_checked(),
+        "verdicts": report.counts(),
         "failures": remaining["failure"],
         "warnings": remaining["warning"],
-        "fixed": sum(1 for record in records if record["fixed"]),
+        "fixed": len(fixed),
     }
 
 

@@ -24,20 +24,26 @@ def locate(text: str, paths: Iterable[JsonPath]) -> dict[JsonPath, tuple[int, in
     A path that does not exist (a missing field, say) gets the position of its
     deepest existing ancestor, which is where a reader should look.
     """
-    wanted = set(paths)
+    return _positions(text, _offsets(text, set(paths)))
+
+
+def _offsets(text: str, wanted: set[JsonPath]) -> dict[JsonPath, int]:
+    """Offset of each wanted path's value (or of its deepest existing ancestor)."""
+    if not wanted:
+        return {}
     prefixes = {path[:depth] for path in wanted for depth in range(len(path) + 1)}
     containers = {path[:depth] for path in wanted for depth in range(len(path))}
     offsets: dict[JsonPath, int] = {}
     # On text that is not valid JSON after all, keep what was found before the damage.
-    with suppress(ValueError, IndexError):
-        _walk(text, _skip_space(text, 0), (), (prefixes, containers), offsets)
+    with suppress(ValueError, IndexError, _AllFound):
+        _walk(text, _skip_space(text, 0), (), (prefixes, containers, set(wanted)), offsets)
     found: dict[JsonPath, int] = {}
     for path in wanted:
         for depth in range(len(path), -1, -1):
             if path[:depth] in offsets:
                 found[path] = offsets[path[:depth]]
                 break
-    return _positions(text, found)
+    return found
 
 
 def _positions(text: str, offsets: dict[JsonPath, int]) -> dict[JsonPath, tuple[int, int]]:
@@ -60,20 +66,27 @@ def _skip_space(text: str, index: int) -> int:
     return match.end()
 
 
+class _AllFound(Exception):
+    """Every wanted path has its offset: the rest of the document need not be read."""
+
+
 def _walk(
     text: str,
     index: int,
     path: JsonPath,
-    wanted: tuple[set[JsonPath], set[JsonPath]],
+    wanted: tuple[set[JsonPath], set[JsonPath], set[JsonPath]],
     offsets: dict[JsonPath, int],
 ) -> int:
     """Record the offset of the value at `index` and return where it ends.
 
-    `wanted` holds the paths worth visiting and, of those, the containers worth
-    descending into; every other value is skipped whole by the C decoder.
+    `wanted` holds the paths worth visiting, the containers worth descending into,
+    and the paths still to find; every other value is skipped whole by the C decoder.
     """
-    prefixes, containers = wanted
+    prefixes, containers, remaining = wanted
     offsets.setdefault(path, index)
+    remaining.discard(path)
+    if not remaining:
+        raise _AllFound
     opener = text[index]
     if path not in containers or opener not in "[{":
         _, end = _DECODER.raw_decode(text, index)
@@ -98,3 +111,39 @@ def _walk(
             index = _skip_space(text, index + 1)
         position += 1
     return index + 1
+
+
+def locate_claims(text: str, claims: Iterable[tuple[int, str]]) -> dict[JsonPath, tuple[int, int]]:
+    """Line and column of the `"id"` key of each (index, id) claim of a valid claims file.
+
+    A fast path for reports on large files: instead of decoding every claim on the
+    way, find the claims array, then each id key in turn. In valid JSON a `"` that
+    opens a key is never escaped, and a claim holds no other `"id"` key, so the
+    search cannot stop inside a quote. A claim not found so is located the slow way.
+    """
+    wanted = sorted(claims)
+    offsets: dict[JsonPath, int] = {}
+    missed: list[JsonPath] = []
+    position = _offsets(text, {("claims",)}).get(("claims",), len(text))
+    for index, claim_id in wanted:
+        at = _id_key(text, json.dumps(claim_id), position)
+        if at == -1:
+            missed.append(("claims", index))
+            continue
+        offsets[("claims", index)] = at
+        position = at
+    return {**_positions(text, offsets), **locate(text, missed)}
+
+
+_ID_KEY_BEFORE = re.compile(r'"id"\s*:\s*$')
+
+
+def _id_key(text: str, value: str, position: int) -> int:
+    """Offset of the next `"id": VALUE` key from `position`, found with a fast literal search."""
+    at = text.find(value, position)
+    while at != -1:
+        key = text.rfind('"id"', position, at)
+        if key != -1 and (key == 0 or text[key - 1] != "\\") and _ID_KEY_BEFORE.match(text[key:at]):
+            return key
+        at = text.find(value, at + 1)
+    return -1

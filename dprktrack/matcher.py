@@ -14,7 +14,7 @@ module only says what was found and how.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Literal
 
@@ -103,7 +103,9 @@ class Match:
     candidates: tuple[Span, ...] = ()
     negations: tuple[tuple[str, int], ...] = ()
     bound: int = 0
-    alternatives: int = field(default=0)
+    alternatives: int = 0
+    by_pieces: bool = False
+    """Whether the quote matched as its kept pieces (it has omissions) rather than whole."""
 
     @property
     def span(self) -> Span | None:
@@ -111,31 +113,55 @@ class Match:
 
 
 def match_quote(document: Document, quote: str, hints: Hints) -> Match:
-    """Find `quote` in the document, cheapest stage first."""
+    """Find `quote` in the document, cheapest stage first.
+
+    The whole quote is tried before its kept pieces, so `...` typed for the
+    source's own `…` is a typographic variant, not an omission.
+    """
+    raw = document.raw
+    whole = (
+        _at_hint(document, quote, hints)
+        or _search(raw, quote, None, hints, "exact")
+        or _typographic(document, quote, None, hints)
+    )
+    if whole is not None:
+        return whole
     kept = elision.pieces(quote) if elision.has_markers(quote) else None
-    at_hint = _at_hint(document.raw, quote, kept, hints)
-    if at_hint is not None:
-        return _with_negations(document, at_hint)
-    exact = _search(document.raw, quote, kept, hints, "exact")
-    if exact is not None:
-        return _with_negations(document, exact)
-    typographic = _typographic(document, quote, kept, hints)
-    if typographic is not None:
-        return _with_negations(document, typographic)
+    if kept:
+        pieces = (
+            _pieces_at_hint(raw, kept, hints)
+            or _search(raw, quote, kept, hints, "exact")
+            or _typographic(document, quote, kept, hints)
+        )
+        if pieces is not None:
+            return _with_negations(document, pieces)
     return _approximate(document, quote, kept, hints)
 
 
-def _at_hint(raw: str, quote: str, kept: list[elision.Piece] | None, hints: Hints) -> Match | None:
+def _hinted_span(raw: str, hints: Hints) -> Span | None:
     start, end = hints.start, hints.end
     if start is None or end is None or not 0 <= start <= end <= len(raw):
         return None
-    if raw.startswith(quote, start) and start + len(quote) == end:
-        return Match("exact", (Span(start, end),), "hint")
-    if kept:
-        placement = elision.fits_at(raw, kept, Span(start, end))
-        if placement:
-            return Match("exact", placement.spans, "hint")
+    return Span(start, end)
+
+
+def _at_hint(document: Document, quote: str, hints: Hints) -> Match | None:
+    """The quote, as is or after normalisation, exactly where its offsets say."""
+    span = _hinted_span(document.raw, hints)
+    if span is None:
+        return None
+    there = document.slice(span)
+    if there == quote:
+        return Match("exact", (span,), "hint")
+    if normalise_text(there) == normalise_text(quote):
+        return Match("typography", (span,), "hint")
     return None
+
+
+def _pieces_at_hint(raw: str, kept: list[elision.Piece], hints: Hints) -> Match | None:
+    span = _hinted_span(raw, hints)
+    placement = elision.fits_at(raw, kept, span) if span else None
+    return Match("exact", placement.spans, "hint", by_pieces=True) if placement else None
 
 
 def _search(
@@ -148,30 +174,33 @@ def _search(
     mapping: Normalised | None = None,
 ) -> Match | None:
     """All occurrences in `text`; one is chosen only if it is alone or context selects it."""
-    found = _occurrences(text, quote, kept)
+    found, by_pieces = _occurrences(text, quote, kept)
     if not found:
         return None
     raw_found = [_to_raw(spans, mapping) for spans in found]
     if len(found) == 1:
         context = _agreement(text, _outer(found[0]), hints, mapping) if hints.has_context else None
-        return Match(stage, raw_found[0], "unique", context)
+        return Match(stage, raw_found[0], "unique", context, by_pieces=by_pieces)
     scores = [_agreement(text, _outer(spans), hints, mapping) for spans in found]
     best = max(scores)
     if hints.has_context and best > 0.5 and scores.count(best) == 1:
         chosen = scores.index(best)
-        return Match(stage, raw_found[chosen], "context", best)
+        return Match(stage, raw_found[chosen], "context", best, by_pieces=by_pieces)
     return Match("ambiguous", candidates=tuple(_outer(spans) for spans in raw_found))
 
 
-def _occurrences(text: str, quote: str, kept: list[elision.Piece] | None) -> list[tuple[Span, ...]]:
+def _occurrences(
+    text: str, quote: str, kept: list[elision.Piece] | None
+) -> tuple[list[tuple[Span, ...]], bool]:
+    """Where the whole quote occurs or, given its kept pieces, where they fit (and True)."""
+    if kept:
+        return [placement.spans for placement in elision.placements(text, kept)], True
     spans: list[tuple[Span, ...]] = []
     at = text.find(quote) if quote else -1
     while at != -1 and len(spans) < MAX_OCCURRENCES:
         spans.append((Span(at, at + len(quote)),))
         at = text.find(quote, at + 1)
-    if not spans and kept:
-        spans = [placement.spans for placement in elision.placements(text, kept)]
-    return spans
+    return spans, False
 
 
 def _outer(spans: tuple[Span, ...]) -> Span:
@@ -229,7 +258,8 @@ def _approximate(
     if len(wanted) < SHORTEST_APPROXIMATE:
         return Match("none")
     bound = int((1 - minimum_score(len(wanted))) * len(wanted))
-    passages = best_passages(mapping.text, wanted, bound)
+    near = _normalised_hint(document, hints)
+    passages = best_passages(mapping.text, wanted, bound, near)
     if not passages:
         return Match("none", bound=bound)
     closest = [p for p in passages if p.distance == passages[0].distance]
@@ -252,6 +282,14 @@ def _approximate(
     )
 
 
+def _normalised_hint(document: Document, hints: Hints) -> Span | None:
+    """Where the hinted offsets lie in the normalised text, if they are in the text at all."""
+    if hints.start is None or hints.end is None or hints.end > len(document.raw):
+        return None
+    mapping = document.normalised
+    return Span(mapping.offset_of(hints.start), mapping.offset_of(hints.end))
+
+
 def _position_score(span: Span, hints: Hints, length: int) -> float | None:
     if hints.start is None or not length:
         return None
@@ -260,16 +298,7 @@ def _position_score(span: Span, hints: Hints, length: int) -> float | None:
 
 def _with_negations(document: Document, match: Match) -> Match:
     """Record negations the source has in the words an omission dropped."""
-    if len(match.spans) < 2:
+    if not match.by_pieces or len(match.spans) < 2:
         return match
     dropped = elision.dropped_negations(document.raw, elision.Placement(match.spans))
-    if not dropped:
-        return match
-    return Match(
-        match.stage,
-        match.spans,
-        match.selected_by,
-        match.context,
-        candidates=match.candidates,
-        negations=tuple(dropped),
-    )
+    return replace(match, negations=tuple(dropped)) if dropped else match

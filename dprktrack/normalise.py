@@ -55,6 +55,16 @@ class Normalised:
         end = self._raw_offset(span.end - 1, at_end=True) if span.end > span.start else start
         return Span(start, end)
 
+    def offset_of(self, raw_offset: int) -> int:
+        """Where a raw offset lands in the normalised text."""
+        piece = bisect_right(self.raw_starts, raw_offset) - 1
+        if piece < 0:
+            return 0
+        start = self.seams[piece]
+        if self.raw_ends[piece] is None:
+            return min(start + raw_offset - self.raw_starts[piece], len(self.text))
+        return start
+
     def _raw_offset(self, offset: int, *, at_end: bool) -> int:
         piece = bisect_right(self.seams, offset) - 1
         raw_end = self.raw_ends[piece]

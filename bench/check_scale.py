@@ -1,0 +1,105 @@
+"""How `dprktrack check` scales: 1,000 sources, 100,000 claims, beside a floor.
+
+The floor is the least any checker must do, measured in the same run: a plain
+Python script that loads the claims JSON, reads every source and runs `str.find`
+for every quote. Each scenario prints the median wall time, claims per second,
+peak memory (max RSS) and the ratio to the floor. Targets: anchored and exact
+within 2x the floor; with 1% drift within 3x; peak memory under 1 GB.
+
+    python bench/check_scale.py [--sources 1000] [--claims 100000] [--runs 3]
+
+Needs dprktrack installed in the running Python (`pip install -e .`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import build  # a sibling script, not a package
+
+FLOOR = """
+import json, sys
+from pathlib import Path
+path = Path(sys.argv[1])
+data = json.loads(path.read_text("utf-8"))
+texts = {s["id"]: (path.parent / s["path"]).read_text("utf-8") for s in data["sources"]}
+found = sum(texts[c["source"]].find(c["quote"]) != -1 for c in data["claims"])
+print(found, "of", len(data["claims"]), "quotes found")
+"""
+
+
+@dataclass(frozen=True)
+class Measure:
+    seconds: float
+    peak_mb: float
+
+
+def measure(command: list[str], runs: int) -> Measure:
+    """Median wall time and the largest peak RSS over `runs` runs of a command."""
+    times, peaks = [], []
+    for _ in range(runs):
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+        _, status, usage = os.wait4(process.pid, 0)
+        times.append(time.perf_counter() - started)
+        peaks.append(usage.ru_maxrss / 1024)  # kilobytes on Linux
+        if os.waitstatus_to_exitcode(status) not in (0, 1):
+            raise SystemExit(f"{command} failed with {os.waitstatus_to_exitcode(status)}")
+    return Measure(statistics.median(times), max(peaks))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sources", type=int, default=1000)
+    parser.add_argument("--claims", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=3)
+    arguments = parser.parse_args()
+    scenarios = [
+        ("anchored, exact", {"drift": 0.0, "anchored": True}, 2.0),
+        ("anchored, 1% drift", {"drift": 0.01, "anchored": True}, 3.0),
+        ("no anchors, exact", {"drift": 0.0, "anchored": False}, None),
+    ]
+    print(f"dprktrack check on {arguments.claims:,} claims over {arguments.sources:,} sources")
+    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, median of {arguments.runs}")
+    print()
+    header = f"{'scenario':<20} {'floor s':>8} {'check s':>8} {'claims/s':>10} {'ratio':>6} "
+    print(header + f"{'target':>6} {'floor MB':>9} {'check MB':>9}")
+    with tempfile.TemporaryDirectory() as folder:
+        for name, options, target in scenarios:
+            corpus = build(
+                Path(folder) / name.replace(" ", "-").replace(",", "").replace("%", ""),
+                sources=arguments.sources,
+                claims=arguments.claims,
+                **options,  # type: ignore[arg-type]
+            )
+            path = str(corpus.claims_path)
+            floor = measure([sys.executable, "-c", FLOOR, path], arguments.runs)
+            check = measure(
+                [sys.executable, "-m", "dprktrack", "--claims", path, "check"], arguments.runs
+            )
+            ratio = check.seconds / floor.seconds
+            goal = f"{target:.0f}x" if target else "-"
+            print(
+                f"{name:<20} {floor.seconds:8.2f} {check.seconds:8.2f} "
+                f"{corpus.claims / check.seconds:10,.0f} {ratio:5.2f}x {goal:>6} "
+                f"{floor.peak_mb:9.0f} {check.peak_mb:9.0f}"
+            )
+            size = corpus.claims_path.stat().st_size / 1e6
+            drift = ", drifted " + str(corpus.drifted) if any(corpus.drifted.values()) else ""
+            print(
+                f"{'':<20} sources {corpus.source_bytes / 1e6:.1f} MB, claims {size:.0f} MB{drift}"
+            )
+
+
+if __name__ == "__main__":
+    main()
