@@ -198,6 +198,8 @@ def word_diff(expected: str, found: str, context: int = 4) -> str:
     parts: list[str] = []
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     opcodes = matcher.get_opcodes()
+    if all(tag == "equal" for tag, *_ in opcodes):
+        return ""  # the same words; only the spaces between them differ
     for number, (tag, i1, i2, j1, j2) in enumerate(opcodes):
         if tag == "equal":
             parts.extend(_equal_run(old[i1:i2], context, number, len(opcodes)))

@@ -228,13 +228,14 @@ def _failure(document: Document, claim: Claim, hints: Hints, match: Match) -> Ou
             f"{document.where(offset)}: the quote says the opposite of the source"
         )
         return "changed", message, {}
-    if _look_alike(hints, match):
+    recorded = _recorded_place(document, claim, hints, match)
+    if recorded is not None:
         message = (
-            f"the quote's words occur at {document.where(span.start)}, but not between the "
-            "prefix and suffix recorded for them: a look-alike, not re-attached; "
-            "check the passage by hand"
+            f"the passage between the recorded prefix and suffix, at "
+            f"{document.where(recorded.start)}, no longer reads as the quote; the same words at "
+            f"{document.where(span.start)} are a look-alike and were not re-attached"
         )
-        return "changed", message, {}
+        return "changed", message, {"diff": word_diff(claim.quote, document.slice(recorded))}
     return None
 
 
@@ -277,11 +278,29 @@ _HOW = {
 }
 
 
-def _look_alike(hints: Hints, match: Match) -> bool:
-    """A lone occurrence away from its recorded context may be another passage entirely."""
-    if not hints.has_context or match.selected_by == "hint":
-        return False
-    return (match.context or 0.0) < LOOK_ALIKE_CONTEXT
+def _recorded_place(document: Document, claim: Claim, hints: Hints, match: Match) -> Span | None:
+    """Where the quote used to be, if that place survives and now reads differently.
+
+    A quote found by search (not at its hint) whose surroundings are not the recorded
+    ones may be a look-alike of a passage that was edited. It is one when the recorded
+    prefix and suffix still enclose a passage of about the quote's length elsewhere:
+    re-attaching the claim there would silently change what it cites. When the
+    recorded context is gone (paragraphs inserted around the quote), it is not.
+    """
+    span = match.span
+    if span is None or match.selected_by == "hint" or not (hints.prefix and hints.suffix):
+        return None
+    if (match.context or 0.0) >= LOOK_ALIKE_CONTEXT:
+        return None
+    raw, length = document.raw, len(claim.quote)
+    before = raw.find(hints.prefix)
+    while before != -1:
+        start = before + len(hints.prefix)
+        after = raw.find(hints.suffix, start, start + 2 * length + len(hints.suffix))
+        if after - start >= length // 2 and not (start < span.end and span.start < after):
+            return Span(start, after)
+        before = raw.find(hints.prefix, before + 1)
+    return None
 
 
 def _ambiguous_message(document: Document, match: Match) -> str:
@@ -325,7 +344,11 @@ def _first_difference(claim: str, source: str) -> str:
     index = 0
     while index < min(len(claim), len(source)) and claim[index] == source[index]:
         index += 1
-    return f"claim has {claim[index : index + 3]!r}, source has {source[index : index + 3]!r}"
+    start = max(0, index - 3)
+    return (
+        f"claim has {claim[start : index + 3]!r}, source has {source[start : index + 3]!r}"
+        f" (character {index + 1} of the quote)"
+    )
 
 
 ANCHOR_KEYS = ("start", "end", "prefix", "suffix")

@@ -67,6 +67,7 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         # One short run builds millions of objects and no cycles worth collecting;
         # the collector's repeated walks over them would cost more than the work.
+        collecting = gc.isenabled()
         gc.disable()
         try:
             return super().invoke(ctx)
@@ -92,6 +93,9 @@ class _Group(click.Group):
                 err=True,
             )
             ctx.exit(EXIT_INTERNAL)
+        finally:
+            if collecting:
+                gc.enable()
 
 
 def _silence_stdout() -> None:
@@ -521,12 +525,15 @@ def check(
 def _known_claims(catalog: Catalog, claim_ids: tuple[str, ...]) -> list[str]:
     from dprktrack.query import closest_ids
 
+    known = []
     for claim_id in claim_ids:
-        if claim_id not in catalog.claims:
+        found = next((c for c in (claim_id, claim_id.lower()) if c in catalog.claims), None)
+        if found is None:
             near = closest_ids(catalog.claims, claim_id.lower())
             hint = f"; did you mean {', '.join(near)}?" if near else ""
             raise DprkError(f"no claim {claim_id!r} in {catalog.name}{hint}", EXIT_INPUT)
-    return list(claim_ids)
+        known.append(found)
+    return known
 
 
 def _repair(

@@ -120,8 +120,9 @@ def match_quote(document: Document, quote: str, hints: Hints) -> Match:
     """
     raw = document.raw
     whole = (
-        _at_hint(document, quote, hints)
+        _at_hint(document, quote, hints, typographic=False)
         or _search(raw, quote, None, hints, "exact")
+        or _at_hint(document, quote, hints, typographic=True)
         or _typographic(document, quote, None, hints)
     )
     if whole is not None:
@@ -145,14 +146,14 @@ def _hinted_span(raw: str, hints: Hints) -> Span | None:
     return Span(start, end)
 
 
-def _at_hint(document: Document, quote: str, hints: Hints) -> Match | None:
-    """The quote, as is or after normalisation, exactly where its offsets say."""
+def _at_hint(document: Document, quote: str, hints: Hints, *, typographic: bool) -> Match | None:
+    """The quote exactly (or, `typographic`, after normalisation) where its offsets say."""
     span = _hinted_span(document.raw, hints)
     if span is None:
         return None
     there = document.slice(span)
-    if there == quote:
-        return Match("exact", (span,), "hint")
+    if not typographic:
+        return Match("exact", (span,), "hint") if there == quote else None
     if normalise_text(there) == normalise_text(quote):
         return Match("typography", (span,), "hint")
     return None

@@ -26,9 +26,9 @@ _TABLE = {
     **dict.fromkeys(map(ord, _INVISIBLE), ""),
 }
 _COMBINING = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-# What normalisation may change: white space other than one plain space, and any
-# character outside ASCII together with the combining marks that follow it.
-_SPECIAL = re.compile(rf"\s{{2,}}|[^\S ]|.[{_COMBINING}]+|[^\x00-\x7f]", re.DOTALL)
+# What normalisation may change: runs of white space and invisible characters (other
+# than one plain space), and any character outside ASCII with the combining marks after it.
+_SPECIAL = re.compile(rf"[\s{_INVISIBLE}]{{2,}}|[^\S ]|.[{_COMBINING}]+|[^\x00-\x7f]", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -109,8 +109,9 @@ def normalise(raw: str) -> Normalised:
 
 @lru_cache(maxsize=4096)
 def _fold(cluster: str) -> str:
-    if cluster.isspace():
-        return " "
+    if all(char.isspace() or char in _INVISIBLE for char in cluster):
+        # A run of white space, invisible characters among it or not, is one space.
+        return " " if any(char.isspace() for char in cluster) else ""
     folded = unicodedata.normalize("NFKC", cluster.translate(_TABLE)).translate(_TABLE)
     return " " if folded.isspace() else folded
 

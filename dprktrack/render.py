@@ -302,11 +302,10 @@ def check_findings(name: str, records: Sequence[dict[str, Any]], totals_line: st
     for record in records:
         if record["verdict"] == "ok":
             continue
-        line = Text(
-            f"{visible(name)}:{record['line']}:{record['column']}: {visible(record['id'])} "
-        )
+        place = f"{_one_line(name)}:{record['line']}:{record['column']}"
+        line = Text(f"{place}: {_one_line(record['id'])} ")
         line.append(record["verdict"], style=SEVERITY_STYLES[record["severity"]])
-        line.append(f": {visible(record['message'])}")
+        line.append(f": {_one_line(record['message'])}")
         if record["fixed"]:
             line.append(" (fixed)", style="green")
         lines.append(line)
@@ -322,10 +321,15 @@ def print_lines(console: Console, lines: Sequence[Text]) -> None:
         console.print(line, soft_wrap=True)
 
 
+def _one_line(text: str) -> str:
+    """Text from data shown on one line: a line break in it could pass for a new finding."""
+    return visible(text).replace("\n", "\\n")
+
+
 def _diff_text(diff: str) -> Text:
     """A word diff indented under its finding: claim's words red, source's words green."""
     text = Text("    ")
-    for part in _DIFF_PART.split(visible(diff)):
+    for part in _DIFF_PART.split(_one_line(diff)):
         if part.startswith("[-") and part.endswith("-]"):
             text.append(part, style="red")
         elif part.startswith("{+") and part.endswith("+}"):
