@@ -7,9 +7,10 @@ from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
+from support import CLAIMS
 
 from dprktrack.errors import JsonPath, format_json_path
-from dprktrack.jsonpos import locate
+from dprktrack.jsonpos import locate, locate_claims
 
 scalars = st.none() | st.booleans() | st.integers() | st.text(max_size=8)
 documents = st.recursive(
@@ -65,3 +66,23 @@ def test_json_paths_read_like_jsonpath() -> None:
     )
     assert format_json_path(("$schema",)) == "$['$schema']"
     assert format_json_path(()) == "$"
+
+
+def test_claims_are_located_at_their_id_key_as_the_slow_walk_finds_them() -> None:
+    text = CLAIMS.read_text("utf-8")
+    data = json.loads(text)
+    wanted = [(index, claim["id"]) for index, claim in enumerate(data["claims"])][::7]
+    fast = locate_claims(text, wanted)
+    slow = locate(text, [("claims", index, "id") for index, _ in wanted])
+    for index, claim_id in wanted:
+        line, column = fast[("claims", index)]
+        value_line, value_column = slow[("claims", index, "id")]
+        assert line == value_line
+        assert text.splitlines()[line - 1][column - 1 :].startswith(f'"id": "{claim_id}"')
+        assert value_column > column
+
+
+def test_an_id_quoted_inside_a_string_is_not_taken_for_the_claims_key() -> None:
+    text = '{"claims": [\n {"quote": "\\"id\\": \\"c2\\"", "id": "c1"},\n {"id": "c2"}\n]}'
+    assert json.loads(text)["claims"][1]["id"] == "c2"
+    assert locate_claims(text, [(1, "c2")]) == {("claims", 1): (3, 3)}

@@ -49,3 +49,22 @@ def test_the_readme_opens_with_the_install_and_test_commands() -> None:
     ]
     ci = (REPO / ".ci" / "run").read_text("utf-8")
     assert first_block[1] in ci, ".ci/run runs the README's test command verbatim"
+
+
+def test_ci_checks_the_repos_own_quotes_strictly_after_the_tests() -> None:
+    ci = (REPO / ".ci" / "run").read_text("utf-8")
+    assert ".venv/bin/dprktrack check --strict" in ci
+    assert ci.index(".venv/bin/pytest") < ci.index("dprktrack check --strict")
+
+
+def test_the_pre_commit_hook_runs_check_on_claims_and_seeds_without_file_names() -> None:
+    hook = (REPO / ".pre-commit-hooks.yaml").read_text("utf-8")
+    fields = dict(re.findall(r"^\s*-?\s*(\w+): (.+)$", hook, re.MULTILINE))
+    assert fields["id"] == "dprktrack-check"
+    assert fields["entry"] == "dprktrack check"
+    assert fields["pass_filenames"] == "false"
+    files = re.compile(fields["files"])
+    for path in ("claims.json", "data/claims.json", "seeds/000_ae58a3e6272e0d5e.txt"):
+        assert files.search(path), path
+    for path in ("README.md", "dprktrack/cli.py", "claims.json.bak"):
+        assert not files.search(path), path

@@ -1,0 +1,1068 @@
+"""`dprktrack check`: each verdict on an edited copy of the seed, the three report formats,
+exit codes, and --fix, through the command line and the library.
+
+Every test that changes something works on `repo_copy` (claims.json and seeds/ copied into
+a temporary folder); the repository's own files are only read.
+"""
+
+from __future__ import annotations
+
+import difflib
+import gc
+import hashlib
+import json
+import re
+import shutil
+import string
+import tempfile
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from support import CLAIMS, REPO, SEED, Invoke
+
+from dprktrack.check import VERDICTS, apply_repairs, run_check
+from dprktrack.errors import DprkError
+from dprktrack.store import dump_claims, load_catalog, replace_claims_file
+
+SEED_TEXT = SEED.read_text("utf-8")
+SEED_BYTES = SEED.read_bytes()
+RAW = CLAIMS.read_text("utf-8")
+DATA: dict[str, Any] = json.loads(RAW)
+CLAIM_IDS = [claim["id"] for claim in DATA["claims"]]
+QUOTE = {claim["id"]: claim["quote"] for claim in DATA["claims"]}
+SOURCE_ID = DATA["sources"][0]["id"]
+SOURCE_PATH: str = DATA["sources"][0]["path"]
+ANCHORS = ("start", "end", "prefix", "suffix")
+RESULT_KEYS = (
+    "id",
+    "verdict",
+    "severity",
+    "source",
+    "start",
+    "end",
+    "line",
+    "column",
+    "expected",
+    "found",
+    "diff",
+)
+"""The keys the issue asks of every JSON result."""
+
+C005_SENTENCE = (
+    " Russia also proposed reducing the frequency of the group’s reports submission from twice"
+    " to once a year."
+)
+NEXT_PARAGRAPH = "The NK News article noted that"
+"""The paragraph right after c005's, where text is inserted to move everything below."""
+
+WriteClaims = Callable[[Any], Path]
+"""The `write_claims` fixture: a claims document written beside a copy of the seed."""
+
+
+# --- helpers ------------------------------------------------------------------
+
+
+def claim_of(data: dict[str, Any], claim_id: str) -> dict[str, Any]:
+    found: dict[str, Any] = next(claim for claim in data["claims"] if claim["id"] == claim_id)
+    return found
+
+
+def seed_copy(claims: Path) -> Path:
+    return claims.parent / SOURCE_PATH
+
+
+def edit_seed(claims: Path, old: str, new: str) -> str:
+    """Replace the one occurrence of `old` in the copied seed; returns the new text."""
+    seed = seed_copy(claims)
+    text = seed.read_text("utf-8")
+    assert text.count(old) == 1, f"{old!r} should occur once"
+    text = text.replace(old, new)
+    seed.write_bytes(text.encode("utf-8"))
+    return text
+
+
+def load(claims: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(claims.read_text("utf-8"))
+    return data
+
+
+def save(claims: Path, data: dict[str, Any]) -> None:
+    claims.write_text(dump_claims(data), "utf-8")
+
+
+def add_claim(data: dict[str, Any], claim_id: str, quote: str, like: str = "c020") -> None:
+    """A new claim (no anchors) with `quote`, its other fields copied from `like`."""
+    claim = {key: value for key, value in claim_of(data, like).items() if key not in ANCHORS}
+    claim.update(id=claim_id, quote=quote)
+    data["claims"].append(claim)
+
+
+def strip_hints(data: dict[str, Any], claim_id: str) -> None:
+    claim = claim_of(data, claim_id)
+    for key in ANCHORS:
+        claim.pop(key, None)
+
+
+def check_json(invoke: Invoke, claims: Path, *args: str) -> tuple[int, dict[str, Any]]:
+    result = invoke("check", "--format", "json", *args, claims=claims)
+    assert result.stdout.startswith("{"), (result.exit_code, result.stderr)
+    report: dict[str, Any] = json.loads(result.stdout)
+    return result.exit_code, report
+
+
+def claim_results(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {record["id"]: record for record in report["results"] if record["kind"] == "claim"}
+
+
+def source_results(report: dict[str, Any]) -> list[dict[str, Any]]:
+    return [record for record in report["results"] if record["kind"] == "source"]
+
+
+def text_position(text: str, offset: int) -> tuple[int, int]:
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def claim_positions(claims_text: str, claim_id: str) -> set[tuple[int, int]]:
+    """Where a report may place a claim: the `{` that opens it, or its `"id"` key."""
+    at = claims_text.index(f'"id": "{claim_id}"')
+    return {
+        text_position(claims_text, claims_text.rfind("{", 0, at)),
+        text_position(claims_text, at),
+    }
+
+
+def sha256_position(claims_text: str) -> tuple[int, int]:
+    key = '"sha256": '
+    return text_position(claims_text, claims_text.index(key) + len(key))
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def drift_warnings_only(claims: Path) -> None:
+    """A copy where every claim still stands, but with warnings of each kind.
+
+    A paragraph inserted above c006 (c006 onwards moved), the seed's “sunset” straightened
+    (c003 typography), a claim without any hints, and so a source pin that no longer holds.
+    """
+    edit_seed(claims, NEXT_PARAGRAPH, "An editor's note, added later.\n\n" + NEXT_PARAGRAPH)
+    edit_seed(claims, "adding “sunset” clauses", 'adding "sunset" clauses')
+    data = load(claims)
+    strip_hints(data, "c040")
+    save(claims, data)
+
+
+# --- ok ---------------------------------------------------------------------------
+
+
+def test_every_claim_of_the_repo_data_is_ok(invoke: Invoke) -> None:
+    code, report = check_json(invoke, CLAIMS)
+    assert code == 0
+    count = len(CLAIM_IDS)
+    assert report["summary"] == {
+        "claims": count,
+        "verdicts": {verdict: count if verdict == "ok" else 0 for verdict in VERDICTS},
+        "failures": 0,
+        "warnings": 0,
+        "fixed": 0,
+    }
+    assert [record["id"] for record in report["results"]] == CLAIM_IDS
+    for record, claim in zip(report["results"], DATA["claims"], strict=True):
+        assert set(RESULT_KEYS) <= set(record)
+        assert (record["verdict"], record["severity"], record["diff"]) == ("ok", "pass", None)
+        assert (record["start"], record["end"]) == (claim["start"], claim["end"])
+        assert SEED_TEXT[record["start"] : record["end"]] == claim["quote"]
+        assert record["expected"] == record["found"] == claim["quote"]
+        assert (record["line"], record["column"]) in claim_positions(RAW, claim["id"])
+    strict = invoke("check", "--strict", env={"GITHUB_ACTIONS": "false"})
+    assert strict.exit_code == 0
+    assert strict.stdout == f"{count} claims checked: {count} ok. 0 failures, 0 warnings.\n"
+
+
+# --- moved ------------------------------------------------------------------------
+
+
+def test_a_paragraph_inserted_above_moves_the_quotes_below_it(
+    invoke: Invoke, repo_copy: Path
+) -> None:
+    inserted = "An editor's note, added later.\n\n"
+    boundary = SEED_TEXT.index(NEXT_PARAGRAPH)
+    text = edit_seed(repo_copy, NEXT_PARAGRAPH, inserted + NEXT_PARAGRAPH)
+    code, report = check_json(invoke, repo_copy)
+    assert code == 0
+    results = claim_results(report)
+    for claim in DATA["claims"]:
+        record = results[claim["id"]]
+        if claim["start"] < boundary:
+            assert record["verdict"] == "ok", claim["id"]
+            assert record["start"] == claim["start"]
+        else:
+            assert (record["verdict"], record["severity"]) == ("moved", "warning"), claim["id"]
+            assert record["start"] == claim["start"] + len(inserted)
+            assert text[record["start"] : record["end"]] == claim["quote"]
+            assert f"{claim['start']}–{claim['end']}" in record["message"]
+    (pin,) = source_results(report)
+    assert (pin["verdict"], pin["severity"], pin["id"]) == ("source-changed", "warning", SOURCE_ID)
+    assert report["summary"]["failures"] == 0
+    assert report["summary"]["warnings"] == report["summary"]["verdicts"]["moved"] + 1
+    strict = invoke("check", "--strict", "--format", "json", claims=repo_copy)
+    assert strict.exit_code == 1
+    assert json.loads(strict.stdout)["summary"]["failures"] == report["summary"]["warnings"]
+
+
+# --- typography ---------------------------------------------------------------------
+
+
+def test_straightened_quotes_in_the_source_are_typography_and_fix_takes_them(
+    invoke: Invoke, repo_copy: Path
+) -> None:
+    assert "“sunset”" in QUOTE["c003"]
+    edit_seed(repo_copy, "adding “sunset” clauses", 'adding "sunset" clauses')
+    code, report = check_json(invoke, repo_copy)
+    assert code == 0
+    record = claim_results(report)["c003"]
+    c003 = claim_of(DATA, "c003")
+    assert (record["verdict"], record["severity"]) == ("typography", "warning")
+    assert (record["start"], record["end"]) == (c003["start"], c003["end"])
+    assert record["found"] == QUOTE["c003"].replace("“sunset”", '"sunset"')
+    assert '[-“sunset”-] {+"sunset"+}' in record["diff"]
+    others = [r["verdict"] for r in claim_results(report).values() if r["id"] != "c003"]
+    assert set(others) == {"ok"}
+    assert invoke("check", "--strict", claims=repo_copy).exit_code == 1
+    fixed = invoke("check", "--fix", claims=repo_copy)
+    assert fixed.exit_code == 0
+    after = claim_of(load(repo_copy), "c003")
+    assert after["quote"] == record["found"]
+    assert seed_copy(repo_copy).read_text("utf-8")[after["start"] : after["end"]] == after["quote"]
+    assert invoke("check", "--strict", claims=repo_copy).exit_code == 0
+
+
+STRAIGHT = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+DASHED = "arms deals with the DPRK – long accepted in the West as an established fact."
+
+
+@pytest.mark.parametrize(
+    ("claim_id", "original", "typed"),
+    [
+        pytest.param("c003", QUOTE["c003"], QUOTE["c003"].translate(STRAIGHT), id="quotes"),
+        pytest.param("c020", QUOTE["c020"], QUOTE["c020"].translate(STRAIGHT), id="apostrophes"),
+        pytest.param("c900", DASHED, DASHED.replace("–", "-"), id="hyphen"),
+        pytest.param(
+            "c001", QUOTE["c001"], QUOTE["c001"].replace(" 2024, ", "\n2024,  "), id="spaces"
+        ),
+        pytest.param("c034", QUOTE["c034"], QUOTE["c034"].replace("…", "..."), id="three-dots"),
+        pytest.param(
+            "c034",
+            QUOTE["c034"],
+            QUOTE["c034"].replace("…", "...").translate(STRAIGHT),
+            id="three-dots-and-quotes",
+        ),
+    ],
+)
+def test_a_quote_typed_plainly_is_typography_at_the_sources_real_characters(
+    invoke: Invoke,
+    write_claims: WriteClaims,
+    claim_id: str,
+    original: str,
+    typed: str,
+) -> None:
+    assert typed != original
+    data = json.loads(RAW)
+    if claim_id in QUOTE:
+        claim_of(data, claim_id)["quote"] = typed
+    else:
+        add_claim(data, claim_id, typed)
+    claims = write_claims(data)
+    code, report = check_json(invoke, claims, claim_id)
+    assert code == 0, report
+    (record,) = report["results"]
+    assert (record["id"], record["verdict"], record["severity"]) == (
+        claim_id,
+        "typography",
+        "warning",
+    )
+    assert record["expected"] == typed
+    assert record["found"] == original
+    assert SEED_TEXT[record["start"] : record["end"]] == original
+    assert SEED_TEXT.index(original) == record["start"]
+    fixed = invoke("check", "--fix", claim_id, claims=claims)
+    assert fixed.exit_code == 0
+    assert claim_of(load(claims), claim_id)["quote"] == original
+    assert invoke("check", "--strict", claim_id, claims=claims).exit_code == 0
+
+
+# --- changed ------------------------------------------------------------------------
+
+
+def test_a_word_changed_inside_a_quote_is_changed_with_a_word_diff(
+    invoke: Invoke, repo_copy: Path
+) -> None:
+    text = edit_seed(repo_copy, "proposed reducing the frequency", "proposed cutting the frequency")
+    result = invoke("check", "--format", "text", claims=repo_copy)
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    findings = [
+        f"{repo_copy}:{line}:{column}: c005 changed: the source reads differently"
+        for line, column in claim_positions(RAW, "c005")
+    ]
+    (index,) = [i for i, text_line in enumerate(lines) if text_line.startswith(tuple(findings))]
+    start = text.index("Russia also proposed cutting")
+    seed_line, seed_column = text_position(text, start)
+    assert f"closest passage at {SOURCE_PATH}:{seed_line}:{seed_column}" in lines[index]
+    assert lines[index + 1].startswith("    ")
+    assert "Russia also proposed [-reducing-] {+cutting+} the frequency" in lines[index + 1]
+    assert "1 changed" in lines[-1]
+    assert "1 failure," in lines[-1]
+    code, report = check_json(invoke, repo_copy)
+    assert code == 1
+    record = claim_results(report)["c005"]
+    assert (record["verdict"], record["severity"]) == ("changed", "failure")
+    assert record["expected"] == QUOTE["c005"]
+    assert record["found"] == text[record["start"] : record["end"]]
+    assert record["found"].startswith("Russia also proposed cutting the frequency")
+    assert lines[index].startswith(f"{repo_copy}:{record['line']}:{record['column']}: ")
+    assert record["diff"] == "Russia also proposed [-reducing-] {+cutting+} the frequency of the …"
+
+
+def test_a_deleted_passage_is_missing(invoke: Invoke, repo_copy: Path) -> None:
+    edit_seed(repo_copy, C005_SENTENCE, "")
+    code, report = check_json(invoke, repo_copy)
+    assert code == 1
+    record = claim_results(report)["c005"]
+    assert (record["verdict"], record["severity"]) == ("missing", "failure")
+    assert (record["start"], record["end"], record["found"]) == (None, None, None)
+    assert "not in the source" in record["message"]
+    verdicts = Counter(r["verdict"] for r in claim_results(report).values())
+    assert verdicts["missing"] == 1
+    assert set(verdicts) == {"ok", "moved", "missing"}
+
+
+# --- ambiguous ------------------------------------------------------------------------
+
+
+DUPLICATE = "Recall: in 2023 Russia voted in favor of the extension.\n\n"
+"""A new paragraph repeating c002's quote, inserted above the original."""
+
+
+def test_a_duplicated_quote_without_hints_is_ambiguous(
+    invoke: Invoke, write_claims: WriteClaims, repo_copy: Path
+) -> None:
+    text = edit_seed(repo_copy, "What is the 1718", DUPLICATE + "What is the 1718")
+    data = json.loads(RAW)
+    strip_hints(data, "c002")
+    claims = write_claims(data)
+    result = invoke("check", "--format", "text", "c002", claims=claims)
+    assert result.exit_code == 1
+    first = text.index(QUOTE["c002"])
+    second = text.index(QUOTE["c002"], first + 1)
+    places = [
+        f"{SOURCE_PATH}:{':'.join(map(str, text_position(text, at)))}" for at in (first, second)
+    ]
+    (finding,) = [line for line in result.stdout.splitlines() if " c002 " in line]
+    assert "c002 ambiguous: the quote occurs 2 times" in finding
+    assert all(place in finding for place in places)
+    code, report = check_json(invoke, claims, "c002")
+    record = claim_results(report)["c002"]
+    assert (code, record["verdict"], record["severity"]) == (1, "ambiguous", "failure")
+    assert (record["start"], record["end"]) == (None, None)
+    invoke("check", "--fix", claims=claims)
+    assert claim_of(load(claims), "c002") == claim_of(data, "c002"), "never anchored by a guess"
+
+
+@pytest.mark.parametrize("above", [True, False], ids=["duplicate-above", "duplicate-below"])
+def test_with_its_hints_a_duplicated_quote_selects_its_own_passage(
+    invoke: Invoke, repo_copy: Path, above: bool
+) -> None:
+    c002 = claim_of(DATA, "c002")
+    if above:
+        text = edit_seed(repo_copy, "What is the 1718", DUPLICATE + "What is the 1718")
+    else:
+        text = edit_seed(repo_copy, "Does all this mean", DUPLICATE + "Does all this mean")
+    assert text.count(QUOTE["c002"]) == 2
+    code, report = check_json(invoke, repo_copy, "c002")
+    assert code == 0
+    record = claim_results(report)["c002"]
+    shift = len(DUPLICATE) if above else 0
+    assert record["verdict"] == ("moved" if above else "ok")
+    assert record["start"] == c002["start"] + shift
+    assert text[record["start"] - len(c002["prefix"]) : record["start"]] == c002["prefix"]
+
+
+# --- source-missing, source-changed ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [("remove", "not found"), ("latin-1", "not valid UTF-8"), ("folder", "is a directory")],
+)
+def test_an_unreadable_source_fails_every_claim_on_it(
+    invoke: Invoke, repo_copy: Path, damage: str, reason: str
+) -> None:
+    seed = seed_copy(repo_copy)
+    seed.unlink()
+    if damage == "latin-1":
+        seed.write_bytes(SEED_TEXT.replace("’", "'").encode("utf-8") + "façade".encode("latin-1"))
+    elif damage == "folder":
+        seed.mkdir()
+    code, report = check_json(invoke, repo_copy)
+    assert code == 1
+    assert [record["id"] for record in report["results"]] == CLAIM_IDS
+    for record in report["results"]:
+        assert (record["verdict"], record["severity"]) == ("source-missing", "failure")
+        assert reason in record["message"]
+        assert record["expected"] == QUOTE[record["id"]]
+    assert report["summary"]["failures"] == len(CLAIM_IDS)
+    before = repo_copy.read_bytes()
+    fixed = invoke("check", "--fix", claims=repo_copy)
+    assert fixed.exit_code == 1
+    assert "nothing to fix" in fixed.stderr
+    assert repo_copy.read_bytes() == before
+
+
+def test_any_byte_changed_in_a_source_is_one_warning_then_quotes_are_checked(
+    invoke: Invoke, repo_copy: Path
+) -> None:
+    seed_copy(repo_copy).write_bytes(SEED_BYTES + b"\n")
+    code, report = check_json(invoke, repo_copy)
+    assert code == 0
+    (pin,) = source_results(report)
+    assert (pin["id"], pin["source"], pin["verdict"], pin["severity"]) == (
+        SOURCE_ID,
+        SOURCE_ID,
+        "source-changed",
+        "warning",
+    )
+    assert (pin["line"], pin["column"]) == sha256_position(RAW)
+    assert DATA["sources"][0]["sha256"][:12] in pin["message"]
+    assert digest(seed_copy(repo_copy))[:12] in pin["message"]
+    assert {record["verdict"] for record in claim_results(report).values()} == {"ok"}
+    assert report["results"][0]["kind"] == "source"
+    assert len(claim_results(report)) == len(CLAIM_IDS)
+    assert invoke("check", "--strict", claims=repo_copy).exit_code == 1
+    assert invoke("check", "--fix", claims=repo_copy).exit_code == 0
+    assert load(repo_copy)["sources"][0]["sha256"] == digest(seed_copy(repo_copy))
+    assert invoke("check", "--strict", claims=repo_copy).exit_code == 0
+
+
+def test_the_pin_is_kept_while_a_claim_on_the_source_fails(invoke: Invoke, repo_copy: Path) -> None:
+    text = edit_seed(repo_copy, "proposed reducing the frequency", "proposed cutting the frequency")
+    result = invoke("check", "--fix", "--format", "json", claims=repo_copy)
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    (pin,) = source_results(report)
+    assert "pin kept until 1 failing claim(s) are settled" in pin["message"]
+    assert not pin["fixed"]
+    after = load(repo_copy)
+    assert after["sources"] == DATA["sources"]
+    assert claim_of(after, "c005") == claim_of(DATA, "c005")
+    for claim in after["claims"]:
+        if claim["id"] != "c005":
+            assert text[claim["start"] : claim["end"]] == claim["quote"], "moved ones repaired"
+
+
+def test_the_pin_is_kept_when_only_some_claims_are_checked(invoke: Invoke, repo_copy: Path) -> None:
+    text = edit_seed(repo_copy, "What is the 1718", "A new paragraph.\n\nWhat is the 1718")
+    result = invoke("check", "--fix", "c006", claims=repo_copy)
+    assert result.exit_code == 0
+    after = load(repo_copy)
+    assert after["sources"] == DATA["sources"]
+    c006 = claim_of(after, "c006")
+    assert text[c006["start"] : c006["end"]] == c006["quote"]
+    assert [c for c in after["claims"] if c["id"] != "c006"] == [
+        c for c in DATA["claims"] if c["id"] != "c006"
+    ]
+
+
+# --- look-alikes, omissions, negations ----------------------------------------------------
+
+
+def test_an_edited_passage_is_not_reattached_to_a_look_alike_elsewhere(
+    invoke: Invoke, repo_copy: Path
+) -> None:
+    """c002's own words are edited; the same words stand elsewhere, between other text."""
+    edit_seed(repo_copy, QUOTE["c002"], "in 2023 Russia voted against the extension")
+    seed = seed_copy(repo_copy)
+    look_alike = f"\n\nSome say {QUOTE['c002']}, others disagree.\n"
+    seed.write_bytes(seed.read_bytes() + look_alike.encode("utf-8"))
+    code, report = check_json(invoke, repo_copy)
+    assert code == 1
+    record = claim_results(report)["c002"]
+    assert (record["verdict"], record["severity"]) == ("changed", "failure")
+    invoke("check", "--fix", claims=repo_copy)
+    assert claim_of(load(repo_copy), "c002") == claim_of(DATA, "c002")
+
+
+ELIDED = [
+    "Russia also proposed reducing the frequency … from twice to once a year.",
+    "Russia also proposed reducing the frequency ... from twice to once a year.",
+    "Russia also proposed reducing the frequency . . . from twice to once a year.",
+    "Russia also proposed reducing the frequency […] from twice to once a year.",
+    "The NK News article noted that […] Moscow will be likely to veto the extension",
+    "[t]he US, UK and France refuse to accept these proposals",
+    "[T]he NK News article noted that [Washington, London and Paris] refuse to accept",
+]
+
+
+@pytest.mark.parametrize("quote", ELIDED)
+def test_an_elided_quote_from_one_paragraph_is_ok(
+    invoke: Invoke, write_claims: WriteClaims, quote: str
+) -> None:
+    data = json.loads(RAW)
+    add_claim(data, "c900", quote)
+    claims = write_claims(data)
+    code, report = check_json(invoke, claims, "c900")
+    assert code == 0
+    (record,) = report["results"]
+    assert (record["verdict"], record["severity"]) == ("ok", "pass"), record["message"]
+    found = SEED_TEXT[record["start"] : record["end"]]
+    assert record["found"] == found
+    kept = re.split(r"\s*(?:\[[^\]]*\]|…|\.\.\.|\. \. \.)\s*", quote)
+    position = 0
+    for piece in filter(None, kept):
+        position = found.index(piece, position) + len(piece)
+    assert invoke("check", "--fix", "c900", claims=claims).exit_code == 0
+    anchored = claim_of(load(claims), "c900")
+    assert (anchored["start"], anchored["end"]) == (record["start"], record["end"])
+    assert anchored["quote"] == quote
+    assert invoke("check", "--strict", "c900", claims=claims).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("quote", "word"),
+    [
+        ("Under these conditions, we do … see any ‘added value’ in the work", "not"),
+        ("the Council can […] longer act according to its established patterns", "no"),
+        ("Kim recalled that Pyongyang has … recognized either the sanctions", "never"),
+    ],
+)
+def test_an_omission_that_drops_a_negation_is_reported(
+    invoke: Invoke, write_claims: WriteClaims, quote: str, word: str
+) -> None:
+    data = json.loads(RAW)
+    add_claim(data, "c900", quote)
+    claims = write_claims(data)
+    code, report = check_json(invoke, claims, "c900")
+    assert code == 1
+    (record,) = report["results"]
+    assert (record["verdict"], record["severity"]) == ("changed", "failure")
+    assert repr(word) in record["message"]
+    invoke("check", "--fix", claims=claims)
+    assert claim_of(load(claims), "c900") == claim_of(data, "c900")
+
+
+# --- exit codes and arguments ---------------------------------------------------------------
+
+
+def test_an_invalid_claims_file_exits_2(invoke: Invoke, write_claims: WriteClaims) -> None:
+    data = json.loads(RAW)
+    del claim_of(data, "c005")["end"]
+    result = invoke("check", claims=write_claims(data))
+    assert result.exit_code == 2
+    assert "start and end are given together" in result.stderr
+    assert result.stdout == ""
+    broken = invoke("check", claims=write_claims("{not json"))
+    assert broken.exit_code == 2
+
+
+def test_check_takes_claim_ids_and_checks_only_those(invoke: Invoke, repo_copy: Path) -> None:
+    edit_seed(repo_copy, NEXT_PARAGRAPH, "Inserted.\n\n" + NEXT_PARAGRAPH)
+    code, report = check_json(invoke, repo_copy, "c040", "c001", "c040")
+    assert code == 0
+    assert [record["id"] for record in report["results"]] == [SOURCE_ID, "c001", "c040"]
+    assert report["summary"]["claims"] == 2
+    assert [r["verdict"] for r in report["results"]] == ["source-changed", "ok", "moved"]
+
+
+def test_an_unknown_claim_id_exits_2_with_a_suggestion(invoke: Invoke) -> None:
+    result = invoke("check", "c001", "c0x5")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "no claim 'c0x5'" in result.stderr
+    assert "did you mean" in result.stderr
+
+
+def test_claim_ids_on_the_command_line_are_not_case_sensitive(invoke: Invoke) -> None:
+    """The README: claim ids typed on the command line are not case-sensitive (as in show)."""
+    assert invoke("show", "C014", "--format", "json").exit_code == 0
+    result = invoke("check", "--format", "json", "C014")
+    assert result.exit_code == 0, result.stderr
+    assert [record["id"] for record in json.loads(result.stdout)["results"]] == ["c014"]
+
+
+def test_check_run_in_process_leaves_the_cycle_collector_as_it_was(invoke: Invoke) -> None:
+    """The command line is also called in-process (tests, scripts): global state is restored."""
+    gc.enable()
+    try:
+        assert invoke("check", "c001").exit_code == 0
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_dry_run_without_fix_is_a_usage_error(invoke: Invoke) -> None:
+    result = invoke("check", "--dry-run")
+    assert result.exit_code == 2
+    assert "--dry-run goes with --fix" in result.stderr
+    assert "dprktrack check --help" in result.stderr
+
+
+def test_strict_turns_warnings_into_failures(invoke: Invoke, repo_copy: Path) -> None:
+    drift_warnings_only(repo_copy)
+    assert invoke("check", claims=repo_copy).exit_code == 0
+    result = invoke("check", "--strict", "--format", "json", claims=repo_copy)
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report["summary"]["warnings"] == 0
+    severities = {r["verdict"]: r["severity"] for r in report["results"]}
+    assert severities == {
+        "source-changed": "failure",
+        "ok": "pass",
+        "moved": "failure",
+        "typography": "failure",
+    }
+
+
+# --- output formats --------------------------------------------------------------------
+
+
+def drift_with_failures(claims: Path) -> str:
+    """Moved claims below a new paragraph, c005 changed, and c002 duplicated without hints."""
+    edit_seed(claims, "proposed reducing the frequency", "proposed cutting the frequency")
+    text = edit_seed(claims, "What is the 1718", DUPLICATE + "What is the 1718")
+    data = load(claims)
+    strip_hints(data, "c002")
+    save(claims, data)
+    return text
+
+
+def test_text_lists_each_finding_with_its_place_in_the_claims_file(
+    invoke: Invoke, repo_copy: Path
+) -> None:
+    drift_with_failures(repo_copy)
+    claims_text = repo_copy.read_text("utf-8")
+    result = invoke("check", "--format", "text", claims=repo_copy)
+    assert result.exit_code == 1
+    finding = re.compile(
+        rf"{re.escape(str(repo_copy))}:(\d+):(\d+): (\S+) ({'|'.join(VERDICTS)}): (.+)"
+    )
+    *body, last = result.stdout.splitlines()
+    seen: dict[str, str] = {}
+    previous = ""
+    for line in body:
+        if line.startswith("    "):
+            assert previous in ("changed", "typography"), "a diff stands under its finding"
+            continue
+        match = finding.fullmatch(line)
+        assert match, line
+        line_number, column, record_id, verdict, _ = match.groups()
+        expected = (
+            {sha256_position(claims_text)}
+            if record_id == SOURCE_ID
+            else claim_positions(claims_text, record_id)
+        )
+        assert (int(line_number), int(column)) in expected
+        seen[record_id] = previous = verdict
+    assert seen[SOURCE_ID] == "source-changed"
+    assert (seen["c002"], seen["c005"]) == ("ambiguous", "changed")
+    assert "c001" not in seen, "ok claims are not listed"
+    count = len(CLAIM_IDS)
+    moved = count - 3
+    assert last == (
+        f"{count} claims checked: 1 ok, {moved} moved, 1 changed, 1 ambiguous, "
+        f"1 source-changed. 2 failures, {moved + 1} warnings."
+    )
+
+
+def test_json_gives_a_summary_and_one_result_per_claim_checked(
+    invoke: Invoke, repo_copy: Path
+) -> None:
+    drift_with_failures(repo_copy)
+    code, report = check_json(invoke, repo_copy)
+    assert code == 1
+    results = report["results"]
+    assert [r["id"] for r in results if r["kind"] == "claim"] == CLAIM_IDS
+    keys = {tuple(record) for record in results}
+    assert len(keys) == 1
+    assert set(RESULT_KEYS) <= set(next(iter(keys)))
+    tally = Counter(record["verdict"] for record in results)
+    assert report["summary"]["verdicts"] == {verdict: tally[verdict] for verdict in VERDICTS}
+    assert list(report["summary"]["verdicts"]) == list(VERDICTS)
+    assert report["summary"]["failures"] == 2
+    assert report["summary"]["claims"] == len(CLAIM_IDS)
+    severities = Counter(record["severity"] for record in results)
+    assert report["summary"]["warnings"] == severities["warning"]
+
+
+GITHUB_LINE = re.compile(
+    r"::(?P<level>error|warning) file=(?P<file>[^,]*),line=(?P<line>\d+),col=(?P<col>\d+),"
+    r"title=(?P<title>[^:,]*)::(?P<message>.*)"
+)
+
+
+def unescape_property(value: str) -> str:
+    for escaped, char in (("%3A", ":"), ("%2C", ","), ("%0D", "\r"), ("%0A", "\n"), ("%25", "%")):
+        value = value.replace(escaped, char)
+    return value
+
+
+def test_github_annotates_warnings_and_failures_and_is_chosen_on_github(
+    invoke: Invoke, repo_copy: Path
+) -> None:
+    drift_with_failures(repo_copy)
+    claims_text = repo_copy.read_text("utf-8")
+    result = invoke("check", "--format", "github", claims=repo_copy)
+    assert result.exit_code == 1
+    *annotations, last = result.stdout.splitlines()
+    assert last.endswith(f"2 failures, {len(CLAIM_IDS) - 2} warnings.")
+    titles = {}
+    for line in annotations:
+        match = GITHUB_LINE.fullmatch(line)
+        assert match, line
+        assert unescape_property(match["file"]) == str(repo_copy)
+        record_id, verdict = match["title"].split(" ")
+        expected_level = "error" if VERDICTS[verdict] == "failure" else "warning"
+        assert match["level"] == expected_level
+        where = (
+            {sha256_position(claims_text)}
+            if record_id == SOURCE_ID
+            else claim_positions(claims_text, record_id)
+        )
+        assert (int(match["line"]), int(match["col"])) in where
+        titles[record_id] = verdict
+    assert len(annotations) == len(titles)
+    assert (titles["c005"], titles["c002"], titles[SOURCE_ID]) == (
+        "changed",
+        "ambiguous",
+        "source-changed",
+    )
+    assert "c001" not in titles, "a pass is not annotated"
+    (changed,) = [line for line in annotations if "title=c005 changed" in line]
+    assert "%0A" in changed
+    assert changed.endswith("Russia also proposed [-reducing-] {+cutting+} the frequency of the …")
+    on_github = invoke("check", claims=repo_copy, env={"GITHUB_ACTIONS": "true"})
+    assert on_github.stdout == result.stdout
+    assert on_github.exit_code == 1
+
+
+def test_github_escapes_text_from_the_data_so_it_cannot_start_a_command(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    folder = tmp_path / "we,ird:dir%41"
+    shutil.copytree(REPO / "seeds", folder / "seeds")
+    data = json.loads(RAW)
+    # Changed: the word diff carries the quote's words into the annotation.
+    injected = "50%0A::error::x, y:"
+    claim_of(data, "c005")["quote"] = QUOTE["c005"].replace("reducing", f"reducing {injected}")
+    # Missing: the quote is reported (not found), whatever it holds.
+    injected = "50%0A::error::pwned, with: colons\r\n::warning::again"
+    add_claim(data, "c900", f"Nothing like this stands in the article {injected} at all.")
+    claims = folder / "claims.json"
+    save(claims, data)
+    code, report = check_json(invoke, claims, "c005", "c900")
+    assert code == 1
+    assert {r["id"]: r["verdict"] for r in report["results"]} == {
+        "c005": "changed",
+        "c900": "missing",
+    }
+    result = invoke("check", "--format", "github", "c005", "c900", claims=claims)
+    assert result.exit_code == 1
+    lines = result.stdout.split("\n")
+    assert lines[-1] == ""
+    *annotations, last = lines[:-1]
+    assert not last.startswith("::")
+    assert len(annotations) == 2
+    assert "\r" not in result.stdout
+    for line in annotations:
+        match = GITHUB_LINE.fullmatch(line)
+        assert match, line
+        assert "," not in match["file"]
+        assert ":" not in match["file"]
+        assert unescape_property(match["file"]) == str(claims)
+        assert "::" not in match["title"]
+        assert "%0A::" not in match["message"].replace("%250A::", "")
+    assert "%250A::error::x," in annotations[0]
+
+
+def test_github_escapes_a_source_path_with_line_breaks(
+    invoke: Invoke, write_claims: WriteClaims
+) -> None:
+    data = json.loads(RAW)
+    data["sources"][0]["path"] = "seeds/gone%0A,x:y\r\n::error::injected.txt"
+    claims = write_claims(data)
+    result = invoke("check", "--format", "github", "c001", "c002", claims=claims)
+    assert result.exit_code == 1
+    annotations = result.stdout.splitlines()[:-1]
+    assert len(annotations) == 2
+    for line in annotations:
+        assert line.startswith("::error file=")
+        assert "gone%250A,x:y" in line
+        assert "%0A::error::injected.txt" in line
+    assert "\r" not in result.stdout
+
+
+def test_ids_that_could_carry_a_command_are_refused(
+    invoke: Invoke, write_claims: WriteClaims
+) -> None:
+    data = json.loads(RAW)
+    claim_of(data, "c005")["id"] = "c005%0A::error::x,y"
+    assert invoke("check", "--format", "github", claims=write_claims(data)).exit_code == 2
+
+
+def test_text_keeps_each_finding_on_one_line(invoke: Invoke, write_claims: WriteClaims) -> None:
+    """A line break in a message (here from a source path) must not start a line of its own."""
+    data = json.loads(RAW)
+    data["sources"][0]["path"] = "seeds/gone\n::error::injected.txt"
+    claims = write_claims(data)
+    result = invoke("check", "--format", "text", "c001", claims=claims)
+    assert result.exit_code == 1
+    *findings, _ = result.stdout.splitlines()
+    assert len(findings) == 1, findings
+    assert findings[0].startswith(f"{claims}:")
+
+
+# --- --fix ------------------------------------------------------------------------------------
+
+
+def test_fix_repairs_every_warning_then_strict_passes(invoke: Invoke, repo_copy: Path) -> None:
+    drift_warnings_only(repo_copy)
+    text = seed_copy(repo_copy).read_text("utf-8")
+    before = load(repo_copy)
+    result = invoke("check", "--fix", "--format", "text", claims=repo_copy)
+    assert result.exit_code == 0
+    assert re.search(r"note: --fix updated \d+ record\(s\)", result.stderr)
+    assert " (fixed)" in result.stdout
+    assert result.stdout.splitlines()[-1].endswith("0 failures, 0 warnings.")
+    after = load(repo_copy)
+    assert after["sources"][0]["sha256"] == digest(seed_copy(repo_copy))
+    for claim in after["claims"]:
+        start, end = claim["start"], claim["end"]
+        assert text[start:end] == claim["quote"], claim["id"]
+        assert claim["prefix"] == text[max(0, start - 32) : start]
+        assert claim["suffix"] == text[end : end + 32]
+    assert claim_of(after, "c003")["quote"] == QUOTE["c003"].replace("“sunset”", '"sunset"')
+    assert "start" not in claim_of(before, "c040")
+    assert list(claim_of(after, "c040")) == list(claim_of(DATA, "c040")), "hints, in place"
+    strict = invoke("check", "--strict", claims=repo_copy)
+    assert strict.exit_code == 0
+
+
+def test_fix_never_touches_a_failing_claim(invoke: Invoke, repo_copy: Path) -> None:
+    text = drift_with_failures(repo_copy)
+    edit_seed(repo_copy, QUOTE["c040"], "")  # c040 missing too
+    text = seed_copy(repo_copy).read_text("utf-8")
+    before = load(repo_copy)
+    result = invoke("check", "--fix", "--format", "json", claims=repo_copy)
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    verdicts = {r["id"]: r["verdict"] for r in report["results"]}
+    assert (verdicts["c002"], verdicts["c005"], verdicts["c040"]) == (
+        "ambiguous",
+        "changed",
+        "missing",
+    )
+    after = load(repo_copy)
+    for claim_id in ("c002", "c005", "c040"):
+        assert claim_of(after, claim_id) == claim_of(before, claim_id)
+        assert not claim_results(report)[claim_id]["fixed"]
+    assert after["sources"] == before["sources"]
+    assert report["summary"]["failures"] == 3
+    assert report["summary"]["warnings"] == 1, "only the pin, which waits for the failures"
+    for claim in after["claims"]:
+        if claim["id"] not in ("c002", "c005", "c040"):
+            assert text[claim["start"] : claim["end"]] == claim["quote"]
+
+
+def test_a_second_fix_changes_nothing(invoke: Invoke, repo_copy: Path) -> None:
+    drift_warnings_only(repo_copy)
+    assert invoke("check", "--fix", claims=repo_copy).exit_code == 0
+    fixed = repo_copy.read_bytes()
+    again = invoke("check", "--fix", claims=repo_copy)
+    assert again.exit_code == 0
+    assert "note: nothing to fix" in again.stderr
+    assert repo_copy.read_bytes() == fixed
+
+
+def test_fix_dry_run_prints_the_diff_and_writes_nothing(invoke: Invoke, repo_copy: Path) -> None:
+    drift_warnings_only(repo_copy)
+    before = repo_copy.read_text("utf-8")
+    dry = invoke("check", "--fix", "--dry-run", claims=repo_copy)
+    assert dry.exit_code == 0
+    assert repo_copy.read_text("utf-8") == before
+    assert dry.stdout.startswith("--- a/claims.json\n+++ b/claims.json\n@@ ")
+    assert "warnings." in dry.stderr
+    assert invoke("check", "--fix", claims=repo_copy).exit_code == 0
+    after = repo_copy.read_text("utf-8")
+    expected = difflib.unified_diff(
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        "a/claims.json",
+        "b/claims.json",
+    )
+    assert dry.stdout == "".join(expected)
+
+
+def test_the_fixed_file_keeps_its_layout(invoke: Invoke, repo_copy: Path) -> None:
+    drift_warnings_only(repo_copy)
+    data = load(repo_copy)
+    add_claim(data, "c900", DASHED.replace("–", "-"))
+    save(repo_copy, data)
+    before = repo_copy.read_text("utf-8")
+    assert invoke("check", "--fix", claims=repo_copy).exit_code == 0
+    raw = repo_copy.read_bytes()
+    text = raw.decode("utf-8")
+    after = json.loads(text)
+    assert text == json.dumps(after, indent=2, ensure_ascii=False) + "\n"
+    assert text.endswith("}\n")
+    assert "\\u" not in text
+    assert "’" in text
+    assert list(after) == list(DATA)
+    for old, new in zip(data["claims"], after["claims"], strict=True):
+        if "start" in old:
+            assert list(new) == list(old), old["id"]
+    c900 = list(claim_of(after, "c900"))
+    assert c900[c900.index("quote") : c900.index("quote") + 5] == ["quote", *ANCHORS]
+    diff = difflib.unified_diff(before.splitlines(), text.splitlines(), n=0, lineterm="")
+    changed = [line for line in diff if line[:1] in "-+" and line[:3] not in ("---", "+++")]
+    assert changed
+    field = re.compile(r'[-+]\s+"(start|end|prefix|suffix|sha256|quote)": ')
+    assert all(field.match(line) for line in changed), changed
+
+
+# --- the library ---------------------------------------------------------------------------------
+
+
+def test_replace_claims_file_refuses_when_the_file_changed_on_disk(repo_copy: Path) -> None:
+    seed_copy(repo_copy).write_bytes(b"A new first paragraph.\n\n" + SEED_BYTES)
+    catalog = load_catalog(repo_copy)
+    report = run_check(catalog)
+    data, changed = apply_repairs(json.loads(catalog.raw), report)
+    assert changed
+    meanwhile = catalog.raw.replace("Russia vetoes", "Russia vetoed", 1)
+    assert meanwhile != catalog.raw
+    repo_copy.write_text(meanwhile, "utf-8")
+    with pytest.raises(DprkError, match="changed on disk since it was read"):
+        replace_claims_file(repo_copy, dump_claims(data), catalog.raw)
+    assert repo_copy.read_text("utf-8") == meanwhile
+    assert sorted(path.name for path in repo_copy.parent.iterdir()) == ["claims.json", "seeds"]
+
+
+def test_replace_claims_file_writes_atomically_and_keeps_the_mode(repo_copy: Path) -> None:
+    repo_copy.chmod(0o640)
+    catalog = load_catalog(repo_copy)
+    data = json.loads(catalog.raw)
+    data["claims"][0]["summary"] = "Edited."
+    text = dump_claims(data)
+    replace_claims_file(repo_copy, text, catalog.raw)
+    assert repo_copy.read_text("utf-8") == text
+    assert repo_copy.stat().st_mode & 0o777 == 0o640
+    assert sorted(path.name for path in repo_copy.parent.iterdir()) == ["claims.json", "seeds"]
+
+
+def test_apply_repairs_leaves_its_input_alone_and_repairs_only_warnings(repo_copy: Path) -> None:
+    drift_with_failures(repo_copy)
+    catalog = load_catalog(repo_copy)
+    report = run_check(catalog)
+    assert report.complete
+    counts = report.counts()
+    assert list(counts) == list(VERDICTS)
+    assert (counts["changed"], counts["ambiguous"], counts["source-changed"]) == (1, 1, 1)
+    assert counts["moved"] == len(CLAIM_IDS) - 3
+    assert report.claims_checked() == len(CLAIM_IDS)
+    severities = Counter(finding.severity() for finding in report.findings)
+    assert (severities["failure"], severities["warning"]) == (2, counts["moved"] + 1)
+    assert Counter(finding.severity(strict=True) for finding in report.findings)["warning"] == 0
+    original = json.loads(catalog.raw)
+    snapshot = json.loads(catalog.raw)
+    repaired, changed = apply_repairs(original, report)
+    assert original == snapshot, "the input is not modified"
+    assert [finding.verdict for finding in changed] == ["moved"] * counts["moved"]
+    assert repaired["sources"] == original["sources"], "a source with a failing claim keeps its pin"
+    for finding in report.findings:
+        if finding.severity() == "failure":
+            assert not finding.repair
+            index = finding.path[1]
+            assert repaired["claims"][index] == original["claims"][index]
+    for finding in changed:
+        claim = repaired["claims"][finding.path[1]]
+        assert (claim["start"], claim["end"]) == (finding.start, finding.end)
+    assert json.loads(dump_claims(repaired)) == repaired
+
+
+def test_run_check_of_some_claims_is_incomplete(repo_copy: Path) -> None:
+    catalog = load_catalog(repo_copy)
+    report = run_check(catalog, ["c003", "c001"])
+    assert not report.complete
+    assert [finding.id for finding in report.findings] == ["c001", "c003"]
+    assert all(finding.verdict == "ok" for finding in report.findings)
+
+
+# --- property: --fix settles every warning, once ---------------------------------------------
+
+BOUNDARIES = [match.start() for match in re.finditer(r"\n\n", SEED_TEXT)]
+paragraph_text = st.text(alphabet=string.ascii_letters + " ,.", min_size=1, max_size=40).filter(
+    lambda text: text.strip() != ""
+)
+
+
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(BOUNDARIES), paragraph_text),
+        min_size=1,
+        max_size=4,
+        unique_by=lambda item: item[0],
+    )
+)
+def test_fix_is_idempotent_and_settles_warnings_after_paragraphs_are_inserted(
+    invoke: Invoke, insertions: list[tuple[int, str]]
+) -> None:
+    text = SEED_TEXT
+    for at, paragraph in sorted(insertions, reverse=True):
+        text = f"{text[:at]}\n\n{paragraph.strip()}{text[at:]}"
+    with tempfile.TemporaryDirectory() as folder:
+        claims = Path(folder) / "claims.json"
+        claims.write_bytes(CLAIMS.read_bytes())
+        (Path(folder) / "seeds").mkdir()
+        seed_copy(claims).write_bytes(text.encode("utf-8"))
+        code, report = check_json(invoke, claims)
+        failing = {record["id"] for record in report["results"] if record["severity"] == "failure"}
+        # Paragraphs inserted between paragraphs change no quote: nothing may fail, even a
+        # quote that is a whole paragraph and lost both its recorded prefix and suffix.
+        assert not failing, report
+        assert code == 0
+        first = invoke("check", "--fix", claims=claims)
+        assert first.exit_code == code
+        fixed = claims.read_bytes()
+        second = invoke("check", "--fix", claims=claims)
+        assert "note: nothing to fix" in second.stderr
+        assert claims.read_bytes() == fixed
+        after = load(claims)
+        for claim in after["claims"]:
+            assert text[claim["start"] : claim["end"]] == claim["quote"]
+        assert invoke("check", "--strict", claims=claims).exit_code == 0
+
+
+def test_a_whole_paragraph_quote_between_new_paragraphs_is_moved_not_a_look_alike(
+    invoke: Invoke, repo_copy: Path
+) -> None:
+    """Both recorded neighbours are gone, but the quote is intact: moved, and --fix settles it."""
+    quote = claim_of(DATA, "c016")["quote"]
+    seed = seed_copy(repo_copy)
+    text = seed.read_text("utf-8")
+    assert f"\n\n{quote}\n\n" in text, "c016 quotes a whole paragraph"
+    seed.write_text(text.replace(quote, f"A new paragraph.\n\n{quote}\n\nAnother one.", 1), "utf-8")
+    code, report = check_json(invoke, repo_copy, "c016")
+    verdicts = {record["id"]: record["verdict"] for record in report["results"]}
+    assert (code, verdicts["c016"]) == (0, "moved")
+    assert invoke("check", "--fix", claims=repo_copy).exit_code == 0
+    assert invoke("check", "--strict", claims=repo_copy).exit_code == 0
