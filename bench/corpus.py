@@ -218,8 +218,11 @@ def main() -> None:
         drift=arguments.drift,
         anchored=not arguments.no_anchors,
     )
-    print(f"{corpus.claims} claims over {corpus.sources} sources ({corpus.source_bytes:,} bytes)")
-    print(f"drifted: {corpus.drifted}")
+    size = corpus.claims_path.stat().st_size
+    print(f"{corpus.claims:,} claims ({size / 1e6:.0f} MB) over {corpus.sources:,} sources", end="")
+    print(f" ({corpus.source_bytes / 1e6:.1f} MB)")
+    if any(corpus.drifted.values()):
+        print(f"drifted: {corpus.drifted}")
 
 
 if __name__ == "__main__":
