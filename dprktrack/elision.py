@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from dprktrack.anchor import Span
 
@@ -18,7 +19,9 @@ ELISION_GAP = 1000
 ALTERATION_GAP = 40
 """Most characters of the source a bracketed alteration may stand for."""
 
-_MARKER = re.compile(r"\[\s*(?:…|\.\.\.|\. \. \.)\s*\]|…|\.\.\.|\. \. \.|\[[^\[\]]*\]")
+# Three dots after a sentence's own period (`2025. . . .`, `2025....`) are the
+# omission; the period stays with the words before it, hence the lookaheads.
+_MARKER = re.compile(r"\[\s*(?:…|\.\.\.|\. \. \.)\s*\]|…|\.\.\.(?!\.)|\. \. \.(?! \.)|\[[^\[\]]*\]")
 _ELISION = re.compile(r"\[?\s*(?:…|\.\.\.|\. \. \.)\s*\]?")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 _NEGATION = re.compile(
@@ -103,12 +106,48 @@ def placements(text: str, kept: list[Piece], limit: int = 50) -> list[Placement]
     return found
 
 
-def fits_at(text: str, kept: list[Piece], span: Span) -> Placement | None:
-    """The placement that starts and ends exactly at `span`, if the pieces fit there."""
-    if not kept or not text.startswith(kept[0].text, span.start):
-        return None
-    spans = _chain(text, kept, Span(span.start, span.start + len(kept[0].text)))
-    return Placement(spans) if spans and spans[-1].end == span.end else None
+def one_paragraph(text: str, spans: tuple[Span, ...]) -> bool:
+    """Whether no paragraph break lies between the pieces (a search in normalised text
+    cannot see them, as line breaks fold into spaces there)."""
+    return not any(
+        _PARAGRAPH_BREAK.search(text, before.end, after.start) for before, after in pairwise(spans)
+    )
+
+
+def edge_alterations(quote: str) -> tuple[bool, bool]:
+    """Whether the quote begins (`[t]he`) or ends (`inform[ed]`) altering part of a word.
+
+    The source's own letters there belong to the quoted passage, so its span is widened
+    over them; a bracket that stands for whole words (`[the Panel] said`) widens nothing.
+    """
+    text = quote.strip()
+    markers = list(_MARKER.finditer(text))
+    if not markers:
+        return False, False
+    first, last = markers[0], markers[-1]
+    leading = (
+        first.start() == 0
+        and not _ELISION.fullmatch(first.group())
+        and text[first.end() : first.end() + 1].isalnum()
+    )
+    trailing = (
+        last.end() == len(text)
+        and not _ELISION.fullmatch(last.group())
+        and text[last.start() - 1 : last.start()].isalnum()
+    )
+    return leading, trailing
+
+
+def widen(text: str, span: Span, *, leading: bool, trailing: bool) -> Span:
+    """`span` grown over the letters an edge alteration stands for (at most a few)."""
+    start, end = span.start, span.end
+    while (
+        leading and start > 0 and span.start - start < ALTERATION_GAP and text[start - 1].isalnum()
+    ):
+        start -= 1
+    while trailing and end < len(text) and end - span.end < ALTERATION_GAP and text[end].isalnum():
+        end += 1
+    return Span(start, end)
 
 
 def _chain(text: str, kept: list[Piece], first: Span) -> tuple[Span, ...] | None:
@@ -125,7 +164,7 @@ def _chain(text: str, kept: list[Piece], first: Span) -> tuple[Span, ...] | None
 def dropped_negations(text: str, placement: Placement) -> list[tuple[str, int]]:
     """Negating words the source has between the kept pieces, with their offsets."""
     dropped = []
-    for before, after in zip(placement.spans, placement.spans[1:], strict=False):
+    for before, after in pairwise(placement.spans):
         for match in _NEGATION.finditer(text, before.end, after.start):
             dropped.append((match.group(), match.start()))
     return dropped

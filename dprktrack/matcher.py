@@ -106,37 +106,52 @@ class Match:
     alternatives: int = 0
     by_pieces: bool = False
     """Whether the quote matched as its kept pieces (it has omissions) rather than whole."""
+    outer: Span | None = None
+    """The passage's span when it reaches beyond the pieces (over letters an edge
+    alteration such as `[t]he` stands for)."""
 
     @property
     def span(self) -> Span | None:
+        if self.outer is not None:
+            return self.outer
         return Span(self.spans[0].start, self.spans[-1].end) if self.spans else None
 
 
-def match_quote(document: Document, quote: str, hints: Hints) -> Match:
+def match_quote(document: Document, quote: str, hints: Hints, *, exact_only: bool = False) -> Match:
     """Find `quote` in the document, cheapest stage first.
 
     The whole quote is tried before its kept pieces, so `...` typed for the
-    source's own `…` is a typographic variant, not an omission.
+    source's own `…` is a typographic variant, not an omission. `exact_only` stops
+    after the exact stages, for lookups that only show what stands verbatim.
     """
     raw = document.raw
     whole = (
         _at_hint(document, quote, hints, typographic=False)
         or _search(raw, quote, None, hints, "exact")
-        or _at_hint(document, quote, hints, typographic=True)
-        or _typographic(document, quote, None, hints)
+        or (None if exact_only else _at_hint(document, quote, hints, typographic=True))
+        or (None if exact_only else _typographic(document, quote, None, hints))
     )
     if whole is not None:
         return whole
     kept = elision.pieces(quote) if elision.has_markers(quote) else None
     if kept:
+        edges = elision.edge_alterations(quote)
         pieces = (
-            _pieces_at_hint(raw, kept, hints)
+            _pieces_at_hint(raw, kept, hints, edges)
             or _search(raw, quote, kept, hints, "exact")
-            or _typographic(document, quote, kept, hints)
+            or (None if exact_only else _typographic(document, quote, kept, hints))
         )
         if pieces is not None:
-            return _with_negations(document, pieces)
-    return _approximate(document, quote, kept, hints)
+            return _with_negations(document, _widened(raw, pieces, edges))
+    return Match("none") if exact_only else _approximate(document, quote, kept, hints)
+
+
+def _widened(raw: str, match: Match, edges: tuple[bool, bool]) -> Match:
+    span = match.span
+    if span is None or not any(edges):
+        return match
+    leading, trailing = edges
+    return replace(match, outer=elision.widen(raw, span, leading=leading, trailing=trailing))
 
 
 def _hinted_span(raw: str, hints: Hints) -> Span | None:
@@ -159,10 +174,20 @@ def _at_hint(document: Document, quote: str, hints: Hints, *, typographic: bool)
     return None
 
 
-def _pieces_at_hint(raw: str, kept: list[elision.Piece], hints: Hints) -> Match | None:
+def _pieces_at_hint(
+    raw: str, kept: list[elision.Piece], hints: Hints, edges: tuple[bool, bool]
+) -> Match | None:
+    """The kept pieces filling exactly the hinted span (widened over edge alterations)."""
     span = _hinted_span(raw, hints)
-    placement = elision.fits_at(raw, kept, span) if span else None
-    return Match("exact", placement.spans, "hint", by_pieces=True) if placement else None
+    if span is None:
+        return None
+    leading, trailing = edges
+    for placement in elision.placements(raw[span.start : span.end], kept):
+        spans = tuple(Span(s.start + span.start, s.end + span.start) for s in placement.spans)
+        outer = elision.widen(raw, _outer(spans), leading=leading, trailing=trailing)
+        if outer == span:
+            return Match("exact", spans, "hint", by_pieces=True)
+    return None
 
 
 def _search(
@@ -173,12 +198,24 @@ def _search(
     stage: Stage,
     *,
     mapping: Normalised | None = None,
+    raw: str = "",
 ) -> Match | None:
-    """All occurrences in `text`; one is chosen only if it is alone or context selects it."""
+    """All occurrences in `text`; one is chosen only if it is alone or context selects it.
+
+    With a `mapping`, `text` is the normalised form of `raw` and spans are mapped back.
+    """
     found, by_pieces = _occurrences(text, quote, kept)
+    raw_found = [_to_raw(spans, mapping) for spans in found]
+    if by_pieces and mapping is not None:
+        kept_found = [
+            (spans, in_raw)
+            for spans, in_raw in zip(found, raw_found, strict=True)
+            if elision.one_paragraph(raw, in_raw)
+        ]
+        found = [spans for spans, _ in kept_found]
+        raw_found = [in_raw for _, in_raw in kept_found]
     if not found:
         return None
-    raw_found = [_to_raw(spans, mapping) for spans in found]
     if len(found) == 1:
         context = _agreement(text, _outer(found[0]), hints, mapping) if hints.has_context else None
         return Match(stage, raw_found[0], "unique", context, by_pieces=by_pieces)
@@ -246,7 +283,9 @@ def _typographic(
     if plain == quote and mapping.text == document.raw:
         return None  # nothing to normalise on either side
     folded = [elision.Piece(normalise_text(piece.text), piece.gap) for piece in kept or []]
-    match = _search(mapping.text, plain, folded or None, hints, "typography", mapping=mapping)
+    match = _search(
+        mapping.text, plain, folded or None, hints, "typography", mapping=mapping, raw=document.raw
+    )
     return match
 
 
