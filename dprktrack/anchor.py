@@ -19,18 +19,6 @@ class Span:
     end: int
 
 
-def find_unique(text: str, quote: str) -> Span | None:
-    """The span of `quote` when it occurs exactly once; None when absent or ambiguous.
-
-    Guessing between two occurrences would silently attach a claim to the wrong
-    passage, so an ambiguous quote has no span.
-    """
-    first = text.find(quote) if quote else -1
-    if first == -1 or text.find(quote, first + 1) != -1:
-        return None
-    return Span(first, first + len(quote))
-
-
 def line_column(text: str, offset: int) -> tuple[int, int]:
     """Line and column of one offset; for many offsets into one text use `LineIndex`."""
     line = text.count("\n", 0, offset) + 1

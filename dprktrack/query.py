@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from dprktrack.anchor import LineIndex, Span, find_unique, paragraph
+from dprktrack.anchor import LineIndex, Span, paragraph
 from dprktrack.errors import DprkError
 from dprktrack.model import Actor, Claim, StanceEntry
 from dprktrack.store import Catalog
@@ -161,13 +161,29 @@ def select_claims(catalog: Catalog, wanted: ClaimFilter) -> list[Claim]:
     return [claim for claim in catalog.claims.values() if all(test(claim) for test in tests)]
 
 
+def claim_span(text: str, claim: Claim) -> Span | None:
+    """The passage a claim quotes, found without guessing, or None.
+
+    At its anchors when they hold (as `check` leaves them), else where the quote (or,
+    with omissions, its kept pieces) stands verbatim exactly once.
+    """
+    start, end = claim.start, claim.end
+    if start is not None and end is not None and text[start:end] == claim.quote:
+        return Span(start, end)
+    from dprktrack.matcher import Document, Hints, match_quote
+
+    hints = Hints(start, end, claim.prefix, claim.suffix)
+    match = match_quote(Document(text), claim.quote, hints, exact_only=True)
+    return match.span if match.stage == "exact" else None
+
+
 def claim_records(catalog: Catalog, claims: Iterable[Claim]) -> list[Record]:
     """Flat claim records with the quote's offsets and line:column in its source."""
     line_indexes: dict[str, LineIndex] = {}
     records = []
     for claim in claims:
         text = catalog.source_text(claim.source)
-        span = find_unique(text, claim.quote)
+        span = claim_span(text, claim)
         line = column = None
         if span is not None:
             if claim.source not in line_indexes:
@@ -378,7 +394,7 @@ def source_annotations(catalog: Catalog, source_id: str) -> tuple[list[Annotatio
     for claim in catalog.claims.values():
         if claim.source != source_id:
             continue
-        span = find_unique(text, claim.quote)
+        span = claim_span(text, claim)
         if span is None:
             unplaced.append(claim.id)
             continue

@@ -226,7 +226,7 @@ def claim_view(
     if quote_start is None:
         body.append(visible(record["quote"]))
     else:
-        end = quote_start + len(record["quote"])
+        end = quote_start + record["end"] - record["start"]
         body.append(visible(paragraph[:quote_start]))
         stance = record["stances"][0]["stance"]  # the main stance gives the colour
         _append_highlight(body, paragraph[quote_start:end], stance, colour)
