@@ -8,9 +8,10 @@ safe, the new field values `--fix` may write. Nothing here writes files.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from dprktrack import elision
@@ -116,7 +117,10 @@ def _check_source(
         text = decode_utf8(data, str(catalog.source_path(source_id)))
     except DprkError as err:
         reason = "; ".join(err.lines)
-        for claim in claims:
+        for number, claim in enumerate(claims):
+            message = (
+                reason if not number else f"source {source_id!r} unreadable (see {claims[0].id})"
+            )
             path = ("claims", positions[claim.id])
             report.findings.append(
                 Finding(
@@ -124,18 +128,37 @@ def _check_source(
                     "claim",
                     "source-missing",
                     source_id,
-                    reason,
+                    message,
                     path,
                     expected=claim.quote,
                 )
             )
         return
     pin = _pin_finding(catalog, source_index, source_id, data)
-    document = Document(text, str(catalog.sources[source_id].path))
+    document = Document(text, _shown_path(catalog, source_id))
     verdicts = [_claim_finding(document, claim, positions[claim.id]) for claim in claims]
+    if pin is not None and _line_ending_hint(data, catalog.sources[source_id].sha256):
+        # Offsets into a converted copy would be wrong in every other checkout.
+        pin = replace(pin, repair=None)
+        verdicts = [
+            _unrepaired(finding, "the source's line endings were converted") for finding in verdicts
+        ]
     if pin is not None:
         report.findings.append(_renewable(pin, verdicts, report.complete))
     report.findings.extend(verdicts)
+
+
+def _shown_path(catalog: Catalog, source_id: str) -> str:
+    """The source's path as a reader here would open it (relative to the current folder)."""
+    path = catalog.source_path(source_id)
+    relative = os.path.relpath(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+def _unrepaired(finding: Finding, reason: str) -> Finding:
+    if not finding.repair:
+        return finding
+    return replace(finding, repair=None, message=f"{finding.message} (not repaired: {reason})")
 
 
 def _pin_finding(catalog: Catalog, index: int, source_id: str, data: bytes) -> Finding | None:
@@ -143,14 +166,30 @@ def _pin_finding(catalog: Catalog, index: int, source_id: str, data: bytes) -> F
     digest = hashlib.sha256(data).hexdigest()
     if digest == source.sha256:
         return None
+    endings = _line_ending_hint(data, source.sha256)
     message = (
-        f"{source.path} no longer matches its sha256 pin (pinned {source.sha256[:12]}…, "
-        f"now {digest[:12]}…); its quotes are checked one by one"
+        f"{_shown_path(catalog, source_id)} no longer matches its sha256 pin "
+        f"(pinned {source.sha256[:12]}…, now {digest[:12]}…){endings}; "
+        "its quotes are checked one by one"
     )
     path = ("sources", index, "sha256")
     return Finding(
         source_id, "source", "source-changed", source_id, message, path, repair={"sha256": digest}
     )
+
+
+def _line_ending_hint(data: bytes, pin: str) -> str:
+    """Say so when only line endings differ: a checkout that converted them, not an edit."""
+    for other, endings in (
+        (data.replace(b"\r\n", b"\n"), "CRLF"),
+        (data.replace(b"\n", b"\r\n"), "LF"),
+    ):
+        if other != data and hashlib.sha256(other).hexdigest() == pin:
+            return (
+                f", but only its line endings differ (now {endings}): check it out unconverted"
+                " (a .gitattributes line `seeds/** -text` does that) instead of repairing"
+            )
+    return ""
 
 
 def _renewable(pin: Finding, verdicts: list[Finding], complete: bool) -> Finding:
@@ -217,10 +256,9 @@ def _failure(document: Document, claim: Claim, hints: Hints, match: Match) -> Ou
     if match.stage == "ambiguous":
         return "ambiguous", _ambiguous_message(document, match), {}
     if match.stage == "none" or span is None:
-        return "missing", _missing_message(match), {}
+        return "missing", _missing_message(document, match, hints), {}
     if match.stage == "approximate":
-        diff = word_diff(claim.quote, document.slice(span))
-        return "changed", _changed_message(document, match, span), {"diff": diff}
+        return _reads_differently(document, claim, match, span)
     if match.negations:
         word, offset = match.negations[0]
         message = (
@@ -258,8 +296,8 @@ def _placed(document: Document, claim: Claim, hints: Hints, match: Match) -> Out
     stale = {key: value for key, value in anchors.items() if getattr(claim, key) != value}
     if match.selected_by != "hint" and hints.start is not None:
         message = (
-            f"found at {where}, not at its recorded offsets "
-            f"{hints.start}–{hints.end} (now {span.start}–{span.end})"
+            f"found at {where} (offsets {span.start}–{span.end}), not at its recorded offsets "
+            f"{hints.start}–{hints.end}: the source or the quote changed since it was anchored"
         )
         return "moved", message, {"repair": stale}
     return "ok", f"found {_HOW[match.selected_by]} at {where}", {"repair": stale or None}
@@ -312,10 +350,25 @@ def _ambiguous_message(document: Document, match: Match) -> str:
     )
 
 
-def _missing_message(match: Match) -> str:
+def _reads_differently(document: Document, claim: Claim, match: Match, span: Span) -> Outcome:
+    if match.edit == 1.0 and elision.has_markers(claim.quote):
+        message = (
+            "the quote's kept pieces are not in order, close together, inside one paragraph "
+            f"of the source (its longest piece is at {document.where(span.start)})"
+        )
+        return "changed", message, {}
+    diff = word_diff(claim.quote, document.slice(span))
+    return "changed", _changed_message(document, match, span), {"diff": diff}
+
+
+def _missing_message(document: Document, match: Match, hints: Hints) -> str:
     if match.bound:
-        return f"not in the source, and no passage is within {match.bound} edits of it"
-    return "not in the source, and too short to look for a close passage"
+        message = f"not in the source, and no passage is within {match.bound} edits of it"
+    else:
+        message = "not in the source, and too short to look for a close passage"
+    if hints.start is not None and hints.start <= len(document.raw):
+        message += f"; it was recorded at {document.where(hints.start)}"
+    return message
 
 
 def _changed_message(document: Document, match: Match, span: Span) -> str:

@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import click
 
@@ -143,10 +143,10 @@ def main(ctx: click.Context, claims_path: Path | None) -> None:
         click.echo(ctx.get_help())
 
 
-def _catalog(ctx: click.Context) -> Catalog:
+def _catalog(ctx: click.Context, *, bundled_ok: bool = True) -> Catalog:
     from dprktrack.store import find_claims_file, load_catalog
 
-    return load_catalog(find_claims_file(ctx.obj))
+    return load_catalog(find_claims_file(ctx.obj, bundled_ok=bundled_ok))
 
 
 _format_option = click.option(
@@ -504,39 +504,44 @@ def check(
       dprktrack check --strict --format json c014 c015
       dprktrack check --fix --dry-run
     """
-    from dprktrack.check import finding_positions, result_records, run_check, summary, summary_line
+    from dprktrack.check import finding_positions, result_records, run_check, summary
 
     if dry_run and not fix:
         raise click.UsageError("--dry-run goes with --fix")
-    catalog = _catalog(ctx)
+    catalog = _catalog(ctx, bundled_ok=False)
     report = run_check(catalog, _known_claims(catalog, claim_ids) or None)
     fixed, on_disk = (
         _repair(catalog, report, dry_run=dry_run) if fix else (frozenset(), catalog.raw)
     )
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    # Only JSON lists passing claims; the other forms need positions of findings alone.
-    shown = [f for f in report.findings if fmt == "json" or f.verdict != "ok"]
+    # JSON lists passing claims too; the other forms show findings and what --fix changed.
+    shown = [
+        finding
+        for finding in report.findings
+        if fmt == "json" or finding.verdict != "ok" or (finding.kind, finding.id) in fixed
+    ]
     positions = finding_positions(on_disk, shown)
     records = result_records(shown, positions, strict=strict, fixed=fixed)
     totals = summary(report, strict=strict, fixed=fixed)
-    if dry_run:
-        click.echo(summary_line(totals), err=True)
-    else:
-        _emit_check(fmt, catalog.name, records, totals)
+    # With --dry-run, stdout carries the diff; the report goes to stderr.
+    _emit_check(fmt, catalog.name, records, totals, sys.stderr if dry_run else sys.stdout)
     ctx.exit(EXIT_FAILURE if totals["failures"] else EXIT_OK)
 
 
 def _known_claims(catalog: Catalog, claim_ids: tuple[str, ...]) -> list[str]:
     from dprktrack.query import closest_ids
 
-    known = []
+    known, unknown = [], []
     for claim_id in claim_ids:
         found = next((c for c in (claim_id, claim_id.lower()) if c in catalog.claims), None)
         if found is None:
             near = closest_ids(catalog.claims, claim_id.lower())
             hint = f"; did you mean {', '.join(near)}?" if near else ""
-            raise DprkError(f"no claim {claim_id!r} in {catalog.name}{hint}", EXIT_INPUT)
-        known.append(found)
+            unknown.append(f"no claim {claim_id!r} in {catalog.name}{hint}")
+        else:
+            known.append(found)
+    if unknown:
+        raise DprkError(unknown, EXIT_INPUT)
     return known
 
 
@@ -554,29 +559,39 @@ def _repair(
     if not changed:
         click.echo("note: nothing to fix", err=True)
         return frozenset(), catalog.raw
-    text = dump_claims(data)
+    text = dump_claims(data, newline="\r\n" if "\r\n" in catalog.raw else "\n")
     if dry_run:
-        name = catalog.path.name
+        name = _patch_name(catalog.path)
         diff = difflib.unified_diff(
             catalog.raw.splitlines(keepends=True),
             text.splitlines(keepends=True),
             f"a/{name}",
             f"b/{name}",
         )
-        sys.stdout.writelines(visible(line) for line in diff)
+        # A patch stays byte-faithful for `git apply`; only a terminal gets escapes.
+        shown = (visible(line) for line in diff) if sys.stdout.isatty() else diff
+        sys.stdout.writelines(shown)
         return frozenset(), catalog.raw
     replace_claims_file(catalog.path, text, catalog.raw)
     click.echo(f"note: --fix updated {len(changed)} record(s) in {visible(catalog.name)}", err=True)
     return frozenset((finding.kind, finding.id) for finding in changed), text
 
 
-def _emit_check(fmt: str, name: str, records: list[dict[str, Any]], totals: dict[str, Any]) -> None:
+def _patch_name(path: Path) -> str:
+    """The claims file's path as `git apply` run here would name it."""
+    relative = os.path.relpath(path)
+    return path.name if relative.startswith("..") else Path(relative).as_posix()
+
+
+def _emit_check(
+    fmt: str, name: str, records: list[dict[str, Any]], totals: dict[str, Any], out: TextIO
+) -> None:
     from dprktrack.check import summary_line
 
     if fmt == "json":
         from dprktrack.writers import write_json
 
-        write_json({"summary": totals, "results": records}, sys.stdout)
+        write_json({"summary": totals, "results": records}, out)
     elif fmt == "github":
         from dprktrack.writers import github_annotation
 
@@ -587,9 +602,9 @@ def _emit_check(fmt: str, name: str, records: list[dict[str, Any]], totals: dict
             where = {"file": name, "line": record["line"], "col": record["column"]}
             title = f"{record['id']} {record['verdict']}"
             body = record["message"] + (f"\n{record['diff']}" if record["diff"] else "")
-            click.echo(github_annotation(level, {**where, "title": title}, body))
-        click.echo(summary_line(totals))
+            click.echo(github_annotation(level, {**where, "title": title}, body), file=out)
+        click.echo(summary_line(totals), file=out)
     else:
         from dprktrack.render import check_findings, make_console, print_lines
 
-        print_lines(make_console(), check_findings(name, records, summary_line(totals)))
+        print_lines(make_console(out), check_findings(name, records, summary_line(totals)))

@@ -42,13 +42,22 @@ def bundled_claims_path() -> Path:
     return installed if installed.is_file() else package.parent / CLAIMS_FILENAME
 
 
-def find_claims_file(explicit: Path | None) -> Path:
-    """`--claims` (or DPRKTRACK_CLAIMS), else ./claims.json, else the bundled copy."""
+def find_claims_file(explicit: Path | None, *, bundled_ok: bool = True) -> Path:
+    """`--claims` (or DPRKTRACK_CLAIMS), else ./claims.json, else the bundled copy.
+
+    Checking and repairing never fall back on the bundled copy: a check that passed
+    on it would say nothing about the claims file the user meant.
+    """
     if explicit is not None:
         return explicit
     local = Path(CLAIMS_FILENAME)
     if local.exists():
         return local
+    if not bundled_ok:
+        raise DprkError(
+            f"no {CLAIMS_FILENAME} in this folder; pass the one to check: "
+            f"dprktrack --claims PATH check (or set DPRKTRACK_CLAIMS)"
+        )
     bundled = bundled_claims_path()
     if not bundled.is_file():
         raise DprkError(f"no {CLAIMS_FILENAME} here and no bundled copy; pass --claims PATH")
@@ -231,9 +240,14 @@ def format_problems(name: str, raw: str, problems: list[Problem]) -> list[str]:
     return lines
 
 
-def dump_claims(data: Any) -> str:
-    """The claims file's one canonical layout: key order kept, 2-space indent, UTF-8 as is."""
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+def dump_claims(data: Any, *, newline: str = "\n") -> str:
+    """The claims file's one canonical layout: key order kept, 2-space indent, UTF-8 as is.
+
+    `newline` keeps a file's own line endings (CRLF on Windows), so a rewrite changes
+    only what it must. JSON strings hold no raw line breaks, so this is safe.
+    """
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return text if newline == "\n" else text.replace("\n", newline)
 
 
 def replace_claims_file(path: Path, text: str, expected: str) -> None:
