@@ -314,7 +314,7 @@ def test_a_word_changed_inside_a_quote_is_changed_with_a_word_diff(
     (index,) = [i for i, text_line in enumerate(lines) if text_line.startswith(tuple(findings))]
     start = text.index("Russia also proposed cutting")
     seed_line, seed_column = text_position(text, start)
-    assert f"closest passage at {SOURCE_PATH}:{seed_line}:{seed_column}" in lines[index]
+    assert f"closest passage at {seed_copy(repo_copy)}:{seed_line}:{seed_column}" in lines[index]
     assert lines[index + 1].startswith("    ")
     assert "Russia also proposed [-reducing-] {+cutting+} the frequency" in lines[index + 1]
     assert "1 changed" in lines[-1]
@@ -362,7 +362,8 @@ def test_a_duplicated_quote_without_hints_is_ambiguous(
     first = text.index(QUOTE["c002"])
     second = text.index(QUOTE["c002"], first + 1)
     places = [
-        f"{SOURCE_PATH}:{':'.join(map(str, text_position(text, at)))}" for at in (first, second)
+        f"{seed_copy(claims)}:{':'.join(map(str, text_position(text, at)))}"
+        for at in (first, second)
     ]
     (finding,) = [line for line in result.stdout.splitlines() if " c002 " in line]
     assert "c002 ambiguous: the quote occurs 2 times" in finding
@@ -413,10 +414,13 @@ def test_an_unreadable_source_fails_every_claim_on_it(
     code, report = check_json(invoke, repo_copy)
     assert code == 1
     assert [record["id"] for record in report["results"]] == CLAIM_IDS
-    for record in report["results"]:
+    first, *others = report["results"]
+    assert reason in first["message"]
+    for record in [first, *others]:
         assert (record["verdict"], record["severity"]) == ("source-missing", "failure")
-        assert reason in record["message"]
         assert record["expected"] == QUOTE[record["id"]]
+    # The reason once, then a pointer to it: a removed file is not 59 copies of one message.
+    assert all(record["message"].endswith(f"(see {first['id']})") for record in others)
     assert report["summary"]["failures"] == len(CLAIM_IDS)
     before = repo_copy.read_bytes()
     fixed = invoke("check", "--fix", claims=repo_copy)
@@ -799,10 +803,9 @@ def test_github_escapes_a_source_path_with_line_breaks(
     assert result.exit_code == 1
     annotations = result.stdout.splitlines()[:-1]
     assert len(annotations) == 2
-    for line in annotations:
-        assert line.startswith("::error file=")
-        assert "gone%250A,x:y" in line
-        assert "%0A::error::injected.txt" in line
+    assert all(line.startswith("::error file=") for line in annotations)
+    assert "gone%250A,x:y" in annotations[0]
+    assert "%0A::error::injected.txt" in annotations[0]
     assert "\r" not in result.stdout
 
 
@@ -1066,3 +1069,128 @@ def test_a_whole_paragraph_quote_between_new_paragraphs_is_moved_not_a_look_alik
     assert (code, verdicts["c016"]) == (0, "moved")
     assert invoke("check", "--fix", claims=repo_copy).exit_code == 0
     assert invoke("check", "--strict", claims=repo_copy).exit_code == 0
+
+
+# --- what a first user ran into ---------------------------------------------------------------
+
+
+def test_check_never_falls_back_on_the_bundled_claims_file(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A check that passed on the bundled copy would say nothing about the user's own file."""
+    monkeypatch.chdir(tmp_path)
+    for args in (("check",), ("check", "--fix")):
+        result = invoke(*args, claims=None)
+        assert result.exit_code == 2
+        assert "no claims.json in this folder" in result.stderr
+    assert invoke("list", "--format", "json", claims=None).exit_code == 0, "lookups may"
+
+
+def test_every_unknown_claim_id_is_named(invoke: Invoke) -> None:
+    result = invoke("check", "c998", "c001", "c999")
+    assert result.exit_code == 2
+    assert "'c998'" in result.stderr
+    assert "'c999'" in result.stderr
+
+
+def test_a_quote_at_its_anchors_stays_placed_when_the_source_repeats_it(
+    invoke: Invoke, repo_copy: Path
+) -> None:
+    """check, list and show agree: the anchors select the occurrence."""
+    quote = QUOTE["c039"]
+    edit_seed(repo_copy, quote, f"{quote} {quote}")
+    code, report = check_json(invoke, repo_copy, "c039")
+    assert (code, claim_results(report)["c039"]["verdict"]) == (0, "ok")
+    record = json.loads(invoke("show", "c039", "--format", "json", claims=repo_copy).stdout)
+    text = seed_copy(repo_copy).read_text("utf-8")
+    assert text[record["start"] : record["end"]] == quote
+    assert "not shown" not in invoke("read", "--no-pager", claims=repo_copy).stderr
+
+
+def test_an_omission_across_paragraphs_fails_even_in_other_typography(
+    invoke: Invoke, write_claims: WriteClaims
+) -> None:
+    data = json.loads(RAW)
+    quote = (
+        "Maria Zakharova's second statement was a response ... "
+        "In turn, the DPRK expressed its gratitude to Russia."
+    )
+    add_claim(data, "c900", quote)
+    claims = write_claims(data)
+    code, report = check_json(invoke, claims, "c900")
+    result = claim_results(report)["c900"]
+    assert (code, result["verdict"]) == (1, "changed")
+    assert "inside one paragraph" in result["message"]
+
+
+def test_an_alteration_inside_a_word_at_the_edge_covers_the_sources_letters(
+    invoke: Invoke, write_claims: WriteClaims
+) -> None:
+    data = json.loads(RAW)
+    add_claim(data, "c900", "[t]he US, UK and France")
+    add_claim(data, "c901", "[u]nfortunately not.")
+    claims = write_claims(data)
+    code, report = check_json(invoke, claims, "c900", "c901")
+    results = claim_results(report)
+    assert code == 0
+    assert results["c900"]["found"] == "the US, UK and France"
+    assert results["c901"]["found"] == "Unfortunately not."
+    assert invoke("check", "--fix", claims=claims).exit_code == 0
+    code, report = check_json(invoke, claims, "c900", "c901")
+    assert [r["verdict"] for r in claim_results(report).values()] == ["ok", "ok"]
+    assert all("at its recorded offsets" in r["message"] for r in claim_results(report).values())
+
+
+def test_a_missing_quote_says_where_it_was_recorded(invoke: Invoke, repo_copy: Path) -> None:
+    text = edit_seed(repo_copy, C005_SENTENCE, "")
+    code, report = check_json(invoke, repo_copy, "c005")
+    result = claim_results(report)["c005"]
+    assert (code, result["verdict"]) == (1, "missing")
+    line, column = text_position(text, claim_of(DATA, "c005")["start"])
+    assert f"it was recorded at {seed_copy(repo_copy)}:{line}:{column}" in result["message"]
+
+
+def test_converted_line_endings_are_named_and_not_repaired(invoke: Invoke, repo_copy: Path) -> None:
+    seed_copy(repo_copy).write_bytes(SEED_BYTES.replace(b"\n", b"\r\n"))
+    _, report = check_json(invoke, repo_copy)
+    (source,) = [r for r in report["results"] if r["kind"] == "source"]
+    assert "only its line endings differ (now CRLF)" in source["message"]
+    before = repo_copy.read_bytes()
+    invoke("check", "--fix", claims=repo_copy)
+    assert repo_copy.read_bytes() == before, "offsets into a converted copy are not written"
+    assert invoke("check", "--strict", claims=repo_copy).exit_code == 1
+
+
+def test_fix_keeps_a_claims_file_with_windows_line_endings_so(
+    invoke: Invoke, write_claims: WriteClaims
+) -> None:
+    data = json.loads(RAW)
+    strip_hints(data, "c010")
+    claims = write_claims(data)
+    claims.write_bytes(claims.read_bytes().replace(b"\n", b"\r\n"))
+    assert invoke("check", "--fix", claims=claims).exit_code == 0
+    written = claims.read_bytes()
+    assert b"\r\n" in written
+    assert b"\n" not in written.replace(b"\r\n", b"")
+    assert json.loads(written) == DATA
+
+
+def test_a_dry_run_reports_on_stderr_and_names_the_file_as_git_apply_wants(
+    invoke: Invoke, repo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(repo_copy.parent.parent)
+    relative = Path(repo_copy.parent.name) / repo_copy.name
+    edit_seed(repo_copy, C005_SENTENCE, C005_SENTENCE.replace("reducing", "cutting"))
+    data = json.loads(RAW)
+    strip_hints(data, "c010")
+    save(repo_copy, data)
+    result = invoke("check", "--fix", "--dry-run", claims=relative)
+    assert result.exit_code == 1
+    assert result.stdout.startswith(f"--- a/{relative.as_posix()}\n+++ b/{relative.as_posix()}\n")
+    assert " c005 changed: " in result.stderr, "the findings are not hidden"
+    assert "1 failure" in result.stderr
+
+
+def test_the_seed_copy_is_kept_from_line_ending_conversion() -> None:
+    attributes = (REPO / ".gitattributes").read_text("utf-8").splitlines()
+    assert "seeds/** -text" in attributes
