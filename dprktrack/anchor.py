@@ -18,6 +18,9 @@ class Span:
     start: int
     end: int
 
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
 
 def line_column(text: str, offset: int) -> tuple[int, int]:
     """Line and column of one offset; for many offsets into one text use `LineIndex`."""

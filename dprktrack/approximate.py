@@ -17,6 +17,9 @@ from dataclasses import dataclass
 
 from dprktrack.anchor import Span
 
+MOST_PLACES = 20
+"""Equally close places reported per window: enough to say a passage is not unique."""
+
 
 @dataclass(frozen=True)
 class Alignment:
@@ -55,11 +58,18 @@ def best_passages(
     return _distinct(found)
 
 
+def closest_in(text: str, quote: str, window: Span, max_distance: int) -> Alignment | None:
+    """The closest passage inside one window of the text, if within `max_distance`."""
+    found = _search_window(text, quote, window, max_distance)
+    return min(found, key=lambda alignment: alignment.distance, default=None)
+
+
 def _distinct(found: list[Alignment]) -> list[Alignment]:
-    found.sort(key=lambda alignment: (alignment.distance, alignment.span.start))
     distinct: list[Alignment] = []
-    for alignment in found:
-        if not any(_overlap(alignment.span, kept.span) for kept in distinct):
+    for alignment in sorted(
+        found, key=lambda alignment: (alignment.distance, alignment.span.start)
+    ):
+        if not any(alignment.span.overlaps(kept.span) for kept in distinct):
             distinct.append(alignment)
     return distinct
 
@@ -77,10 +87,6 @@ def _passages_within(
             continue
         found.extend(_search_window(text, quote, window, max_distance))
     return found
-
-
-def _overlap(one: Span, other: Span) -> bool:
-    return one.start < other.end and other.start < one.end
 
 
 def _candidate_windows(text: str, quote: str, max_distance: int) -> list[Span]:
@@ -130,6 +136,8 @@ def _search_window(text: str, quote: str, window: Span, max_distance: int) -> li
     taken: list[int] = []
     results = []
     for end in candidates:
+        if len(taken) == MOST_PLACES:
+            break
         if any(abs(end - other) < spacing for other in taken):
             continue
         taken.append(end)

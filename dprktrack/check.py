@@ -16,12 +16,21 @@ from typing import Any, Literal
 
 from dprktrack import elision
 from dprktrack.anchor import Span
-from dprktrack.approximate import word_diff
+from dprktrack.approximate import closest_in, word_diff
+from dprktrack.collector import paused
 from dprktrack.errors import DprkError, JsonPath
 from dprktrack.jsonpos import locate, locate_claims
-from dprktrack.matcher import CONTEXT_LENGTH, Document, Hints, Match, match_quote
+from dprktrack.matcher import (
+    CONTEXT_LENGTH,
+    SHORTEST_APPROXIMATE,
+    Document,
+    Hints,
+    Match,
+    match_quote,
+    minimum_score,
+)
 from dprktrack.model import Claim
-from dprktrack.store import Catalog, collector_paused, decode_utf8
+from dprktrack.store import Catalog, decode_utf8
 
 Severity = Literal["pass", "warning", "failure"]
 
@@ -41,7 +50,7 @@ LOOK_ALIKE_CONTEXT = 0.5
 """Below this agreement with its stored prefix/suffix, a lone occurrence is a look-alike."""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass costs twice as much to build, per claim
 class Finding:
     """The verdict on one claim (or one source), with what was expected and found."""
 
@@ -88,7 +97,7 @@ def run_check(catalog: Catalog, claim_ids: Iterable[str] | None = None) -> Repor
     for claim in catalog.claims.values():
         if wanted is None or claim.id in wanted:
             by_source[claim.source].append(claim)
-    with collector_paused():
+    with paused():
         for source_index, (source_id, claims) in enumerate(by_source.items()):
             if not claims and wanted is not None:
                 continue
@@ -117,6 +126,11 @@ def _check_source(
         text = decode_utf8(data, str(catalog.source_path(source_id)))
     except DprkError as err:
         reason = "; ".join(err.lines)
+        if not claims:
+            where = ("sources", source_index, "path")
+            report.findings.append(
+                Finding(source_id, "source", "source-missing", source_id, reason, where)
+            )
         for number, claim in enumerate(claims):
             message = (
                 reason if not number else f"source {source_id!r} unreadable (see {claims[0].id})"
@@ -151,14 +165,18 @@ def _check_source(
 def _shown_path(catalog: Catalog, source_id: str) -> str:
     """The source's path as a reader here would open it (relative to the current folder)."""
     path = catalog.source_path(source_id)
-    relative = os.path.relpath(path)
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # on another drive (Windows)
+        return str(path)
     return str(path) if relative.startswith("..") else relative
 
 
 def _unrepaired(finding: Finding, reason: str) -> Finding:
     if not finding.repair:
         return finding
-    return replace(finding, repair=None, message=f"{finding.message} (not repaired: {reason})")
+    message = f"{finding.message} (--fix leaves it alone: {reason})"
+    return replace(finding, repair=None, message=message)
 
 
 def _pin_finding(catalog: Catalog, index: int, source_id: str, data: bytes) -> Finding | None:
@@ -218,6 +236,18 @@ def _claim_finding(document: Document, claim: Claim, index: int) -> Finding:
     return _verdict(document, claim, hints, match, ("claims", index))
 
 
+def placed_span(document: Document, claim: Claim) -> Span | None:
+    """Where the claim's quote stands, as far as `check` would vouch for it, or None.
+
+    Lookups show a quote where check would not fail it: at its anchors, moved, or in
+    the source's own typography; never on a look-alike, a changed passage or a guess.
+    """
+    finding = _claim_finding(document, claim, 0)
+    if finding.severity() == "failure" or finding.start is None or finding.end is None:
+        return None
+    return Span(finding.start, finding.end)
+
+
 def _anchored_here(raw: str, claim: Claim) -> bool:
     """Whether the claim's offsets, prefix and suffix all still hold, character for character."""
     start, end, quote = claim.start, claim.end, claim.quote
@@ -262,16 +292,16 @@ def _failure(document: Document, claim: Claim, hints: Hints, match: Match) -> Ou
     if match.negations:
         word, offset = match.negations[0]
         message = (
-            f"the omission drops {word!r}, which the source has at "
-            f"{document.where(offset)}: the quote says the opposite of the source"
+            f"the words the quote leaves out or alters include {word!r} (source "
+            f"{document.where(offset)}): the quote may say the opposite of the source"
         )
         return "changed", message, {}
     recorded = _recorded_place(document, claim, hints, match)
     if recorded is not None:
         message = (
-            f"the passage between the recorded prefix and suffix, at "
-            f"{document.where(recorded.start)}, no longer reads as the quote; the same words at "
-            f"{document.where(span.start)} are a look-alike and were not re-attached"
+            f"the quote's recorded place, {document.where(recorded.start)}, now reads "
+            f"differently; the same words at {document.where(span.start)} are a look-alike "
+            "and were not re-attached"
         )
         return "changed", message, {"diff": word_diff(claim.quote, document.slice(recorded))}
     return None
@@ -319,33 +349,53 @@ _HOW = {
 def _recorded_place(document: Document, claim: Claim, hints: Hints, match: Match) -> Span | None:
     """Where the quote used to be, if that place survives and now reads differently.
 
-    A quote found by search (not at its hint) whose surroundings are not the recorded
-    ones may be a look-alike of a passage that was edited. It is one when the recorded
-    prefix and suffix still enclose a passage of about the quote's length elsewhere:
-    re-attaching the claim there would silently change what it cites. When the
-    recorded context is gone (paragraphs inserted around the quote), it is not.
+    A quote found by search (not at its hint) may be a look-alike of a passage that was
+    edited; re-attaching the claim to it would silently change what it cites. It is
+    one when the recorded prefix and suffix still enclose a passage of about the
+    quote's length elsewhere, or when the recorded offsets still hold a passage close
+    to the quote. When the recorded place is simply gone (text inserted around the
+    quote shifted it away), the quote has moved.
     """
     span = match.span
-    if span is None or match.selected_by == "hint" or not (hints.prefix and hints.suffix):
+    if span is None or match.selected_by == "hint":
         return None
-    if (match.context or 0.0) >= LOOK_ALIKE_CONTEXT:
-        return None
-    raw, length = document.raw, len(claim.quote)
-    before = raw.find(hints.prefix)
+    enclosed = None
+    if hints.prefix and hints.suffix and (match.context or 0.0) < LOOK_ALIKE_CONTEXT:
+        enclosed = _between(document.raw, hints.prefix, hints.suffix, len(claim.quote), span)
+    return enclosed or _edited_at_hint(document.raw, claim.quote, hints, span)
+
+
+def _between(raw: str, prefix: str, suffix: str, length: int, found: Span) -> Span | None:
+    """A passage of about `length` between the prefix and suffix, away from `found`."""
+    before = raw.find(prefix)
     while before != -1:
-        start = before + len(hints.prefix)
-        after = raw.find(hints.suffix, start, start + 2 * length + len(hints.suffix))
-        if after - start >= length // 2 and not (start < span.end and span.start < after):
+        start = before + len(prefix)
+        after = raw.find(suffix, start, start + 2 * length + len(suffix))
+        if after - start >= length // 2 and not Span(start, after).overlaps(found):
             return Span(start, after)
-        before = raw.find(hints.prefix, before + 1)
+        before = raw.find(prefix, before + 1)
     return None
+
+
+def _edited_at_hint(raw: str, quote: str, hints: Hints, found: Span) -> Span | None:
+    """The passage at the recorded offsets, when it is still close to the quote."""
+    if hints.start is None or hints.end is None or hints.end > len(raw):
+        return None
+    hinted = Span(hints.start, hints.end)
+    if hinted.overlaps(found) or len(quote) < SHORTEST_APPROXIMATE:
+        return None
+    bound = int((1 - minimum_score(len(quote))) * len(quote))
+    window = Span(max(0, hinted.start - bound), min(len(raw), hinted.end + bound))
+    closest = closest_in(raw, quote, window, bound)
+    return closest.span if closest and not closest.span.overlaps(found) else None
 
 
 def _ambiguous_message(document: Document, match: Match) -> str:
     places = ", ".join(document.where(candidate.start) for candidate in match.candidates[:5])
     more = ", …" if len(match.candidates) > 5 else ""
+    count = f"at least {len(match.candidates)}" if match.uncounted else str(len(match.candidates))
     return (
-        f"the quote occurs {len(match.candidates)} times (at {places}{more}) and no recorded "
+        f"the quote occurs {count} times (at {places}{more}) and no recorded "
         "prefix/suffix selects one; quote more of the passage"
     )
 
@@ -362,7 +412,9 @@ def _reads_differently(document: Document, claim: Claim, match: Match, span: Spa
 
 
 def _missing_message(document: Document, match: Match, hints: Hints) -> str:
-    if match.bound:
+    if match.too_long:
+        message = "not in the source verbatim, and too long to look for a close passage"
+    elif match.bound:
         message = f"not in the source, and no passage is within {match.bound} edits of it"
     else:
         message = "not in the source, and too short to look for a close passage"

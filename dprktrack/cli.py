@@ -7,7 +7,6 @@ machine output start fast.
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -65,12 +64,11 @@ class _Group(click.Group):
             raise _UsageError(err.format_message(), err.ctx) from None
 
     def invoke(self, ctx: click.Context) -> Any:
-        # One short run builds millions of objects and no cycles worth collecting;
-        # the collector's repeated walks over them would cost more than the work.
-        collecting = gc.isenabled()
-        gc.disable()
+        from dprktrack.collector import paused
+
         try:
-            return super().invoke(ctx)
+            with paused():  # a command builds many objects and no cycles worth collecting
+                return super().invoke(ctx)
         except DprkError as err:
             for line in err.lines:
                 click.echo(f"error: {visible(line)}", err=True)
@@ -93,13 +91,6 @@ class _Group(click.Group):
                 err=True,
             )
             ctx.exit(EXIT_INTERNAL)
-        finally:
-            if collecting:
-                # Turned back on for whoever called us (a test, an embedding program), but
-                # without one last walk over everything this run built: frozen objects are
-                # left to reference counting, which frees them all, as none is in a cycle.
-                gc.freeze()
-                gc.enable()
 
 
 def _silence_stdout() -> None:
@@ -454,7 +445,10 @@ def read(ctx: click.Context, source_id: str | None, pager: bool | None) -> None:
         print_view(console, view)
     if unplaced:
         missing = ", ".join(unplaced)
-        click.echo(f"note: quotes not found exactly once, so not shown: {missing}", err=True)
+        note = (
+            f"quotes not placed in the source, so not shown (`dprktrack check` says why): {missing}"
+        )
+        click.echo(f"note: {note}", err=True)
 
 
 @main.command(short_help="Verify that every quote still stands in its source.")
@@ -579,7 +573,10 @@ def _repair(
 
 def _patch_name(path: Path) -> str:
     """The claims file's path as `git apply` run here would name it."""
-    relative = os.path.relpath(path)
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # on another drive (Windows)
+        return path.name
     return path.name if relative.startswith("..") else Path(relative).as_posix()
 
 
@@ -596,7 +593,7 @@ def _emit_check(
         from dprktrack.writers import github_annotation
 
         for record in records:
-            if record["severity"] == "pass":
+            if record["severity"] == "pass" or record["fixed"]:
                 continue
             level = "error" if record["severity"] == "failure" else "warning"
             where = {"file": name, "line": record["line"], "col": record["column"]}

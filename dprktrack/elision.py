@@ -24,8 +24,11 @@ ALTERATION_GAP = 40
 _MARKER = re.compile(r"\[\s*(?:…|\.\.\.|\. \. \.)\s*\]|…|\.\.\.(?!\.)|\. \. \.(?! \.)|\[[^\[\]]*\]")
 _ELISION = re.compile(r"\[?\s*(?:…|\.\.\.|\. \. \.)\s*\]?")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+# "No." before a number is an abbreviation (resolution No. 2397), not a negation.
 _NEGATION = re.compile(
-    r"\b(?:not|never|no|nor|neither|none|nothing|nobody|cannot)\b|\w+n['’]t\b", re.IGNORECASE
+    r"\b(?:not|never|no(?!\.?\s*\d)|nor|neither|none|nothing|nobody|cannot|without|hardly)\b"
+    r"|\w+n['’]t\b",
+    re.IGNORECASE,
 )
 
 
@@ -91,7 +94,7 @@ def rebuild(quote: str, replacements: list[str]) -> str:
     return "".join(out)
 
 
-def placements(text: str, kept: list[Piece], limit: int = 50) -> list[Placement]:
+def placements(text: str, kept: list[Piece], limit: int) -> list[Placement]:
     """Every way the pieces fit the text in order, each next piece as early as it can be."""
     if not kept:
         return []
@@ -162,9 +165,18 @@ def _chain(text: str, kept: list[Piece], first: Span) -> tuple[Span, ...] | None
 
 
 def dropped_negations(text: str, placement: Placement) -> list[tuple[str, int]]:
-    """Negating words the source has between the kept pieces, with their offsets."""
+    """Negating words the source has between the kept pieces, with their offsets.
+
+    Each gap is widened to whole words, so a cut through "can|not" or "ca|n't" that
+    keeps "can" on one side still counts as dropping the negation.
+    """
     dropped = []
     for before, after in pairwise(placement.spans):
-        for match in _NEGATION.finditer(text, before.end, after.start):
+        start, end = before.end, after.start
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+        while end < len(text) and text[end].isalnum():
+            end += 1
+        for match in _NEGATION.finditer(text, start, end):
             dropped.append((match.group(), match.start()))
     return dropped

@@ -31,6 +31,11 @@ CONTEXT_LENGTH = 32
 SHORTEST_APPROXIMATE = 12
 """Quotes shorter than this are never matched approximately: too many look-alikes."""
 MAX_OCCURRENCES = 100
+"""Occurrences counted before a search stops: past this many, a quote is ambiguous anyway."""
+LONGEST_APPROXIMATE = 1000
+"""Longest quote (normalised characters) looked for approximately; the search grows with
+the quote's length times the source's, and a long quote that is not verbatim is a failure
+whatever the closest passage."""
 
 
 def minimum_score(length: int) -> float:
@@ -104,6 +109,10 @@ class Match:
     negations: tuple[tuple[str, int], ...] = ()
     bound: int = 0
     alternatives: int = 0
+    uncounted: bool = False
+    """Ambiguous with more occurrences than were counted (see MAX_OCCURRENCES)."""
+    too_long: bool = False
+    """Not found verbatim, and too long to look for approximately."""
     by_pieces: bool = False
     """Whether the quote matched as its kept pieces (it has omissions) rather than whole."""
     outer: Span | None = None
@@ -125,11 +134,8 @@ def match_quote(document: Document, quote: str, hints: Hints, *, exact_only: boo
     after the exact stages, for lookups that only show what stands verbatim.
     """
     raw = document.raw
-    whole = (
-        _at_hint(document, quote, hints, typographic=False)
-        or _search(raw, quote, None, hints, "exact")
-        or (None if exact_only else _at_hint(document, quote, hints, typographic=True))
-        or (None if exact_only else _typographic(document, quote, None, hints))
+    whole = _at_hint(document, quote, hints, typographic=False) or _whole_quote(
+        document, quote, hints, exact_only=exact_only
     )
     if whole is not None:
         return whole
@@ -138,12 +144,37 @@ def match_quote(document: Document, quote: str, hints: Hints, *, exact_only: boo
         edges = elision.edge_alterations(quote)
         pieces = (
             _pieces_at_hint(raw, kept, hints, edges)
-            or _search(raw, quote, kept, hints, "exact")
-            or (None if exact_only else _typographic(document, quote, kept, hints))
+            or _search(raw, quote, kept, hints, "exact", edges=edges)
+            or (None if exact_only else _typographic(document, quote, kept, hints, edges))
         )
         if pieces is not None:
             return _with_negations(document, _widened(raw, pieces, edges))
     return Match("none") if exact_only else _approximate(document, quote, kept, hints)
+
+
+def _whole_quote(document: Document, quote: str, hints: Hints, *, exact_only: bool) -> Match | None:
+    """The whole quote: exactly, else after normalisation.
+
+    An exact occurrence away from the hinted place does not beat the hinted place
+    reading as the quote after normalisation: a quote retyped where it stands must not
+    be moved to a look-alike elsewhere. One that overlaps the hint (a shift by a space)
+    does beat it.
+    """
+    exact = _search(document.raw, quote, None, hints, "exact")
+    if exact_only:
+        return exact
+    hinted = _hinted_span(document.raw, hints)
+    if (
+        exact is not None
+        and exact.span is not None
+        and (hinted is None or exact.span.overlaps(hinted))
+    ):
+        return exact
+    return (
+        _at_hint(document, quote, hints, typographic=True)
+        or exact
+        or _typographic(document, quote, None, hints)
+    )
 
 
 def _widened(raw: str, match: Match, edges: tuple[bool, bool]) -> Match:
@@ -169,7 +200,7 @@ def _at_hint(document: Document, quote: str, hints: Hints, *, typographic: bool)
     there = document.slice(span)
     if not typographic:
         return Match("exact", (span,), "hint") if there == quote else None
-    if normalise_text(there) == normalise_text(quote):
+    if there.strip() == there and normalise_text(there) == normalise_text(quote).strip():
         return Match("typography", (span,), "hint")
     return None
 
@@ -182,7 +213,7 @@ def _pieces_at_hint(
     if span is None:
         return None
     leading, trailing = edges
-    for placement in elision.placements(raw[span.start : span.end], kept):
+    for placement in elision.placements(raw[span.start : span.end], kept, MAX_OCCURRENCES):
         spans = tuple(Span(s.start + span.start, s.end + span.start) for s in placement.spans)
         outer = elision.widen(raw, _outer(spans), leading=leading, trailing=trailing)
         if outer == span:
@@ -197,34 +228,45 @@ def _search(
     hints: Hints,
     stage: Stage,
     *,
+    edges: tuple[bool, bool] = (False, False),
     mapping: Normalised | None = None,
     raw: str = "",
 ) -> Match | None:
     """All occurrences in `text`; one is chosen only if it is alone or context selects it.
 
-    With a `mapping`, `text` is the normalised form of `raw` and spans are mapped back.
+    With a `mapping`, `text` is the normalised form of `raw`: a match must begin and
+    end on whole characters of `raw` (not inside a folded `…` or ligature), the kept
+    pieces of an omission must stay in one paragraph of `raw`, and spans are mapped
+    back to it. So many occurrences that some went uncounted are always ambiguous.
     """
     found, by_pieces = _occurrences(text, quote, kept)
+    if mapping is not None:
+        found = [spans for spans in found if all(mapping.aligned(span) for span in spans)]
     raw_found = [_to_raw(spans, mapping) for spans in found]
     if by_pieces and mapping is not None:
-        kept_found = [
+        paired = [
             (spans, in_raw)
             for spans, in_raw in zip(found, raw_found, strict=True)
             if elision.one_paragraph(raw, in_raw)
         ]
-        found = [spans for spans, _ in kept_found]
-        raw_found = [in_raw for _, in_raw in kept_found]
+        found, raw_found = [spans for spans, _ in paired], [in_raw for _, in_raw in paired]
     if not found:
         return None
+    leading, trailing = edges
+    outers = [
+        elision.widen(text, _outer(spans), leading=leading, trailing=trailing) for spans in found
+    ]
     if len(found) == 1:
-        context = _agreement(text, _outer(found[0]), hints, mapping) if hints.has_context else None
+        context = _agreement(text, outers[0], hints, mapping) if hints.has_context else None
         return Match(stage, raw_found[0], "unique", context, by_pieces=by_pieces)
-    scores = [_agreement(text, _outer(spans), hints, mapping) for spans in found]
+    scores = [_agreement(text, outer, hints, mapping) for outer in outers]
     best = max(scores)
-    if hints.has_context and best > 0.5 and scores.count(best) == 1:
+    complete = len(found) < MAX_OCCURRENCES
+    if complete and hints.has_context and best > 0.5 and scores.count(best) == 1:
         chosen = scores.index(best)
         return Match(stage, raw_found[chosen], "context", best, by_pieces=by_pieces)
-    return Match("ambiguous", candidates=tuple(_outer(spans) for spans in raw_found))
+    candidates = tuple(_outer(spans) for spans in raw_found)
+    return Match("ambiguous", candidates=candidates, uncounted=not complete)
 
 
 def _occurrences(
@@ -232,7 +274,8 @@ def _occurrences(
 ) -> tuple[list[tuple[Span, ...]], bool]:
     """Where the whole quote occurs or, given its kept pieces, where they fit (and True)."""
     if kept:
-        return [placement.spans for placement in elision.placements(text, kept)], True
+        placements = elision.placements(text, kept, MAX_OCCURRENCES)
+        return [placement.spans for placement in placements], True
     spans: list[tuple[Span, ...]] = []
     at = text.find(quote) if quote else -1
     while at != -1 and len(spans) < MAX_OCCURRENCES:
@@ -276,17 +319,28 @@ def _common_suffix(one: str, other: str) -> int:
 
 
 def _typographic(
-    document: Document, quote: str, kept: list[elision.Piece] | None, hints: Hints
+    document: Document,
+    quote: str,
+    kept: list[elision.Piece] | None,
+    hints: Hints,
+    edges: tuple[bool, bool] = (False, False),
 ) -> Match | None:
+    """The quote in the normalised text; white space around it is not part of the match."""
     mapping = document.normalised
-    plain = normalise_text(quote)
+    plain = normalise_text(quote).strip()
     if plain == quote and mapping.text == document.raw:
         return None  # nothing to normalise on either side
     folded = [elision.Piece(normalise_text(piece.text), piece.gap) for piece in kept or []]
-    match = _search(
-        mapping.text, plain, folded or None, hints, "typography", mapping=mapping, raw=document.raw
+    return _search(
+        mapping.text,
+        plain,
+        folded or None,
+        hints,
+        "typography",
+        edges=edges,
+        mapping=mapping,
+        raw=document.raw,
     )
-    return match
 
 
 def _approximate(
@@ -297,6 +351,8 @@ def _approximate(
     wanted = normalise_text(max((piece.text for piece in kept), key=len) if kept else quote)
     if len(wanted) < SHORTEST_APPROXIMATE:
         return Match("none")
+    if len(wanted) > LONGEST_APPROXIMATE:
+        return Match("none", too_long=True)
     bound = int((1 - minimum_score(len(wanted))) * len(wanted))
     near = _normalised_hint(document, hints)
     passages = best_passages(mapping.text, wanted, bound, near)

@@ -25,6 +25,8 @@ _TABLE = {
     **dict.fromkeys(map(ord, _DASHES), "-"),
     **dict.fromkeys(map(ord, _INVISIBLE), ""),
 }
+# Compatibility forms that carry meaning NFKC would erase: 10⁵ is not 105, ½ not 1/2.
+_MEANINGFUL_FORMS = ("<super>", "<sub>", "<fraction>")
 _COMBINING = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 # What normalisation may change: runs of white space and invisible characters (other
 # than one plain space), and any character outside ASCII with the combining marks after it.
@@ -54,6 +56,16 @@ class Normalised:
         start = self._raw_offset(span.start, at_end=False)
         end = self._raw_offset(span.end - 1, at_end=True) if span.end > span.start else start
         return Span(start, end)
+
+    def aligned(self, span: Span) -> bool:
+        """Whether a span begins and ends on whole raw characters, not inside a folded one."""
+        return self._on_seam(span.start) and self._on_seam(span.end)
+
+    def _on_seam(self, offset: int) -> bool:
+        if offset <= 0 or offset >= len(self.text):
+            return True
+        piece = bisect_right(self.seams, offset) - 1
+        return self.raw_ends[piece] is None or self.seams[piece] == offset
 
     def offset_of(self, raw_offset: int) -> int:
         """Where a raw offset lands in the normalised text."""
@@ -112,6 +124,8 @@ def _fold(cluster: str) -> str:
     if all(char.isspace() or char in _INVISIBLE for char in cluster):
         # A run of white space, invisible characters among it or not, is one space.
         return " " if any(char.isspace() for char in cluster) else ""
+    if any(unicodedata.decomposition(char).startswith(_MEANINGFUL_FORMS) for char in cluster):
+        return cluster.translate(_TABLE)
     folded = unicodedata.normalize("NFKC", cluster.translate(_TABLE)).translate(_TABLE)
     return " " if folded.isspace() else folded
 

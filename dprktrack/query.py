@@ -162,19 +162,18 @@ def select_claims(catalog: Catalog, wanted: ClaimFilter) -> list[Claim]:
 
 
 def claim_span(text: str, claim: Claim) -> Span | None:
-    """The passage a claim quotes, found without guessing, or None.
+    """The passage a claim quotes, where `dprktrack check` places it, or None.
 
-    At its anchors when they hold (as `check` leaves them), else where the quote (or,
-    with omissions, its kept pieces) stands verbatim exactly once.
+    Quick when the claim's anchors hold (as `check --fix` leaves them); otherwise the
+    check's own verdict decides, so lookups and check never disagree.
     """
     start, end = claim.start, claim.end
     if start is not None and end is not None and text[start:end] == claim.quote:
         return Span(start, end)
-    from dprktrack.matcher import Document, Hints, match_quote
+    from dprktrack.check import placed_span
+    from dprktrack.matcher import Document
 
-    hints = Hints(start, end, claim.prefix, claim.suffix)
-    match = match_quote(Document(text), claim.quote, hints, exact_only=True)
-    return match.span if match.stage == "exact" else None
+    return placed_span(Document(text), claim)
 
 
 def claim_records(catalog: Catalog, claims: Iterable[Claim]) -> list[Record]:
@@ -321,7 +320,7 @@ def _unpad(identifier: str) -> str:
 def claim_paragraph(catalog: Catalog, record: Record) -> tuple[str, int | None]:
     """The source paragraph around a claim's quote and the quote's offset in it.
 
-    A quote that is not found exactly once has no paragraph: ("", None).
+    A quote that cannot be placed has no paragraph: ("", None).
     """
     if record["start"] is None:
         return "", None
@@ -336,7 +335,7 @@ def claim_details(catalog: Catalog, record: Record) -> list[tuple[str, str]]:
     source = catalog.sources[record["source"]]
     where = str(catalog.source_path(source.id))
     if record["start"] is None:
-        where += " (quote not found exactly once in the source)"
+        where += " (quote not placed in the source; `dprktrack check` says why)"
     else:
         where += f":{record['line']}:{record['column']} (offsets {record['start']}–{record['end']})"
     relay = record["reported_via"]
@@ -353,13 +352,13 @@ def claim_details(catalog: Catalog, record: Record) -> list[tuple[str, str]]:
 
 
 def unplaced_note(records: Sequence[Record]) -> str | None:
-    """A note naming the claims whose quote is not found exactly once (null offsets)."""
+    """A note naming the claims whose quote `check` cannot place (null offsets)."""
     missing = [record["id"] for record in records if record["start"] is None]
     if not missing:
         return None
     return (
-        f"{len(missing)} quote(s) not found exactly once in their source, so their offsets "
-        f"are null: {', '.join(missing)}"
+        f"{len(missing)} quote(s) not placed in their source, so their offsets are null "
+        f"(`dprktrack check` says why): {', '.join(missing)}"
     )
 
 

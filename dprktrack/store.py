@@ -7,18 +7,18 @@ line:column and JSON path. Sources are read lazily, once each.
 
 from __future__ import annotations
 
-import gc
 import json
 import os
+import re
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from dprktrack.anchor import LineIndex
+from dprktrack.collector import paused
 from dprktrack.errors import DprkError, JsonPath, Problem, format_json_path
 from dprktrack.jsonpos import locate
 from dprktrack.model import (
@@ -132,34 +132,90 @@ def load_catalog(path: Path) -> Catalog:
     """Read, parse, validate and cross-check a claims file; every problem is reported at once."""
     name = str(path)
     raw = _read_claims_text(path, name)
-    with collector_paused():
+    with paused():
         return _parse_catalog(path, name, raw)
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cycle collector while a large file becomes objects.
+class _RepeatedKeys(dict[str, Any]):
+    """A JSON object that named some key twice; `json.loads` would keep only the last."""
 
-    Parsing and validating create millions of objects and no cycles; left running,
-    the collector walks all of them again and again (it tripled the load time of a
-    100,000-claim file).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+    repeated: tuple[str, ...] = ()
+
+
+def _load_json(raw: str) -> tuple[Any, bool]:
+    """The parsed document, and whether some object in it named a key twice."""
+    repeats = False
+
+    def keeping_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal repeats
+        record = dict(pairs)
+        if len(record) == len(pairs):
+            return record
+        repeats = True
+        marked = _RepeatedKeys(record)
+        keys = [key for key, _ in pairs]
+        marked.repeated = tuple(sorted({key for key in keys if keys.count(key) > 1}))
+        return marked
+
+    return json.loads(raw, object_pairs_hook=keeping_repeats), repeats
+
+
+def _repeated_key_problems(data: Any) -> list[Problem]:
+    """Every key named twice in one object: a merge slip that would silently lose a value."""
+    problems = []
+    pending: list[tuple[JsonPath, Any]] = [((), data)]
+    while pending:
+        path, value = pending.pop()
+        if isinstance(value, _RepeatedKeys):
+            for key in value.repeated:
+                message = (
+                    f"the key {key!r} is given twice in this object; only the last would count"
+                )
+                problems.append(Problem((*path, key), message, _claim_id_at(data, path)))
+        if isinstance(value, dict):
+            pending += [((*path, key), child) for key, child in value.items()]
+        elif isinstance(value, list):
+            pending += [((*path, index), child) for index, child in enumerate(value)]
+    return problems
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u(d[89a-f][0-9a-f]{2})", re.IGNORECASE)
+
+
+def _lone_surrogate(raw: str) -> int | None:
+    """The offset of a `\\uXXXX` escape that is half of a UTF-16 pair, which no text can hold."""
+    paired_low = -1
+    for match in _SURROGATE_ESCAPE.finditer(raw):
+        at = before = match.start()
+        while before > 0 and raw[before - 1] == "\\":
+            before -= 1
+        if (at - before) % 2 == 1 or at == paired_low:
+            continue  # an escaped backslash and a plain "u", or the low half of a pair
+        high = match.group(1)[1].lower() in "89ab"
+        following = _SURROGATE_ESCAPE.match(raw, match.end())
+        if high and following and following.group(1)[1].lower() in "cdef":
+            paired_low = following.start()
+            continue
+        return at
+    return None
 
 
 def _parse_catalog(path: Path, name: str, raw: str) -> Catalog:
     try:
-        data = json.loads(raw)
+        data, repeats = _load_json(raw)
     except json.JSONDecodeError as err:
         raise DprkError(f"{name}:{err.lineno}:{err.colno}: invalid JSON: {err.msg}") from None
     except RecursionError:
         raise DprkError(f"{name}: invalid JSON: nested too deeply") from None
+    surrogate = _lone_surrogate(raw)
+    if surrogate is not None:
+        line, column = LineIndex(raw).position(surrogate)
+        raise DprkError(
+            f"{name}:{line}:{column}: a \\u escape of a lone surrogate (half of a UTF-16 pair) "
+            "is not a character; remove it or give the whole pair"
+        )
+    if repeats:
+        raise DprkError(format_problems(name, raw, _repeated_key_problems(data)))
     doc: ClaimsFile | None = None
     problems: list[Problem] = []
     try:
@@ -258,12 +314,6 @@ def replace_claims_file(path: Path, text: str, expected: str) -> None:
     new one, never half of either. `expected` is the content the change was based on.
     """
     name = str(path)
-    try:
-        current = path.read_bytes()
-    except OSError as err:
-        raise DprkError(f"{name}: cannot read it again before writing: {err.strerror}") from None
-    if current != expected.encode("utf-8"):
-        raise DprkError(f"{name}: changed on disk since it was read; nothing written, run again")
     folder = path.resolve().parent
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -275,6 +325,11 @@ def replace_claims_file(path: Path, text: str, expected: str) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, path.stat().st_mode & 0o7777)
+        # Compared last, just before the rename, to leave the least time for a change.
+        if path.read_bytes() != expected.encode("utf-8"):
+            raise DprkError(
+                f"{name}: changed on disk since it was read; nothing written, run again"
+            )
         os.replace(temporary, path.resolve())
     except OSError as err:
         raise DprkError(f"{name}: cannot write: {err.strerror}; the file is unchanged") from None

@@ -1194,3 +1194,75 @@ def test_a_dry_run_reports_on_stderr_and_names_the_file_as_git_apply_wants(
 def test_the_seed_copy_is_kept_from_line_ending_conversion() -> None:
     attributes = (REPO / ".gitattributes").read_text("utf-8").splitlines()
     assert "seeds/** -text" in attributes
+
+
+# --- what a review found --------------------------------------------------------------------
+
+
+def test_a_look_alike_is_not_taken_when_the_recorded_place_was_edited_in_place(
+    invoke: Invoke, write_claims: WriteClaims
+) -> None:
+    """Only offsets recorded, the recorded sentence reworded, its words elsewhere: changed."""
+    data = json.loads(RAW)
+    seed = seed_copy(write_claims(data))
+    text = seed.read_text("utf-8")
+    sentence = "The Panel of Experts failed in its duty, Nebenzya said flatly."
+    text = text.replace("\n\n", f"\n\n{sentence}\n\n", 1) + f"\n{sentence}\n"
+    seed.write_text(text, "utf-8")
+    start = text.index(sentence)
+    add_claim(data, "c900", sentence)
+    claim_of(data, "c900").update(start=start, end=start + len(sentence))
+    claims = write_claims(data)
+    seed.write_text(text.replace(sentence, sentence.replace("failed", "did not fail"), 1), "utf-8")
+    code, report = check_json(invoke, claims, "c900")
+    result = claim_results(report)["c900"]
+    assert (code, result["verdict"]) == (1, "changed")
+    assert "look-alike" in result["message"]
+    assert "[-failed-] {+did not fail+}" in result["diff"]
+
+
+def test_a_source_that_no_claim_quotes_is_still_read(
+    invoke: Invoke, write_claims: WriteClaims
+) -> None:
+    data = json.loads(RAW)
+    data["sources"].append({**data["sources"][0], "id": "spare", "path": "seeds/gone.txt"})
+    code, report = check_json(invoke, write_claims(data))
+    (finding,) = [r for r in report["results"] if r["kind"] == "source"]
+    assert (code, finding["id"], finding["verdict"]) == (1, "spare", "source-missing")
+
+
+def test_lookups_place_a_quote_where_check_does_and_nowhere_else(
+    invoke: Invoke, repo_copy: Path
+) -> None:
+    # c003 retyped plainly: check says typography, lookups show the source's spelling.
+    data = json.loads(RAW)
+    claim_of(data, "c003")["quote"] = QUOTE["c003"].replace("“", '"').replace("”", '"')
+    # c046's recorded place reworded, its words kept elsewhere: a look-alike, placed nowhere.
+    text = seed_copy(repo_copy).read_text("utf-8")
+    quote = QUOTE["c046"]
+    text = text.replace(quote, quote.replace(" ", "  ", 1)) + f"\n{quote}\n"
+    seed_copy(repo_copy).write_text(text, "utf-8")
+    save(repo_copy, data)
+    verdicts = {
+        r["id"]: r["verdict"] for r in check_json(invoke, repo_copy, "c003", "c046")[1]["results"]
+    }
+    assert verdicts == {"neo-2024-04-24": "source-changed", "c003": "typography", "c046": "changed"}
+    records = {
+        record["id"]: record
+        for record in json.loads(invoke("list", "--format", "json", claims=repo_copy).stdout)
+    }
+    c003 = records["c003"]
+    assert text[c003["start"] : c003["end"]] == QUOTE["c003"]
+    assert records["c046"]["start"] is None
+
+
+def test_github_annotations_leave_out_what_fix_just_repaired(
+    invoke: Invoke, write_claims: WriteClaims
+) -> None:
+    data = json.loads(RAW)
+    claim_of(data, "c010").update(start=1, end=2)
+    claims = write_claims(data)
+    result = invoke("check", "--fix", "--format", "github", claims=claims)
+    assert result.exit_code == 0
+    assert "::warning" not in result.stdout
+    assert "1 moved; --fix updated 1" in result.stdout

@@ -214,12 +214,13 @@ def test_unplaced_quotes_get_null_offsets_and_a_note(
     assert [r["id"] for r in records if r["start"] is None] == ["c002"]
     listing = invoke("list", "--format", "json", claims=path)
     note = (
-        "note: 1 quote(s) not found exactly once in their source, so their offsets are null: c002\n"
+        "note: 1 quote(s) not placed in their source, so their offsets are null "
+        "(`dprktrack check` says why): c002\n"
     )
     assert listing.stderr == note
     shown = invoke("show", "c002", claims=path)
     assert shown.stderr == note
-    assert "quote not found exactly once in the source" in shown.stdout
+    assert "quote not placed in the source" in shown.stdout
 
 
 def test_list_table_shows_every_word_of_every_quote(invoke: Invoke) -> None:
@@ -428,7 +429,9 @@ def test_read_notes_quotes_it_cannot_place(
     result = invoke("read", "--no-pager", claims=write_claims(claims_data))
     assert result.exit_code == 0
     assert "‹c001 " not in result.stdout
-    assert result.stderr == "note: quotes not found exactly once, so not shown: c001\n"
+    assert result.stderr == (
+        "note: quotes not placed in the source, so not shown (`dprktrack check` says why): c001\n"
+    )
 
 
 # --- text from data is never markup or a control sequence ------------------

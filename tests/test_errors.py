@@ -267,3 +267,46 @@ def test_a_flood_of_problems_is_capped_with_a_count(
     lines = result.stderr.splitlines()
     assert len(lines) == 101
     assert lines[-1].endswith(f"and {len(claims_data['claims']) - 100} more problems not shown")
+
+
+def test_a_key_given_twice_is_an_error_not_a_silent_loss(invoke: Invoke, repo_copy: Path) -> None:
+    """A merge slip: JSON would keep the last value and `check --fix` would drop the first."""
+    raw = repo_copy.read_text("utf-8")
+    first = '"quote": "in 2023 Russia voted in favor of the extension"'
+    assert raw.count(first) == 1
+    repo_copy.write_text(raw.replace(first, f'"quote": "typed first",\n      {first}'), "utf-8")
+    for args in (("list",), ("check",), ("check", "--fix")):
+        result = invoke(*args, claims=repo_copy)
+        assert result.exit_code == EXIT_INPUT
+        assert re.fullmatch(
+            rf"error: {re.escape(str(repo_copy))}:\d+:\d+: \$\.claims\[1\]\.quote \(claim c002\): "
+            r"the key 'quote' is given twice in this object; only the last would count\n",
+            result.stderr,
+        ), result.stderr
+    assert "typed first" in repo_copy.read_text("utf-8"), "nothing was written"
+
+
+@pytest.mark.parametrize(
+    ("escape", "refused"),
+    [
+        pytest.param("\\udc00", True, id="lone-low"),
+        pytest.param("\\ud83d", True, id="lone-high"),
+        pytest.param("\\ud83d\\ude00", False, id="a-whole-pair"),
+        pytest.param("\\\\ud83d", False, id="an-escaped-backslash-then-text"),
+    ],
+)
+def test_half_a_surrogate_pair_is_refused_with_its_place(
+    invoke: Invoke, repo_copy: Path, escape: str, refused: bool
+) -> None:
+    raw = repo_copy.read_text("utf-8")
+    summary = json.loads(raw)["claims"][0]["summary"]
+    repo_copy.write_text(raw.replace(f'"summary": "{summary}"', f'"summary": "{escape}x"'), "utf-8")
+    result = invoke("check", "--fix", claims=repo_copy)
+    if refused:
+        assert result.exit_code == EXIT_INPUT
+        assert re.fullmatch(
+            rf"error: {re.escape(str(repo_copy))}:\d+:\d+: a \\u escape of a lone surrogate .*\n",
+            result.stderr,
+        )
+    else:
+        assert result.exit_code == 0, result.stderr
