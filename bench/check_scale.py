@@ -72,8 +72,8 @@ def main() -> None:
     header = f"{'scenario':<20} {'floor s':>8} {'check s':>8} {'claims/s':>10} {'ratio':>6} "
     print(header + f"{'target':>6} {'floor MB':>9} {'check MB':>9}")
     with tempfile.TemporaryDirectory() as folder:
-        for name, options, target in scenarios:
-            path = build_corpus(Path(folder) / str(len(name)), arguments, options)
+        for number, (name, options, target) in enumerate(scenarios):
+            path = build_corpus(Path(folder) / f"scenario-{number}", arguments, options)
             floor = measure([sys.executable, "-c", FLOOR, str(path)], arguments.runs)
             check = measure(
                 [sys.executable, "-m", "dprktrack", "--claims", str(path), "check"], arguments.runs

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SEED = next((REPO / "seeds").glob("*.txt"))
+SEEDS = REPO / "seeds"
 CONTEXT = 32
 DRIFT_KINDS = ("moved", "typography", "changed")
 
@@ -46,8 +46,9 @@ def build(
 ) -> Corpus:
     """Write `folder/claims.json` and `folder/sources/`; the same arguments, the same bytes."""
     rng = random.Random(seed)
-    paragraphs = [p for p in re.split(r"\n\s*\n", SEED.read_text("utf-8")) if p.strip()]
-    vocabulary = sorted(set(re.findall(r"[A-Za-z]{4,}", SEED.read_text("utf-8"))))
+    seed = _seed_text()
+    paragraphs = [p for p in re.split(r"\n\s*\n", seed) if p.strip()]
+    vocabulary = sorted(set(re.findall(r"[A-Za-z]{4,}", seed)))
     (folder / "sources").mkdir(parents=True, exist_ok=True)
     actors = [_actor(number) for number in range(200)]
     targets = [_target(number) for number in range(20)]
@@ -95,6 +96,13 @@ def build(
     claims_path = folder / "claims.json"
     claims_path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", "utf-8")
     return Corpus(claims_path, sources, len(claim_records), drifted, total_bytes)
+
+
+def _seed_text() -> str:
+    seeds = sorted(SEEDS.glob("*.txt"))
+    if not seeds:
+        raise SystemExit(f"no seed article in {SEEDS}")
+    return seeds[0].read_text("utf-8")
 
 
 def _split(total: int, parts: int) -> list[int]:

@@ -22,13 +22,6 @@ class Span:
         return self.start < other.end and other.start < self.end
 
 
-def line_column(text: str, offset: int) -> tuple[int, int]:
-    """Line and column of one offset; for many offsets into one text use `LineIndex`."""
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, column
-
-
 class LineIndex:
     """Line starts of a text, so each offset's line:column costs a binary search."""
 

@@ -44,7 +44,7 @@ VERDICTS: dict[str, Severity] = {
     "source-missing": "failure",
     "source-changed": "warning",
 }
-"""Every verdict slug and its default severity, in the order reports list them."""
+"""Every verdict slug and its default severity, in the order summaries count them."""
 
 LOOK_ALIKE_CONTEXT = 0.5
 """Below this agreement with its stored prefix/suffix, a lone occurrence is a look-alike."""
@@ -342,7 +342,6 @@ _HOW = {
     "hint": "at its recorded offsets",
     "unique": "exactly once",
     "context": "by its prefix/suffix",
-    "": "",
 }
 
 
@@ -496,24 +495,6 @@ def _with_fields(record: dict[str, Any], values: dict[str, Any]) -> dict[str, An
     for key, value in values.items():
         result.setdefault(key, value)
     return result
-
-
-RESULT_FIELDS = (
-    "id",
-    "kind",
-    "verdict",
-    "severity",
-    "source",
-    "start",
-    "end",
-    "line",
-    "column",
-    "expected",
-    "found",
-    "diff",
-    "message",
-    "fixed",
-)
 
 
 def finding_positions(raw: str, findings: Iterable[Finding]) -> dict[JsonPath, tuple[int, int]]:

@@ -46,10 +46,6 @@ class Placement:
 
     spans: tuple[Span, ...]
 
-    @property
-    def span(self) -> Span:
-        return Span(self.spans[0].start, self.spans[-1].end)
-
 
 def has_markers(quote: str) -> bool:
     return _MARKER.search(quote) is not None

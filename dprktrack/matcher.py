@@ -60,10 +60,6 @@ class Hints:
     def has_context(self) -> bool:
         return bool(self.prefix or self.suffix)
 
-    @property
-    def has_any(self) -> bool:
-        return self.start is not None or self.end is not None or self.has_context
-
 
 @dataclass
 class Document:

@@ -30,7 +30,12 @@ _MEANINGFUL_FORMS = ("<super>", "<sub>", "<fraction>")
 _COMBINING = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 # What normalisation may change: runs of white space and invisible characters (other
 # than one plain space), and any character outside ASCII with the combining marks after it.
-_SPECIAL = re.compile(rf"[\s{_INVISIBLE}]{{2,}}|[^\S ]|.[{_COMBINING}]+|[^\x00-\x7f]", re.DOTALL)
+_SPECIAL = re.compile(
+    rf"[\s{_INVISIBLE}]{{2,}}|[^\S ]|.[{_COMBINING}]+|(?P<run>[^\x00-\x7f\s{_INVISIBLE}]{{2,}})"
+    r"|[^\x00-\x7f]",
+    re.DOTALL,
+)
+_CLUSTER = re.compile(rf".[{_COMBINING}]*", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -109,14 +114,24 @@ def normalise(raw: str) -> Normalised:
             length += len(piece)
 
     for match in _SPECIAL.finditer(raw):
+        run = match.group("run")
+        if run is not None and _stable(run):
+            continue  # text in another script, already in normal form: copied as it is
         add(raw[copied : match.start()], copied, None)
-        folded = _fold(match.group())
-        if folded == " " and out and out[-1].endswith(" "):
-            folded = ""  # a space beside a space that is already there
-        add(folded, match.start(), match.end())
+        clusters = _CLUSTER.finditer(raw, match.start(), match.end()) if run else [match]
+        for cluster in clusters:
+            folded = _fold(cluster.group())
+            if folded == " " and out and out[-1].endswith(" "):
+                folded = ""  # a space beside a space that is already there
+            add(folded, cluster.start(), cluster.end())
         copied = match.end()
     add(raw[copied:], copied, None)
     return Normalised("".join(out), tuple(seams), tuple(raw_starts), tuple(raw_ends), len(raw))
+
+
+def _stable(run: str) -> bool:
+    """Whether normalisation leaves a run of non-ASCII characters as it is."""
+    return run.translate(_TABLE) == run and unicodedata.is_normalized("NFKC", run)
 
 
 @lru_cache(maxsize=4096)
