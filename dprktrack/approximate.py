@@ -131,7 +131,11 @@ def _search_window(text: str, quote: str, window: Span, max_distance: int) -> li
     least = min(profile, default=max_distance + 1)
     if least > max_distance:
         return []
-    candidates = [end for end, distance in enumerate(profile, start=1) if distance == least]
+    closest = [end for end, distance in enumerate(profile, start=1) if distance == least]
+    # Of a run of neighbouring ends equally close, the last: a passage that differs in its
+    # final character ("not!" for "not.") keeps that character rather than losing it.
+    ends = set(closest)
+    candidates = [end for end in closest if end + 1 not in ends]
     spacing = max(1, len(quote) // 2)
     taken: list[int] = []
     results = []

@@ -19,7 +19,7 @@ from functools import cached_property
 from typing import Literal
 
 from dprktrack import elision
-from dprktrack.anchor import LineIndex, Span
+from dprktrack.anchor import LineIndex, Span, paragraph
 from dprktrack.approximate import best_passages
 from dprktrack.normalise import Normalised, normalise, normalise_text
 
@@ -357,7 +357,7 @@ def _approximate(
     closest = [p for p in passages if p.distance == passages[0].distance]
     scored = []
     for passage in closest:
-        raw = mapping.raw_span(passage.span)
+        raw = _one_paragraph(document.raw, mapping.raw_span(passage.span), quote)
         context = _agreement(mapping.text, passage.span, hints, mapping)
         position = _position_score(raw, hints, len(document.raw))
         scored.append((context, position, raw))
@@ -372,6 +372,18 @@ def _approximate(
         bound=bound,
         alternatives=len(closest) - 1,
     )
+
+
+def _one_paragraph(raw: str, span: Span, quote: str) -> Span:
+    """A passage cut to the paragraph holding its middle, unless the quote spans paragraphs.
+
+    Edit distance alone may pad a changed opening with the end of the paragraph before.
+    """
+    if "\n\n" in quote or "\n\n" not in raw[span.start : span.end]:
+        return span
+    middle = (span.start + span.end) // 2
+    bounds = paragraph(raw, Span(middle, middle))
+    return Span(max(span.start, bounds.start), min(span.end, bounds.end))
 
 
 def _normalised_hint(document: Document, hints: Hints) -> Span | None:

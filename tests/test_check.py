@@ -1266,3 +1266,31 @@ def test_github_annotations_leave_out_what_fix_just_repaired(
     assert result.exit_code == 0
     assert "::warning" not in result.stdout
     assert "1 moved; --fix updated 1" in result.stdout
+
+
+def test_a_changed_opening_is_diffed_within_the_quotes_own_paragraph(
+    invoke: Invoke, repo_copy: Path
+) -> None:
+    quote = QUOTE["c016"]
+    assert quote.startswith("Unfortunately,")
+    edit_seed(repo_copy, quote, quote.replace("Unfortunately", "Sadly", 1))
+    _, report = check_json(invoke, repo_copy, "c016")
+    result = claim_results(report)["c016"]
+    assert result["verdict"] == "changed"
+    assert result["found"].startswith("Sadly,")
+    assert result["diff"].startswith("[-Unfortunately,-] {+Sadly,+} ")
+
+
+def test_a_changed_last_character_stays_in_the_passage_found(
+    invoke: Invoke, write_claims: WriteClaims
+) -> None:
+    data = json.loads(RAW)
+    add_claim(data, "c900", "Unfortunately not, said the author.")
+    claims = write_claims(data)
+    edit_seed(claims, "Unfortunately not.", "Unfortunately not, said the author!")
+    _, report = check_json(invoke, claims, "c900")
+    result = claim_results(report)["c900"]
+    assert (result["verdict"], result["found"]) == (
+        "changed",
+        "Unfortunately not, said the author!",
+    )
