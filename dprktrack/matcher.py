@@ -67,7 +67,7 @@ class Document:
 
     raw: str
     name: str = ""
-    """How messages name the source: its path as the claims file gives it."""
+    """How messages name the source: its path from the current folder."""
 
     @cached_property
     def normalised(self) -> Normalised:
