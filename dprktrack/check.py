@@ -148,10 +148,10 @@ def _check_source(
                 )
             )
         return
-    pin = _pin_finding(catalog, source_index, source_id, data)
+    pin = _pin_finding(catalog, source_index, source_id, data, claims)
     document = Document(text, _shown_path(catalog, source_id))
     verdicts = [_claim_finding(document, claim, positions[claim.id]) for claim in claims]
-    if pin is not None and _line_ending_hint(data, catalog.sources[source_id].sha256):
+    if pin is not None and _line_ending_hint(data, catalog.sources[source_id].sha256, claims):
         # Offsets into a converted copy would be wrong in every other checkout.
         pin = replace(pin, repair=None)
         verdicts = [
@@ -179,12 +179,14 @@ def _unrepaired(finding: Finding, reason: str) -> Finding:
     return replace(finding, repair=None, message=message)
 
 
-def _pin_finding(catalog: Catalog, index: int, source_id: str, data: bytes) -> Finding | None:
+def _pin_finding(
+    catalog: Catalog, index: int, source_id: str, data: bytes, claims: list[Claim]
+) -> Finding | None:
     source = catalog.sources[source_id]
     digest = hashlib.sha256(data).hexdigest()
     if digest == source.sha256:
         return None
-    endings = _line_ending_hint(data, source.sha256)
+    endings = _line_ending_hint(data, source.sha256, claims)
     message = (
         f"{_shown_path(catalog, source_id)} no longer matches its sha256 pin "
         f"(pinned {source.sha256[:12]}…, now {digest[:12]}…){endings}; "
@@ -196,18 +198,31 @@ def _pin_finding(catalog: Catalog, index: int, source_id: str, data: bytes) -> F
     )
 
 
-def _line_ending_hint(data: bytes, pin: str) -> str:
-    """Say so when only line endings differ: a checkout that converted them, not an edit."""
-    for other, endings in (
-        (data.replace(b"\r\n", b"\n"), "CRLF"),
-        (data.replace(b"\n", b"\r\n"), "LF"),
-    ):
-        if other != data and hashlib.sha256(other).hexdigest() == pin:
-            return (
-                f", but only its line endings differ (now {endings}): check it out unconverted"
-                " (a .gitattributes line `seeds/** -text` does that) instead of repairing"
-            )
-    return ""
+def _line_ending_hint(data: bytes, pin: str, claims: list[Claim]) -> str:
+    """Say so when a source's line endings (or a byte order mark) differ from its claims'.
+
+    A checkout that converted line endings is not an edit: offsets into the converted
+    copy would be wrong in every other checkout, so nothing is repaired then.
+    """
+    if data.startswith(b"\xef\xbb\xbf") and hashlib.sha256(data[3:]).hexdigest() == pin:
+        return ", but only a byte order mark was added at its start: save it without one"
+    recorded = "".join(
+        (claim.prefix or "") + claim.quote + (claim.suffix or "") for claim in claims
+    )
+    crlf_now, crlf_then = b"\r\n" in data, "\r\n" in recorded
+    lf_then = "\n" in recorded.replace("\r\n", "")
+    converted = (
+        (crlf_now and lf_then and not crlf_then)
+        or (not crlf_now and crlf_then)
+        or (crlf_now and hashlib.sha256(data.replace(b"\r\n", b"\n")).hexdigest() == pin)
+    )
+    if not converted:
+        return ""
+    return (
+        f", and its line endings are now {'CRLF' if crlf_now else 'LF'}, unlike when its quotes "
+        "were anchored: check it out unconverted (a .gitattributes line `seeds/** -text` "
+        "does that) instead of repairing"
+    )
 
 
 def _renewable(pin: Finding, verdicts: list[Finding], complete: bool) -> Finding:
@@ -289,13 +304,9 @@ def _failure(document: Document, claim: Claim, hints: Hints, match: Match) -> Ou
         return "missing", _missing_message(document, match, hints), {}
     if match.stage == "approximate":
         return _reads_differently(document, claim, match, span)
-    if match.negations:
-        word, offset = match.negations[0]
-        message = (
-            f"the words the quote leaves out or alters include {word!r} (source "
-            f"{document.where(offset)}): the quote may say the opposite of the source"
-        )
-        return "changed", message, {}
+    reversal = _reversal(document, claim, match)
+    if reversal:
+        return "changed", reversal, {}
     recorded = _recorded_place(document, claim, hints, match)
     if recorded is not None:
         message = (
@@ -386,7 +397,9 @@ def _edited_at_hint(raw: str, quote: str, hints: Hints, found: Span) -> Span | N
     bound = int((1 - minimum_score(len(quote))) * len(quote))
     window = Span(max(0, hinted.start - bound), min(len(raw), hinted.end + bound))
     closest = closest_in(raw, quote, window, bound)
-    return closest.span if closest and not closest.span.overlaps(found) else None
+    if closest is None or closest.distance == 0 or closest.span.overlaps(found):
+        return None  # gone, or another verbatim copy (which the search weighed already)
+    return closest.span
 
 
 def _ambiguous_message(document: Document, match: Match) -> str:
@@ -397,6 +410,28 @@ def _ambiguous_message(document: Document, match: Match) -> str:
         f"the quote occurs {count} times (at {places}{more}) and no recorded "
         "prefix/suffix selects one; quote more of the passage"
     )
+
+
+def _reversal(document: Document, claim: Claim, match: Match) -> str | None:
+    """Why a quote with omissions or alterations may not stand for its source, if it may not."""
+    if match.negations:
+        word, offset = match.negations[0]
+        return (
+            f"the words the quote leaves out or alters include {word!r} (source "
+            f"{document.where(offset)}): the quote may say the opposite of the source"
+        )
+    if match.added_negations:
+        return (
+            f"a bracket adds {match.added_negations[0]!r}, which the source does not say "
+            "there: the quote may say the opposite of the source"
+        )
+    rewrite = elision.long_alteration(claim.quote) if match.by_pieces else None
+    if rewrite:
+        return (
+            f"the bracket {rewrite[:40]!r}… holds more than an alteration may "
+            f"({elision.ALTERATION_GAP} characters): a rewrite, not a quote"
+        )
+    return None
 
 
 def _reads_differently(document: Document, claim: Claim, match: Match, span: Span) -> Outcome:
@@ -417,8 +452,8 @@ def _missing_message(document: Document, match: Match, hints: Hints) -> str:
         message = f"not in the source, and no passage is within {match.bound} edits of it"
     else:
         message = "not in the source, and too short to look for a close passage"
-    if hints.start is not None and hints.start <= len(document.raw):
-        message += f"; it was recorded at {document.where(hints.start)}"
+    if hints.start is not None:
+        message += f"; it was recorded at offsets {hints.start}–{hints.end}"
     return message
 
 
@@ -545,9 +580,16 @@ def result_records(
 
 
 def summary(
-    report: Report, *, strict: bool = False, fixed: frozenset[tuple[str, str]] = frozenset()
+    report: Report,
+    *,
+    strict: bool = False,
+    fixed: frozenset[tuple[str, str]] = frozenset(),
+    planned: bool = False,
 ) -> dict[str, Any]:
-    """Counts per verdict, and the failures and warnings that remain (fixed ones do not)."""
+    """Counts per verdict, and the failures and warnings that remain (fixed ones do not).
+
+    `planned`: the fixes are a dry run's, counted as what `--fix` would settle.
+    """
     remaining = Counter(
         finding.severity(strict)
         for finding in report.findings
@@ -559,13 +601,15 @@ def summary(
         "failures": remaining["failure"],
         "warnings": remaining["warning"],
         "fixed": len(fixed),
+        "dry_run": planned,
     }
 
 
 def summary_line(totals: dict[str, Any]) -> str:
     """`59 claims checked: 57 ok, 2 moved. 0 failures, 2 warnings.`"""
     counts = [f"{count} {verdict}" for verdict, count in totals["verdicts"].items() if count]
-    fixed = f"; --fix updated {totals['fixed']}" if totals["fixed"] else ""
+    verb = "would update" if totals.get("dry_run") else "updated"
+    fixed = f"; --fix {verb} {totals['fixed']}" if totals["fixed"] else ""
     failures = _plural(totals["failures"], "failure")
     warnings = _plural(totals["warnings"], "warning")
     checked = _plural(totals["claims"], "claim")

@@ -516,7 +516,7 @@ def check(
     ]
     positions = finding_positions(on_disk, shown)
     records = result_records(shown, positions, strict=strict, fixed=fixed)
-    totals = summary(report, strict=strict, fixed=fixed)
+    totals = summary(report, strict=strict, fixed=fixed, planned=dry_run)
     # With --dry-run, stdout carries the diff; the report goes to stderr.
     _emit_check(fmt, catalog.name, records, totals, sys.stderr if dry_run else sys.stdout)
     ctx.exit(EXIT_FAILURE if totals["failures"] else EXIT_OK)
@@ -565,7 +565,7 @@ def _repair(
         # A patch stays byte-faithful for `git apply`; only a terminal gets escapes.
         shown = (visible(line) for line in diff) if sys.stdout.isatty() else diff
         sys.stdout.writelines(shown)
-        return frozenset(), catalog.raw
+        return frozenset((finding.kind, finding.id) for finding in changed), catalog.raw
     replace_claims_file(catalog.path, text, catalog.raw)
     click.echo(f"note: --fix updated {len(changed)} record(s) in {visible(catalog.name)}", err=True)
     return frozenset((finding.kind, finding.id) for finding in changed), text
@@ -574,10 +574,11 @@ def _repair(
 def _patch_name(path: Path) -> str:
     """The claims file's path as `git apply` run here would name it."""
     try:
-        relative = os.path.relpath(path)
+        # Above the current folder this holds "..": `git apply` then refuses (unless
+        # told --unsafe-paths) rather than patching a claims.json that happens to be here.
+        return Path(os.path.relpath(path)).as_posix()
     except ValueError:  # on another drive (Windows)
-        return path.name
-    return path.name if relative.startswith("..") else Path(relative).as_posix()
+        return path.resolve().as_posix()
 
 
 def _emit_check(
@@ -604,4 +605,5 @@ def _emit_check(
     else:
         from dprktrack.render import check_findings, make_console, print_lines
 
-        print_lines(make_console(out), check_findings(name, records, summary_line(totals)))
+        lines = check_findings(name, records, summary_line(totals), planned=totals["dry_run"])
+        print_lines(make_console(out), lines)

@@ -160,19 +160,48 @@ def _chain(text: str, kept: list[Piece], first: Span) -> tuple[Span, ...] | None
     return tuple(spans)
 
 
-def dropped_negations(text: str, placement: Placement) -> list[tuple[str, int]]:
-    """Negating words the source has between the kept pieces, with their offsets.
+def negation_changes(
+    quote: str, text: str, placement: Placement, outer: Span
+) -> tuple[list[tuple[str, int]], list[str]]:
+    """Negations the left-out or altered words take away, and those brackets add.
 
-    Each gap is widened to whole words, so a cut through "can|not" or "ca|n't" that
-    keeps "can" on one side still counts as dropping the negation.
+    The source's words between and around the kept pieces (widened to whole words, so
+    a cut through "can|not" counts) are weighed against the words in the quote's
+    brackets: `[markedly]` for "not" drops one, `[do not]` added where the source has
+    none adds one, and `[is not]` for "is not" does neither.
     """
-    dropped = []
-    for before, after in pairwise(placement.spans):
-        start, end = before.end, after.start
-        while start > 0 and text[start - 1].isalnum():
-            start -= 1
-        while end < len(text) and text[end].isalnum():
-            end += 1
-        for match in _NEGATION.finditer(text, start, end):
-            dropped.append((match.group(), match.start()))
-    return dropped
+    first, last = placement.spans[0], placement.spans[-1]
+    edges = [Span(outer.start, first.start), Span(last.end, outer.end)]
+    gaps = [gap for gap in edges if gap.end > gap.start]
+    gaps += [Span(before.end, after.start) for before, after in pairwise(placement.spans)]
+    source = [
+        (match.group(), match.start())
+        for gap in gaps
+        for match in _NEGATION.finditer(text, *_whole_words(text, gap))
+    ]
+    brackets = [
+        match.group()
+        for marker in _MARKER.finditer(quote)
+        if not _ELISION.fullmatch(marker.group())
+        for match in _NEGATION.finditer(marker.group())
+    ]
+    dropped = source[len(brackets) :] if len(source) > len(brackets) else []
+    added = brackets[len(source) :] if len(brackets) > len(source) else []
+    return dropped, added
+
+
+def _whole_words(text: str, gap: Span) -> tuple[int, int]:
+    start, end = gap.start, gap.end
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return start, end
+
+
+def long_alteration(quote: str) -> str | None:
+    """A bracket holding more than an alteration may: a rewrite passed off as a quote."""
+    for marker in _MARKER.finditer(quote):
+        if not _ELISION.fullmatch(marker.group()) and len(marker.group()) - 2 > ALTERATION_GAP:
+            return marker.group()
+    return None

@@ -103,6 +103,9 @@ class Match:
     position: float | None = None
     candidates: tuple[Span, ...] = ()
     negations: tuple[tuple[str, int], ...] = ()
+    """Negating words of the source (with offsets) that the quote leaves out or alters away."""
+    added_negations: tuple[str, ...] = ()
+    """Negating words the quote's brackets add where the source has none."""
     bound: int = 0
     alternatives: int = 0
     uncounted: bool = False
@@ -144,7 +147,7 @@ def match_quote(document: Document, quote: str, hints: Hints, *, exact_only: boo
             or (None if exact_only else _typographic(document, quote, kept, hints, edges))
         )
         if pieces is not None:
-            return _with_negations(document, _widened(raw, pieces, edges))
+            return _with_negations(document, quote, _widened(raw, pieces, edges))
     return Match("none") if exact_only else _approximate(document, quote, kept, hints)
 
 
@@ -400,9 +403,13 @@ def _position_score(span: Span, hints: Hints, length: int) -> float | None:
     return max(0.0, 1 - abs(span.start - hints.start) / length)
 
 
-def _with_negations(document: Document, match: Match) -> Match:
-    """Record negations the source has in the words an omission dropped."""
-    if not match.by_pieces or len(match.spans) < 2:
+def _with_negations(document: Document, quote: str, match: Match) -> Match:
+    """Record negations the quote's omissions drop or its alterations add."""
+    span = match.span
+    if not match.by_pieces or span is None:
         return match
-    dropped = elision.dropped_negations(document.raw, elision.Placement(match.spans))
-    return replace(match, negations=tuple(dropped)) if dropped else match
+    placement = elision.Placement(match.spans)
+    dropped, added = elision.negation_changes(quote, document.raw, placement, span)
+    if not dropped and not added:
+        return match
+    return replace(match, negations=tuple(dropped), added_negations=tuple(added))

@@ -293,7 +293,9 @@ def _append_label(out: Text, annotation: Annotation, colour: bool) -> None:
 SEVERITY_STYLES = {"pass": "green", "warning": "yellow", "failure": "bold red"}
 
 
-def check_findings(name: str, records: Sequence[dict[str, Any]], totals_line: str) -> list[Text]:
+def check_findings(
+    name: str, records: Sequence[dict[str, Any]], totals_line: str, *, planned: bool = False
+) -> list[Text]:
     """`claims.json:LINE:COL: ID verdict: message` per finding, its diff below, then the summary.
 
     Print each with `print_lines`: a finding is one line, whatever the terminal's width.
@@ -307,7 +309,7 @@ def check_findings(name: str, records: Sequence[dict[str, Any]], totals_line: st
         line.append(record["verdict"], style=SEVERITY_STYLES[record["severity"]])
         line.append(f": {_one_line(record['message'])}")
         if record["fixed"]:
-            line.append(" (fixed)", style="green")
+            line.append(" (--fix would repair it)" if planned else " (fixed)", style="green")
         lines.append(line)
         if record["diff"]:
             lines.append(_diff_text(record["diff"]))

@@ -171,6 +171,7 @@ def test_every_claim_of_the_repo_data_is_ok(invoke: Invoke) -> None:
         "failures": 0,
         "warnings": 0,
         "fixed": 0,
+        "dry_run": False,
     }
     assert [record["id"] for record in report["results"]] == CLAIM_IDS
     for record, claim in zip(report["results"], DATA["claims"], strict=True):
@@ -891,7 +892,10 @@ def test_a_second_fix_changes_nothing(invoke: Invoke, repo_copy: Path) -> None:
     assert repo_copy.read_bytes() == fixed
 
 
-def test_fix_dry_run_prints_the_diff_and_writes_nothing(invoke: Invoke, repo_copy: Path) -> None:
+def test_fix_dry_run_prints_the_diff_and_writes_nothing(
+    invoke: Invoke, repo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(repo_copy.parent)
     drift_warnings_only(repo_copy)
     before = repo_copy.read_text("utf-8")
     dry = invoke("check", "--fix", "--dry-run", claims=repo_copy)
@@ -899,6 +903,8 @@ def test_fix_dry_run_prints_the_diff_and_writes_nothing(invoke: Invoke, repo_cop
     assert repo_copy.read_text("utf-8") == before
     assert dry.stdout.startswith("--- a/claims.json\n+++ b/claims.json\n@@ ")
     assert "warnings." in dry.stderr
+    assert "--fix would update" in dry.stderr
+    assert "(--fix would repair it)" in dry.stderr
     assert invoke("check", "--fix", claims=repo_copy).exit_code == 0
     after = repo_copy.read_text("utf-8")
     expected = difflib.unified_diff(
@@ -1142,19 +1148,21 @@ def test_an_alteration_inside_a_word_at_the_edge_covers_the_sources_letters(
 
 
 def test_a_missing_quote_says_where_it_was_recorded(invoke: Invoke, repo_copy: Path) -> None:
-    text = edit_seed(repo_copy, C005_SENTENCE, "")
+    edit_seed(repo_copy, C005_SENTENCE, "")
     code, report = check_json(invoke, repo_copy, "c005")
     result = claim_results(report)["c005"]
     assert (code, result["verdict"]) == (1, "missing")
-    line, column = text_position(text, claim_of(DATA, "c005")["start"])
-    assert f"it was recorded at {seed_copy(repo_copy)}:{line}:{column}" in result["message"]
+    c005 = claim_of(DATA, "c005")
+    assert f"it was recorded at offsets {c005['start']}–{c005['end']}" in result["message"]
 
 
 def test_converted_line_endings_are_named_and_not_repaired(invoke: Invoke, repo_copy: Path) -> None:
     seed_copy(repo_copy).write_bytes(SEED_BYTES.replace(b"\n", b"\r\n"))
     _, report = check_json(invoke, repo_copy)
     (source,) = [r for r in report["results"] if r["kind"] == "source"]
-    assert "only its line endings differ (now CRLF)" in source["message"]
+    assert (
+        "its line endings are now CRLF, unlike when its quotes were anchored" in source["message"]
+    )
     before = repo_copy.read_bytes()
     invoke("check", "--fix", claims=repo_copy)
     assert repo_copy.read_bytes() == before, "offsets into a converted copy are not written"
@@ -1294,3 +1302,85 @@ def test_a_changed_last_character_stays_in_the_passage_found(
         "changed",
         "Unfortunately not, said the author!",
     )
+
+
+def test_converted_line_endings_with_an_edit_are_still_not_repaired(
+    invoke: Invoke, repo_copy: Path
+) -> None:
+    edited = SEED_BYTES.replace(b"24.04.2024", b"24 April 2024", 1).replace(b"\n", b"\r\n")
+    seed_copy(repo_copy).write_bytes(edited)
+    _, report = check_json(invoke, repo_copy)
+    (source,) = [r for r in report["results"] if r["kind"] == "source"]
+    assert "line endings are now CRLF" in source["message"]
+    before = repo_copy.read_bytes()
+    invoke("check", "--fix", claims=repo_copy)
+    assert repo_copy.read_bytes() == before
+
+
+def test_a_byte_order_mark_added_to_a_source_is_named(invoke: Invoke, repo_copy: Path) -> None:
+    seed_copy(repo_copy).write_bytes(b"\xef\xbb\xbf" + SEED_BYTES)
+    _, report = check_json(invoke, repo_copy)
+    (source,) = [r for r in report["results"] if r["kind"] == "source"]
+    assert "only a byte order mark was added" in source["message"]
+
+
+@pytest.mark.parametrize(
+    ("quote", "reason"),
+    [
+        ("Many experts [do not] agree with this assessment.", "a bracket adds 'not'"),
+        ("Unfortunately [yes].", "leaves out or alters include 'not'"),
+        (
+            "[Everyone backs the sanctions regime, and Russia supports the Panel; m]any experts",
+            "holds more than an alteration may",
+        ),
+    ],
+)
+def test_brackets_that_reverse_or_rewrite_the_source_fail(
+    invoke: Invoke, write_claims: WriteClaims, quote: str, reason: str
+) -> None:
+    data = json.loads(RAW)
+    add_claim(data, "c900", quote)
+    code, report = check_json(invoke, write_claims(data), "c900")
+    result = claim_results(report)["c900"]
+    assert (code, result["verdict"]) == (1, "changed"), result
+    assert reason in result["message"]
+
+
+def test_a_bracket_that_keeps_the_sources_negation_passes(
+    invoke: Invoke, write_claims: WriteClaims
+) -> None:
+    data = json.loads(RAW)
+    add_claim(data, "c900", "Unfortunately [it is] not.")
+    code, report = check_json(invoke, write_claims(data), "c900")
+    assert (code, claim_results(report)["c900"]["verdict"]) == (1, "changed"), "no 'it is' there"
+    add_claim(data, "c901", "[U]nfortunately [not].")
+    code, report = check_json(invoke, write_claims(data), "c901")
+    assert (code, claim_results(report)["c901"]["verdict"]) == (0, "ok")
+
+
+def test_a_verbatim_copy_at_the_recorded_place_is_no_look_alike(
+    invoke: Invoke, repo_copy: Path
+) -> None:
+    """A paragraph pasted twice and an edit above it: the copy context selects is the one."""
+    quote = QUOTE["c027"]
+    text = seed_copy(repo_copy).read_text("utf-8")
+    start = text.index(quote)
+    begin = text.rindex("\n\n", 0, start) + 2
+    end = text.index("\n\n", start)
+    para = text[begin:end]
+    text = text[:begin] + para + "\n\n" + para + text[end:]
+    seed_copy(repo_copy).write_text(text.replace("24.04.2024", "24 April 2024", 1), "utf-8")
+    _, report = check_json(invoke, repo_copy, "c027")
+    assert claim_results(report)["c027"]["verdict"] in ("moved", "ambiguous")
+
+
+def test_a_dry_run_patch_for_a_file_above_is_refused_by_git_apply_not_misapplied(
+    invoke: Invoke, repo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Headers keep the "..": `git apply` refuses them instead of patching ./claims.json."""
+    below = repo_copy.parent / "below"
+    below.mkdir()
+    monkeypatch.chdir(below)
+    drift_warnings_only(repo_copy)
+    dry = invoke("check", "--fix", "--dry-run", claims=Path("..") / "claims.json")
+    assert dry.stdout.startswith("--- a/../claims.json\n+++ b/../claims.json\n@@ ")
