@@ -505,6 +505,9 @@ def test_two_pieces_of_one_paragraph_joined_by_an_omission_match_where_they_stan
     assume("…" not in first + second)  # the seed's own ellipsis would split a piece
     assume(occurrences(SEED_TEXT, first) == 1 and SEED_TEXT.find(second, b) == c)
     marker = data.draw(st.sampled_from(["…", "...", ". . .", "[…]", "[...]"]))
+    # Dots run together ("me . . . . A") are read with the period first (the Bluebook's
+    # sentence-ending omission); a kept piece that itself begins with a period is not.
+    assume(not (marker in ("...", ". . .") and second.startswith(".")))
     quote = f"{first} {marker} {second}"
     match = match_quote(DOCUMENT, quote, Hints())
     assert match.stage == "exact"
