@@ -464,7 +464,9 @@ def read(ctx: click.Context, source_id: str | None, pager: bool | None) -> None:
 @click.option("--strict", is_flag=True, help="Treat warnings (moved, typography, ...) as failures.")
 @click.option("--fix", is_flag=True, help="Write the safe repairs into the claims file.")
 @click.option(
-    "--dry-run", is_flag=True, help="With --fix: print the change as a diff, write nothing."
+    "--dry-run",
+    is_flag=True,
+    help="With --fix: print the change as a diff (stdout) and the report (stderr); write nothing.",
 )
 @click.pass_context
 def check(
@@ -487,6 +489,7 @@ def check(
     --fix writes new anchors (start, end, prefix, suffix), the source's exact
     characters for a typography match, and a renewed pin; it never touches a
     failing claim. The write is atomic and refused if the file changed meanwhile.
+    The file checked is --claims PATH or ./claims.json, never the bundled copy.
 
     \b
     Exit codes: 0 no failure (warnings allowed unless --strict), 1 a failure,
