@@ -51,42 +51,42 @@ def has_markers(quote: str) -> bool:
     return _MARKER.search(quote) is not None
 
 
+def _segments(quote: str) -> list[tuple[str, str]]:
+    """The quote as (text, marker) pairs in order; the last pair's marker is empty."""
+    segments = []
+    position = 0
+    for marker in _MARKER.finditer(quote):
+        segments.append((quote[position : marker.start()], marker.group()))
+        position = marker.end()
+    segments.append((quote[position:], ""))
+    return segments
+
+
 def pieces(quote: str) -> list[Piece]:
     """The kept runs of a quote, each with the gap allowed before it (0 for the first)."""
     result: list[Piece] = []
     gap = 0
-    position = 0
-    for marker in _MARKER.finditer(quote):
-        run = quote[position : marker.start()].strip()
-        if run:
-            result.append(Piece(run, gap if result else 0))
+    for text, marker in _segments(quote):
+        if text.strip():
+            result.append(Piece(text.strip(), gap if result else 0))
             gap = 0
-        # Markers in a row allow all their gaps together.
-        gap += ELISION_GAP if _ELISION.fullmatch(marker.group()) else ALTERATION_GAP
-        position = marker.end()
-    run = quote[position:].strip()
-    if run:
-        result.append(Piece(run, gap if result else 0))
+        if marker:  # markers in a row allow all their gaps together
+            gap += ELISION_GAP if _ELISION.fullmatch(marker) else ALTERATION_GAP
     return result
 
 
 def rebuild(quote: str, replacements: list[str]) -> str:
     """The quote with its kept pieces replaced (by the source's own characters), markers kept."""
     out: list[str] = []
-    position = 0
     kept = iter(replacements)
-    for segment in [*(m for m in _MARKER.finditer(quote)), None]:
-        end = segment.start() if segment else len(quote)
-        run = quote[position:end]
-        if run.strip():
-            lead = run[: len(run) - len(run.lstrip())]
-            trail = run[len(run.rstrip()) :]
+    for text, marker in _segments(quote):
+        if text.strip():
+            lead = text[: len(text) - len(text.lstrip())]
+            trail = text[len(text.rstrip()) :]
             out.append(lead + next(kept) + trail)
         else:
-            out.append(run)
-        if segment:
-            out.append(segment.group())
-            position = segment.end()
+            out.append(text)
+        out.append(marker)
     return "".join(out)
 
 
