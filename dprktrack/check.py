@@ -151,12 +151,10 @@ def _check_source(
     pin = _pin_finding(catalog, source_index, source_id, data, claims)
     document = Document(text, _shown_path(catalog, source_id))
     verdicts = [_claim_finding(document, claim, positions[claim.id]) for claim in claims]
-    if pin is not None and _line_ending_hint(data, catalog.sources[source_id].sha256, claims):
-        # Offsets into a converted copy would be wrong in every other checkout.
-        pin = replace(pin, repair=None)
-        verdicts = [
-            _unrepaired(finding, "the source's line endings were converted") for finding in verdicts
-        ]
+    if pin is not None and pin.repair is None:
+        # A converted copy: its offsets would be wrong in every other checkout.
+        reason = "the source's line endings or byte order mark changed"
+        verdicts = [_unrepaired(finding, reason) for finding in verdicts]
     if pin is not None:
         report.findings.append(_renewable(pin, verdicts, report.complete))
     report.findings.extend(verdicts)
@@ -193,9 +191,8 @@ def _pin_finding(
         "its quotes are checked one by one"
     )
     path = ("sources", index, "sha256")
-    return Finding(
-        source_id, "source", "source-changed", source_id, message, path, repair={"sha256": digest}
-    )
+    repair = None if endings else {"sha256": digest}
+    return Finding(source_id, "source", "source-changed", source_id, message, path, repair=repair)
 
 
 def _line_ending_hint(data: bytes, pin: str, claims: list[Claim]) -> str:
