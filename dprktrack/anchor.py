@@ -11,6 +11,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 _PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t\r\f\v]*\n)+")
+# A sentence ends at . ! ? (and any closing quote or bracket) followed by white space.
+_SENTENCE_END = re.compile(r"([.!?…][\"'”’)\]]*)\s+")
 
 
 @dataclass(frozen=True)
@@ -41,3 +43,19 @@ def paragraph(text: str, span: Span) -> Span:
     following = _PARAGRAPH_BREAK.search(text, span.end)
     end = following.start() if following else len(text)
     return Span(start, end)
+
+
+def sentence(text: str, span: Span, longest: int = 300) -> Span:
+    """The sentence(s) around a span, within its paragraph and at most `longest` either side.
+
+    Shows a passage as a reader meets it; an abbreviation ("Mr. Kim") may end a
+    sentence early, which costs only some context.
+    """
+    bounds = paragraph(text, span)
+    start = max(bounds.start, span.start - longest)
+    for match in _SENTENCE_END.finditer(text, start, span.start):
+        start = match.end()
+    limit = min(bounds.end, span.end + longest)
+    # From the span's last character, so a span that ends a sentence ends it here.
+    following = _SENTENCE_END.search(text, max(span.start, span.end - 1), limit)
+    return Span(start, following.end(1) if following else limit)

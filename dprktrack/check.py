@@ -8,7 +8,6 @@ safe, the new field values `--fix` may write. Nothing here writes files.
 from __future__ import annotations
 
 import hashlib
-import os
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -28,6 +27,7 @@ from dprktrack.matcher import (
     Match,
     match_quote,
     minimum_score,
+    source_spelling,
 )
 from dprktrack.model import Claim
 from dprktrack.store import Catalog, decode_utf8
@@ -149,8 +149,8 @@ def _check_source(
             )
         return
     pin = _pin_finding(catalog, source_index, source_id, data, claims)
-    document = Document(text, _shown_path(catalog, source_id))
-    verdicts = [_claim_finding(document, claim, positions[claim.id]) for claim in claims]
+    document = Document(text, catalog.shown_path(source_id))
+    verdicts = [claim_finding(document, claim, positions[claim.id]) for claim in claims]
     if pin is not None and pin.repair is None:
         # A converted copy: its offsets would be wrong in every other checkout.
         reason = "the source's line endings or byte order mark changed"
@@ -158,16 +158,6 @@ def _check_source(
     if pin is not None:
         report.findings.append(_renewable(pin, verdicts, report.complete))
     report.findings.extend(verdicts)
-
-
-def _shown_path(catalog: Catalog, source_id: str) -> str:
-    """The source's path as a reader here would open it (relative to the current folder)."""
-    path = catalog.source_path(source_id)
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:  # on another drive (Windows)
-        return str(path)
-    return str(path) if relative.startswith("..") else relative
 
 
 def _unrepaired(finding: Finding, reason: str) -> Finding:
@@ -186,7 +176,7 @@ def _pin_finding(
         return None
     endings = _line_ending_hint(data, source.sha256, claims)
     message = (
-        f"{_shown_path(catalog, source_id)} no longer matches its sha256 pin "
+        f"{catalog.shown_path(source_id)} no longer matches its sha256 pin "
         f"(pinned {source.sha256[:12]}…, now {digest[:12]}…){endings}; "
         "its quotes are checked one by one"
     )
@@ -235,7 +225,8 @@ def _renewable(pin: Finding, verdicts: list[Finding], complete: bool) -> Finding
     return Finding(pin.id, pin.kind, pin.verdict, pin.source, pin.message + reason, pin.path)
 
 
-def _claim_finding(document: Document, claim: Claim, index: int) -> Finding:
+def claim_finding(document: Document, claim: Claim, index: int) -> Finding:
+    """The verdict on one claim, the `index`-th of the claims file (for its JSON path)."""
     if _anchored_here(document.raw, claim):
         # The common case, kept cheap: quote, offsets and context all as recorded.
         assert claim.start is not None
@@ -254,7 +245,7 @@ def placed_span(document: Document, claim: Claim) -> Span | None:
     Lookups show a quote where check would not fail it: at its anchors, moved, or in
     the source's own typography; never on a look-alike, a changed passage or a guess.
     """
-    finding = _claim_finding(document, claim, 0)
+    finding = claim_finding(document, claim, 0)
     if finding.severity() == "failure" or finding.start is None or finding.end is None:
         return None
     return Span(finding.start, finding.end)
@@ -324,7 +315,7 @@ def _placed(document: Document, claim: Claim, hints: Hints, match: Match) -> Out
         return "ok", f"found at its recorded offsets at {where}", {}
     anchors = _anchors(document, span)
     if match.stage == "typography":
-        typed = _exact_characters(document, claim.quote, match)
+        typed = source_spelling(document, claim.quote, match)
         message = (
             f"matches at {where} only after typographic normalisation: "
             f"{_first_difference(claim.quote, typed)}"
@@ -465,14 +456,6 @@ def _changed_message(document: Document, match: Match, span: Span) -> str:
         f"the source reads differently: closest passage at {document.where(span.start)} "
         f"({', '.join(scores)}){others}"
     )
-
-
-def _exact_characters(document: Document, quote: str, match: Match) -> str:
-    """The quote spelt with the source's own characters, omission marks kept."""
-    if not match.by_pieces:
-        assert match.span is not None
-        return document.slice(match.span)
-    return elision.rebuild(quote, [document.slice(span) for span in match.spans])
 
 
 def _first_difference(claim: str, source: str) -> str:

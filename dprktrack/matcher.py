@@ -377,6 +377,39 @@ def _approximate(
     )
 
 
+def source_spelling(document: Document, quote: str, match: Match) -> str:
+    """The quote spelt with the source's own characters, omission marks kept."""
+    if not match.by_pieces:
+        assert match.span is not None
+        return document.slice(match.span)
+    return elision.rebuild(quote, [document.slice(span) for span in match.spans])
+
+
+def closest_passages(
+    document: Document, quote: str, *, least_score: float = 0.5, limit: int = 3
+) -> list[tuple[Span, float]]:
+    """The passages nearest the quote with their edit scores, best first, for suggestions.
+
+    The same search as the approximate stage, with a looser bound: a curator who
+    mistyped a quote wants the nearest passages even where `check` would pass none.
+    """
+    kept = elision.pieces(quote) if elision.has_markers(quote) else None
+    wanted = normalise_text(max((piece.text for piece in kept), key=len) if kept else quote)
+    wanted = wanted.strip()
+    if not wanted or len(wanted) > LONGEST_APPROXIMATE:
+        return []
+    mapping = document.normalised
+    bound = int((1 - least_score) * len(wanted))
+    found = best_passages(mapping.text, wanted, bound)[:limit]
+    return [
+        (
+            _one_paragraph(document.raw, mapping.raw_span(passage.span), quote),
+            1 - passage.distance / len(wanted),
+        )
+        for passage in found
+    ]
+
+
 def _one_paragraph(raw: str, span: Span, quote: str) -> Span:
     """A passage cut to the paragraph holding its middle, unless the quote spans paragraphs.
 

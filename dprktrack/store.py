@@ -11,9 +11,10 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from pydantic import ValidationError
 
@@ -84,6 +85,15 @@ class Catalog:
     def source_path(self, source_id: str) -> Path:
         return self.path.parent / self.sources[source_id].path
 
+    def shown_path(self, source_id: str) -> str:
+        """The source's path as a reader here would open it (relative to the current folder)."""
+        path = self.source_path(source_id)
+        try:
+            relative = os.path.relpath(path)
+        except ValueError:  # on another drive (Windows)
+            return str(path)
+        return str(path) if relative.startswith("..") else relative
+
     def source_text(self, source_id: str) -> str:
         """The source's text, read and decoded once; a clear error if it cannot be."""
         if source_id not in self._texts:
@@ -132,8 +142,13 @@ def load_catalog(path: Path) -> Catalog:
     """Read, parse, validate and cross-check a claims file; every problem is reported at once."""
     name = str(path)
     raw = _read_claims_text(path, name)
+    return catalog_from_text(path, raw)
+
+
+def catalog_from_text(path: Path, raw: str) -> Catalog:
+    """The catalog of claims text not yet on disk at `path`: a change is checked before writing."""
     with paused():
-        return _parse_catalog(path, name, raw)
+        return _parse_catalog(path, str(path), raw)
 
 
 class _RepeatedKeys(dict[str, Any]):
@@ -221,7 +236,7 @@ def _parse_catalog(path: Path, name: str, raw: str) -> Catalog:
     try:
         doc = ClaimsFile.model_validate(data)
     except ValidationError as err:
-        problems = [_problem_from_pydantic(error, data) for error in err.errors(include_url=False)]
+        problems = [problem_from_pydantic(error, data) for error in err.errors(include_url=False)]
     # One slip, one message: a value the schema refuses is not also reported as unknown.
     refused = {problem.path for problem in problems}
     problems += [p for p in cross_reference_problems(data) if p.path not in refused]
@@ -251,7 +266,8 @@ def _read_claims_text(path: Path, name: str) -> str:
     return decode_utf8(data, name)
 
 
-def _problem_from_pydantic(error: Any, data: Any) -> Problem:
+def problem_from_pydantic(error: Any, data: Any) -> Problem:
+    """A pydantic error said to a curator: the JSON path, a plain message and what was given."""
     path: JsonPath = tuple(error["loc"])
     if not path and error["type"] == "model_type":
         return Problem(path, "must be a JSON object with sources, actors, targets and claims")
@@ -306,12 +322,36 @@ def dump_claims(data: Any, *, newline: str = "\n") -> str:
     return text if newline == "\n" else text.replace("\n", newline)
 
 
+def with_record(raw: str, section: str, record: dict[str, Any]) -> str:
+    """The claims file's text with `record` appended to one of its lists, in the file's layout.
+
+    Works on the raw JSON so key order and fields the schema does not know stay as
+    the curator wrote them; line endings are the file's own.
+    """
+    data = json.loads(raw)
+    data[section] = [*data.get(section, []), record]
+    return dump_claims(data, newline="\r\n" if "\r\n" in raw else "\n")
+
+
 def replace_claims_file(path: Path, text: str, expected: str) -> None:
     """Atomically replace the claims file with `text`, unless it changed since it was read.
 
-    The new content goes to a temporary file in the same folder, is flushed to disk,
-    and is renamed over the old one, so a crash leaves either the old file or the
-    new one, never half of either. `expected` is the content the change was based on.
+    `expected` is the content the change was based on; it is compared with the file
+    last, just before the rename, to leave the least time for another change.
+    """
+    data = text.encode("utf-8")
+    write_atomically(path, lambda stream: stream.write(data), expected=expected.encode("utf-8"))
+
+
+def write_atomically(
+    path: Path, write: Callable[[BinaryIO], object], *, expected: bytes | None = None
+) -> None:
+    """Replace (or create) a file so that a crash leaves it whole: old or new, never half.
+
+    `write` fills a temporary file in the same folder, which is flushed to disk and
+    renamed over `path`; the file keeps its permissions (a new one gets the usual
+    ones). With `expected`, the file must still hold exactly that, or nothing is
+    written. On any failure the temporary file is removed and `path` is untouched.
     """
     name = str(path)
     folder = path.resolve().parent
@@ -321,12 +361,11 @@ def replace_claims_file(path: Path, text: str, expected: str) -> None:
         raise DprkError(f"{name}: cannot write in {folder}: {err.strerror}") from None
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(text.encode("utf-8"))
+            write(stream)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, path.stat().st_mode & 0o7777)
-        # Compared last, just before the rename, to leave the least time for a change.
-        if path.read_bytes() != expected.encode("utf-8"):
+        os.chmod(temporary, _file_mode(path))
+        if expected is not None and path.read_bytes() != expected:
             raise DprkError(
                 f"{name}: changed on disk since it was read; nothing written, run again"
             )
@@ -337,6 +376,16 @@ def replace_claims_file(path: Path, text: str, expected: str) -> None:
         if os.path.exists(temporary):
             os.unlink(temporary)
     _sync_folder(folder)
+
+
+def _file_mode(path: Path) -> int:
+    """The permissions the file has, or those a new file gets (mkstemp's are owner-only)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 def _sync_folder(folder: Path) -> None:
