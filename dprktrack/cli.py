@@ -353,6 +353,26 @@ def targets(ctx: click.Context, /, fmt: str) -> None:
     _emit(fmt, records, TARGET_FIELDS, table, empty_note="the claims file has no targets")
 
 
+@main.command(short_help="Print the claims file's JSON Schema, for editors.")
+def schema() -> None:
+    """Print the JSON Schema of the claims file, so editors can check it as you type.
+
+    claims.json names its schema in its first key, "$schema": "./claims.schema.json".
+    An editor that reads JSON Schema (VS Code does with no setup) then flags a
+    misspelt key, an unknown stance or a missing summary at once, offers the keys
+    and values that fit, and shows what each field means. The schema checks the
+    shape of each record; `dprktrack check` also checks ids, references and
+    quotes. No claims file is read.
+
+    \b
+    Example:
+      dprktrack schema > claims.schema.json
+    """
+    from dprktrack.model import schema_text
+
+    sys.stdout.write(schema_text())
+
+
 @main.command(short_help="Show one claim in full, its quote in its paragraph.")
 @click.argument("claim_id")
 @_format_option

@@ -1,11 +1,13 @@
 """The schema of claims.json (pydantic v2) and the cross-reference rules loading enforces.
 
 Pure data: nothing here reads files. `cross_reference_problems` reports what a schema
-cannot express (unknown or duplicate ids, a source path leaving the claims folder).
+cannot express (unknown or duplicate ids, a source path leaving the claims folder);
+`claims_schema` is the models as a JSON Schema, for editors.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from datetime import date
@@ -19,6 +21,7 @@ from pydantic import (
     Field,
     NonNegativeInt,
     StringConstraints,
+    WithJsonSchema,
     model_validator,
 )
 
@@ -31,13 +34,16 @@ ActorKind = Literal["person", "government", "organization", "media", "group", "a
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 TEXT_PATTERN = r"\S"
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
 PATTERN_MESSAGES = {
     SLUG_PATTERN: "must be a slug: lowercase letters and digits joined by single hyphens",
     TEXT_PATTERN: "must not be empty or only white space",
+    SHA256_PATTERN: "must be 64 lowercase hexadecimal digits",
 }
 """What each pattern means, said to a curator instead of the regular expression."""
+DATE_PATTERN = r"^[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?$"
+"""A partial date's shape, for editors only: `_partial_date` checks it (and that it is real)."""
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 def _partial_date(value: str) -> str:
@@ -52,18 +58,15 @@ def _partial_date(value: str) -> str:
     return value
 
 
-def _sha256(value: str) -> str:
-    if not _SHA256.fullmatch(value):
-        raise ValueError("must be 64 lowercase hexadecimal digits")
-    return value
-
-
 # Patterns, not Python validators: they run inside pydantic-core, twice as fast on
 # a file of 100,000 claims.
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
 Text = Annotated[str, StringConstraints(pattern=TEXT_PATTERN)]
-PartialDate = Annotated[str, AfterValidator(_partial_date)]
-Sha256 = Annotated[str, AfterValidator(_sha256)]
+Sha256 = Annotated[str, StringConstraints(pattern=SHA256_PATTERN)]
+# DATE_PATTERN is the JSON Schema's only: `_partial_date` validates, messages and all.
+PartialDate = Annotated[
+    str, AfterValidator(_partial_date), WithJsonSchema({"type": "string", "pattern": DATE_PATTERN})
+]
 
 
 class _Record(BaseModel):
@@ -117,6 +120,11 @@ class StanceEntry(_Record):
 class Claim(_Record):
     """A statement the source attributes to an actor, tied to a verbatim quote."""
 
+    # For editors; the validator below says the same, and also that end >= start.
+    model_config = ConfigDict(
+        json_schema_extra={"dependentRequired": {"start": ["end"], "end": ["start"]}}
+    )
+
     id: Slug = Field(description="Unique claim id, e.g. c001.")
     source: Slug = Field(description="Id of the source the quote is taken from.")
     actor: Slug = Field(description="Id of the actor the statement is attributed to.")
@@ -166,11 +174,55 @@ class ClaimsFile(_Record):
 
     model_config = ConfigDict(populate_by_name=True)
 
-    schema_: str | None = Field(default=None, alias="$schema", description="JSON Schema URI.")
-    sources: list[Source] = Field(min_length=1)
-    actors: list[Actor] = Field(min_length=1)
-    targets: list[Target] = Field(min_length=1)
-    claims: list[Claim] = Field(default_factory=list)
+    schema_: str | None = Field(
+        default=None,
+        alias="$schema",
+        title="Schema",
+        description="The JSON Schema editors check this file against, ./claims.schema.json;"
+        " dprktrack ignores it.",
+    )
+    sources: list[Source] = Field(
+        min_length=1, description="The texts that claims quote, each pinned by its sha256."
+    )
+    actors: list[Actor] = Field(
+        min_length=1, description="Everyone the sources quote or paraphrase, the author included."
+    )
+    targets: list[Target] = Field(
+        min_length=1, description="What stances are taken toward; stances name them by id."
+    )
+    claims: list[Claim] = Field(
+        default_factory=list,
+        description="Statements: an actor's stances, each claim tied to a verbatim quote.",
+    )
+
+
+JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def claims_schema() -> dict[str, Any]:
+    """The JSON Schema of claims.json, for editors that check and complete it as one types.
+
+    It says what a record may hold; what it cannot say (unique ids, references
+    between the lists, end after start, quotes standing in their sources) is
+    left to loading and `dprktrack check`.
+    """
+    generated = ClaimsFile.model_json_schema(by_alias=True, mode="validation")
+    definitions = generated.pop("$defs")
+    body = {key: value for key, value in generated.items() if key not in ("title", "description")}
+    return {
+        "$schema": JSON_SCHEMA_DIALECT,
+        "title": "dprktrack claims file",
+        "description": "Who said what: the sources quoted, the actors, the targets of their"
+        " stances, and the claims tying an actor's stances to a verbatim quote."
+        " `dprktrack check` also verifies ids, references and every quote.",
+        **body,
+        "$defs": definitions,
+    }
+
+
+def schema_text() -> str:
+    """The schema as committed in claims.schema.json and printed by `dprktrack schema`."""
+    return json.dumps(claims_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
 def cross_reference_problems(data: Any) -> list[Problem]:

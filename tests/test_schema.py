@@ -1,0 +1,199 @@
+"""The JSON Schema for editors: committed as printed, true to claims.json and to the loader."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+from pydantic import TypeAdapter, ValidationError
+from support import CLAIMS, REPO, Invoke
+
+from dprktrack.errors import DprkError
+from dprktrack.model import DATE_PATTERN, PartialDate, claims_schema
+from dprktrack.store import load_catalog
+
+SCHEMA_FILE = REPO / "claims.schema.json"
+Edit = Callable[[dict[str, Any]], None]
+
+
+def _validator() -> Draft202012Validator:
+    schema = json.loads(SCHEMA_FILE.read_text("utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def test_the_committed_schema_is_what_the_command_prints(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no claims file here: the command needs none
+    result = invoke("schema", claims=None)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    assert result.stdout_bytes == SCHEMA_FILE.read_bytes(), (
+        "claims.schema.json is out of date with the models; regenerate it from the "
+        "repository root with: dprktrack schema > claims.schema.json"
+    )
+
+
+def test_schema_help_shows_how_to_write_the_file_without_loading_pydantic() -> None:
+    script = (
+        "import sys\n"
+        "from dprktrack.cli import main\n"
+        "try:\n"
+        "    main(['schema', '--help'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('pydantic' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert "Example:\n    dprktrack schema > claims.schema.json\n" in result.stdout
+    assert result.stdout.endswith("False\n")
+
+
+def test_the_schema_is_draft_2020_12_with_a_title_and_description() -> None:
+    schema = claims_schema()
+    Draft202012Validator.check_schema(schema)
+    assert next(iter(schema.items())) == (
+        "$schema",
+        "https://json-schema.org/draft/2020-12/schema",
+    )
+    assert schema["title"]
+    assert schema["description"]
+
+
+def test_the_real_claims_file_names_the_schema_and_validates_against_it() -> None:
+    data = json.loads(CLAIMS.read_text("utf-8"))
+    assert next(iter(data.items())) == ("$schema", "./claims.schema.json")
+    assert (CLAIMS.parent / data["$schema"]).resolve() == SCHEMA_FILE
+    errors = [f"{error.json_path}: {error.message}" for error in _validator().iter_errors(data)]
+    assert errors == []
+
+
+def test_the_loader_accepts_the_schema_key(
+    invoke: Invoke, write_claims: Callable[[Any], Path], claims_data: dict[str, Any]
+) -> None:
+    assert claims_data["$schema"] == "./claims.schema.json"
+    load_catalog(CLAIMS)
+    claims_data["$schema"] = "https://example.org/any/other/claims.schema.json"
+    result = invoke("list", "--format", "json", claims=write_claims(claims_data))
+    assert result.exit_code == 0, result.stderr
+    assert len(json.loads(result.stdout)) == len(claims_data["claims"])
+
+
+def _set(path: tuple[Any, ...], value: Any) -> Edit:
+    def edit(data: dict[str, Any]) -> None:
+        node = data
+        for key in path[:-1]:
+            node = node[key]
+        node[path[-1]] = value
+
+    return edit
+
+
+def _delete(path: tuple[Any, ...]) -> Edit:
+    def edit(data: dict[str, Any]) -> None:
+        node = data
+        for key in path[:-1]:
+            node = node[key]
+        del node[path[-1]]
+
+    return edit
+
+
+# Each edit, and where the schema reports it (an object reports a missing or extra key).
+REFUSED = [
+    pytest.param(_set(("claims", 0, "id"), "C 001"), ("claims", 0, "id"), id="bad-slug-id"),
+    pytest.param(
+        _set(("claims", 12, "stances", 0, "stance"), "Support"),
+        ("claims", 12, "stances", 0, "stance"),
+        id="wrong-stance",
+    ),
+    pytest.param(_delete(("claims", 5, "summary")), ("claims", 5), id="missing-summary"),
+    pytest.param(_delete(("claims", 0, "end")), ("claims", 0), id="start-without-end"),
+    pytest.param(_delete(("claims", 0, "start")), ("claims", 0), id="end-without-start"),
+    pytest.param(_set(("sources", 0, "sha256"), "abc"), ("sources", 0, "sha256"), id="short-sha"),
+    pytest.param(
+        lambda data: data["sources"][0].update(sha256=data["sources"][0]["sha256"].upper()),
+        ("sources", 0, "sha256"),
+        id="uppercase-sha",
+    ),
+    pytest.param(_set(("claims", 8, "date"), "24-04-2024"), ("claims", 8, "date"), id="bad-date"),
+    pytest.param(_set(("claims", 8, "date"), "2024-4"), ("claims", 8, "date"), id="short-month"),
+    pytest.param(_set(("claims", 7, "colour"), "red"), ("claims", 7), id="unknown-claim-key"),
+    pytest.param(_set(("notes",), "hello"), (), id="unknown-top-level-key"),
+    pytest.param(_set(("actors", 0, "kind"), "Person"), ("actors", 0, "kind"), id="wrong-kind"),
+    pytest.param(_set(("claims", 2, "quote"), "   "), ("claims", 2, "quote"), id="blank-quote"),
+    pytest.param(_set(("claims", 2, "stances"), []), ("claims", 2, "stances"), id="no-stance"),
+]
+
+
+@pytest.mark.parametrize(("edit", "where"), REFUSED)
+def test_what_the_tool_refuses_the_schema_refuses_at_the_same_place(
+    write_claims: Callable[[Any], Path],
+    claims_data: dict[str, Any],
+    edit: Edit,
+    where: tuple[Any, ...],
+) -> None:
+    edit(claims_data)
+    with pytest.raises(DprkError):
+        load_catalog(write_claims(claims_data))
+    errors = list(_validator().iter_errors(claims_data))
+    assert [tuple(error.absolute_path) for error in errors] == [where], [
+        error.message for error in errors
+    ]
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["2024", "2024-04", "2024-04-24", "2024-02-29", "1999-12-31"],
+)
+def test_dates_the_tool_takes_fit_the_schema_pattern(value: str) -> None:
+    assert TypeAdapter(PartialDate).validate_python(value) == value
+    assert re.search(DATE_PATTERN, value)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["24", "2024-4", "2024-4-24", "2024/04/24", "2024-04-24T10:00", " 2024", "2024-13", "2024-00"],
+)
+def test_dates_the_tool_refuses_by_their_shape_the_schema_refuses(value: str) -> None:
+    with pytest.raises(ValidationError, match=r"must be a date|is not a real date"):
+        TypeAdapter(PartialDate).validate_python(value)
+    assert not re.search(DATE_PATTERN, value)
+
+
+def _objects(node: Any, path: str = "$") -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every object schema (one with properties) in the schema, `$defs` included."""
+    if isinstance(node, dict):
+        if isinstance(node.get("properties"), dict):
+            yield path, node
+        for key, child in node.items():
+            yield from _objects(child, f"{path}/{key}")
+    elif isinstance(node, list):
+        for index, child in enumerate(node):
+            yield from _objects(child, f"{path}/{index}")
+
+
+def test_every_model_and_every_property_has_a_description() -> None:
+    objects = dict(_objects(claims_schema()))
+    assert set(objects) >= {
+        "$",
+        *(f"$/$defs/{name}" for name in ("Source", "Actor", "Target", "StanceEntry", "Claim")),
+    }
+    undescribed = [path for path, node in objects.items() if not node.get("description")]
+    undescribed += [
+        f"{path}/properties/{name}"
+        for path, node in objects.items()
+        for name, field in node["properties"].items()
+        if not field.get("description")
+    ]
+    assert undescribed == []
