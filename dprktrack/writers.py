@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
 from dprktrack.safetext import visible
@@ -19,6 +19,24 @@ Record = dict[str, Any]
 def write_json(data: Any, out: TextIO) -> None:
     json.dump(data, out, ensure_ascii=False, indent=2)
     out.write("\n")
+
+
+# Characters JSON leaves raw (ensure_ascii=False) that some readers take for line breaks.
+_LINE_BREAKING = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def write_jsonl(records: Iterable[Any], out: TextIO) -> None:
+    """JSON Lines: one compact object per line, UTF-8 as is.
+
+    Every line break a reader might split on (str.splitlines, editors, old JavaScript)
+    is escaped inside strings, so each record stays on exactly one line. These
+    characters only ever occur inside strings, where the escape means the same.
+    """
+    for record in records:
+        line = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+        for char, escape in _LINE_BREAKING.items():
+            line = line.replace(char, escape)  # much faster than str.translate
+        out.write(line + "\n")
 
 
 def flat(value: Any) -> str:

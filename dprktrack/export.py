@@ -1,0 +1,248 @@
+"""Exports for other tools: W3C Web Annotations, and flat claim rows for CSV and JSON Lines.
+
+Pure functions over a loaded catalog build plain data, which `dprktrack.writers`
+turn into text. Quotes are placed exactly where `dprktrack check` places them
+(`query.claim_records`), so an export never shows a quote that check would fail.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from urllib.parse import quote, urljoin
+
+from dprktrack import __version__
+from dprktrack.anchor import Span
+from dprktrack.errors import DprkError
+from dprktrack.matcher import Document
+from dprktrack.query import CLAIM_FIELDS, Record, claim_records
+from dprktrack.store import Catalog
+
+ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+MOTIVATION = "describing"
+"""Each annotation describes its passage: who says it, what it means, where they stand."""
+Resolve = Callable[[str], str]
+"""Turns an IRI reference relative to the exported document into the id written out."""
+PAGE_FRAGMENT = "#page=1"
+"""The one page's id; `=` cannot occur in a claim id (a slug), so it never collides."""
+
+ROW_FIELDS = (
+    *CLAIM_FIELDS,
+    "actor_kind",
+    "actor_role",
+    "actor_country",
+    "reported_via_name",
+    "source_title",
+    "source_author",
+    "source_outlet",
+    "source_published",
+    "source_path",
+)
+"""Columns of `export --format csv` and keys of `--format jsonl`, in this order: the
+record of `list --format json`, then the actor's and the source's fields joined in."""
+
+_BASE = re.compile(r"(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*)://[^\s<>\"{}|\\^`#\x00-\x1f\x7f]*")
+_BASE_SCHEMES = ("http", "https", "file")
+
+
+def check_base(base: str) -> str:
+    """`base` if it can anchor the export's ids: an absolute http(s) or file IRI, no fragment.
+
+    Relative references are resolved against it as RFC 3986 says, which needs a
+    hierarchical IRI; a fragment would be replaced by each annotation's own.
+    """
+    match = _BASE.fullmatch(base)
+    if match is None or match["scheme"].lower() not in _BASE_SCHEMES:
+        raise DprkError(
+            f"--base {base!r} is not an absolute http, https or file IRI without spaces or "
+            "a fragment (#); give where the export will be published, e.g. "
+            "https://example.org/dprk/annotations.jsonld"
+        )
+    return base
+
+
+def claim_rows(catalog: Catalog, records: Sequence[Record] | None = None) -> list[Record]:
+    """One flat record per claim, with its actor, relay and source joined in (ROW_FIELDS).
+
+    `records` are the claims' `query.claim_records`, when the caller has them already.
+    """
+    if records is None:
+        records = claim_records(catalog, catalog.claims.values())
+    rows = []
+    for record in records:
+        actor = catalog.actors[record["actor_id"]]
+        relay = record["reported_via"]
+        source = catalog.sources[record["source"]]
+        joined = {
+            "actor_kind": actor.kind,
+            "actor_role": actor.role,
+            "actor_country": actor.country,
+            "reported_via_name": catalog.actors[relay].name if relay else None,
+            "source_title": source.title,
+            "source_author": source.author,
+            "source_outlet": source.outlet,
+            "source_published": source.published.isoformat(),
+            "source_path": source.path,
+        }
+        row = {**record, **joined}
+        rows.append({field: row[field] for field in ROW_FIELDS})
+    return rows
+
+
+def annotation_collection(
+    catalog: Catalog, base: str | None = None, records: Sequence[Record] | None = None
+) -> Record:
+    """Every claim as a W3C Web Annotation, in one AnnotationCollection with one page.
+
+    Ids are IRI references relative to the exported document itself (`#c001`, the
+    source as `seeds/….txt`), which a JSON-LD reader resolves against where it found
+    the file; with `base` (where the file will be published) they are resolved here,
+    by RFC 3986, to the same absolute IRIs.
+    """
+    if records is None:
+        records = claim_records(catalog, catalog.claims.values())
+
+    def iri(reference: str) -> str:
+        return urljoin(base, reference) if base else reference
+
+    items = [_annotation(catalog, record, iri) for record in records]
+    page = {
+        "id": iri(PAGE_FRAGMENT),
+        "type": "AnnotationPage",
+        "startIndex": 0,
+        "items": items,
+    }
+    return {
+        "@context": ANNOTATION_CONTEXT,
+        "id": iri(""),
+        "type": "AnnotationCollection",
+        "label": _collection_label(catalog),
+        "total": len(items),
+        "generator": {"type": "Software", "name": f"dprktrack {__version__}"},
+        "first": page,
+        "last": page["id"],
+    }
+
+
+def _collection_label(catalog: Catalog) -> str:
+    if len(catalog.sources) == 1:
+        source = next(iter(catalog.sources.values()))
+        return f"Who said what: {source.title} ({source.outlet}, {source.published})"
+    return f"Who said what: claims on {len(catalog.sources)} sources"
+
+
+def source_reference(path: str) -> str:
+    """A source's path as a relative IRI reference: dot segments gone, reserved characters
+    escaped (so `#`, `?` or a leading `name:` stay part of the path)."""
+    return quote(posixpath.normpath(path), safe="/")
+
+
+def _annotation(catalog: Catalog, record: Record, iri: Resolve) -> Record:
+    source = catalog.sources[record["source"]]
+    text = catalog.source_text(source.id)
+    selectors, exact = _selectors(catalog, record, text)
+    return {
+        "id": iri(f"#{record['id']}"),
+        "type": "Annotation",
+        "motivation": MOTIVATION,
+        "body": _bodies(catalog, record, exact),
+        "target": {
+            "type": "SpecificResource",
+            "source": {
+                "id": iri(source_reference(source.path)),
+                "type": "Text",
+                "format": "text/plain",
+                "label": source.title,
+                "creator": {"type": "Person", "name": source.author},
+            },
+            "selector": selectors,
+        },
+    }
+
+
+def _selectors(catalog: Catalog, record: Record, text: str) -> tuple[list[Record], str]:
+    """The target's selectors and the text they select.
+
+    A placed quote gets the source's own characters (for a quote with omissions, the
+    whole passage it was cut from) with 32 characters of context either side, and
+    their code-point offsets. An unplaced one gets only its quote and stored context.
+    """
+    if record["start"] is None:
+        claim = catalog.claims[record["id"]]
+        selector: Record = {"type": "TextQuoteSelector", "exact": claim.quote}
+        selector.update(_present(prefix=claim.prefix, suffix=claim.suffix))
+        return [selector], claim.quote
+    span = Span(record["start"], record["end"])
+    hints = Document(text).hints_for(span)
+    exact = text[span.start : span.end]
+    return [
+        {
+            "type": "TextQuoteSelector",
+            "exact": exact,
+            "prefix": hints.prefix,
+            "suffix": hints.suffix,
+        },
+        {"type": "TextPositionSelector", "start": span.start, "end": span.end},
+    ], exact
+
+
+def _present(**values: str | None) -> dict[str, str]:
+    return {key: value for key, value in values.items() if value is not None}
+
+
+def _bodies(catalog: Catalog, record: Record, exact: str) -> list[Record]:
+    """The claim in TextualBody items, each with the W3C purpose that says what it is.
+
+    describing: the summary, the relay ("reported via …"), and the quote as the claim
+    gives it when that differs from the selected text; identifying: the speaker's name;
+    tagging: one `target: stance` tag per stance.
+    """
+    relay = record["reported_via"]
+    bodies = [
+        _text_body(record["summary"], "describing"),
+        _text_body(record["actor"], "identifying"),
+        *(_text_body(f"{s['target']}: {s['stance']}", "tagging") for s in record["stances"]),
+    ]
+    if relay:
+        bodies.append(_text_body(f"reported via {catalog.actors[relay].name}", "describing"))
+    if record["quote"] != exact:
+        bodies.append(_text_body(record["quote"], "describing"))
+    return bodies
+
+
+def _text_body(value: str, purpose: str) -> Record:
+    return {"type": "TextualBody", "purpose": purpose, "value": value, "format": "text/plain"}
+
+
+def unplaced_annotations_note(records: Iterable[Record]) -> str | None:
+    """A note naming the claims whose annotation has no position (`check` cannot place it)."""
+    missing = [record["id"] for record in records if record["start"] is None]
+    if not missing:
+        return None
+    return (
+        f"{len(missing)} quote(s) not placed in their source, so their annotations carry "
+        f"only a TextQuoteSelector with the quote as written (`dprktrack check` says why): "
+        f"{', '.join(missing)}"
+    )
+
+
+def check_output(catalog: Catalog, output: Path) -> None:
+    """Refuse to export over the claims file or one of its sources: data, not output."""
+    protected = {catalog.path: f"the claims file {catalog.name}"}
+    for source_id in catalog.sources:
+        protected[catalog.source_path(source_id)] = f"source {source_id!r} of {catalog.name}"
+    for path, what in protected.items():
+        if _same_file(output, path):
+            raise DprkError(f"{output}: is {what}; not overwritten, choose another -o FILE")
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    """Whether two paths name one file: the same path, a symbolic link or a hard link."""
+    try:
+        return first.resolve() == second.resolve() or (
+            first.exists() and second.exists() and first.samefile(second)
+        )
+    except OSError:
+        return False

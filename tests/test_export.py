@@ -1,0 +1,400 @@
+"""`dprktrack export`: W3C Web Annotations, CSV and JSON Lines, on the real claims.json and seed."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, BinaryIO
+from urllib.parse import urljoin
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+from support import CLAIMS, REPO, SEED, Invoke
+
+from dprktrack.errors import DprkError
+from dprktrack.export import ROW_FIELDS, source_reference
+from dprktrack.matcher import CONTEXT_LENGTH
+from dprktrack.query import CLAIM_FIELDS
+from dprktrack.store import write_atomically
+from dprktrack.writers import write_jsonl
+
+SEED_TEXT = SEED.read_text("utf-8")
+DATA = json.loads(CLAIMS.read_text("utf-8"))
+CLAIM_IDS = [claim["id"] for claim in DATA["claims"]]
+ELIDED = "On March 28, 2024, Russia vetoed … the sanctions against the DPRK until April 30, 2025."
+"""c001's quote with words left out; the full sentence stands at 143–295 in the seed."""
+
+
+def _ok(result: Any) -> Any:
+    assert result.exit_code == 0, result.stderr
+    return result
+
+
+def _annotations(invoke: Invoke, *args: str, **options: Any) -> Any:
+    return json.loads(_ok(invoke("export", *args, **options)).stdout)
+
+
+def _selectors(annotation: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {selector["type"]: selector for selector in annotation["target"]["selector"]}
+
+
+def _bodies(annotation: dict[str, Any], purpose: str) -> list[str]:
+    return [body["value"] for body in annotation["body"] if body["purpose"] == purpose]
+
+
+def _edited_claims(write_claims: Callable[[Any], Path], **quotes: str) -> Path:
+    """A copy of claims.json beside the seed, with some claims' quotes replaced."""
+    data = json.loads(CLAIMS.read_text("utf-8"))
+    for claim in data["claims"]:
+        claim["quote"] = quotes.get(claim["id"], claim["quote"])
+    return write_claims(data)
+
+
+# --- annotations ------------------------------------------------------------
+
+
+def test_every_annotation_selects_its_quote_in_the_source(invoke: Invoke) -> None:
+    collection = _annotations(invoke)
+    items = collection["first"]["items"]
+    assert [item["id"] for item in items] == [f"#{claim_id}" for claim_id in CLAIM_IDS]
+    for item in items:
+        selectors = _selectors(item)
+        quote, position = selectors["TextQuoteSelector"], selectors["TextPositionSelector"]
+        start, end = position["start"], position["end"]
+        assert SEED_TEXT[start:end] == quote["exact"]
+        assert quote["prefix"] == SEED_TEXT[max(0, start - CONTEXT_LENGTH) : start]
+        assert quote["suffix"] == SEED_TEXT[end : end + CONTEXT_LENGTH]
+        source = item["target"]["source"]
+        assert (REPO / source["id"]).read_text("utf-8") == SEED_TEXT
+        assert source["format"] == "text/plain"
+
+
+def test_annotations_carry_the_actor_stances_and_summary(invoke: Invoke) -> None:
+    items = {item["id"]: item for item in _annotations(invoke)["first"]["items"]}
+    actors = {actor["id"]: actor["name"] for actor in DATA["actors"]}
+    for claim in DATA["claims"]:
+        item = items[f"#{claim['id']}"]
+        assert _bodies(item, "identifying") == [actors[claim["actor"]]]
+        assert _bodies(item, "tagging") == [
+            f"{s['target']}: {s['stance']}" for s in claim["stances"]
+        ]
+        described = _bodies(item, "describing")
+        assert described[0] == claim["summary"]
+        if claim.get("reported_via"):
+            assert f"reported via {actors[claim['reported_via']]}" in described
+        assert all(body["format"] == "text/plain" for body in item["body"])
+        assert all(body["type"] == "TextualBody" for body in item["body"])
+
+
+def test_the_collection_has_the_web_annotation_shape(invoke: Invoke) -> None:
+    collection = _annotations(invoke)
+    assert collection["@context"] == "http://www.w3.org/ns/anno.jsonld"
+    assert collection["type"] == "AnnotationCollection"
+    assert collection["label"]
+    page = collection["first"]
+    assert page["type"] == "AnnotationPage"
+    assert page["startIndex"] == 0
+    assert collection["last"] == page["id"]
+    assert collection["total"] == len(page["items"]) == len(DATA["claims"])
+    ids = [collection["id"], page["id"], *(item["id"] for item in page["items"])]
+    assert len(set(ids)) == len(ids)
+    for item in page["items"]:
+        assert item["type"] == "Annotation"
+        assert item["motivation"] == "describing"
+        assert item["target"]["type"] == "SpecificResource"
+        assert item["target"]["source"]["type"] == "Text"
+
+
+def test_base_resolves_every_id_as_a_json_ld_reader_would(invoke: Invoke) -> None:
+    base = "https://example.org/dprk/annotations.jsonld"
+    relative = _annotations(invoke)
+    absolute = _annotations(invoke, "--base", base)
+
+    def resolved(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {
+                key: urljoin(base, item) if key in ("id", "last") else resolved(item)
+                for key, item in value.items()
+            }
+        return [resolved(item) for item in value] if isinstance(value, list) else value
+
+    assert absolute == resolved(relative)
+    assert absolute["id"] == base
+    first = absolute["first"]["items"][0]
+    assert first["id"] == f"{base}#c001"
+    assert (
+        first["target"]["source"]["id"] == "https://example.org/dprk/seeds/000_ae58a3e6272e0d5e.txt"
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "reference"),
+    [
+        ("seeds/000_ae58a3e6272e0d5e.txt", "seeds/000_ae58a3e6272e0d5e.txt"),
+        ("./texts/../seeds/a b#2?.txt", "seeds/a%20b%232%3F.txt"),
+        ("notes:1.txt", "notes%3A1.txt"),  # not read as a URI scheme
+        ("Пхеньян.txt", "%D0%9F%D1%85%D0%B5%D0%BD%D1%8C%D1%8F%D0%BD.txt"),
+    ],
+)
+def test_a_source_path_becomes_a_relative_reference_to_the_same_file(
+    path: str, reference: str
+) -> None:
+    assert source_reference(path) == reference
+
+
+@pytest.mark.parametrize(
+    "base", ["example.org/dprk", "urn:dprk:claims", "https://example.org/a#b", "https://a b/"]
+)
+def test_a_base_that_cannot_anchor_ids_is_refused(invoke: Invoke, base: str) -> None:
+    result = invoke("export", "--base", base)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: --base")
+    assert len(result.stderr.splitlines()) == 1
+    assert result.stdout == ""
+
+
+def test_a_quote_with_omissions_selects_the_whole_passage(
+    invoke: Invoke, write_claims: Callable[[Any], Path]
+) -> None:
+    claims = _edited_claims(write_claims, c001=ELIDED)
+    result = _ok(invoke("export", claims=claims))
+    first = json.loads(result.stdout)["first"]["items"][0]
+    selectors = _selectors(first)
+    assert selectors["TextPositionSelector"] == {
+        "type": "TextPositionSelector",
+        "start": 143,
+        "end": 295,
+    }
+    exact = selectors["TextQuoteSelector"]["exact"]
+    assert exact == SEED_TEXT[143:295]
+    assert exact.startswith("On March 28, 2024, Russia vetoed the extension")
+    assert ELIDED in _bodies(first, "describing"), "the quote as curated travels in a body"
+    assert result.stderr == ""
+
+
+def test_a_quote_that_no_longer_stands_gets_no_position_and_a_note(
+    invoke: Invoke, write_claims: Callable[[Any], Path]
+) -> None:
+    changed = "in 2023 Russia voted against the extension"
+    claims = _edited_claims(write_claims, c002=changed)
+    result = _ok(invoke("export", claims=claims))
+    items = json.loads(result.stdout)["first"]["items"]
+    (quote,) = items[1]["target"]["selector"]
+    stored = DATA["claims"][1]
+    assert quote == {
+        "type": "TextQuoteSelector",
+        "exact": changed,
+        "prefix": stored["prefix"],
+        "suffix": stored["suffix"],
+    }
+    assert len(items) == len(CLAIM_IDS)
+    assert "c002" in result.stderr
+    assert result.stderr.startswith("note: 1 quote(s) not placed")
+    assert len(result.stderr.splitlines()) == 1
+
+    rows = list(
+        csv.DictReader(io.StringIO(_ok(invoke("export", "--format", "csv", claims=claims)).stdout))
+    )
+    assert (rows[1]["id"], rows[1]["start"], rows[1]["end"]) == ("c002", "", "")
+
+
+# --- csv and jsonl ----------------------------------------------------------
+
+
+def _csv_rows(invoke: Invoke, *args: str) -> list[dict[str, str]]:
+    text = _ok(invoke("export", "--format", "csv", *args)).stdout
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    assert tuple(reader.fieldnames or ()) == ROW_FIELDS
+    return list(reader)
+
+
+def test_csv_has_one_row_per_claim_with_actor_and_source_joined_in(invoke: Invoke) -> None:
+    rows = _csv_rows(invoke)
+    assert [row["id"] for row in rows] == CLAIM_IDS
+    c001 = rows[0]
+    assert c001 == {
+        **c001,
+        "actor_id": "russia",
+        "actor": "Russia",
+        "actor_kind": "government",
+        "actor_role": "Permanent member of the UN Security Council; cast the veto",
+        "actor_country": "Russia",
+        "stances": "panel-of-experts=oppose; russia-veto=support",
+        "start": "143",
+        "end": "295",
+        "line": "7",
+        "column": "1",
+        "reported_via": "",
+        "reported_via_name": "",
+        "source": "neo-2024-04-24",
+        "source_title": "The sanctions regime against the DPRK under threat",
+        "source_author": "Konstantin Asmolov",
+        "source_outlet": "New Eastern Outlook",
+        "source_published": "2024-04-24",
+        "source_path": "seeds/000_ae58a3e6272e0d5e.txt",
+    }
+
+
+def test_csv_names_the_relay_of_a_reported_statement(invoke: Invoke) -> None:
+    names = {actor["id"]: actor["name"] for actor in DATA["actors"]}
+    relayed = [claim for claim in DATA["claims"] if claim.get("reported_via")]
+    assert relayed, "the bundled data has statements relayed by a medium"
+    rows = {row["id"]: row for row in _csv_rows(invoke)}
+    for claim in relayed:
+        row = rows[claim["id"]]
+        assert row["reported_via"] == claim["reported_via"]
+        assert row["reported_via_name"] == names[claim["reported_via"]]
+
+
+def test_jsonl_has_one_parsable_line_per_claim_extending_the_list_records(invoke: Invoke) -> None:
+    lines = _ok(invoke("export", "--format", "jsonl")).stdout.splitlines()
+    rows = [json.loads(line) for line in lines]
+    assert [row["id"] for row in rows] == CLAIM_IDS
+    listed = json.loads(_ok(invoke("list", "--format", "json")).stdout)
+    for row, record in zip(rows, listed, strict=True):
+        assert tuple(row) == ROW_FIELDS
+        assert {key: row[key] for key in CLAIM_FIELDS} == record
+        assert isinstance(row["stances"], list)
+        assert SEED_TEXT[row["start"] : row["end"]] == row["quote"]
+
+
+@example([{"quote": "a\u2028b\u2029c\x85d\r\ne\x0bf\x1cg\x00h\x1b[31m"}])
+@given(
+    st.lists(
+        st.dictionaries(
+            st.text(max_size=5),
+            st.none() | st.integers() | st.text() | st.lists(st.text(), max_size=3),
+            max_size=4,
+        ),
+        max_size=5,
+    )
+)
+def test_jsonl_keeps_every_record_on_one_line_whatever_its_text(
+    records: list[dict[str, Any]],
+) -> None:
+    out = io.StringIO()
+    write_jsonl(records, out)
+    lines = out.getvalue().splitlines()  # splits on U+2028, NEL and the rest too
+    assert [json.loads(line) for line in lines] == records
+    assert out.getvalue().count("\n") == len(records)
+
+
+# --- -o FILE ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "name"),
+    [
+        ((), "annotations.jsonld"),
+        (("--format", "csv"), "claims.csv"),
+        (("--format", "jsonl"), "claims.jsonl"),
+        (("--base", "https://example.org/dprk/annotations.jsonld"), "annotations.jsonld"),
+    ],
+)
+def test_output_file_holds_the_bytes_stdout_would(
+    invoke: Invoke, tmp_path: Path, args: tuple[str, ...], name: str
+) -> None:
+    output = tmp_path / name
+    written = _ok(invoke("export", *args, "-o", str(output)))
+    assert written.stdout == ""
+    assert f"exported {len(CLAIM_IDS)} claim(s)" in written.stderr
+    assert output.read_bytes() == _ok(invoke("export", *args)).stdout_bytes
+    assert list(tmp_path.iterdir()) == [output], "no temporary file is left behind"
+
+
+def test_output_file_is_replaced_whole_and_keeps_its_permissions(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    output = tmp_path / "claims.jsonl"
+    output.write_text("old\n" * 10_000, "utf-8")
+    output.chmod(0o640)
+    _ok(invoke("export", "--format", "jsonl", "-o", str(output)))
+    assert len(output.read_text("utf-8").splitlines()) == len(CLAIM_IDS)
+    assert output.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_new_output_file_gets_the_usual_permissions(invoke: Invoke, tmp_path: Path) -> None:
+    output = tmp_path / "claims.csv"
+    _ok(invoke("export", "-o", str(output)))
+    mask = os.umask(0)
+    os.umask(mask)
+    assert output.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_the_suffix_of_o_chooses_the_format_unless_format_is_given(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    _ok(invoke("export", "-o", str(tmp_path / "claims.csv")))
+    assert (tmp_path / "claims.csv").read_text("utf-8").startswith(",".join(ROW_FIELDS))
+    _ok(invoke("export", "-o", str(tmp_path / "claims.ndjson")))
+    assert (
+        json.loads((tmp_path / "claims.ndjson").read_text("utf-8").splitlines()[0])["id"] == "c001"
+    )
+    _ok(invoke("export", "--format", "annotations", "-o", str(tmp_path / "x.csv")))
+    assert json.loads((tmp_path / "x.csv").read_text("utf-8"))["type"] == "AnnotationCollection"
+    dash = _ok(invoke("export", "--format", "jsonl", "-o", "-"))
+    assert len(dash.stdout.splitlines()) == len(CLAIM_IDS)
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["claims.json", "seeds/000_ae58a3e6272e0d5e.txt", "link", "hard-link", "seeds/../claims.json"],
+)
+def test_export_refuses_to_overwrite_the_claims_file_or_a_source(
+    invoke: Invoke, repo_copy: Path, target: str
+) -> None:
+    folder = repo_copy.parent
+    (folder / "link").symlink_to(repo_copy)
+    (folder / "hard-link").hardlink_to(folder / "seeds" / "000_ae58a3e6272e0d5e.txt")
+    before = {path: path.read_bytes() for path in (repo_copy, *folder.glob("seeds/*"))}
+    result = invoke("export", "--format", "csv", "-o", str(folder / target), claims=repo_copy)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {folder / target}: is ")
+    assert "not overwritten" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    assert {path: path.read_bytes() for path in before} == before
+    assert sorted(p.name for p in folder.iterdir()) == ["claims.json", "hard-link", "link", "seeds"]
+
+
+def test_base_goes_with_annotations_only(invoke: Invoke, tmp_path: Path) -> None:
+    for args in (("--format", "csv"), ("-o", str(tmp_path / "claims.jsonl"))):
+        result = invoke("export", *args, "--base", "https://example.org/x.jsonld")
+        assert result.exit_code == 2
+        assert "--base goes with --format annotations" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_output_folder_that_does_not_exist_is_one_line_error(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    output = tmp_path / "missing" / "claims.csv"
+    result = invoke("export", "-o", str(output))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {output}: cannot write in ")
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary_one(tmp_path: Path) -> None:
+    output = tmp_path / "claims.jsonl"
+    output.write_text("old\n", "utf-8")
+
+    def half_then_fail(out: BinaryIO) -> None:
+        out.write(b"new, half written\n")
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(DprkError, match="No space left on device; the file is unchanged"):
+        write_atomically(output, half_then_fail)
+    assert output.read_text("utf-8") == "old\n"
+    assert list(tmp_path.iterdir()) == [output]
+
+
+def test_export_help_shows_an_example_per_format(invoke: Invoke) -> None:
+    help_text = _ok(invoke("export", "--help")).stdout
+    assert "dprktrack export > annotations.jsonld" in help_text
+    assert "dprktrack export -o claims.csv" in help_text
+    assert "dprktrack export --format jsonl" in help_text
