@@ -7,6 +7,7 @@ machine output start fast.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -16,18 +17,27 @@ from typing import TYPE_CHECKING, Any, BinaryIO, TextIO, TypeVar
 import click
 
 from dprktrack import __version__
-from dprktrack.errors import EXIT_FAILURE, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, DprkError
+from dprktrack.errors import (
+    EXIT_FAILURE,
+    EXIT_INPUT,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    DprkError,
+)
 from dprktrack.safetext import visible
-from dprktrack.vocabulary import QUOTE_TYPES, STANCES
+from dprktrack.vocabulary import ACTOR_KINDS, QUOTE_TYPES, STANCES
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from dprktrack.check import Report
+    from dprktrack.curate import Located, Passage
     from dprktrack.query import ClaimFilter, Record
     from dprktrack.store import Catalog
 
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 LISTING_FORMATS = ("table", "json", "csv", "markdown")
 CHECK_FORMATS = ("text", "json", "github")
@@ -80,7 +90,12 @@ class _Group(click.Group):
         except BrokenPipeError:
             _silence_stdout()
             ctx.exit(EXIT_OK)
-        except (click.ClickException, click.exceptions.Exit, click.Abort):
+        except click.Abort:
+            click.echo(
+                "error: interrupted (or input ended) before the end; nothing written", err=True
+            )
+            ctx.exit(EXIT_INTERRUPTED)
+        except (click.ClickException, click.exceptions.Exit):
             raise
         except Exception as err:
             if os.environ.get("DPRKTRACK_DEBUG"):
@@ -122,12 +137,14 @@ def main(ctx: click.Context, claims_path: Path | None) -> None:
     Every claim ties an actor's statement to a verbatim quote of the source, with
     the actor's stance toward named targets (the Panel of Experts, the sanctions
     regime, Russia's veto, ...). Start with `dprktrack list` or `dprktrack actors`;
-    `dprktrack check` verifies every quote against its source.
+    `dprktrack check` verifies every quote against its source. Curators find a
+    passage with `dprktrack locate` and add claims with `dprktrack add`.
 
     \b
-    Exit codes: 0 success (an empty result too), 1 `check` found a failing claim,
-    2 bad input (usage, an invalid claims file, a missing source, an unknown id),
-    70 an internal error.
+    Exit codes: 0 success (an empty result too), 1 `check` found a failing claim
+    or `locate` found nothing, 2 bad input (usage, an invalid claims file, a
+    missing source, an unknown id, a refused quote), 70 an internal error,
+    130 interrupted while asking (nothing written).
     """
     ctx.obj = claims_path
     if ctx.invoked_subcommand is None:
@@ -174,7 +191,12 @@ def _filter_options(func: F) -> F:
         click.option(
             "--quote-type", multiple=True, type=click.Choice(QUOTE_TYPES, case_sensitive=False)
         ),
-        click.option("--source", multiple=True, metavar="ID", help="Source id."),
+        click.option(
+            "--source",
+            multiple=True,
+            metavar="ID",
+            help="Source id.",
+        ),
         click.option(
             "--grep", multiple=True, metavar="TEXT", help="Words in the quote or the summary."
         ),
@@ -469,6 +491,479 @@ def read(ctx: click.Context, source_id: str | None, pager: bool | None) -> None:
             f"quotes not placed in the source, so not shown (`dprktrack check` says why): {missing}"
         )
         click.echo(f"note: {note}", err=True)
+
+
+@main.command(short_help="Find a passage in the sources, ready to quote.")
+@click.argument("text")
+@click.option(
+    "--source",
+    "sources",
+    multiple=True,
+    metavar="ID",
+    help="Look only in this source (default: all).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("text", "json"), case_sensitive=False),
+    default="text",
+    show_default=True,
+    help="text for reading; json for other tools (on stdout).",
+)
+@click.pass_context
+def locate(ctx: click.Context, text: str, sources: tuple[str, ...], fmt: str) -> None:
+    """Find TEXT in the sources, as `check` would: exactly, then in any typography.
+
+    Straight quotes, hyphens for dashes and `...` for `…` are fine: each hit shows the
+    source's own characters as a JSON string, ready to paste into claims.json, with
+    its place (path:line:column, offsets) and sentence. Omissions (`…`, `[...]`) work
+    as in a quote. Without a hit it shows the closest passages and their scores (1 is
+    identical) and exits with 1.
+
+    \b
+    Example:
+      dprktrack locate "Moscow's proposal to set a time limit"
+    """
+    from dprktrack.curate import locate as find
+    from dprktrack.curate import resolve_source
+
+    if not text.strip():
+        raise click.UsageError("TEXT is empty")
+    catalog = _catalog(ctx)
+    chosen = [resolve_source(catalog, source) for source in sources]
+    located = find(catalog, text, chosen)
+    if fmt == "json":
+        from dprktrack.writers import write_json
+
+        write_json(_located_record(text, located), sys.stdout)
+    else:
+        _print_located(located)
+    ctx.exit(EXIT_OK if located.hits else EXIT_FAILURE)
+
+
+def _located_record(text: str, located: Located) -> dict[str, Any]:
+    def record(passage: Passage) -> dict[str, Any]:
+        return {
+            "source": passage.source,
+            "path": passage.path,
+            "line": passage.line,
+            "column": passage.column,
+            "start": passage.span.start,
+            "end": passage.span.end,
+            "match": passage.kind,
+            "score": None if passage.score is None else round(passage.score, 3),
+            "quote": passage.spelling,
+            "sentence": passage.sentence,
+        }
+
+    return {
+        "text": text,
+        "found": bool(located.hits),
+        "occurrences": len(located.hits),
+        "uncounted": located.uncounted,
+        "hits": [record(passage) for passage in located.hits],
+        "closest": [record(passage) for passage in located.close],
+    }
+
+
+def _print_located(located: Located) -> None:
+    from dprktrack.render import has_colour, make_console, passages_view, print_view
+
+    console = make_console()
+    count = len(located.hits)
+    if count > 1:
+        many = "more than " if located.uncounted else ""
+        click.echo(
+            f"note: found {many}{count} times; a claim quoting it needs more words, "
+            "or `dprktrack add --occurrence N`",
+            err=True,
+        )
+    if located.hits:
+        print_view(console, passages_view(located.hits, has_colour(console)))
+    elif located.close:
+        click.echo("note: not in the sources; the closest passages:", err=True)
+        print_view(console, passages_view(located.close, has_colour(console)))
+    else:
+        click.echo("note: not in the sources, and nothing there is close", err=True)
+
+
+_prompt_option = click.option(
+    "--prompt/--no-prompt",
+    "prompt",
+    default=None,
+    help="Ask for what is missing (default: when stdin is a terminal).",
+)
+_dry_run_option = click.option(
+    "--dry-run", is_flag=True, help="Print the new record (stdout) and write nothing."
+)
+
+
+def _asking(prompt: bool | None) -> bool:
+    return sys.stdin.isatty() if prompt is None else prompt
+
+
+def _require(given: dict[str, Any], asking: bool) -> None:
+    """Off a terminal nothing can be asked: name every missing option at once."""
+    missing = [option for option, value in given.items() if value in (None, ())]
+    if missing and not asking:
+        raise click.UsageError(
+            f"missing {', '.join(missing)} (give them, or run on a terminal to be asked)"
+        )
+
+
+def _ask(text: str, convert: Callable[[str], T], *, default: str | None = None) -> T:
+    """Ask on stderr until `convert` accepts the answer; its refusal is shown, then asked again."""
+
+    def value_proc(value: str) -> T:
+        try:
+            return convert(value)
+        except DprkError as err:
+            raise click.BadParameter("; ".join(visible(line) for line in err.lines)) from None
+
+    answer: T = click.prompt(
+        text, default=default, show_default=bool(default), value_proc=value_proc, err=True
+    )
+    return answer
+
+
+def _listing(title: str, entries: dict[str, str]) -> None:
+    click.echo(f"{title}:", err=True)
+    width = max(map(len, entries), default=0)
+    for key, label in entries.items():
+        click.echo(f"  {visible(key):<{width}}  {visible(label)}", err=True)
+
+
+def _optional(value: str) -> str | None:
+    return value.strip() or None
+
+
+def _write_record(catalog: Catalog, section: str, record: dict[str, Any], *, dry_run: bool) -> None:
+    """Append the record and write the file atomically; --dry-run prints it instead.
+
+    The new file is loaded and validated whole before it is written, and the write
+    is refused if the file changed on disk since it was read (as `check --fix`).
+    """
+    from dprktrack.store import catalog_from_text, replace_claims_file, with_record
+    from dprktrack.writers import write_json
+
+    text = with_record(catalog.raw, section, record)
+    catalog_from_text(catalog.path, text)
+    if dry_run:
+        write_json(record, sys.stdout)
+        click.echo(f"note: --dry-run: {visible(catalog.name)} not changed", err=True)
+        return
+    replace_claims_file(catalog.path, text, catalog.raw)
+    click.echo(record["id"])
+    noun = section.removesuffix("s")
+    click.echo(f"note: added {noun} {visible(record['id'])} to {visible(catalog.name)}", err=True)
+
+
+@main.command(short_help="Add a claim, its quote anchored in the source.")
+@click.option(
+    "--actor",
+    metavar="NAME",
+    help="Who made the statement: actor id, name or alias.",
+)
+@click.option(
+    "--quote",
+    metavar="TEXT",
+    help="The source's words; straight quotes, '-' for dashes and '...' are fine.",
+)
+@click.option(
+    "--stance",
+    "stances",
+    multiple=True,
+    metavar="TARGET=STANCE",
+    help="A position, e.g. panel-of-experts=oppose; repeat for several targets.",
+)
+@click.option(
+    "--quote-type",
+    type=click.Choice(QUOTE_TYPES, case_sensitive=False),
+    help="direct (own words, the default), indirect (paraphrase) or mixed.",
+)
+@click.option("--summary", metavar="TEXT", help="One line in your own words.")
+@click.option(
+    "--reported-via",
+    metavar="NAME",
+    help="Actor relaying the statement, if any.",
+)
+@click.option("--date", metavar="YYYY[-MM[-DD]]", help="Date of the statement, if known.")
+@click.option(
+    "--source",
+    metavar="ID",
+    help="Source quoted (needed only when there are several).",
+)
+@click.option(
+    "--occurrence",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Which occurrence, for a quote found more than once (1 is the first).",
+)
+@_dry_run_option
+@_prompt_option
+@click.pass_context
+def add(
+    ctx: click.Context,
+    /,
+    *,
+    actor: str | None,
+    quote: str | None,
+    stances: tuple[str, ...],
+    quote_type: str | None,
+    summary: str | None,
+    reported_via: str | None,
+    date: str | None,
+    source: str | None,
+    occurrence: int | None,
+    dry_run: bool,
+    prompt: bool | None,
+) -> None:
+    """Add a claim to claims.json, its quote anchored in the source first.
+
+    The quote is looked up as `check` would: found exactly or in other typography,
+    it is stored in the source's own characters with its anchors (start, end,
+    prefix, suffix). A quote found several times needs more words or --occurrence;
+    one not found is refused with the closest passage. The id is the next free one
+    (c060 after c059). On a terminal, what is missing is asked for. The write is
+    atomic and refused if the file changed meanwhile; --dry-run prints the claim.
+    The new id goes to stdout.
+
+    \b
+    Example:
+      dprktrack add --actor nebenzya --stance sanctions-regime=oppose --date 2024-03 \\
+        --quote "long overdue" --summary "The sanctions regime is overdue for an update."
+    """
+    from dprktrack import curate
+    from dprktrack.matcher import Document
+    from dprktrack.model import Claim
+
+    asking = _asking(prompt)
+    required = {"--actor": actor, "--quote": quote, "--stance": stances, "--summary": summary}
+    _require(required, asking)
+    catalog = _catalog(ctx, bundled_ok=False)
+    if source is None and len(catalog.sources) > 1 and asking:
+        source = _ask("Source", lambda value: curate.resolve_source(catalog, value))
+    source_id = curate.resolve_source(catalog, source)
+    document = Document(catalog.source_text(source_id), catalog.shown_path(source_id))
+
+    def resolve_actor(value: str) -> str:
+        return curate.resolve_actor(catalog, value, "--actor")
+
+    def anchor(value: str) -> curate.Anchored:
+        return curate.anchor_quote(document, value, occurrence)
+
+    def parse_stances(value: str) -> list[dict[str, str]]:
+        return curate.parse_stances(value.split(","), catalog.targets)
+
+    if actor is None:
+        _listing("Actors", {key: found.name for key, found in catalog.actors.items()})
+    actor_id = resolve_actor(actor) if actor else _ask("Actor (id, name or alias)", resolve_actor)
+    anchored = anchor(quote) if quote else _ask("Quote (the source's words)", anchor)
+    if not stances:
+        _listing("Targets", {key: target.label for key, target in catalog.targets.items()})
+    entries = (
+        curate.parse_stances(stances, catalog.targets)
+        if stances
+        else _ask(f"Stances (TARGET=STANCE, comma-separated; {'/'.join(STANCES)})", parse_stances)
+    )
+    if asking and quote_type is None:
+        quote_type = _ask(
+            f"Quote type ({'/'.join(QUOTE_TYPES)})",
+            lambda value: _choice(value, QUOTE_TYPES),
+            default="direct",
+        )
+    if summary is None:
+        summary = _ask("Summary (one line)", str)
+    if asking and reported_via is None:
+        reported_via = _ask(
+            "Reported via (actor, blank for none)",
+            lambda value: resolve_actor(value) if value.strip() else None,
+            default="",
+        )
+    if asking and date is None:
+        date = _ask("Date (YYYY[-MM[-DD]], blank for none)", _optional, default="")
+    values = {
+        "id": curate.next_claim_id(catalog.claims),
+        "source": source_id,
+        "actor": actor_id,
+        "quote": anchored.quote,
+        "start": anchored.start,
+        "end": anchored.end,
+        "prefix": anchored.prefix,
+        "suffix": anchored.suffix,
+        "quote_type": (quote_type or "direct").lower(),
+        "reported_via": curate.resolve_actor(catalog, reported_via, "--reported-via")
+        if reported_via
+        else None,
+        "stances": entries,
+        "summary": summary,
+        "date": date,
+    }
+    record = curate.build_record(Claim, values, _CLAIM_OPTIONS)
+    problem = curate.verdict_problem(document, Claim.model_validate(record))
+    if problem:
+        raise DprkError(f"the quote would not pass `dprktrack check`: {problem}")
+    if anchored.retyped:
+        click.echo(
+            f"note: the quote is stored in the source's own characters: "
+            f"{visible(json.dumps(anchored.quote, ensure_ascii=False))}",
+            err=True,
+        )
+    for twin in curate.same_passage(catalog, record):
+        click.echo(f"note: {visible(twin)} already quotes this passage for this actor", err=True)
+    _write_record(catalog, "claims", record, dry_run=dry_run)
+
+
+_CLAIM_OPTIONS = {
+    "actor": "--actor",
+    "quote": "--quote",
+    "stances": "--stance",
+    "quote_type": "--quote-type",
+    "summary": "--summary",
+    "reported_via": "--reported-via",
+    "date": "--date",
+    "source": "--source",
+}
+
+
+def _choice(value: str, choices: Sequence[str]) -> str:
+    if value.strip().lower() not in choices:
+        raise DprkError(f"choose one of {', '.join(choices)}")
+    return value.strip().lower()
+
+
+@main.command("add-actor", short_help="Add an actor the claims can name.")
+@click.option("--id", "actor_id", metavar="SLUG", help="Id (default: made from the name).")
+@click.option("--name", metavar="TEXT", help="Name as the source gives it.")
+@click.option("--alias", "aliases", multiple=True, metavar="TEXT", help="Another name; repeatable.")
+@click.option("--kind", type=click.Choice(ACTOR_KINDS, case_sensitive=False))
+@click.option("--role", metavar="TEXT", help="Role as the source describes it.")
+@click.option("--country", metavar="TEXT")
+@_dry_run_option
+@_prompt_option
+@click.pass_context
+def add_actor(
+    ctx: click.Context,
+    /,
+    *,
+    actor_id: str | None,
+    name: str | None,
+    aliases: tuple[str, ...],
+    kind: str | None,
+    role: str | None,
+    country: str | None,
+    dry_run: bool,
+    prompt: bool | None,
+) -> None:
+    """Add an actor to claims.json: someone the source quotes or paraphrases.
+
+    The id is a slug made from the name unless --id gives one; an id already taken
+    is refused. On a terminal, what is missing is asked for. The new id goes to
+    stdout; --dry-run prints the record instead of writing it.
+
+    \b
+    Example:
+      dprktrack add-actor --name "Linda Thomas-Greenfield" --kind person \\
+        --alias Thomas-Greenfield --role "US ambassador to the UN" --country "United States"
+    """
+    from dprktrack import curate
+    from dprktrack.model import Actor
+
+    asking = _asking(prompt)
+    _require({"--name": name, "--kind": kind}, asking)
+    catalog = _catalog(ctx, bundled_ok=False)
+    if name is None:
+        name = _ask("Name", str)
+    if kind is None:
+        kind = _ask(f"Kind ({'/'.join(ACTOR_KINDS)})", lambda value: _choice(value, ACTOR_KINDS))
+    if asking and actor_id is None:
+        actor_id = _ask(
+            "Id", lambda value: _free_id(catalog.actors, value, "actor"), default=curate.slug(name)
+        )
+    if asking and not aliases:
+        answer = _ask("Aliases (comma-separated, blank for none)", str, default="")
+        aliases = tuple(alias.strip() for alias in answer.split(",") if alias.strip())
+    if asking and role is None:
+        role = _ask("Role (blank for none)", _optional, default="")
+    if asking and country is None:
+        country = _ask("Country (blank for none)", _optional, default="")
+    values = {
+        "id": _free_id(catalog.actors, actor_id or curate.slug(name), "actor"),
+        "name": name,
+        "aliases": list(aliases),
+        "kind": kind.lower(),
+        "role": role,
+        "country": country,
+    }
+    options = {"id": "--id", "name": "--name", "aliases": "--alias", "kind": "--kind"}
+    record = curate.build_record(
+        Actor, values, {**options, "role": "--role", "country": "--country"}
+    )
+    for other in curate.name_clashes(catalog, Actor.model_validate(record)):
+        click.echo(f"note: actor {visible(other)} has the same name or alias", err=True)
+    _write_record(catalog, "actors", record, dry_run=dry_run)
+
+
+@main.command("add-target", short_help="Add a target stances can be taken toward.")
+@click.option("--id", "target_id", metavar="SLUG", help="Id (default: made from the label).")
+@click.option("--label", metavar="TEXT", help="Short human label.")
+@click.option("--description", metavar="TEXT", help="What exactly the target covers.")
+@_dry_run_option
+@_prompt_option
+@click.pass_context
+def add_target(
+    ctx: click.Context,
+    target_id: str | None,
+    label: str | None,
+    description: str | None,
+    *,
+    dry_run: bool,
+    prompt: bool | None,
+) -> None:
+    """Add a target to claims.json: an institution, policy or event stances are about.
+
+    The id is a slug made from the label unless --id gives one; an id already taken
+    is refused. On a terminal, what is missing is asked for. The new id goes to
+    stdout; --dry-run prints the record instead of writing it.
+
+    \b
+    Example:
+      dprktrack add-target --id arms-deals --label "Russia–DPRK arms deals" \\
+        --description "Alleged transfers of DPRK munitions to Russia."
+    """
+    from dprktrack import curate
+    from dprktrack.model import Target
+
+    asking = _asking(prompt)
+    _require({"--label": label, "--description": description}, asking)
+    catalog = _catalog(ctx, bundled_ok=False)
+    if label is None:
+        label = _ask("Label", str)
+    if description is None:
+        description = _ask("Description", str)
+    if asking and target_id is None:
+        target_id = _ask(
+            "Id",
+            lambda value: _free_id(catalog.targets, value, "target"),
+            default=curate.slug(label),
+        )
+    values = {
+        "id": _free_id(catalog.targets, target_id or curate.slug(label), "target"),
+        "label": label,
+        "description": description,
+    }
+    options = {"id": "--id", "label": "--label", "description": "--description"}
+    _write_record(catalog, "targets", curate.build_record(Target, values, options), dry_run=dry_run)
+
+
+def _free_id(known: dict[str, Any], value: str, noun: str) -> str:
+    """A new id, refused when taken (case-blind: ids differing in case would confuse lookups)."""
+    taken = {key.casefold(): key for key in known}
+    if value.strip().casefold() in taken:
+        raise DprkError(
+            f"{noun} id {taken[value.strip().casefold()]!r} is taken; choose another with --id"
+        )
+    return value.strip()
 
 
 @main.command(short_help="Verify that every quote still stands in its source.")

@@ -14,6 +14,8 @@ EXIT_FAILURE = 1
 """Reserved for verdicts: a check that found a failing claim."""
 EXIT_INPUT = 2
 """Unusable input: a usage error, an unreadable or invalid claims file or source, an unknown id."""
+EXIT_INTERRUPTED = 130
+"""Interrupted while asking (Ctrl-C, or input ended): nothing was written."""
 EXIT_INTERNAL = 70
 """A bug in dprktrack itself (EX_SOFTWARE); the message says how to get the traceback."""
 

@@ -8,6 +8,7 @@ without colour, highlighted spans are bracketed so they still stand out.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -22,6 +23,7 @@ from rich.text import Text
 from dprktrack.safetext import visible
 
 if TYPE_CHECKING:
+    from dprktrack.curate import Passage
     from dprktrack.query import Annotation
 
 STANCE_STYLES = {"support": "green", "oppose": "red", "neutral": "cyan", "mixed": "yellow"}
@@ -288,6 +290,36 @@ def _append_label(out: Text, annotation: Annotation, colour: bool) -> None:
     out.append(
         f"{CLOSE_MARK} ‹{visible(annotation.claim_id)} {visible(annotation.actor)}: {stances}›"
     )
+
+
+KIND_STYLES = {"exact": "green", "typography": "yellow", "close": "red"}
+
+
+def passages_view(passages: Sequence[Passage], colour: bool) -> Group:
+    """Each passage: where it is, its sentence with the passage highlighted, and the
+    source's characters as a JSON string, ready to paste into claims.json."""
+    parts: list[RenderableType] = []
+    for passage in passages:
+        heading = Text(f"{visible(passage.path)}:{passage.line}:{passage.column}", style="bold")
+        heading.append(f"  offsets {passage.span.start}–{passage.span.end}  ")
+        heading.append(passage.kind, style=KIND_STYLES[passage.kind])
+        if passage.score is not None:
+            heading.append(f" (score {passage.score:.2f})")
+        body = Text("  ")
+        start = passage.span.start - passage.sentence_start
+        end = passage.span.end - passage.sentence_start
+        body.append(visible(passage.sentence[:start]))
+        if colour:
+            body.append(
+                visible(passage.sentence[start:end]), style=f"bold {KIND_STYLES[passage.kind]}"
+            )
+        else:
+            body.append(OPEN_MARK + visible(passage.sentence[start:end]) + CLOSE_MARK)
+        body.append(visible(passage.sentence[end:]))
+        paste = Text("  quote: ", style="dim")
+        paste.append(visible(json.dumps(passage.spelling, ensure_ascii=False)))
+        parts += [heading, body, paste, Text()]
+    return Group(*parts[:-1])
 
 
 SEVERITY_STYLES = {"pass": "green", "warning": "yellow", "failure": "bold red"}

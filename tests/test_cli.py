@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+import shlex
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ import pytest
 from support import CLAIMS, REPO, SEED, Invoke
 
 from dprktrack import __version__
+from dprktrack.cli import main
 from dprktrack.query import ACTOR_FIELDS, CELL_FIELDS, CLAIM_FIELDS, TARGET_FIELDS
 
 SEED_TEXT = SEED.read_text("utf-8")
@@ -523,3 +525,33 @@ def test_version_and_help(invoke: Invoke) -> None:
 def test_repo_layout_is_as_the_design_card_says() -> None:
     for name in ("dprktrack", "seeds", "claims.json", "tests", "pyproject.toml", "README.md"):
         assert (REPO / name).exists(), name
+
+
+def _help_examples() -> list[tuple[str, str]]:
+    """Each command line in the Example blocks of the commands' --help, continuations joined."""
+    examples = []
+    for name, command in main.commands.items():
+        help_text = command.help or ""
+        if "Example" not in help_text:
+            continue
+        block = help_text.split("Example", 1)[1].split("\n", 1)[1]
+        joined = re.sub(r"\\\n\s*", "", block)
+        for text in joined.splitlines():
+            # Without its comment, and without what a pipe or redirect does with the output.
+            line = re.split(r"\s[|>]\s", text.split("  #", 1)[0])[0].strip()
+            if line.startswith("dprktrack "):
+                examples.append((name, line))
+    return examples
+
+
+@pytest.mark.parametrize(("name", "line"), _help_examples())
+def test_every_help_example_runs_on_a_copy_of_the_data(
+    invoke: Invoke, repo_copy: Path, monkeypatch: pytest.MonkeyPatch, name: str, line: str
+) -> None:
+    monkeypatch.chdir(repo_copy.parent)
+    result = invoke(*shlex.split(line)[1:], claims=None)
+    assert result.exit_code == 0, f"{line}\n{result.output}"
+
+
+def test_every_command_has_an_example() -> None:
+    assert {name for name, _ in _help_examples()} == set(main.commands)

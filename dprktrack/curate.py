@@ -1,0 +1,391 @@
+"""Curating the claims file: finding a passage, and building new records that will hold.
+
+Pure functions over a loaded catalog. A quote is placed with the check's own
+matcher, so a claim built here passes `dprktrack check` as written; the command
+line asks the questions and writes the file.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import BaseModel, ValidationError
+
+from dprktrack.anchor import Span, sentence
+from dprktrack.check import claim_finding
+from dprktrack.errors import DprkError
+from dprktrack.matcher import (
+    MAX_OCCURRENCES,
+    Document,
+    Hints,
+    Match,
+    closest_passages,
+    match_quote,
+    source_spelling,
+)
+from dprktrack.model import Actor, Claim, Target
+from dprktrack.query import fold, match_actors
+from dprktrack.store import Catalog, problem_from_pydantic
+from dprktrack.vocabulary import STANCES
+
+Kind = Literal["exact", "typography", "close"]
+
+CLAIM_KEYS = (
+    "id",
+    "source",
+    "actor",
+    "quote",
+    "start",
+    "end",
+    "prefix",
+    "suffix",
+    "quote_type",
+    "reported_via",
+    "stances",
+    "summary",
+    "date",
+)
+"""A new claim's keys, in the order the curated file uses."""
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A place in a source where a text stands, or the nearest thing to it."""
+
+    source: str
+    path: str
+    line: int
+    column: int
+    span: Span
+    spelling: str
+    """The text in the source's own characters (omission marks kept): ready to paste."""
+    kind: Kind
+    score: float | None
+    """Edit score (1 is identical) of a close passage; None for a hit."""
+    sentence: str
+    """The sentence around the passage, to show it as a reader meets it."""
+    sentence_start: int
+    """Where that sentence begins in the source."""
+
+
+@dataclass(frozen=True)
+class Located:
+    """What `locate` found: hits where the text stands, or else the closest passages."""
+
+    hits: list[Passage]
+    close: list[Passage]
+    uncounted: bool = False
+    """Some source held more occurrences than were counted (see MAX_OCCURRENCES)."""
+
+
+def locate(catalog: Catalog, text: str, source_ids: Sequence[str] = ()) -> Located:
+    """Where `text` stands in the sources: exactly, else after typographic normalisation.
+
+    Without a hit, the closest passages (with their scores) are given instead, so a
+    half-remembered or retyped phrase still leads to the source's words.
+    """
+    documents = [_document(catalog, source_id) for source_id in source_ids or catalog.sources]
+    hits: list[Passage] = []
+    uncounted = False
+    for source_id, document in documents:
+        match = match_quote(document, text, Hints())
+        uncounted |= match.uncounted
+        hits.extend(_hits(source_id, document, text, match))
+    if hits:
+        return Located(hits, [], uncounted)
+    close = [
+        _passage(source_id, document, whole, document.slice(whole), "close", score=score)
+        for source_id, document in documents
+        for span, score in closest_passages(document, text)
+        for whole in [whole_words(document.raw, span)]
+    ]
+    close.sort(key=lambda passage: -(passage.score or 0.0))
+    return Located([], close[:3])
+
+
+def _document(catalog: Catalog, source_id: str) -> tuple[str, Document]:
+    return source_id, Document(catalog.source_text(source_id), catalog.shown_path(source_id))
+
+
+def _hits(source_id: str, document: Document, text: str, match: Match) -> list[Passage]:
+    if match.stage in ("exact", "typography"):
+        return [_hit(source_id, document, text, match)]
+    if match.stage != "ambiguous":
+        return []
+    hits = []
+    for span in sorted(match.candidates, key=lambda span: span.start):
+        there = match_quote(document, text, Hints(span.start, span.end))
+        if there.stage in ("exact", "typography") and there.span == span:
+            hits.append(_hit(source_id, document, text, there))
+        else:  # an omission found twice only after normalisation: show the passage whole
+            hits.append(_passage(source_id, document, span, document.slice(span), "typography"))
+    return hits
+
+
+def _hit(source_id: str, document: Document, text: str, match: Match) -> Passage:
+    assert match.span is not None
+    spelling = source_spelling(document, text, match)
+    kind: Kind = "exact" if spelling == text else "typography"
+    return _passage(source_id, document, match.span, spelling, kind)
+
+
+def _passage(
+    source_id: str,
+    document: Document,
+    span: Span,
+    spelling: str,
+    kind: Kind,
+    *,
+    score: float | None = None,
+) -> Passage:
+    line, column = document.lines.position(span.start)
+    around = sentence(document.raw, span)
+    return Passage(
+        source_id,
+        document.name,
+        line,
+        column,
+        span,
+        spelling,
+        kind,
+        score,
+        document.slice(around),
+        around.start,
+    )
+
+
+@dataclass(frozen=True)
+class Anchored:
+    """A quote placed in its source: the source's own characters and the anchors to find it."""
+
+    quote: str
+    start: int
+    end: int
+    prefix: str
+    suffix: str
+    where: str
+    retyped: bool
+    """Whether the quote as given differed in typography and was replaced by the source's."""
+
+
+def anchor_quote(document: Document, quote: str, occurrence: int | None = None) -> Anchored:
+    """Place a new claim's quote, or say why it cannot be and what would help.
+
+    An exact or typographic match is stored in the source's own characters with full
+    anchors; a quote found more than once needs more words or `occurrence` (1-based,
+    in text order); a quote not found is refused with the closest passage.
+    """
+    match = match_quote(document, quote, Hints())
+    if match.stage == "ambiguous":
+        match = _chosen_occurrence(document, quote, match, occurrence)
+    elif match.stage in ("exact", "typography"):
+        if occurrence not in (None, 1):
+            raise DprkError(f"the quote occurs once in {document.name}; --occurrence must be 1")
+    else:
+        raise DprkError(_not_found(document, quote))
+    span = match.span
+    assert span is not None
+    hints = document.hints_for(span)
+    assert hints.prefix is not None
+    assert hints.suffix is not None
+    spelling = source_spelling(document, quote, match)
+    return Anchored(
+        spelling,
+        span.start,
+        span.end,
+        hints.prefix,
+        hints.suffix,
+        document.where(span.start),
+        retyped=spelling != quote,
+    )
+
+
+def _chosen_occurrence(
+    document: Document, quote: str, match: Match, occurrence: int | None
+) -> Match:
+    places = sorted(match.candidates, key=lambda span: span.start)
+    count = f"more than {MAX_OCCURRENCES}" if match.uncounted else str(len(places))
+    if occurrence is None:
+        shown = ", ".join(
+            "{}:{}".format(*document.lines.position(span.start)) for span in places[:5]
+        )
+        more = ", …" if len(places) > 5 else ""
+        raise DprkError(
+            f"the quote occurs {count} times in {document.name} (at lines {shown}{more}); "
+            f"quote more words to make it one passage, or choose one with --occurrence N"
+        )
+    if not 1 <= occurrence <= len(places):
+        raise DprkError(f"--occurrence {occurrence}: the quote occurs {count} times")
+    span = places[occurrence - 1]
+    chosen = match_quote(document, quote, Hints(span.start, span.end))
+    if chosen.span != span:
+        raise DprkError(
+            f"occurrence {occurrence} at {document.where(span.start)} cannot be anchored "
+            "on its own; quote it without omission marks"
+        )
+    return chosen
+
+
+def _not_found(document: Document, quote: str) -> str:
+    nearest = closest_passages(document, quote, limit=1)
+    if not nearest:
+        return f"the quote is not in {document.name}, and nothing there is close to it"
+    span, score = nearest[0]
+    span = whole_words(document.raw, span)
+    passage = document.slice(span)
+    shown = passage if len(passage) <= 120 else passage[:117] + "…"
+    return (
+        f"the quote is not in {document.name}; the closest passage, at "
+        f"{document.where(span.start)} (score {score:.2f}), reads {shown!r} "
+        "(`dprktrack locate` shows more)"
+    )
+
+
+def whole_words(text: str, span: Span) -> Span:
+    """A close passage widened to whole words and trimmed of white space: an edit search
+    may begin or end mid-word or on a space."""
+    start, end = span.start, span.end
+    while 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
+def verdict_problem(document: Document, claim: Claim) -> str | None:
+    """Why `check` would not pass the claim as it stands, or None when it would."""
+    finding = claim_finding(document, claim, 0)
+    return None if finding.verdict == "ok" else f"{finding.verdict}: {finding.message}"
+
+
+def next_claim_id(existing: Iterable[str]) -> str:
+    """The next free id in the style the file already uses: c059 is followed by c060.
+
+    The style is the commonest prefix of ids that end in a number, padded to the
+    narrowest width those ids use; a file without such ids starts at c001.
+    """
+    taken = set(existing)
+    numbered = [
+        (match.group(1), match.group(2))
+        for match in (re.fullmatch(r"(.*?)(\d+)", identifier) for identifier in taken)
+        if match
+    ]
+    if not numbered:
+        prefix, width, number = "c", 3, 1
+    else:
+        prefix = Counter(prefix for prefix, _ in numbered).most_common(1)[0][0]
+        digits = [digits for known, digits in numbered if known == prefix]
+        width = min(len(run) for run in digits)
+        number = max(int(run) for run in digits) + 1
+    while f"{prefix}{number:0{width}d}" in taken:
+        number += 1
+    return f"{prefix}{number:0{width}d}"
+
+
+def slug(text: str) -> str:
+    """A slug id made from a name: "Russia–DPRK rapprochement" gives russia-dprk-rapprochement."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return "-".join(re.findall(r"[a-z0-9]+", bare.casefold()))[:64].strip("-")
+
+
+def resolve_actor(catalog: Catalog, text: str, option: str) -> str:
+    """The one actor `text` names (id, name or alias words), or an error listing the choices."""
+    wanted = text.strip()
+    by_fold = {actor_id.casefold(): actor_id for actor_id in catalog.actors}
+    if wanted.casefold() in by_fold:
+        return by_fold[wanted.casefold()]
+    found = match_actors(catalog.actors.values(), wanted)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        listed = ", ".join(f"{actor_id} ({catalog.actors[actor_id].name})" for actor_id in found)
+        raise DprkError(f"{option} {text!r} names several actors: {listed}; give one id")
+    raise DprkError(f"{option}: no actor {text!r}; actors: {', '.join(catalog.actors)}")
+
+
+def resolve_source(catalog: Catalog, text: str | None) -> str:
+    """The source named (case-blind), or the only one; an error lists the choices."""
+    if text is None:
+        if len(catalog.sources) == 1:
+            return next(iter(catalog.sources))
+        raise DprkError(f"--source: name a source; sources: {', '.join(catalog.sources)}")
+    by_fold = {source_id.casefold(): source_id for source_id in catalog.sources}
+    if text.strip().casefold() not in by_fold:
+        raise DprkError(f"--source: no source {text!r}; sources: {', '.join(catalog.sources)}")
+    return by_fold[text.strip().casefold()]
+
+
+def parse_stances(values: Iterable[str], targets: Mapping[str, Target]) -> list[dict[str, str]]:
+    """`target=stance` pairs as stance entries; a slip is refused with the valid values."""
+    by_fold = {target_id.casefold(): target_id for target_id in targets}
+    entries: list[dict[str, str]] = []
+    for value in values:
+        target_text, equals, stance_text = value.partition("=")
+        target = by_fold.get(target_text.strip().casefold())
+        stance = stance_text.strip().casefold()
+        if not equals:
+            raise DprkError(
+                f"--stance {value!r}: write TARGET=STANCE, e.g. panel-of-experts=oppose"
+            )
+        if target is None:
+            raise DprkError(
+                f"--stance {value!r}: no target {target_text.strip()!r}; "
+                f"targets: {', '.join(targets)}"
+            )
+        if stance not in STANCES:
+            raise DprkError(f"--stance {value!r}: the stance is one of {', '.join(STANCES)}")
+        if any(entry["target"] == target for entry in entries):
+            raise DprkError(f"--stance: target {target!r} is given twice")
+        entries.append({"target": target, "stance": stance})
+    return entries
+
+
+def build_record(
+    model: type[BaseModel], values: Mapping[str, Any], options: Mapping[str, str]
+) -> dict[str, Any]:
+    """A new record with its empty optional fields left out, valid or refused.
+
+    Each problem names the option that supplied the value (from `options`), since
+    the curator typed options, not JSON.
+    """
+    record = {key: value for key, value in values.items() if value not in (None, [], "")}
+    try:
+        model.model_validate(record)
+    except ValidationError as err:
+        messages = []
+        for error in err.errors(include_url=False):
+            problem = problem_from_pydantic(error, record)
+            field = str(problem.path[0]) if problem.path else ""
+            messages.append(f"{options.get(field, field)}: {problem.message}")
+        raise DprkError(messages) from None
+    return record
+
+
+def name_clashes(catalog: Catalog, actor: Actor) -> list[str]:
+    """Existing actors a new actor's name or aliases would also select in lookups."""
+    names = {fold(name) for name in (actor.name, *actor.aliases)}
+    return [
+        other.id
+        for other in catalog.actors.values()
+        if names & {fold(name) for name in (other.name, *other.aliases)}
+    ]
+
+
+def same_passage(catalog: Catalog, record: Mapping[str, Any]) -> list[str]:
+    """Claims of the same actor already anchored on exactly this passage: a likely repeat."""
+    return [
+        claim.id
+        for claim in catalog.claims.values()
+        if (claim.actor, claim.source, claim.start, claim.end)
+        == (record["actor"], record["source"], record["start"], record["end"])
+    ]

@@ -1,0 +1,548 @@
+"""Curating: `locate`, `add`, `add-actor` and `add-target`, through the command line and
+the library, on temporary copies of the repository's claims file and seed.
+
+A test that writes works on `repo_copy`; the repository's own files are only read.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import strategies as st
+from support import CLAIMS, SEED, Invoke
+
+from dprktrack.anchor import Span, paragraph, sentence
+from dprktrack.curate import locate, next_claim_id, slug, whole_words
+from dprktrack.store import load_catalog
+
+SEED_TEXT = SEED.read_text("utf-8")
+CATALOG = load_catalog(CLAIMS)
+UNIQUE = "Moscow’s proposal to set a time limit"
+"""A passage that occurs once in the seed, with a typographic apostrophe."""
+NEGATED = "the authors of the document did not take into account Moscow’s proposal"
+TYPED = {"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "…": "..."}
+SEED_PROPERTY = settings(
+    deadline=None, suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow]
+)
+
+
+def straightened(text: str) -> str:
+    return "".join(TYPED.get(char, char) for char in text)
+
+
+def add_args(quote: str, *extra: str) -> list[str]:
+    return [
+        "add",
+        "--actor",
+        "nebenzya",
+        "--quote",
+        quote,
+        "--stance",
+        "sunset-clauses=support",
+        "--summary",
+        "Says the draft ignored Moscow's proposal.",
+        *extra,
+    ]
+
+
+def claims_of(path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    return {claim["id"]: claim for claim in data["claims"]}
+
+
+# --- locate ------------------------------------------------------------------------
+
+
+def test_locate_shows_place_sentence_and_the_sources_characters(invoke: Invoke) -> None:
+    result = invoke("locate", straightened(UNIQUE))
+    assert result.exit_code == 0, result.output
+    start = SEED_TEXT.index(UNIQUE)
+    line = SEED_TEXT.count("\n", 0, start) + 1
+    column = start - SEED_TEXT.rfind("\n", 0, start)
+    assert f"000_ae58a3e6272e0d5e.txt:{line}:{column}" in result.stdout
+    assert f"offsets {start}–{start + len(UNIQUE)}  typography" in result.stdout
+    assert f"⟦{UNIQUE}⟧" in result.stdout  # highlighted without colour
+    assert f"quote: {json.dumps(UNIQUE, ensure_ascii=False)}" in result.stdout
+
+
+def test_locate_json_gives_every_occurrence_in_order(invoke: Invoke) -> None:
+    result = invoke("locate", "the Panel", "--format", "json")
+    assert result.exit_code == 0
+    found = json.loads(result.stdout)
+    starts = [hit["start"] for hit in found["hits"]]
+    assert starts == [match.start() for match in re.finditer("the Panel", SEED_TEXT)]
+    assert found["occurrences"] == len(starts) > 1
+    assert all(SEED_TEXT[hit["start"] : hit["end"]] == hit["quote"] for hit in found["hits"])
+    assert all(hit["quote"] in hit["sentence"] for hit in found["hits"])
+
+
+def test_locate_says_when_the_text_occurs_more_than_once(invoke: Invoke) -> None:
+    result = invoke("locate", "the Panel")
+    assert "note: found 7 times" in result.stderr
+    assert "--occurrence N" in result.stderr
+
+
+def test_locate_without_a_hit_lists_the_closest_passages_and_exits_1(invoke: Invoke) -> None:
+    result = invoke("locate", "Moscows proposal to set a time limt", "--format", "json")
+    assert result.exit_code == 1
+    found = json.loads(result.stdout)
+    assert found["found"] is False
+    assert found["hits"] == []
+    best = found["closest"][0]
+    assert best["quote"] == UNIQUE
+    assert best["match"] == "close"
+    assert 0.8 < best["score"] < 1
+
+
+def test_locate_with_nothing_close_says_so(invoke: Invoke) -> None:
+    result = invoke("locate", "qwxz vbnm plkj")
+    assert result.exit_code == 1
+    assert result.stderr == "note: not in the sources, and nothing there is close\n"
+
+
+def test_locate_finds_a_quote_with_omissions(invoke: Invoke) -> None:
+    quote = "the authors of the document … Moscow's proposal"
+    result = invoke("locate", quote, "--format", "json")
+    (hit,) = json.loads(result.stdout)["hits"]
+    assert hit["quote"] == "the authors of the document … Moscow’s proposal"
+    assert SEED_TEXT[hit["start"] : hit["end"]] == NEGATED
+
+
+def test_locate_refuses_an_unknown_source_and_empty_text(invoke: Invoke) -> None:
+    unknown = invoke("locate", "the Panel", "--source", "nope")
+    assert unknown.exit_code == 2
+    assert "no source 'nope'; sources: neo-2024-04-24" in unknown.stderr
+    empty = invoke("locate", "  ")
+    assert empty.exit_code == 2
+    assert "TEXT is empty" in empty.stderr
+
+
+@st.composite
+def seed_spans(draw: st.DrawFn) -> Span:
+    start = draw(st.integers(0, len(SEED_TEXT) - 12))
+    return Span(start, draw(st.integers(start + 12, min(len(SEED_TEXT), start + 200))))
+
+
+@SEED_PROPERTY
+@example(Span(0, 12))
+@example(Span(SEED_TEXT.index(UNIQUE), SEED_TEXT.index(UNIQUE) + len(UNIQUE)))
+@given(seed_spans())
+def test_a_unique_seed_passage_retyped_is_located_in_the_seeds_spelling(span: Span) -> None:
+    start, end = span.start, span.end
+    passage = SEED_TEXT[start:end]
+    assume(passage == passage.strip() and "\n" not in passage)
+    assume(SEED_TEXT.count(passage) == 1)
+    typed = straightened(passage)
+    assume(SEED_TEXT.count(typed) <= 1)
+    located = locate(CATALOG, typed)
+    (hit,) = located.hits
+    assert (hit.span, hit.spelling) == (Span(start, end), passage)
+    assert hit.kind == ("exact" if typed == passage else "typography")
+    assert hit.sentence[hit.span.start - hit.sentence_start :].startswith(passage)
+
+
+@given(st.text(alphabet="ab .!?\n", max_size=60), st.data())
+def test_a_sentence_holds_its_span_inside_its_paragraph(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    span = Span(start, end)
+    around = sentence(text, span)
+    bounds = paragraph(text, span)
+    assert bounds.start <= around.start <= start
+    assert end <= around.end <= bounds.end
+
+
+@given(st.text(alphabet="ab1 ,’", max_size=40), st.data())
+def test_whole_words_only_widens_over_letters_and_digits(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    wide = whole_words(text, Span(start, end))
+    passage = text[wide.start : wide.end]
+    assert passage == passage.strip()
+    assert passage.strip() in text[start:end].strip() or text[start:end].strip() in passage
+    assert text[wide.start : start].isalnum() or wide.start >= start
+    assert text[end : wide.end].isalnum() or wide.end <= end
+
+
+# --- add ---------------------------------------------------------------------------
+
+
+def test_add_then_check_passes(invoke: Invoke, repo_copy: Path) -> None:
+    result = invoke(*add_args(UNIQUE, "--date", "2024-03-28"), claims=repo_copy)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "c060\n"
+    added = claims_of(repo_copy)["c060"]
+    start = SEED_TEXT.index(UNIQUE)
+    assert added == {
+        "id": "c060",
+        "source": "neo-2024-04-24",
+        "actor": "nebenzya",
+        "quote": UNIQUE,
+        "start": start,
+        "end": start + len(UNIQUE),
+        "prefix": SEED_TEXT[start - 32 : start],
+        "suffix": SEED_TEXT[start + len(UNIQUE) : start + len(UNIQUE) + 32],
+        "quote_type": "direct",
+        "stances": [{"target": "sunset-clauses", "stance": "support"}],
+        "summary": "Says the draft ignored Moscow's proposal.",
+        "date": "2024-03-28",
+    }
+    check = invoke("check", "--strict", claims=repo_copy)
+    assert check.exit_code == 0, check.output
+    assert "60 claims checked: 60 ok" in check.stdout
+
+
+def test_add_stores_the_curly_apostrophe_for_a_straight_one(
+    invoke: Invoke, repo_copy: Path
+) -> None:
+    result = invoke(*add_args(straightened(UNIQUE)), claims=repo_copy)
+    assert result.exit_code == 0, result.output
+    assert claims_of(repo_copy)["c060"]["quote"] == UNIQUE
+    assert "stored in the source's own characters" in result.stderr
+    assert invoke("check", "--strict", claims=repo_copy).exit_code == 0
+
+
+def test_add_keeps_the_files_layout_and_only_appends(invoke: Invoke, repo_copy: Path) -> None:
+    before = repo_copy.read_text("utf-8")
+    assert invoke(*add_args(UNIQUE), claims=repo_copy).exit_code == 0
+    after = repo_copy.read_text("utf-8")
+    # Everything up to the end of the last claim is unchanged.
+    end_of_last = before.rindex("}\n  ]\n}")
+    assert after.startswith(before[:end_of_last])
+    assert after.endswith("\n  ]\n}\n")
+
+
+def test_add_keeps_crlf_line_endings(invoke: Invoke, repo_copy: Path) -> None:
+    repo_copy.write_bytes(repo_copy.read_bytes().replace(b"\n", b"\r\n"))
+    assert invoke(*add_args(UNIQUE), claims=repo_copy).exit_code == 0
+    data = repo_copy.read_bytes()
+    assert data.count(b"\n") == data.count(b"\r\n")
+    assert b'"id": "c060"' in data
+
+
+def test_an_ambiguous_quote_is_refused_and_nothing_is_written(
+    invoke: Invoke, repo_copy: Path
+) -> None:
+    before = repo_copy.read_bytes()
+    result = invoke(*add_args("the Panel"), claims=repo_copy)
+    assert result.exit_code == 2
+    assert "the quote occurs 7 times" in result.stderr
+    assert "--occurrence N" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    assert repo_copy.read_bytes() == before
+    assert not list(repo_copy.parent.glob(".claims.json.*"))
+
+
+def test_occurrence_picks_one_of_several_and_check_holds_it(
+    invoke: Invoke, repo_copy: Path
+) -> None:
+    third = [match.start() for match in re.finditer("the Panel", SEED_TEXT)][2]
+    result = invoke(*add_args("the Panel", "--occurrence", "3"), claims=repo_copy)
+    assert result.exit_code == 0, result.output
+    assert claims_of(repo_copy)["c060"]["start"] == third
+    assert invoke("check", "--strict", "c060", claims=repo_copy).exit_code == 0
+    too_far = invoke(*add_args("the Panel", "--occurrence", "8"), claims=repo_copy)
+    assert too_far.exit_code == 2
+    assert "--occurrence 8: the quote occurs 7 times" in too_far.stderr
+
+
+def test_a_quote_not_in_the_source_is_refused_with_the_closest_passage(
+    invoke: Invoke, repo_copy: Path
+) -> None:
+    before = repo_copy.read_bytes()
+    result = invoke(*add_args("Moscow's proposal to set a time limt"), claims=repo_copy)
+    assert result.exit_code == 2
+    assert re.search(r"the quote is not in \S*seeds/000_ae58a3e6272e0d5e.txt;", result.stderr)
+    assert f"reads {UNIQUE!r}" in result.stderr
+    assert repo_copy.read_bytes() == before
+
+
+def test_an_omission_that_drops_a_negation_is_refused(invoke: Invoke, repo_copy: Path) -> None:
+    before = repo_copy.read_bytes()
+    quote = NEGATED.replace("did not take", "did … take")
+    result = invoke(*add_args(quote), claims=repo_copy)
+    assert result.exit_code == 2
+    assert "would not pass `dprktrack check`: changed" in result.stderr
+    assert "'not'" in result.stderr
+    assert repo_copy.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (("--actor", "nobody"), "--actor: no actor 'nobody'; actors: asmolov, russia"),
+        (("--actor", "kim"), "--actor 'kim' names several actors: kim-song (Kim Song)"),
+        (("--stance", "panel=oppose"), "no target 'panel'; targets: panel-of-experts,"),
+        (("--stance", "panel-of-experts=against"), "the stance is one of support, oppose"),
+        (("--stance", "panel-of-experts"), "write TARGET=STANCE"),
+        (("--date", "2024-13"), "--date: is not a real date"),
+        (("--summary", " "), "--summary: must not be empty"),
+        (("--reported-via", "nobody"), "--reported-via: no actor 'nobody'"),
+        (("--source", "other"), "--source: no source 'other'; sources: neo-2024-04-24"),
+    ],
+)
+def test_unknown_or_invalid_values_are_refused_with_the_valid_ones(
+    invoke: Invoke, repo_copy: Path, change: tuple[str, str], message: str
+) -> None:
+    before = repo_copy.read_bytes()
+    args = add_args(UNIQUE)
+    option, value = change
+    if option in args:
+        args[args.index(option) + 1] = value
+    else:
+        args += [option, value]
+    result = invoke(*args, claims=repo_copy)
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert "Traceback" not in result.output
+    assert repo_copy.read_bytes() == before
+
+
+def test_stance_targets_and_values_are_read_blind_to_case(invoke: Invoke, repo_copy: Path) -> None:
+    args = add_args(UNIQUE, "--stance", "Russia-Veto=SUPPORT", "--quote-type", "Indirect")
+    assert invoke(*args, claims=repo_copy).exit_code == 0
+    added = claims_of(repo_copy)["c060"]
+    assert added["stances"][1] == {"target": "russia-veto", "stance": "support"}
+    assert added["quote_type"] == "indirect"
+
+
+def test_missing_options_off_a_terminal_are_named_in_one_line(
+    invoke: Invoke, repo_copy: Path
+) -> None:
+    result = invoke("add", "--quote", UNIQUE, "--no-prompt", claims=repo_copy)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: missing --actor, --stance, --summary (give them")
+    assert result.stderr.count("\n") == 1
+
+
+def test_dry_run_prints_the_claim_and_writes_nothing(invoke: Invoke, repo_copy: Path) -> None:
+    before = repo_copy.read_bytes()
+    result = invoke(*add_args(UNIQUE, "--dry-run"), claims=repo_copy)
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["id"] == "c060"
+    assert repo_copy.read_bytes() == before
+
+
+def test_add_never_writes_the_bundled_claims_file(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = invoke(*add_args(UNIQUE), claims=None)
+    assert result.exit_code == 2
+    assert "no claims.json in this folder" in result.stderr
+
+
+def test_prompts_ask_for_what_is_missing_and_re_ask_after_a_slip(
+    invoke: Invoke, repo_copy: Path
+) -> None:
+    answers = [
+        "kim",  # names two actors: asked again
+        "vasily",
+        "the Panel",  # ambiguous: asked again
+        UNIQUE,
+        "panel-of-experts=oppose, sunset-clauses=support",
+        "",  # quote type: the default, direct
+        "Says the draft ignored the proposal.",
+        "nk news",
+        "2024-03",
+    ]
+    result = _invoke_with_input(repo_copy, ["add", "--prompt"], "\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "names several actors" in result.output
+    assert "occurs 7 times" in result.output
+    added = claims_of(repo_copy)["c060"]
+    assert (added["actor"], added["quote"], added["reported_via"]) == (
+        "nebenzya",
+        UNIQUE,
+        "nk-news",
+    )
+    assert [entry["target"] for entry in added["stances"]] == ["panel-of-experts", "sunset-clauses"]
+    assert (added["quote_type"], added["date"]) == ("direct", "2024-03")
+
+
+class _EditedWhileAnswering(io.BytesIO):
+    """Answers to the prompts; the first read edits the claims file, as a second curator would."""
+
+    def __init__(self, answers: bytes, claims: Path) -> None:
+        super().__init__(answers)
+        self.claims = claims
+        self.edited = False
+
+    def _edit(self) -> None:
+        if not self.edited:
+            self.edited = True
+            text = self.claims.read_text("utf-8")
+            self.claims.write_text(text.replace('"summary": "', '"summary": "Edited. ', 1), "utf-8")
+
+    def read(self, size: int | None = -1) -> bytes:
+        if size != 0:
+            self._edit()
+        return super().read(size)
+
+    def read1(self, size: int | None = -1) -> bytes:
+        if size != 0:
+            self._edit()
+        return super().read1(size)
+
+
+def _invoke_with_input(claims: Path, args: list[str], answers: str | io.BytesIO) -> Any:
+    from click.testing import CliRunner
+
+    from dprktrack.cli import main
+
+    return CliRunner().invoke(main, ["--claims", str(claims), *args], input=answers)
+
+
+def test_a_file_changed_while_prompting_is_not_overwritten(repo_copy: Path) -> None:
+    answers = _EditedWhileAnswering(b"\nSays the draft ignored the proposal.\n\n\n", repo_copy)
+    result = _invoke_with_input(repo_copy, [*add_args(UNIQUE)[:-2], "--prompt"], answers)
+    assert answers.edited
+    assert result.exit_code == 2, result.output
+    assert "changed on disk since it was read; nothing written, run again" in result.output
+    claims = claims_of(repo_copy)
+    assert "c060" not in claims
+    assert claims["c001"]["summary"].startswith("Edited. ")  # the other curator's edit stays
+    assert not list(repo_copy.parent.glob(".claims.json.*"))
+
+
+# --- add-actor and add-target -------------------------------------------------------
+
+
+def test_add_actor_makes_a_slug_id_and_the_file_still_loads(
+    invoke: Invoke, repo_copy: Path
+) -> None:
+    result = invoke(
+        "add-actor",
+        "--name",
+        "Linda Thomas-Greenfield",
+        "--kind",
+        "person",
+        "--alias",
+        "Thomas-Greenfield",
+        "--role",
+        "US ambassador to the UN",
+        claims=repo_copy,
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "linda-thomas-greenfield\n"
+    catalog = load_catalog(repo_copy)
+    actor = catalog.actors["linda-thomas-greenfield"]
+    assert (actor.aliases, actor.role, actor.country) == (
+        ["Thomas-Greenfield"],
+        "US ambassador to the UN",
+        None,
+    )
+    listed = invoke("actors", "--format", "json", claims=repo_copy)
+    assert json.loads(listed.stdout)[-1]["id"] == "linda-thomas-greenfield"
+
+
+def test_add_actor_refuses_a_taken_id_in_any_case(invoke: Invoke, repo_copy: Path) -> None:
+    before = repo_copy.read_bytes()
+    result = invoke(
+        "add-actor", "--name", "Vasily Nebenzya", "--kind", "person", "--id", "Nebenzya",
+        claims=repo_copy,
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert "actor id 'nebenzya' is taken; choose another with --id" in result.stderr
+    assert repo_copy.read_bytes() == before
+
+
+def test_add_actor_notes_a_name_another_actor_has(invoke: Invoke, repo_copy: Path) -> None:
+    result = invoke(
+        "add-actor", "--name", "Nebenzia", "--kind", "person", "--id", "nebenzia", "--dry-run",
+        claims=repo_copy,
+    )  # fmt: skip
+    assert result.exit_code == 0
+    assert "note: actor nebenzya has the same name or alias" in result.stderr
+    assert json.loads(result.stdout) == {
+        "id": "nebenzia",
+        "name": "Nebenzia",
+        "kind": "person",
+    }
+
+
+def test_add_actor_refuses_a_bad_slug_and_a_bad_kind(invoke: Invoke, repo_copy: Path) -> None:
+    bad_id = invoke("add-actor", "--name", "X", "--kind", "person", "--id", "Bad Id",
+                    claims=repo_copy)  # fmt: skip
+    assert bad_id.exit_code == 2
+    assert "--id: must be a slug" in bad_id.stderr
+    bad_kind = invoke("add-actor", "--name", "X", "--kind", "alien", claims=repo_copy)
+    assert bad_kind.exit_code == 2
+    assert "'alien' is not one of" in bad_kind.stderr
+
+
+def test_add_target_then_a_claim_toward_it(invoke: Invoke, repo_copy: Path) -> None:
+    label = "Russia–DPRK arms deals"
+    made = invoke(
+        "add-target", "--label", label, "--description", "Alleged arms transfers.",
+        claims=repo_copy,
+    )  # fmt: skip
+    assert made.exit_code == 0, made.output
+    assert made.stdout == "russia-dprk-arms-deals\n"
+    again = invoke("add-target", "--label", label, "--description", "Again.", claims=repo_copy)
+    assert again.exit_code == 2
+    assert "target id 'russia-dprk-arms-deals' is taken" in again.stderr
+    args = add_args(UNIQUE, "--stance", "russia-dprk-arms-deals=oppose")
+    assert invoke(*args, claims=repo_copy).exit_code == 0
+    assert invoke("targets", "--format", "json", claims=repo_copy).stdout.count("arms-deals") == 1
+
+
+def test_add_target_prompts_with_the_slug_as_default_id(repo_copy: Path) -> None:
+    answers = "Arms deals\nAlleged arms transfers.\n\n"
+    result = _invoke_with_input(repo_copy, ["add-target", "--prompt"], answers)
+    assert result.exit_code == 0, result.output
+    assert "Id [arms-deals]" in result.output
+    assert load_catalog(repo_copy).targets["arms-deals"].label == "Arms deals"
+
+
+# --- ids -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("existing", "expected"),
+    [
+        ([f"c{number:03d}" for number in range(1, 60)], "c060"),
+        (["c001", "c003"], "c004"),
+        (["c1", "c2", "c10"], "c11"),
+        (["claim-0998", "claim-0999"], "claim-1000"),
+        (["c999"], "c1000"),
+        (["nebenzya-veto", "c7", "c8", "q01"], "c9"),
+        ([], "c001"),
+        (["veto-speech"], "c001"),
+    ],
+)
+def test_the_next_claim_id_follows_the_files_style(existing: list[str], expected: str) -> None:
+    assert next_claim_id(existing) == expected
+
+
+@given(st.lists(st.from_regex(r"[a-z]{0,2}[0-9]{1,4}", fullmatch=True), max_size=30))
+def test_the_next_claim_id_is_always_free(existing: list[str]) -> None:
+    assert next_claim_id(existing) not in existing
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Russia–DPRK rapprochement", "russia-dprk-rapprochement"),
+        ("Kim Eun-hye", "kim-eun-hye"),
+        ("Éric Penton-Voak", "eric-penton-voak"),
+        ("  US  State Department ", "us-state-department"),
+    ],
+)
+def test_slugs_are_made_from_names(name: str, expected: str) -> None:
+    assert slug(name) == expected
+
+
+def test_input_ending_while_asking_writes_nothing_and_exits_130(repo_copy: Path) -> None:
+    before = repo_copy.read_bytes()
+    result = _invoke_with_input(repo_copy, ["add", "--prompt"], "nebenzya\n")
+    assert result.exit_code == 130
+    assert "error: interrupted (or input ended) before the end; nothing written" in result.output
+    assert repo_copy.read_bytes() == before
