@@ -157,6 +157,30 @@ def _catalog(ctx: click.Context, *, bundled_ok: bool = True) -> Catalog:
     return load_catalog(find_claims_file(ctx.obj, bundled_ok=bundled_ok))
 
 
+def _completer(kind: str) -> Callable[[click.Context, click.Parameter, str], list[Any]]:
+    """A shell-completion callback offering the claims file's ids of one kind.
+
+    It reads the claims file --claims (or DPRKTRACK_CLAIMS) names, like the command
+    would; a file that cannot be loaded offers nothing rather than an error.
+    """
+
+    def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+        from click.shell_completion import CompletionItem
+
+        from dprktrack.complete import candidates
+        from dprktrack.store import find_claims_file, load_catalog
+
+        try:
+            path = find_claims_file(ctx.find_root().params.get("claims_path"))
+            catalog = load_catalog(path)
+        except DprkError:
+            return []
+        found = candidates(catalog, kind, incomplete)
+        return [CompletionItem(value, help=visible(help_text)) for value, help_text in found]
+
+    return complete
+
+
 _format_option = click.option(
     "--format",
     "fmt",
@@ -173,12 +197,14 @@ def _filter_options(func: F) -> F:
             "--actor",
             multiple=True,
             metavar="NAME",
+            shell_complete=_completer("actor"),
             help="Actor id (exact), or words beginning its name or an alias ('kim song').",
         ),
         click.option(
             "--via",
             multiple=True,
             metavar="NAME",
+            shell_complete=_completer("actor"),
             help="Actor relaying the statement (reported_via), matched like --actor ('nk news').",
         ),
         click.option("--stance", multiple=True, type=click.Choice(STANCES, case_sensitive=False)),
@@ -186,6 +212,7 @@ def _filter_options(func: F) -> F:
             "--target",
             multiple=True,
             metavar="ID",
+            shell_complete=_completer("target"),
             help="Target id, e.g. panel-of-experts (`dprktrack targets` lists them).",
         ),
         click.option(
@@ -195,6 +222,7 @@ def _filter_options(func: F) -> F:
             "--source",
             multiple=True,
             metavar="ID",
+            shell_complete=_completer("source"),
             help="Source id.",
         ),
         click.option(
@@ -396,7 +424,7 @@ def schema() -> None:
 
 
 @main.command(short_help="Show one claim in full, its quote in its paragraph.")
-@click.argument("claim_id")
+@click.argument("claim_id", shell_complete=_completer("claim"))
 @_format_option
 @click.pass_context
 def show(ctx: click.Context, claim_id: str, fmt: str) -> None:
@@ -440,7 +468,9 @@ def _show_table(catalog: Catalog, record: Record) -> None:
 
 
 @main.command()
-@click.argument("source_id", required=False, metavar="[SOURCE]")
+@click.argument(
+    "source_id", required=False, metavar="[SOURCE]", shell_complete=_completer("source")
+)
 @click.option(
     "--pager/--no-pager",
     default=None,
@@ -500,6 +530,7 @@ def read(ctx: click.Context, source_id: str | None, pager: bool | None) -> None:
     "sources",
     multiple=True,
     metavar="ID",
+    shell_complete=_completer("source"),
     help="Look only in this source (default: all).",
 )
 @click.option(
@@ -662,6 +693,7 @@ def _write_record(catalog: Catalog, section: str, record: dict[str, Any], *, dry
 @click.option(
     "--actor",
     metavar="NAME",
+    shell_complete=_completer("actor"),
     help="Who made the statement: actor id, name or alias.",
 )
 @click.option(
@@ -674,6 +706,7 @@ def _write_record(catalog: Catalog, section: str, record: dict[str, Any], *, dry
     "stances",
     multiple=True,
     metavar="TARGET=STANCE",
+    shell_complete=_completer("stance"),
     help="A position, e.g. panel-of-experts=oppose; repeat for several targets.",
 )
 @click.option(
@@ -685,12 +718,14 @@ def _write_record(catalog: Catalog, section: str, record: dict[str, Any], *, dry
 @click.option(
     "--reported-via",
     metavar="NAME",
+    shell_complete=_completer("actor"),
     help="Actor relaying the statement, if any.",
 )
 @click.option("--date", metavar="YYYY[-MM[-DD]]", help="Date of the statement, if known.")
 @click.option(
     "--source",
     metavar="ID",
+    shell_complete=_completer("source"),
     help="Source quoted (needed only when there are several).",
 )
 @click.option(
@@ -967,7 +1002,7 @@ def _free_id(known: dict[str, Any], value: str, noun: str) -> str:
 
 
 @main.command(short_help="Verify that every quote still stands in its source.")
-@click.argument("claim_ids", nargs=-1, metavar="[CLAIM_ID]...")
+@click.argument("claim_ids", nargs=-1, metavar="[CLAIM_ID]...", shell_complete=_completer("claim"))
 @click.option(
     "--format",
     "fmt",

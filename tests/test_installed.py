@@ -86,3 +86,26 @@ def test_a_reader_closing_the_pipe_early_ends_the_run_quietly(
         errors = process.stderr.read()
         assert process.wait(timeout=60) == 0
     assert errors == b""
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+def test_bash_completes_actor_names_to_ids_with_the_installed_script(tmp_path: Path) -> None:
+    """The README's bash setup, end to end: the script click writes, then a completion."""
+    folder = Path(_executable()).parent
+    script = f"""
+        export PATH={folder}:$PATH
+        eval "$(_DPRKTRACK_COMPLETE=bash_source dprktrack)"
+        COMP_WORDS=(dprktrack list --actor Vasily); COMP_CWORD=3
+        _dprktrack_completion dprktrack
+        printf '%s\\n' "${{COMPREPLY[@]}}"
+        COMPREPLY=(); COMP_WORDS=(dprktrack show c05); COMP_CWORD=2
+        _dprktrack_completion dprktrack
+        printf '%s\\n' "${{COMPREPLY[@]}}"
+    """
+    env = {key: value for key, value in os.environ.items() if not key.startswith("DPRKTRACK")}
+    result = subprocess.run(
+        ["bash", "-c", script], check=False, cwd=tmp_path, env=env,
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["nebenzya", *(f"c05{digit}" for digit in range(10))]

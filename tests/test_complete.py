@@ -1,0 +1,119 @@
+"""Shell completion: the candidates each kind of value offers, and click's completion
+protocol end to end (what bash, zsh and fish ask the program for)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.shell_completion import ShellComplete
+from click.testing import CliRunner
+from support import CLAIMS
+
+from dprktrack.cli import main
+from dprktrack.complete import candidates
+from dprktrack.store import load_catalog
+
+CATALOG = load_catalog(CLAIMS)
+
+
+def values(kind: str, incomplete: str) -> list[str]:
+    return [value for value, _ in candidates(CATALOG, kind, incomplete)]
+
+
+def completions(args: list[str], incomplete: str) -> list[str]:
+    """What click offers for the word being typed after `args`, as a shell would ask."""
+    completer = ShellComplete(main, {}, "dprktrack", "_DPRKTRACK_COMPLETE")
+    return [item.value for item in completer.get_completions(args, incomplete)]
+
+
+def test_claim_ids_complete_with_actor_and_summary_as_help() -> None:
+    assert values("claim", "c01") == [f"c01{digit}" for digit in range(10)]
+    ((_, help_text),) = candidates(CATALOG, "claim", "c001")
+    assert help_text.startswith(f"{CATALOG.actors[CATALOG.claims['c001'].actor].name}: ")
+    assert values("claim", "C05") == [f"c05{digit}" for digit in range(10)]
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("neb", ["nebenzya"]),  # the id
+        ("Vasily", ["nebenzya"]),  # a word of the name
+        ("moscow", ["russia"]),  # an alias
+        ("kim", ["kim-song", "kim-eun-hye"]),
+        ("zzz", []),
+    ],
+)
+def test_actors_complete_to_their_ids_from_id_name_or_alias(
+    typed: str, expected: list[str]
+) -> None:
+    assert values("actor", typed) == expected
+
+
+def test_us_completes_to_us_actors_and_not_to_russia() -> None:
+    offered = values("actor", "us")
+    assert offered[:3] == ["us-uk-france", "us-rok-officials", "us-state-department"]
+    assert "united-states" in offered
+    assert "russia" not in offered
+
+
+def test_every_actor_is_offered_for_an_empty_word() -> None:
+    assert values("actor", "") == list(CATALOG.actors)
+
+
+def test_targets_sources_and_stance_pairs_complete() -> None:
+    assert values("target", "russia") == ["russia-veto", "russia-dprk-ties"]
+    assert values("source", "") == ["neo-2024-04-24"]
+    assert values("stance", "panel-of-experts=") == [
+        f"panel-of-experts={stance}" for stance in ("support", "oppose", "neutral", "mixed")
+    ]
+    assert values("stance", "sunset-clauses=o") == ["sunset-clauses=oppose"]
+    assert len(values("stance", "")) == 4 * len(CATALOG.targets)
+
+
+def test_commands_offer_the_right_kind_of_value() -> None:
+    assert completions(["--claims", str(CLAIMS), "show"], "c00") == [
+        f"c00{d}" for d in range(1, 10)
+    ]
+    assert completions(["--claims", str(CLAIMS), "check"], "c059") == ["c059"]
+    assert completions(["--claims", str(CLAIMS), "list", "--actor"], "zakh") == ["zakharova"]
+    assert completions(["--claims", str(CLAIMS), "stances", "--via"], "nk") == ["nk-news"]
+    assert completions(["--claims", str(CLAIMS), "list", "--target"], "sun") == ["sunset-clauses"]
+    assert completions(["--claims", str(CLAIMS), "list", "--stance"], "op") == ["oppose"]
+    assert completions(["--claims", str(CLAIMS), "add", "--stance"], "un-security-council=s") == [
+        "un-security-council=support"
+    ]
+    assert completions(["--claims", str(CLAIMS), "add", "--reported-via"], "nk") == ["nk-news"]
+    assert completions(["--claims", str(CLAIMS), "read"], "neo") == ["neo-2024-04-24"]
+    assert completions([], "add-") == ["add-actor", "add-target"]
+
+
+def test_completion_reads_the_claims_file_given_by_claims(repo_copy: Path) -> None:
+    text = repo_copy.read_text("utf-8").replace('"id": "c059"', '"id": "c999"')
+    repo_copy.write_text(text, "utf-8")
+    assert completions(["--claims", str(repo_copy), "show"], "c9") == ["c999"]
+
+
+def test_a_broken_claims_file_completes_nothing_and_says_nothing(tmp_path: Path) -> None:
+    broken = tmp_path / "claims.json"
+    broken.write_text("{", "utf-8")
+    assert completions(["--claims", str(broken), "show"], "c0") == []
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_each_shell_gets_a_script_and_its_completions(shell: str) -> None:
+    runner = CliRunner()
+    script = runner.invoke(
+        main, [], env={"_DPRKTRACK_COMPLETE": f"{shell}_source"}, prog_name="dprktrack"
+    )
+    assert script.exit_code == 0
+    assert "_DPRKTRACK_COMPLETE" in script.output
+    env = {
+        "_DPRKTRACK_COMPLETE": f"{shell}_complete",
+        "COMP_WORDS": f"dprktrack --claims {CLAIMS} show c05",
+        "COMP_CWORD": "c05" if shell == "fish" else "4",  # fish passes the word itself
+    }
+    answer = runner.invoke(main, [], env=env, prog_name="dprktrack")
+    assert answer.exit_code == 0
+    assert "c059" in answer.output
+    assert ("Konstantin Asmolov: " in answer.output) == (shell != "bash")  # bash shows no help
