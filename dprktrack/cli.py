@@ -556,12 +556,12 @@ def locate(ctx: click.Context, text: str, sources: tuple[str, ...], fmt: str) ->
       dprktrack locate "Moscow's proposal to set a time limit"
     """
     from dprktrack.curate import locate as find
-    from dprktrack.curate import resolve_source
+    from dprktrack.query import pick_source
 
     if not text.strip():
         raise click.UsageError("TEXT is empty")
     catalog = _catalog(ctx)
-    chosen = [resolve_source(catalog, source) for source in sources]
+    chosen = [pick_source(catalog, source) for source in sources]
     located = find(catalog, text, chosen)
     if fmt == "json":
         from dprktrack.writers import write_json
@@ -771,14 +771,15 @@ def add(
     from dprktrack import curate
     from dprktrack.matcher import Document
     from dprktrack.model import Claim
+    from dprktrack.query import pick_source
 
     asking = _asking(prompt)
     required = {"--actor": actor, "--quote": quote, "--stance": stances, "--summary": summary}
     _require(required, asking)
     catalog = _catalog(ctx, bundled_ok=False)
     if source is None and len(catalog.sources) > 1 and asking:
-        source = _ask("Source", lambda value: curate.resolve_source(catalog, value))
-    source_id = curate.resolve_source(catalog, source)
+        source = _ask("Source", lambda value: pick_source(catalog, value))
+    source_id = pick_source(catalog, source)
     document = Document(catalog.source_text(source_id), catalog.shown_path(source_id))
 
     def resolve_actor(value: str) -> str:
@@ -911,10 +912,7 @@ def add_actor(
         name = _ask("Name", str)
     if kind is None:
         kind = _ask(f"Kind ({'/'.join(ACTOR_KINDS)})", lambda value: _choice(value, ACTOR_KINDS))
-    if asking and actor_id is None:
-        actor_id = _ask(
-            "Id", lambda value: _free_id(catalog.actors, value, "actor"), default=curate.slug(name)
-        )
+    new_id = _chosen_id(catalog.actors, actor_id, curate.slug(name), "actor", asking=asking)
     if asking and not aliases:
         answer = _ask("Aliases (comma-separated, blank for none)", str, default="")
         aliases = tuple(alias.strip() for alias in answer.split(",") if alias.strip())
@@ -923,7 +921,7 @@ def add_actor(
     if asking and country is None:
         country = _ask("Country (blank for none)", _optional, default="")
     values = {
-        "id": _free_id(catalog.actors, actor_id or curate.slug(name), "actor"),
+        "id": new_id,
         "name": name,
         "aliases": list(aliases),
         "kind": kind.lower(),
@@ -976,19 +974,23 @@ def add_target(
         label = _ask("Label", str)
     if description is None:
         description = _ask("Description", str)
-    if asking and target_id is None:
-        target_id = _ask(
-            "Id",
-            lambda value: _free_id(catalog.targets, value, "target"),
-            default=curate.slug(label),
-        )
+    new_id = _chosen_id(catalog.targets, target_id, curate.slug(label), "target", asking=asking)
     values = {
-        "id": _free_id(catalog.targets, target_id or curate.slug(label), "target"),
+        "id": new_id,
         "label": label,
         "description": description,
     }
     options = {"id": "--id", "label": "--label", "description": "--description"}
     _write_record(catalog, "targets", curate.build_record(Target, values, options), dry_run=dry_run)
+
+
+def _chosen_id(
+    known: dict[str, Any], given: str | None, default: str, noun: str, *, asking: bool
+) -> str:
+    """The new record's id: as given, else asked for (the slug offered), else the slug."""
+    if given is None and asking:
+        return _ask("Id", lambda value: _free_id(known, value, noun), default=default)
+    return _free_id(known, given or default, noun)
 
 
 def _free_id(known: dict[str, Any], value: str, noun: str) -> str:
@@ -1251,9 +1253,9 @@ def _export_writer(
     from dprktrack import writers
     from dprktrack.export import (
         ROW_FIELDS,
+        UNPLACED_ANNOTATIONS,
         annotation_collection,
         claim_rows,
-        unplaced_annotations_note,
     )
     from dprktrack.query import claim_records, unplaced_note
 
@@ -1261,7 +1263,7 @@ def _export_writer(
     notes = [] if records else [f"{catalog.name} has no claims to export"]
     if fmt == "annotations":
         collection = annotation_collection(catalog, base, records)
-        notes.append(unplaced_annotations_note(records) or "")
+        notes.append(unplaced_note(records, UNPLACED_ANNOTATIONS) or "")
         return lambda out: writers.write_json(collection, out), [n for n in notes if n]
     rows = claim_rows(catalog, records)
     notes.append(unplaced_note(records) or "")

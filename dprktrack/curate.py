@@ -313,18 +313,6 @@ def resolve_actor(catalog: Catalog, text: str, option: str) -> str:
     raise DprkError(f"{option}: no actor {text!r}; actors: {', '.join(catalog.actors)}")
 
 
-def resolve_source(catalog: Catalog, text: str | None) -> str:
-    """The source named (case-blind), or the only one; an error lists the choices."""
-    if text is None:
-        if len(catalog.sources) == 1:
-            return next(iter(catalog.sources))
-        raise DprkError(f"--source: name a source; sources: {', '.join(catalog.sources)}")
-    by_fold = {source_id.casefold(): source_id for source_id in catalog.sources}
-    if text.strip().casefold() not in by_fold:
-        raise DprkError(f"--source: no source {text!r}; sources: {', '.join(catalog.sources)}")
-    return by_fold[text.strip().casefold()]
-
-
 def parse_stances(values: Iterable[str], targets: Mapping[str, Target]) -> list[dict[str, str]]:
     """`target=stance` pairs as stance entries; a slip is refused with the valid values."""
     by_fold = {target_id.casefold(): target_id for target_id in targets}

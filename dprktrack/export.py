@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from urllib.parse import quote, urljoin
 
@@ -21,6 +21,8 @@ from dprktrack.query import CLAIM_FIELDS, Record, claim_records
 from dprktrack.store import Catalog
 
 ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+UNPLACED_ANNOTATIONS = "their annotations carry only a TextQuoteSelector with the quote as written"
+"""What an unplaced quote means for its annotation, for `query.unplaced_note`."""
 MOTIVATION = "describing"
 """Each annotation describes its passage: who says it, what it means, where they stand."""
 Resolve = Callable[[str], str]
@@ -214,18 +216,6 @@ def _bodies(catalog: Catalog, record: Record, exact: str) -> list[Record]:
 
 def _text_body(value: str, purpose: str) -> Record:
     return {"type": "TextualBody", "purpose": purpose, "value": value, "format": "text/plain"}
-
-
-def unplaced_annotations_note(records: Iterable[Record]) -> str | None:
-    """A note naming the claims whose annotation has no position (`check` cannot place it)."""
-    missing = [record["id"] for record in records if record["start"] is None]
-    if not missing:
-        return None
-    return (
-        f"{len(missing)} quote(s) not placed in their source, so their annotations carry "
-        f"only a TextQuoteSelector with the quote as written (`dprktrack check` says why): "
-        f"{', '.join(missing)}"
-    )
 
 
 def check_output(catalog: Catalog, output: Path) -> None:

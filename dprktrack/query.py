@@ -351,13 +351,15 @@ def claim_details(catalog: Catalog, record: Record) -> list[tuple[str, str]]:
     ]
 
 
-def unplaced_note(records: Sequence[Record]) -> str | None:
-    """A note naming the claims whose quote `check` cannot place (null offsets)."""
+def unplaced_note(
+    records: Sequence[Record], consequence: str = "their offsets are null"
+) -> str | None:
+    """A note naming the claims whose quote `check` cannot place, and what that means here."""
     missing = [record["id"] for record in records if record["start"] is None]
     if not missing:
         return None
     return (
-        f"{len(missing)} quote(s) not placed in their source, so their offsets are null "
+        f"{len(missing)} quote(s) not placed in their source, so {consequence} "
         f"(`dprktrack check` says why): {', '.join(missing)}"
     )
 

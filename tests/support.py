@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from click.testing import Result
 
@@ -13,3 +14,30 @@ SEED = REPO / "seeds" / "000_ae58a3e6272e0d5e.txt"
 SHARED_SEEDS = REPO.parent / "shared" / "seeds"
 
 Invoke = Callable[..., Result]
+
+Edit = Callable[[dict[str, Any]], None]
+"""A change to a parsed claims document, made in place."""
+
+
+def set_at(path: tuple[Any, ...], value: Any) -> Edit:
+    """An edit that sets the value at a JSON path (keys and list indexes)."""
+
+    def edit(data: dict[str, Any]) -> None:
+        node = data
+        for key in path[:-1]:
+            node = node[key]
+        node[path[-1]] = value
+
+    return edit
+
+
+def delete_at(path: tuple[Any, ...]) -> Edit:
+    """An edit that removes the key or list item at a JSON path."""
+
+    def edit(data: dict[str, Any]) -> None:
+        node = data
+        for key in path[:-1]:
+            node = node[key]
+        del node[path[-1]]
+
+    return edit

@@ -117,7 +117,7 @@ def test_locate_finds_a_quote_with_omissions(invoke: Invoke) -> None:
 def test_locate_refuses_an_unknown_source_and_empty_text(invoke: Invoke) -> None:
     unknown = invoke("locate", "the Panel", "--source", "nope")
     assert unknown.exit_code == 2
-    assert "no source 'nope'; sources: neo-2024-04-24" in unknown.stderr
+    assert "unknown source 'nope'; sources: neo-2024-04-24" in unknown.stderr
     empty = invoke("locate", "  ")
     assert empty.exit_code == 2
     assert "TEXT is empty" in empty.stderr
@@ -284,7 +284,7 @@ def test_an_omission_that_drops_a_negation_is_refused(invoke: Invoke, repo_copy:
         (("--date", "2024-13"), "--date: is not a real date"),
         (("--summary", " "), "--summary: must not be empty"),
         (("--reported-via", "nobody"), "--reported-via: no actor 'nobody'"),
-        (("--source", "other"), "--source: no source 'other'; sources: neo-2024-04-24"),
+        (("--source", "other"), "unknown source 'other'; sources: neo-2024-04-24"),
     ],
 )
 def test_unknown_or_invalid_values_are_refused_with_the_valid_ones(

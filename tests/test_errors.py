@@ -9,108 +9,85 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import Invoke
+from support import Edit, Invoke, delete_at, set_at
 
 from dprktrack.errors import EXIT_INPUT, DprkError
 from dprktrack.store import load_catalog
 
-Edit = Callable[[dict[str, Any]], None]
-
-
-def _set(path: tuple[Any, ...], value: Any) -> Edit:
-    def edit(data: dict[str, Any]) -> None:
-        node = data
-        for key in path[:-1]:
-            node = node[key]
-        node[path[-1]] = value
-
-    return edit
-
-
-def _delete(path: tuple[Any, ...]) -> Edit:
-    def edit(data: dict[str, Any]) -> None:
-        node = data
-        for key in path[:-1]:
-            node = node[key]
-        del node[path[-1]]
-
-    return edit
-
-
 SCHEMA_CASES = [
     pytest.param(
-        _set(("claims", 12, "stances", 0, "stance"), "Support"),
+        set_at(("claims", 12, "stances", 0, "stance"), "Support"),
         r"\$\.claims\[12\]\.stances\[0\]\.stance \(claim c013\): Input should be 'support', "
         r"'oppose', 'neutral' or 'mixed' \(got 'Support'\)",
         id="stance-in-wrong-case",
     ),
     pytest.param(
-        _delete(("claims", 5, "summary")),
+        delete_at(("claims", 5, "summary")),
         r"\$\.claims\[5\]\.summary \(claim c006\): Field required",
         id="missing-field",
     ),
     pytest.param(
-        _set(("claims", 7, "colour"), "red"),
+        set_at(("claims", 7, "colour"), "red"),
         r"\$\.claims\[7\]\.colour \(claim c008\): Extra inputs are not permitted",
         id="unknown-field",
     ),
     pytest.param(
-        _set(("claims", 8, "date"), "2024-02-30"),
+        set_at(("claims", 8, "date"), "2024-02-30"),
         r"\$\.claims\[8\]\.date \(claim c009\): is not a real date",
         id="impossible-date",
     ),
     pytest.param(
-        _set(("claims", 11, "quote"), 5),
+        set_at(("claims", 11, "quote"), 5),
         r"\$\.claims\[11\]\.quote \(claim c012\): Input should be a valid string \(got 5\)",
         id="wrong-type",
     ),
     pytest.param(
-        _set(("claims", 2, "quote"), "   "),
+        set_at(("claims", 2, "quote"), "   "),
         r"\$\.claims\[2\]\.quote \(claim c003\): must not be empty",
         id="blank-quote",
     ),
     pytest.param(
-        _set(("claims", 2, "stances"), []),
+        set_at(("claims", 2, "stances"), []),
         r"\$\.claims\[2\]\.stances \(claim c003\): List should have at least 1 item",
         id="no-stance",
     ),
     pytest.param(
-        _set(("claims", 0, "id"), "c 001"),
+        set_at(("claims", 0, "id"), "c 001"),
         r"\$\.claims\[0\]\.id \(claim c 001\): must be a slug",
         id="id-with-spaces",
     ),
     pytest.param(
-        _set(("sources", 0, "sha256"), "abc"),
+        set_at(("sources", 0, "sha256"), "abc"),
         r"\$\.sources\[0\]\.sha256: must be 64 lowercase hexadecimal digits",
         id="bad-sha256",
     ),
     pytest.param(
-        _set(("claims", 3, "actor"), "nobody"),
+        set_at(("claims", 3, "actor"), "nobody"),
         r"\$\.claims\[3\]\.actor \(claim c004\): unknown actor 'nobody'; known: asmolov, ",
         id="unknown-actor",
     ),
     pytest.param(
-        _set(("claims", 3, "actor"), "China"),
+        set_at(("claims", 3, "actor"), "China"),
         r"\$\.claims\[3\]\.actor \(claim c004\): must be a slug",
         id="actor-not-a-slug-is-one-message",
     ),
     pytest.param(
-        _set(("claims", 3, "source"), "elsewhere"),
+        set_at(("claims", 3, "source"), "elsewhere"),
         r"\$\.claims\[3\]\.source \(claim c004\): unknown source 'elsewhere'; known: neo-2024",
         id="unknown-source",
     ),
     pytest.param(
-        _set(("claims", 3, "reported_via"), "tass"),
+        set_at(("claims", 3, "reported_via"), "tass"),
         r"\$\.claims\[3\]\.reported_via \(claim c004\): unknown actor 'tass'",
         id="unknown-relay",
     ),
     pytest.param(
-        _set(("claims", 3, "stances", 0, "target"), "the-moon"),
+        set_at(("claims", 3, "stances", 0, "target"), "the-moon"),
         r"\$\.claims\[3\]\.stances\[0\]\.target \(claim c004\): unknown target 'the-moon'",
         id="unknown-target",
     ),
     pytest.param(
-        _set(("claims", 10, "id"), "c010"),
+        set_at(("claims", 10, "id"), "c010"),
         r"\$\.claims\[10\]\.id \(claim c010\): duplicate id 'c010' \(first at \$\.claims\[9\]\)",
         id="duplicate-claim-id",
     ),
@@ -120,12 +97,12 @@ SCHEMA_CASES = [
         id="duplicate-actor-id",
     ),
     pytest.param(
-        _set(("sources", 0, "path"), "../outside.txt"),
+        set_at(("sources", 0, "path"), "../outside.txt"),
         r"\$\.sources\[0\]\.path: source path '\.\./outside\.txt' leaves the folder",
         id="path-leaves-folder",
     ),
     pytest.param(
-        _set(("sources", 0, "path"), "/etc/passwd"),
+        set_at(("sources", 0, "path"), "/etc/passwd"),
         r"\$\.sources\[0\]\.path: source path '/etc/passwd' must be relative",
         id="absolute-path",
     ),

@@ -13,14 +13,13 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 from pydantic import TypeAdapter, ValidationError
-from support import CLAIMS, REPO, Invoke
+from support import CLAIMS, REPO, Edit, Invoke, delete_at, set_at
 
 from dprktrack.errors import DprkError
 from dprktrack.model import DATE_PATTERN, PartialDate, claims_schema
 from dprktrack.store import load_catalog
 
 SCHEMA_FILE = REPO / "claims.schema.json"
-Edit = Callable[[dict[str, Any]], None]
 
 
 def _validator() -> Draft202012Validator:
@@ -89,50 +88,30 @@ def test_the_loader_accepts_the_schema_key(
     assert len(json.loads(result.stdout)) == len(claims_data["claims"])
 
 
-def _set(path: tuple[Any, ...], value: Any) -> Edit:
-    def edit(data: dict[str, Any]) -> None:
-        node = data
-        for key in path[:-1]:
-            node = node[key]
-        node[path[-1]] = value
-
-    return edit
-
-
-def _delete(path: tuple[Any, ...]) -> Edit:
-    def edit(data: dict[str, Any]) -> None:
-        node = data
-        for key in path[:-1]:
-            node = node[key]
-        del node[path[-1]]
-
-    return edit
-
-
 # Each edit, and where the schema reports it (an object reports a missing or extra key).
 REFUSED = [
-    pytest.param(_set(("claims", 0, "id"), "C 001"), ("claims", 0, "id"), id="bad-slug-id"),
+    pytest.param(set_at(("claims", 0, "id"), "C 001"), ("claims", 0, "id"), id="bad-slug-id"),
     pytest.param(
-        _set(("claims", 12, "stances", 0, "stance"), "Support"),
+        set_at(("claims", 12, "stances", 0, "stance"), "Support"),
         ("claims", 12, "stances", 0, "stance"),
         id="wrong-stance",
     ),
-    pytest.param(_delete(("claims", 5, "summary")), ("claims", 5), id="missing-summary"),
-    pytest.param(_delete(("claims", 0, "end")), ("claims", 0), id="start-without-end"),
-    pytest.param(_delete(("claims", 0, "start")), ("claims", 0), id="end-without-start"),
-    pytest.param(_set(("sources", 0, "sha256"), "abc"), ("sources", 0, "sha256"), id="short-sha"),
+    pytest.param(delete_at(("claims", 5, "summary")), ("claims", 5), id="missing-summary"),
+    pytest.param(delete_at(("claims", 0, "end")), ("claims", 0), id="start-without-end"),
+    pytest.param(delete_at(("claims", 0, "start")), ("claims", 0), id="end-without-start"),
+    pytest.param(set_at(("sources", 0, "sha256"), "abc"), ("sources", 0, "sha256"), id="short-sha"),
     pytest.param(
         lambda data: data["sources"][0].update(sha256=data["sources"][0]["sha256"].upper()),
         ("sources", 0, "sha256"),
         id="uppercase-sha",
     ),
-    pytest.param(_set(("claims", 8, "date"), "24-04-2024"), ("claims", 8, "date"), id="bad-date"),
-    pytest.param(_set(("claims", 8, "date"), "2024-4"), ("claims", 8, "date"), id="short-month"),
-    pytest.param(_set(("claims", 7, "colour"), "red"), ("claims", 7), id="unknown-claim-key"),
-    pytest.param(_set(("notes",), "hello"), (), id="unknown-top-level-key"),
-    pytest.param(_set(("actors", 0, "kind"), "Person"), ("actors", 0, "kind"), id="wrong-kind"),
-    pytest.param(_set(("claims", 2, "quote"), "   "), ("claims", 2, "quote"), id="blank-quote"),
-    pytest.param(_set(("claims", 2, "stances"), []), ("claims", 2, "stances"), id="no-stance"),
+    pytest.param(set_at(("claims", 8, "date"), "24-04-2024"), ("claims", 8, "date"), id="bad-date"),
+    pytest.param(set_at(("claims", 8, "date"), "2024-4"), ("claims", 8, "date"), id="short-month"),
+    pytest.param(set_at(("claims", 7, "colour"), "red"), ("claims", 7), id="unknown-claim-key"),
+    pytest.param(set_at(("notes",), "hello"), (), id="unknown-top-level-key"),
+    pytest.param(set_at(("actors", 0, "kind"), "Person"), ("actors", 0, "kind"), id="wrong-kind"),
+    pytest.param(set_at(("claims", 2, "quote"), "   "), ("claims", 2, "quote"), id="blank-quote"),
+    pytest.param(set_at(("claims", 2, "stances"), []), ("claims", 2, "stances"), id="no-stance"),
 ]
 
 
