@@ -7,14 +7,15 @@ line:column and JSON path. Sources are read lazily, once each.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
-import tempfile
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from pydantic import ValidationError
 
@@ -32,6 +33,9 @@ from dprktrack.model import (
     cross_reference_problems,
 )
 
+if TYPE_CHECKING:
+    from dprktrack.matcher import Document
+
 CLAIMS_FILENAME = "claims.json"
 MAX_PROBLEMS_SHOWN = 100
 
@@ -43,11 +47,15 @@ def bundled_claims_path() -> Path:
     return installed if installed.is_file() else package.parent / CLAIMS_FILENAME
 
 
-def find_claims_file(explicit: Path | None, *, bundled_ok: bool = True) -> Path:
+def find_claims_file(
+    explicit: Path | None, *, bundled_ok: bool = True, command: str = "check"
+) -> Path:
     """`--claims` (or DPRKTRACK_CLAIMS), else ./claims.json, else the bundled copy.
 
-    Checking and repairing never fall back on the bundled copy: a check that passed
-    on it would say nothing about the claims file the user meant.
+    Checking and writing never fall back on the bundled copy (`bundled_ok=False`): a
+    check that passed on it would say nothing about the claims file the user meant, and
+    an installed package is no place to add claims. `command` names the command in
+    the hint.
     """
     if explicit is not None:
         return explicit
@@ -56,8 +64,8 @@ def find_claims_file(explicit: Path | None, *, bundled_ok: bool = True) -> Path:
         return local
     if not bundled_ok:
         raise DprkError(
-            f"no {CLAIMS_FILENAME} in this folder; pass the one to check: "
-            f"dprktrack --claims PATH check (or set DPRKTRACK_CLAIMS)"
+            f"no {CLAIMS_FILENAME} in this folder; name the one to use: "
+            f"dprktrack --claims PATH {command} (or set DPRKTRACK_CLAIMS)"
         )
     bundled = bundled_claims_path()
     if not bundled.is_file():
@@ -93,6 +101,17 @@ class Catalog:
         except ValueError:  # on another drive (Windows)
             return str(path)
         return str(path) if relative.startswith("..") else relative
+
+    def document(self, source_id: str) -> Document:
+        """The source as the matcher takes it, named by its path from the current folder."""
+        from dprktrack.matcher import Document
+
+        return Document(self.source_text(source_id), self.shown_path(source_id))
+
+    def pin_holds(self, source_id: str) -> bool:
+        """Whether the source's bytes still match its sha256 pin."""
+        digest = hashlib.sha256(self.source_bytes(source_id)).hexdigest()
+        return digest == self.sources[source_id].sha256
 
     def source_text(self, source_id: str) -> str:
         """The source's text, read and decoded once; a clear error if it cannot be."""
@@ -323,10 +342,11 @@ def dump_claims(data: Any, *, newline: str = "\n") -> str:
 
 
 def with_record(raw: str, section: str, record: dict[str, Any]) -> str:
-    """The claims file's text with `record` appended to one of its lists, in the file's layout.
+    """The claims file's text with `record` appended to one of its lists.
 
-    Works on the raw JSON so key order and fields the schema does not know stay as
-    the curator wrote them; line endings are the file's own.
+    Written in the layout `check --fix` writes (2-space indent, UTF-8 as is), from the
+    raw JSON so key order and fields the schema does not know stay as the curator
+    wrote them; line endings are the file's own.
     """
     data = json.loads(raw)
     data[section] = [*data.get(section, []), record]
@@ -352,11 +372,15 @@ def write_atomically(
     renamed over `path`; the file keeps its permissions (a new one gets the usual
     ones). With `expected`, the file must still hold exactly that, or nothing is
     written. On any failure the temporary file is removed and `path` is untouched.
+    Only a regular file is replaced: a rename over a device or a pipe would destroy it.
     """
     name = str(path)
-    folder = path.resolve().parent
+    target = path.resolve()
+    if target.exists() and not target.is_file():
+        raise DprkError(f"{name}: not a regular file; nothing written")
+    folder = target.parent
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        handle, temporary = _temporary_file(folder, path.name)
     except OSError as err:
         raise DprkError(f"{name}: cannot write in {folder}: {err.strerror}") from None
     try:
@@ -364,12 +388,14 @@ def write_atomically(
             write(stream)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, _file_mode(path))
+        mode = _existing_mode(target)
+        if mode is not None:
+            os.chmod(temporary, mode)
         if expected is not None and path.read_bytes() != expected:
             raise DprkError(
                 f"{name}: changed on disk since it was read; nothing written, run again"
             )
-        os.replace(temporary, path.resolve())
+        os.replace(temporary, target)
     except OSError as err:
         raise DprkError(f"{name}: cannot write: {err.strerror}; the file is unchanged") from None
     finally:
@@ -378,14 +404,22 @@ def write_atomically(
     _sync_folder(folder)
 
 
-def _file_mode(path: Path) -> int:
-    """The permissions the file has, or those a new file gets (mkstemp's are owner-only)."""
+def _existing_mode(path: Path) -> int | None:
     try:
         return path.stat().st_mode & 0o7777
     except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask
+        return None
+
+
+def _temporary_file(folder: Path, name: str) -> tuple[int, str]:
+    """A new hidden file beside the one it will replace; the kernel applies the umask to
+    its permissions, as for any new file."""
+    while True:
+        temporary = str(folder / f".{name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), temporary
+        except FileExistsError:
+            continue
 
 
 def _sync_folder(folder: Path) -> None:

@@ -398,3 +398,12 @@ def test_export_help_shows_an_example_per_format(invoke: Invoke) -> None:
     assert "dprktrack export > annotations.jsonld" in help_text
     assert "dprktrack export -o claims.csv" in help_text
     assert "dprktrack export --format jsonl" in help_text
+
+
+def test_output_onto_a_pipe_or_device_is_refused(invoke: Invoke, tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    result = invoke("export", "--format", "csv", "-o", str(fifo))
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {fifo}: not a regular file; nothing written\n"
+    assert fifo.is_fifo()
