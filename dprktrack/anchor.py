@@ -53,9 +53,17 @@ def sentence(text: str, span: Span, longest: int = 300) -> Span:
     """
     bounds = paragraph(text, span)
     start = max(bounds.start, span.start - longest)
+    if start > bounds.start:  # cut short: begin at a word
+        space = re.compile(r"\s+").search(text, start, span.start)
+        start = space.end() if space else span.start
     for match in _SENTENCE_END.finditer(text, start, span.start):
         start = match.end()
     limit = min(bounds.end, span.end + longest)
     # From the span's last character, so a span that ends a sentence ends it here.
     following = _SENTENCE_END.search(text, max(span.start, span.end - 1), limit)
-    return Span(start, following.end(1) if following else limit)
+    if following:
+        return Span(start, following.end(1))
+    if limit < bounds.end:  # cut short: end at a word
+        cut = text.rfind(" ", span.end, limit)
+        limit = cut if cut != -1 else span.end
+    return Span(start, limit)

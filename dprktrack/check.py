@@ -149,7 +149,7 @@ def _check_source(
             )
         return
     pin = _pin_finding(catalog, source_index, source_id, data, claims)
-    document = Document(text, catalog.shown_path(source_id))
+    document = Document(text, catalog.shown_path(source_id))  # the bytes just read, decoded
     verdicts = [claim_finding(document, claim, positions[claim.id]) for claim in claims]
     if pin is not None and pin.repair is None:
         # A converted copy: its offsets would be wrong in every other checkout.

@@ -32,7 +32,8 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from dprktrack.check import Report
-    from dprktrack.curate import Located, Passage
+    from dprktrack.curate import Anchored, Located
+    from dprktrack.matcher import Document
     from dprktrack.query import ClaimFilter, Record
     from dprktrack.store import Catalog
 
@@ -81,7 +82,7 @@ class _Group(click.Group):
                 return super().invoke(ctx)
         except DprkError as err:
             for line in err.lines:
-                click.echo(f"error: {visible(line)}", err=True)
+                click.echo(f"error: {_one_line(line)}", err=True)
             ctx.exit(err.exit_code)
         except click.UsageError as err:
             if isinstance(err, _UsageError):
@@ -106,6 +107,11 @@ class _Group(click.Group):
                 err=True,
             )
             ctx.exit(EXIT_INTERNAL)
+
+
+def _one_line(text: str) -> str:
+    """A message from data shown on one line, its control characters made visible."""
+    return visible(text).replace("\n", "\\n")
 
 
 def _silence_stdout() -> None:
@@ -154,14 +160,19 @@ def main(ctx: click.Context, claims_path: Path | None) -> None:
 def _catalog(ctx: click.Context, *, bundled_ok: bool = True) -> Catalog:
     from dprktrack.store import find_claims_file, load_catalog
 
-    return load_catalog(find_claims_file(ctx.obj, bundled_ok=bundled_ok))
+    path = find_claims_file(ctx.obj, bundled_ok=bundled_ok, command=ctx.info_name or "check")
+    return load_catalog(path)
 
 
-def _completer(kind: str) -> Callable[[click.Context, click.Parameter, str], list[Any]]:
+def _completer(
+    kind: str, *, bundled_ok: bool = True
+) -> Callable[[click.Context, click.Parameter, str], list[Any]]:
     """A shell-completion callback offering the claims file's ids of one kind.
 
     It reads the claims file --claims (or DPRKTRACK_CLAIMS) names, like the command
-    would; a file that cannot be loaded offers nothing rather than an error.
+    would (`bundled_ok=False` for commands that never use the bundled copy); a file
+    that cannot be loaded offers nothing rather than an error. Help is one line: zsh
+    reads the answer line by line.
     """
 
     def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
@@ -171,12 +182,16 @@ def _completer(kind: str) -> Callable[[click.Context, click.Parameter, str], lis
         from dprktrack.store import find_claims_file, load_catalog
 
         try:
-            path = find_claims_file(ctx.find_root().params.get("claims_path"))
+            explicit = ctx.find_root().params.get("claims_path")
+            path = find_claims_file(explicit, bundled_ok=bundled_ok)
             catalog = load_catalog(path)
         except DprkError:
             return []
         found = candidates(catalog, kind, incomplete)
-        return [CompletionItem(value, help=visible(help_text)) for value, help_text in found]
+        return [
+            CompletionItem(value, help=" ".join(visible(help_text).split()))
+            for value, help_text in found
+        ]
 
     return complete
 
@@ -319,7 +334,7 @@ def list_claims(ctx: click.Context, /, fmt: str, **options: tuple[str, ...]) -> 
     )
 
 
-@main.command()
+@main.command(short_help="List the actors with their claims and stances.")
 @_filter_options
 @_format_option
 @click.pass_context
@@ -420,7 +435,8 @@ def schema() -> None:
     """
     from dprktrack.model import schema_text
 
-    sys.stdout.write(schema_text())
+    # Bytes, so the output is the committed file's on every platform (no CRLF, any locale).
+    sys.stdout.buffer.write(schema_text().encode("utf-8"))
 
 
 @main.command(short_help="Show one claim in full, its quote in its paragraph.")
@@ -467,7 +483,7 @@ def _show_table(catalog: Catalog, record: Record) -> None:
     print_view(console, view)
 
 
-@main.command()
+@main.command(short_help="Read the article with every claimed span highlighted.")
 @click.argument(
     "source_id", required=False, metavar="[SOURCE]", shell_complete=_completer("source")
 )
@@ -548,53 +564,33 @@ def locate(ctx: click.Context, text: str, sources: tuple[str, ...], fmt: str) ->
     Straight quotes, hyphens for dashes and `...` for `…` are fine: each hit shows the
     source's own characters as a JSON string, ready to paste into claims.json, with
     its place (path:line:column, offsets) and sentence. Omissions (`…`, `[...]`) work
-    as in a quote. Without a hit it shows the closest passages and their scores (1 is
-    identical) and exits with 1.
+    as in a quote. A text found several times is listed at each place, numbered as
+    `add --occurrence` counts them. A hit that a claim could not quote as it stands
+    (its omission leaves out a "not") is marked, and exits with 1 unless another hit
+    is fine. Without a hit it shows the closest passages, found blind to case, with
+    their scores (1 is identical) and exits with 1.
 
     \b
     Example:
       dprktrack locate "Moscow's proposal to set a time limit"
     """
     from dprktrack.curate import locate as find
+    from dprktrack.curate import located_record
     from dprktrack.query import pick_source
 
     if not text.strip():
         raise click.UsageError("TEXT is empty")
     catalog = _catalog(ctx)
-    chosen = [pick_source(catalog, source) for source in sources]
+    chosen = list(dict.fromkeys(pick_source(catalog, source) for source in sources))
     located = find(catalog, text, chosen)
     if fmt == "json":
         from dprktrack.writers import write_json
 
-        write_json(_located_record(text, located), sys.stdout)
+        write_json(located_record(text, located), sys.stdout)
     else:
         _print_located(located)
-    ctx.exit(EXIT_OK if located.hits else EXIT_FAILURE)
-
-
-def _located_record(text: str, located: Located) -> dict[str, Any]:
-    def record(passage: Passage) -> dict[str, Any]:
-        return {
-            "source": passage.source,
-            "path": passage.path,
-            "line": passage.line,
-            "column": passage.column,
-            "start": passage.span.start,
-            "end": passage.span.end,
-            "match": passage.kind,
-            "score": None if passage.score is None else round(passage.score, 3),
-            "quote": passage.spelling,
-            "sentence": passage.sentence,
-        }
-
-    return {
-        "text": text,
-        "found": bool(located.hits),
-        "occurrences": len(located.hits),
-        "uncounted": located.uncounted,
-        "hits": [record(passage) for passage in located.hits],
-        "closest": [record(passage) for passage in located.close],
-    }
+    quotable = any(hit.problem is None for hit in located.hits)
+    ctx.exit(EXIT_OK if quotable else EXIT_FAILURE)
 
 
 def _print_located(located: Located) -> None:
@@ -606,13 +602,13 @@ def _print_located(located: Located) -> None:
         many = "more than " if located.uncounted else ""
         click.echo(
             f"note: found {many}{count} times; a claim quoting it needs more words, "
-            "or `dprktrack add --occurrence N`",
+            "or `dprktrack add --occurrence N` with N as numbered below",
             err=True,
         )
     if located.hits:
         print_view(console, passages_view(located.hits, has_colour(console)))
     elif located.close:
-        click.echo("note: not in the sources; the closest passages:", err=True)
+        click.echo("note: not in the sources; the closest passages (case ignored):", err=True)
         print_view(console, passages_view(located.close, has_colour(console)))
     else:
         click.echo("note: not in the sources, and nothing there is close", err=True)
@@ -633,28 +629,45 @@ def _asking(prompt: bool | None) -> bool:
     return sys.stdin.isatty() if prompt is None else prompt
 
 
-def _require(given: dict[str, Any], asking: bool) -> None:
-    """Off a terminal nothing can be asked: name every missing option at once."""
-    missing = [option for option, value in given.items() if value in (None, ())]
+def _require(
+    required: dict[str, Any], asking: bool, optional: dict[str, str | None] | None = None
+) -> None:
+    """Off a terminal nothing can be asked: name every missing option at once. A value
+    given but blank is an error even on a terminal (asking would hide the slip)."""
+    given = {**required, **(optional or {})}
+    blank = [
+        option for option, value in given.items() if isinstance(value, str) and not value.strip()
+    ]
+    if blank:
+        raise DprkError(f"{', '.join(blank)}: empty; give a value or leave the option out")
+    missing = [option for option, value in required.items() if value in (None, ())]
     if missing and not asking:
+        them = "them" if len(missing) > 1 else "it"
         raise click.UsageError(
-            f"missing {', '.join(missing)} (give them, or run on a terminal to be asked)"
+            f"missing {', '.join(missing)} (give {them}, or run on a terminal to be asked)"
         )
 
 
 def _ask(text: str, convert: Callable[[str], T], *, default: str | None = None) -> T:
-    """Ask on stderr until `convert` accepts the answer; its refusal is shown, then asked again."""
-
-    def value_proc(value: str) -> T:
+    """Ask on stderr until `convert` accepts the answer; each refusal is shown as an error."""
+    while True:
+        answer: str = click.prompt(text, default=default, show_default=bool(default), err=True)
         try:
-            return convert(value)
+            return convert(answer)
         except DprkError as err:
-            raise click.BadParameter("; ".join(visible(line) for line in err.lines)) from None
+            for line in err.lines:
+                click.echo(f"error: {_one_line(line)}", err=True)
 
-    answer: T = click.prompt(
-        text, default=default, show_default=bool(default), value_proc=value_proc, err=True
-    )
-    return answer
+
+def _text(option: str) -> Callable[[str], str]:
+    """A converter for a required free-text answer: anything but blank."""
+
+    def convert(value: str) -> str:
+        if not value.strip():
+            raise DprkError(f"{option}: empty; give a value")
+        return value.strip()
+
+    return convert
 
 
 def _listing(title: str, entries: dict[str, str]) -> None:
@@ -693,7 +706,7 @@ def _write_record(catalog: Catalog, section: str, record: dict[str, Any], *, dry
 @click.option(
     "--actor",
     metavar="NAME",
-    shell_complete=_completer("actor"),
+    shell_complete=_completer("actor", bundled_ok=False),
     help="Who made the statement: actor id, name or alias.",
 )
 @click.option(
@@ -706,7 +719,7 @@ def _write_record(catalog: Catalog, section: str, record: dict[str, Any], *, dry
     "stances",
     multiple=True,
     metavar="TARGET=STANCE",
-    shell_complete=_completer("stance"),
+    shell_complete=_completer("stance", bundled_ok=False),
     help="A position, e.g. panel-of-experts=oppose; repeat for several targets.",
 )
 @click.option(
@@ -718,19 +731,19 @@ def _write_record(catalog: Catalog, section: str, record: dict[str, Any], *, dry
 @click.option(
     "--reported-via",
     metavar="NAME",
-    shell_complete=_completer("actor"),
+    shell_complete=_completer("actor", bundled_ok=False),
     help="Actor relaying the statement, if any.",
 )
 @click.option("--date", metavar="YYYY[-MM[-DD]]", help="Date of the statement, if known.")
 @click.option(
     "--source",
     metavar="ID",
-    shell_complete=_completer("source"),
+    shell_complete=_completer("source", bundled_ok=False),
     help="Source quoted (needed only when there are several).",
 )
 @click.option(
     "--occurrence",
-    type=click.IntRange(min=1),
+    type=int,
     metavar="N",
     help="Which occurrence, for a quote found more than once (1 is the first).",
 )
@@ -769,55 +782,35 @@ def add(
         --quote "long overdue" --summary "The sanctions regime is overdue for an update."
     """
     from dprktrack import curate
-    from dprktrack.matcher import Document
     from dprktrack.model import Claim
     from dprktrack.query import pick_source
 
     asking = _asking(prompt)
-    required = {"--actor": actor, "--quote": quote, "--stance": stances, "--summary": summary}
-    _require(required, asking)
+    given = {"--actor": actor, "--quote": quote, "--stance": stances, "--summary": summary}
+    optional = {"--reported-via": reported_via, "--date": date, "--source": source}
+    _require(given, asking, optional)
+    if summary is not None and "\n" in summary:
+        raise DprkError("--summary: one line, please (it holds a line break)")
+    if date is not None:
+        curate.check_date(date, "--date")
     catalog = _catalog(ctx, bundled_ok=False)
+    relay = curate.resolve_actor(catalog, reported_via, "--reported-via") if reported_via else None
     if source is None and len(catalog.sources) > 1 and asking:
         source = _ask("Source", lambda value: pick_source(catalog, value))
     source_id = pick_source(catalog, source)
-    document = Document(catalog.source_text(source_id), catalog.shown_path(source_id))
-
-    def resolve_actor(value: str) -> str:
-        return curate.resolve_actor(catalog, value, "--actor")
-
-    def anchor(value: str) -> curate.Anchored:
-        return curate.anchor_quote(document, value, occurrence)
-
-    def parse_stances(value: str) -> list[dict[str, str]]:
-        return curate.parse_stances(value.split(","), catalog.targets)
-
-    if actor is None:
-        _listing("Actors", {key: found.name for key, found in catalog.actors.items()})
-    actor_id = resolve_actor(actor) if actor else _ask("Actor (id, name or alias)", resolve_actor)
-    anchored = anchor(quote) if quote else _ask("Quote (the source's words)", anchor)
-    if not stances:
-        _listing("Targets", {key: target.label for key, target in catalog.targets.items()})
-    entries = (
-        curate.parse_stances(stances, catalog.targets)
-        if stances
-        else _ask(f"Stances (TARGET=STANCE, comma-separated; {'/'.join(STANCES)})", parse_stances)
-    )
-    if asking and quote_type is None:
-        quote_type = _ask(
-            f"Quote type ({'/'.join(QUOTE_TYPES)})",
-            lambda value: _choice(value, QUOTE_TYPES),
-            default="direct",
+    if not catalog.pin_holds(source_id):
+        raise DprkError(
+            f"{catalog.shown_path(source_id)} no longer matches its sha256 pin, so offsets "
+            "taken from it may not hold; run `dprktrack check` and settle that first"
         )
+    document = catalog.document(source_id)
+    actor_id = _actor_answer(catalog, actor)
+    anchored, occurrence = _quote_answer(document, quote, occurrence, asking=asking)
+    entries = _stances_answer(catalog, stances)
     if summary is None:
-        summary = _ask("Summary (one line)", str)
-    if asking and reported_via is None:
-        reported_via = _ask(
-            "Reported via (actor, blank for none)",
-            lambda value: resolve_actor(value) if value.strip() else None,
-            default="",
-        )
-    if asking and date is None:
-        date = _ask("Date (YYYY[-MM[-DD]], blank for none)", _optional, default="")
+        summary = _ask("Summary (one line)", _text("--summary"))
+    if asking:
+        quote_type, relay, date = _asked_details(catalog, quote_type, relay, date)
     values = {
         "id": curate.next_claim_id(catalog.claims),
         "source": source_id,
@@ -828,9 +821,7 @@ def add(
         "prefix": anchored.prefix,
         "suffix": anchored.suffix,
         "quote_type": (quote_type or "direct").lower(),
-        "reported_via": curate.resolve_actor(catalog, reported_via, "--reported-via")
-        if reported_via
-        else None,
+        "reported_via": relay or None,
         "stances": entries,
         "summary": summary,
         "date": date,
@@ -847,7 +838,112 @@ def add(
         )
     for twin in curate.same_passage(catalog, record):
         click.echo(f"note: {visible(twin)} already quotes this passage for this actor", err=True)
-    _write_record(catalog, "claims", record, dry_run=dry_run)
+    try:
+        _write_record(catalog, "claims", record, dry_run=dry_run)
+    except DprkError:
+        if asking:  # keep the answers: the same claim, without the questions
+            command = _add_command(ctx, record, occurrence)
+            click.echo(f"note: to add it once the file is settled: {visible(command)}", err=True)
+        raise
+
+
+def _asked_details(
+    catalog: Catalog, quote_type: str | None, relay: str | None, date: str | None
+) -> tuple[str | None, str | None, str | None]:
+    """The claim's optional details, each asked for unless given."""
+    from dprktrack.curate import check_date, resolve_actor
+
+    if quote_type is None:
+        quote_type = _ask(
+            f"Quote type ({'/'.join(QUOTE_TYPES)})",
+            lambda value: _choice(value, QUOTE_TYPES),
+            default="direct",
+        )
+    if relay is None:
+        relay = _ask(
+            "Reported via (actor, blank for none)",
+            lambda value: resolve_actor(catalog, value, "--reported-via") if value.strip() else "",
+            default="",
+        )
+    if date is None:
+        date = _ask(
+            "Date (YYYY[-MM[-DD]], blank for none)",
+            lambda value: check_date(value, "--date") if value.strip() else None,
+            default="",
+        )
+    return quote_type, relay, date
+
+
+def _actor_answer(catalog: Catalog, given: str | None) -> str:
+    """The claim's actor: as given, else asked for with the actors listed."""
+    from dprktrack.curate import resolve_actor
+
+    if given is not None:
+        return resolve_actor(catalog, given, "--actor")
+    _listing("Actors", {key: found.name for key, found in catalog.actors.items()})
+    return _ask("Actor (id, name or alias)", lambda value: resolve_actor(catalog, value, "--actor"))
+
+
+def _quote_answer(
+    document: Document, given: str | None, occurrence: int | None, *, asking: bool
+) -> tuple[Anchored, int | None]:
+    """The quote anchored in the source, and the occurrence chosen (asked for when a quote
+    typed at the prompt is found several times)."""
+    from dprktrack.curate import Ambiguous, anchor_quote
+
+    if given is not None:
+        return anchor_quote(document, given, occurrence), occurrence
+
+    def anchor(value: str) -> tuple[Anchored, int | None]:
+        try:
+            return anchor_quote(document, value, occurrence), occurrence
+        except Ambiguous as err:
+            if occurrence is not None:
+                raise
+            click.echo(f"note: {visible(err.lines[0])}", err=True)
+            count = len(err.places)
+            chosen = _ask(
+                f"Which occurrence (1-{count}, by line:column: {', '.join(err.places)})",
+                lambda answer: _number(answer, count),
+            )
+            return anchor_quote(document, value, chosen), chosen
+
+    return _ask("Quote (the source's words)", anchor)
+
+
+def _number(answer: str, count: int) -> int:
+    if not answer.strip().isdigit() or not 1 <= int(answer) <= count:
+        raise DprkError(f"give a number from 1 to {count}")
+    return int(answer)
+
+
+def _stances_answer(catalog: Catalog, given: tuple[str, ...]) -> list[dict[str, str]]:
+    """The claim's stances: as given, else asked for with the targets listed."""
+    from dprktrack.curate import parse_stances
+
+    if given:
+        return parse_stances(given, catalog.targets)
+    _listing("Targets", {key: target.label for key, target in catalog.targets.items()})
+    return _ask(
+        f"Stances (TARGET=STANCE, comma-separated; {'/'.join(STANCES)})",
+        lambda value: parse_stances([value], catalog.targets),
+    )
+
+
+def _add_command(ctx: click.Context, record: dict[str, Any], occurrence: int | None) -> str:
+    """The `dprktrack add` command line that adds this claim without asking anything."""
+    import shlex
+
+    words = ["dprktrack", *(["--claims", str(ctx.obj)] if ctx.obj else []), "add"]
+    words += ["--actor", record["actor"], "--quote", record["quote"]]
+    words += [f"--stance={entry['target']}={entry['stance']}" for entry in record["stances"]]
+    words += ["--quote-type", record["quote_type"], "--summary", record["summary"]]
+    for key in ("reported_via", "date"):
+        if record.get(key):
+            words += [f"--{key.replace('_', '-')}", record[key]]
+    if occurrence is not None:
+        words += ["--occurrence", str(occurrence)]
+    return shlex.join([*words, "--no-prompt"])
 
 
 _CLAIM_OPTIONS = {
@@ -872,9 +968,13 @@ def _choice(value: str, choices: Sequence[str]) -> str:
 @click.option("--id", "actor_id", metavar="SLUG", help="Id (default: made from the name).")
 @click.option("--name", metavar="TEXT", help="Name as the source gives it.")
 @click.option("--alias", "aliases", multiple=True, metavar="TEXT", help="Another name; repeatable.")
-@click.option("--kind", type=click.Choice(ACTOR_KINDS, case_sensitive=False))
+@click.option(
+    "--kind",
+    type=click.Choice(ACTOR_KINDS, case_sensitive=False),
+    help="What the actor is (a ministry is a government; the article's author is author).",
+)
 @click.option("--role", metavar="TEXT", help="Role as the source describes it.")
-@click.option("--country", metavar="TEXT")
+@click.option("--country", metavar="TEXT", help="Country as the source gives it.")
 @_dry_run_option
 @_prompt_option
 @click.pass_context
@@ -906,13 +1006,14 @@ def add_actor(
     from dprktrack.model import Actor
 
     asking = _asking(prompt)
-    _require({"--name": name, "--kind": kind}, asking)
+    optional = {"--id": actor_id, "--role": role, "--country": country}
+    _require({"--name": name, "--kind": kind}, asking, optional)
     catalog = _catalog(ctx, bundled_ok=False)
     if name is None:
-        name = _ask("Name", str)
+        name = _ask("Name", _text("--name"))
     if kind is None:
         kind = _ask(f"Kind ({'/'.join(ACTOR_KINDS)})", lambda value: _choice(value, ACTOR_KINDS))
-    new_id = _chosen_id(catalog.actors, actor_id, curate.slug(name), "actor", asking=asking)
+    new_id = _chosen_id(catalog.actors, actor_id, name, "actor", asking=asking)
     if asking and not aliases:
         answer = _ask("Aliases (comma-separated, blank for none)", str, default="")
         aliases = tuple(alias.strip() for alias in answer.split(",") if alias.strip())
@@ -946,10 +1047,11 @@ def add_actor(
 @click.pass_context
 def add_target(
     ctx: click.Context,
+    /,
+    *,
     target_id: str | None,
     label: str | None,
     description: str | None,
-    *,
     dry_run: bool,
     prompt: bool | None,
 ) -> None:
@@ -968,13 +1070,15 @@ def add_target(
     from dprktrack.model import Target
 
     asking = _asking(prompt)
-    _require({"--label": label, "--description": description}, asking)
+    _require({"--label": label, "--description": description}, asking, {"--id": target_id})
     catalog = _catalog(ctx, bundled_ok=False)
     if label is None:
-        label = _ask("Label", str)
+        label = _ask("Label", _text("--label"))
     if description is None:
-        description = _ask("Description", str)
-    new_id = _chosen_id(catalog.targets, target_id, curate.slug(label), "target", asking=asking)
+        description = _ask("Description", _text("--description"))
+    new_id = _chosen_id(catalog.targets, target_id, label, "target", asking=asking)
+    for other in curate.label_clashes(catalog, label):
+        click.echo(f"note: target {visible(other)} has the same label", err=True)
     values = {
         "id": new_id,
         "label": label,
@@ -985,26 +1089,27 @@ def add_target(
 
 
 def _chosen_id(
-    known: dict[str, Any], given: str | None, default: str, noun: str, *, asking: bool
+    known: dict[str, Any], given: str | None, name: str, noun: str, *, asking: bool
 ) -> str:
-    """The new record's id: as given, else asked for (the slug offered), else the slug."""
+    """The new record's id: as given, else asked for (offering a slug of the name), else
+    that slug."""
+    from dprktrack.curate import free_id, slug
+
+    made = slug(name)
     if given is None and asking:
-        return _ask("Id", lambda value: _free_id(known, value, noun), default=default)
-    return _free_id(known, given or default, noun)
-
-
-def _free_id(known: dict[str, Any], value: str, noun: str) -> str:
-    """A new id, refused when taken (case-blind: ids differing in case would confuse lookups)."""
-    taken = {key.casefold(): key for key in known}
-    if value.strip().casefold() in taken:
-        raise DprkError(
-            f"{noun} id {taken[value.strip().casefold()]!r} is taken; choose another with --id"
-        )
-    return value.strip()
+        return _ask("Id", lambda value: free_id(known, value, noun), default=made or None)
+    if given is None and not made:
+        raise DprkError(f"--id: no id can be made from {name!r}; give one with --id")
+    return free_id(known, given or made, noun)
 
 
 @main.command(short_help="Verify that every quote still stands in its source.")
-@click.argument("claim_ids", nargs=-1, metavar="[CLAIM_ID]...", shell_complete=_completer("claim"))
+@click.argument(
+    "claim_ids",
+    nargs=-1,
+    metavar="[CLAIM_ID]...",
+    shell_complete=_completer("claim", bundled_ok=False),
+)
 @click.option(
     "--format",
     "fmt",
@@ -1176,7 +1281,7 @@ EXPORT_SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
     type=click.Choice(EXPORT_FORMATS, case_sensitive=False),
     default=None,
     help="annotations: a W3C Web Annotation collection (JSON-LD); csv or jsonl: one claim per "
-    "row or line. Default: what -o's suffix says (.csv, .jsonl), else annotations.",
+    "row or line. Default: what -o's suffix says (.csv, .jsonl or .ndjson), else annotations.",
 )
 @click.option(
     "-o",
@@ -1260,13 +1365,13 @@ def _export_writer(
     from dprktrack.query import claim_records, unplaced_note
 
     records = claim_records(catalog, catalog.claims.values())
-    notes = [] if records else [f"{catalog.name} has no claims to export"]
+    empty = [] if records else [f"{catalog.name} has no claims to export"]
     if fmt == "annotations":
         collection = annotation_collection(catalog, base, records)
-        notes.append(unplaced_note(records, UNPLACED_ANNOTATIONS) or "")
-        return lambda out: writers.write_json(collection, out), [n for n in notes if n]
+        unplaced = unplaced_note(records, UNPLACED_ANNOTATIONS)
+        return lambda out: writers.write_json(collection, out), [*empty, *filter(None, [unplaced])]
     rows = claim_rows(catalog, records)
-    notes.append(unplaced_note(records) or "")
+    notes = [*empty, *filter(None, [unplaced_note(records)])]
     if fmt == "csv":
-        return lambda out: writers.write_csv(rows, ROW_FIELDS, out), [n for n in notes if n]
-    return lambda out: writers.write_jsonl(rows, out), [n for n in notes if n]
+        return lambda out: writers.write_csv(rows, ROW_FIELDS, out), notes
+    return lambda out: writers.write_jsonl(rows, out), notes

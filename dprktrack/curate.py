@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
@@ -20,6 +20,7 @@ from dprktrack.anchor import Span, sentence
 from dprktrack.check import claim_finding
 from dprktrack.errors import DprkError
 from dprktrack.matcher import (
+    LONGEST_APPROXIMATE,
     MAX_OCCURRENCES,
     Document,
     Hints,
@@ -28,29 +29,20 @@ from dprktrack.matcher import (
     match_quote,
     source_spelling,
 )
-from dprktrack.model import Actor, Claim, Target
+from dprktrack.model import (
+    PATTERN_MESSAGES,
+    SLUG_PATTERN,
+    Actor,
+    Claim,
+    StanceEntry,
+    Target,
+    partial_date,
+)
 from dprktrack.query import fold, match_actors
 from dprktrack.store import Catalog, problem_from_pydantic
 from dprktrack.vocabulary import STANCES
 
 Kind = Literal["exact", "typography", "close"]
-
-CLAIM_KEYS = (
-    "id",
-    "source",
-    "actor",
-    "quote",
-    "start",
-    "end",
-    "prefix",
-    "suffix",
-    "quote_type",
-    "reported_via",
-    "stances",
-    "summary",
-    "date",
-)
-"""A new claim's keys, in the order the curated file uses."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +63,12 @@ class Passage:
     """The sentence around the passage, to show it as a reader meets it."""
     sentence_start: int
     """Where that sentence begins in the source."""
+    clipped: tuple[bool, bool] = (False, False)
+    """Whether the sentence was cut short before and after (it was too long to show)."""
+    occurrence: int = 1
+    """Which occurrence in its source this is, as `add --occurrence` counts them."""
+    problem: str | None = None
+    """Why `check` would fail a claim quoting the text here (a dropped negation), if it would."""
 
 
 @dataclass(frozen=True)
@@ -86,8 +84,9 @@ class Located:
 def locate(catalog: Catalog, text: str, source_ids: Sequence[str] = ()) -> Located:
     """Where `text` stands in the sources: exactly, else after typographic normalisation.
 
-    Without a hit, the closest passages (with their scores) are given instead, so a
-    half-remembered or retyped phrase still leads to the source's words.
+    Without a hit, the closest passages (with their scores) are given instead, found
+    blind to case, so a half-remembered or retyped phrase still leads to the source's
+    words.
     """
     documents = [_document(catalog, source_id) for source_id in source_ids or catalog.sources]
     hits: list[Passage] = []
@@ -98,40 +97,64 @@ def locate(catalog: Catalog, text: str, source_ids: Sequence[str] = ()) -> Locat
         hits.extend(_hits(source_id, document, text, match))
     if hits:
         return Located(hits, [], uncounted)
-    close = [
-        _passage(source_id, document, whole, document.slice(whole), "close", score=score)
-        for source_id, document in documents
-        for span, score in closest_passages(document, text)
-        for whole in [whole_words(document.raw, span)]
-    ]
+    close = []
+    for source_id, document in documents:
+        for span, score in closest_passages(_lowered(document), _lower(text)):
+            whole = whole_words(document.raw, span)
+            passage = document.slice(whole)
+            close.append(_passage(source_id, document, whole, passage, "close", score=score))
     close.sort(key=lambda passage: -(passage.score or 0.0))
     return Located([], close[:3])
 
 
+def _lower(text: str) -> str:
+    """Lower case that keeps every offset: a letter whose lower case is longer stays as is."""
+    return "".join(lower if len(lower := char.lower()) == 1 else char for char in text)
+
+
+def _lowered(document: Document) -> Document:
+    return Document(_lower(document.raw), document.name)
+
+
 def _document(catalog: Catalog, source_id: str) -> tuple[str, Document]:
-    return source_id, Document(catalog.source_text(source_id), catalog.shown_path(source_id))
+    return source_id, catalog.document(source_id)
 
 
 def _hits(source_id: str, document: Document, text: str, match: Match) -> list[Passage]:
     if match.stage in ("exact", "typography"):
-        return [_hit(source_id, document, text, match)]
+        return [_hit(source_id, document, text, match, 1)]
     if match.stage != "ambiguous":
         return []
     hits = []
-    for span in sorted(match.candidates, key=lambda span: span.start):
-        there = match_quote(document, text, Hints(span.start, span.end))
+    for number, span in enumerate(sorted(match.candidates, key=lambda span: span.start), 1):
+        there = match_quote(document, text, document.hints_for(span))
         if there.stage in ("exact", "typography") and there.span == span:
-            hits.append(_hit(source_id, document, text, there))
+            hits.append(_hit(source_id, document, text, there, number))
         else:  # an omission found twice only after normalisation: show the passage whole
-            hits.append(_passage(source_id, document, span, document.slice(span), "typography"))
+            passage = _passage(source_id, document, span, document.slice(span), "typography")
+            hits.append(replace(passage, occurrence=number))
     return hits
 
 
-def _hit(source_id: str, document: Document, text: str, match: Match) -> Passage:
-    assert match.span is not None
+def _hit(source_id: str, document: Document, text: str, match: Match, number: int) -> Passage:
+    span = match.span
+    assert span is not None
     spelling = source_spelling(document, text, match)
     kind: Kind = "exact" if spelling == text else "typography"
-    return _passage(source_id, document, match.span, spelling, kind)
+    passage = _passage(source_id, document, span, spelling, kind)
+    return replace(passage, occurrence=number, problem=_quoting_problem(document, spelling, span))
+
+
+def _quoting_problem(document: Document, spelling: str, span: Span) -> str | None:
+    """What `check` would say against a claim quoting this spelling here, or None if it
+    would pass it: an omission may leave out a negation the passage has."""
+    hints = document.hints_for(span)
+    claim = Claim(
+        id="located", source="source", actor="actor", quote=spelling, start=span.start,
+        end=span.end, prefix=hints.prefix, suffix=hints.suffix, quote_type="direct",
+        stances=[StanceEntry(target="target", stance="neutral")], summary="located",
+    )  # fmt: skip
+    return verdict_problem(document, claim)
 
 
 def _passage(
@@ -156,7 +179,18 @@ def _passage(
         score,
         document.slice(around),
         around.start,
+        clipped=_clipped(document.raw, around),
     )
+
+
+def _clipped(text: str, around: Span) -> tuple[bool, bool]:
+    """Whether a sentence shown was cut short: it neither starts nor ends where one does."""
+    before = text[: around.start].rstrip()
+    starts = not before or before.endswith(("\n", ".", "!", "?", "…", "”", "’", '"', ")"))
+    starts = starts or text[around.start - 1 : around.start] == "\n"
+    after = text[around.end : around.end + 1]
+    ends = not after or after.isspace()
+    return not starts, not ends
 
 
 @dataclass(frozen=True)
@@ -173,6 +207,14 @@ class Anchored:
     """Whether the quote as given differed in typography and was replaced by the source's."""
 
 
+class Ambiguous(DprkError):
+    """A quote found in several places: each place's line:column, for a curator to choose."""
+
+    def __init__(self, message: str, places: list[str]) -> None:
+        super().__init__(message)
+        self.places = places
+
+
 def anchor_quote(document: Document, quote: str, occurrence: int | None = None) -> Anchored:
     """Place a new claim's quote, or say why it cannot be and what would help.
 
@@ -185,7 +227,10 @@ def anchor_quote(document: Document, quote: str, occurrence: int | None = None) 
         match = _chosen_occurrence(document, quote, match, occurrence)
     elif match.stage in ("exact", "typography"):
         if occurrence not in (None, 1):
-            raise DprkError(f"the quote occurs once in {document.name}; --occurrence must be 1")
+            raise DprkError(
+                f"--occurrence {occurrence}: the quote occurs once in {document.name}; "
+                "leave --occurrence out"
+            )
     else:
         raise DprkError(_not_found(document, quote))
     span = match.span
@@ -210,19 +255,22 @@ def _chosen_occurrence(
 ) -> Match:
     places = sorted(match.candidates, key=lambda span: span.start)
     count = f"more than {MAX_OCCURRENCES}" if match.uncounted else str(len(places))
+    lines = ["{}:{}".format(*document.lines.position(span.start)) for span in places]
     if occurrence is None:
-        shown = ", ".join(
-            "{}:{}".format(*document.lines.position(span.start)) for span in places[:5]
-        )
         more = ", …" if len(places) > 5 else ""
-        raise DprkError(
-            f"the quote occurs {count} times in {document.name} (at lines {shown}{more}); "
-            f"quote more words to make it one passage, or choose one with --occurrence N"
+        raise Ambiguous(
+            f"the quote occurs {count} times in {document.name} (at "
+            f"{', '.join(lines[:5])}{more}); quote more words to make it one passage, "
+            "or choose one with --occurrence N",
+            lines,
         )
     if not 1 <= occurrence <= len(places):
-        raise DprkError(f"--occurrence {occurrence}: the quote occurs {count} times")
+        raise DprkError(
+            f"--occurrence {occurrence}: the quote occurs {count} times in {document.name}; "
+            f"choose 1 to {len(places)}"
+        )
     span = places[occurrence - 1]
-    chosen = match_quote(document, quote, Hints(span.start, span.end))
+    chosen = match_quote(document, quote, document.hints_for(span))
     if chosen.span != span:
         raise DprkError(
             f"occurrence {occurrence} at {document.where(span.start)} cannot be anchored "
@@ -232,6 +280,11 @@ def _chosen_occurrence(
 
 
 def _not_found(document: Document, quote: str) -> str:
+    if len(quote) > LONGEST_APPROXIMATE:
+        return (
+            f"the quote is not in {document.name} verbatim, and too long to look for a close "
+            f"passage (over {LONGEST_APPROXIMATE} characters)"
+        )
     nearest = closest_passages(document, quote, limit=1)
     if not nearest:
         return f"the quote is not in {document.name}, and nothing there is close to it"
@@ -270,13 +323,15 @@ def verdict_problem(document: Document, claim: Claim) -> str | None:
 def next_claim_id(existing: Iterable[str]) -> str:
     """The next free id in the style the file already uses: c059 is followed by c060.
 
-    The style is the commonest prefix of ids that end in a number, padded to the
-    narrowest width those ids use; a file without such ids starts at c001.
+    The style is the commonest prefix of ids that end in a number (the first in file
+    order on a tie), padded to the narrowest width those ids use; a file without such
+    ids starts at c001.
     """
-    taken = set(existing)
+    ordered = list(existing)
+    taken = set(ordered)
     numbered = [
         (match.group(1), match.group(2))
-        for match in (re.fullmatch(r"(.*?)(\d+)", identifier) for identifier in taken)
+        for match in (re.fullmatch(r"(.*?)([0-9]+)", identifier) for identifier in ordered)
         if match
     ]
     if not numbered:
@@ -295,7 +350,30 @@ def slug(text: str) -> str:
     """A slug id made from a name: "Russia–DPRK rapprochement" gives russia-dprk-rapprochement."""
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return "-".join(re.findall(r"[a-z0-9]+", bare.casefold()))[:64].strip("-")
+    latin = bare.casefold().translate(_UNDECOMPOSED)
+    return "-".join(re.findall(r"[a-z0-9]+", latin))[:64].strip("-")
+
+
+_UNDECOMPOSED = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d",
+                               "ð": "d", "þ": "th", "ı": "i"})  # fmt: skip
+"""Latin letters NFKD does not split into a base letter and an accent."""
+
+
+def free_id(known: Iterable[str], value: str, noun: str) -> str:
+    """A new record's id, refused when blank, not a slug (so never in capitals) or taken."""
+    wanted = value.strip()
+    if not wanted:
+        raise DprkError(f"--id: the {noun} id is empty")
+    if not re.fullmatch(SLUG_PATTERN, wanted):
+        raise DprkError(f"--id: {PATTERN_MESSAGES[SLUG_PATTERN]} (got {wanted!r})")
+    if wanted in set(known):
+        raise DprkError(f"{noun} id {wanted!r} is taken; choose another with --id")
+    return wanted
+
+
+def label_clashes(catalog: Catalog, label: str) -> list[str]:
+    """Targets with the same label, which a reader of tables could not tell apart."""
+    return [target.id for target in catalog.targets.values() if fold(target.label) == fold(label)]
 
 
 def resolve_actor(catalog: Catalog, text: str, option: str) -> str:
@@ -314,10 +392,12 @@ def resolve_actor(catalog: Catalog, text: str, option: str) -> str:
 
 
 def parse_stances(values: Iterable[str], targets: Mapping[str, Target]) -> list[dict[str, str]]:
-    """`target=stance` pairs as stance entries; a slip is refused with the valid values."""
+    """`target=stance` pairs (each value may hold several, comma-separated) as stance
+    entries; a slip is refused with the valid values."""
     by_fold = {target_id.casefold(): target_id for target_id in targets}
     entries: list[dict[str, str]] = []
-    for value in values:
+    pairs = [pair.strip() for value in values for pair in value.split(",") if pair.strip()]
+    for value in pairs:
         target_text, equals, stance_text = value.partition("=")
         target = by_fold.get(target_text.strip().casefold())
         stance = stance_text.strip().casefold()
@@ -341,12 +421,13 @@ def parse_stances(values: Iterable[str], targets: Mapping[str, Target]) -> list[
 def build_record(
     model: type[BaseModel], values: Mapping[str, Any], options: Mapping[str, str]
 ) -> dict[str, Any]:
-    """A new record with its empty optional fields left out, valid or refused.
+    """A new record with its absent optional fields (None, no aliases) left out, valid or
+    refused. An empty prefix or suffix stays: it anchors a quote at the source's edge.
 
     Each problem names the option that supplied the value (from `options`), since
     the curator typed options, not JSON.
     """
-    record = {key: value for key, value in values.items() if value not in (None, [], "")}
+    record = {key: value for key, value in values.items() if value is not None and value != []}
     try:
         model.model_validate(record)
     except ValidationError as err:
@@ -377,3 +458,41 @@ def same_passage(catalog: Catalog, record: Mapping[str, Any]) -> list[str]:
         if (claim.actor, claim.source, claim.start, claim.end)
         == (record["actor"], record["source"], record["start"], record["end"])
     ]
+
+
+def located_record(text: str, located: Located) -> dict[str, Any]:
+    """What `locate --format json` prints: the hits, else the closest passages."""
+
+    def record(passage: Passage) -> dict[str, Any]:
+        return {
+            "source": passage.source,
+            "path": passage.path,
+            "line": passage.line,
+            "column": passage.column,
+            "start": passage.span.start,
+            "end": passage.span.end,
+            "match": passage.kind,
+            "score": None if passage.score is None else round(passage.score, 3),
+            "occurrence": passage.occurrence,
+            "quote": passage.spelling,
+            "problem": passage.problem,
+            "sentence": passage.sentence,
+        }
+
+    return {
+        "text": text,
+        "found": bool(located.hits),
+        "occurrences": len(located.hits),
+        "uncounted": located.uncounted,
+        "hits": [record(passage) for passage in located.hits],
+        "closest": [record(passage) for passage in located.close],
+    }
+
+
+def check_date(value: str, option: str) -> str:
+    """A statement date as the claims file takes it (YYYY, YYYY-MM or YYYY-MM-DD), checked
+    when typed rather than after every other question."""
+    try:
+        return partial_date(value.strip())
+    except ValueError as err:
+        raise DprkError(f"{option}: {err} (got {value!r})") from None

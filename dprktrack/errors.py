@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
-"""Reserved for verdicts: a check that found a failing claim."""
+"""A negative answer: `check` found a failing claim, or `locate` found nothing to quote."""
 EXIT_INPUT = 2
 """Unusable input: a usage error, an unreadable or invalid claims file or source, an unknown id."""
 EXIT_INTERRUPTED = 130

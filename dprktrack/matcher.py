@@ -264,7 +264,8 @@ def _search(
     if complete and hints.has_context and best > 0.5 and scores.count(best) == 1:
         chosen = scores.index(best)
         return Match(stage, raw_found[chosen], "context", best, by_pieces=by_pieces)
-    candidates = tuple(_outer(spans) for spans in raw_found)
+    # Each place whole, over the letters an edge alteration stands for, in the raw text.
+    candidates = tuple(_to_raw((outer,), mapping)[0] for outer in outers)
     return Match("ambiguous", candidates=candidates, uncounted=not complete)
 
 

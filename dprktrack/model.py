@@ -42,11 +42,12 @@ PATTERN_MESSAGES = {
 }
 """What each pattern means, said to a curator instead of the regular expression."""
 DATE_PATTERN = r"^[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?$"
-"""A partial date's shape, for editors only: `_partial_date` checks it (and that it is real)."""
-_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+"""A partial date's shape, for editors only: `partial_date` checks it (and that it is real)."""
+_PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
-def _partial_date(value: str) -> str:
+def partial_date(value: str) -> str:
+    """The value if it is a real date of the form YYYY, YYYY-MM or YYYY-MM-DD; else why not."""
     match = _PARTIAL_DATE.fullmatch(value)
     if not match:
         raise ValueError("must be a date as YYYY, YYYY-MM or YYYY-MM-DD")
@@ -63,9 +64,9 @@ def _partial_date(value: str) -> str:
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
 Text = Annotated[str, StringConstraints(pattern=TEXT_PATTERN)]
 Sha256 = Annotated[str, StringConstraints(pattern=SHA256_PATTERN)]
-# DATE_PATTERN is the JSON Schema's only: `_partial_date` validates, messages and all.
+# DATE_PATTERN is the JSON Schema's only: `partial_date` validates, messages and all.
 PartialDate = Annotated[
-    str, AfterValidator(_partial_date), WithJsonSchema({"type": "string", "pattern": DATE_PATTERN})
+    str, AfterValidator(partial_date), WithJsonSchema({"type": "string", "pattern": DATE_PATTERN})
 ]
 
 

@@ -17,6 +17,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -298,28 +299,41 @@ KIND_STYLES = {"exact": "green", "typography": "yellow", "close": "red"}
 def passages_view(passages: Sequence[Passage], colour: bool) -> Group:
     """Each passage: where it is, its sentence with the passage highlighted, and the
     source's characters as a JSON string, ready to paste into claims.json."""
+    numbered = len(passages) > 1 and all(passage.kind != "close" for passage in passages)
     parts: list[RenderableType] = []
     for passage in passages:
-        heading = Text(f"{visible(passage.path)}:{passage.line}:{passage.column}", style="bold")
+        heading = Text(f"{passage.occurrence}. " if numbered else "", style="bold")
+        heading.append(f"{visible(passage.path)}:{passage.line}:{passage.column}", style="bold")
         heading.append(f"  offsets {passage.span.start}–{passage.span.end}  ")
         heading.append(passage.kind, style=KIND_STYLES[passage.kind])
         if passage.score is not None:
             heading.append(f" (score {passage.score:.2f})")
-        body = Text("  ")
-        start = passage.span.start - passage.sentence_start
-        end = passage.span.end - passage.sentence_start
-        body.append(visible(passage.sentence[:start]))
-        if colour:
-            body.append(
-                visible(passage.sentence[start:end]), style=f"bold {KIND_STYLES[passage.kind]}"
-            )
-        else:
-            body.append(OPEN_MARK + visible(passage.sentence[start:end]) + CLOSE_MARK)
-        body.append(visible(passage.sentence[end:]))
-        paste = Text("  quote: ", style="dim")
+        parts.append(heading)
+        parts.append(Padding(_sentence_text(passage, colour), (0, 0, 0, 2)))
+        paste = Text("quote: ", style="dim")
         paste.append(visible(json.dumps(passage.spelling, ensure_ascii=False)))
-        parts += [heading, body, paste, Text()]
+        parts.append(Padding(paste, (0, 0, 0, 2)))
+        if passage.problem:
+            warning = Text("not quotable as it stands: ", style="bold red")
+            warning.append(visible(passage.problem))
+            parts.append(Padding(warning, (0, 0, 0, 2)))
+        parts.append(Text())
     return Group(*parts[:-1])
+
+
+def _sentence_text(passage: Passage, colour: bool) -> Text:
+    """The passage's sentence with the passage highlighted; … where it was cut short."""
+    before, after = passage.clipped
+    start = passage.span.start - passage.sentence_start
+    end = passage.span.end - passage.sentence_start
+    text = Text("… " if before else "")
+    text.append(visible(passage.sentence[:start]))
+    if colour:
+        text.append(visible(passage.sentence[start:end]), style=f"bold {KIND_STYLES[passage.kind]}")
+    else:
+        text.append(OPEN_MARK + visible(passage.sentence[start:end]) + CLOSE_MARK)
+    text.append(visible(passage.sentence[end:]) + (" …" if after else ""))
+    return text
 
 
 SEVERITY_STYLES = {"pass": "green", "warning": "yellow", "failure": "bold red"}

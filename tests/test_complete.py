@@ -3,6 +3,7 @@ protocol end to end (what bash, zsh and fish ask the program for)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,18 @@ def test_each_shell_gets_a_script_and_its_completions(shell: str) -> None:
     assert answer.exit_code == 0
     assert "c059" in answer.output
     assert ("Konstantin Asmolov: " in answer.output) == (shell != "bash")  # bash shows no help
+
+
+def test_help_from_data_stays_on_one_line_for_zsh(repo_copy: Path) -> None:
+    data = json.loads(repo_copy.read_text("utf-8"))
+    data["claims"][58]["summary"] = "two\nlines\x1b[2J"
+    repo_copy.write_text(json.dumps(data, ensure_ascii=False, indent=2), "utf-8")
+    env = {
+        "_DPRKTRACK_COMPLETE": "zsh_complete",
+        "COMP_WORDS": f"dprktrack --claims {repo_copy} show c05",
+        "COMP_CWORD": "4",
+    }
+    answer = CliRunner().invoke(main, [], env=env, prog_name="dprktrack")
+    lines = answer.output.splitlines()
+    assert len(lines) == 3 * 10  # type, value and help for each of c050 … c059
+    assert lines[-1].endswith("two lines\\x1b[2J")

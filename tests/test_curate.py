@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import shlex
 from pathlib import Path
 from typing import Any
 
@@ -152,10 +153,13 @@ def test_a_sentence_holds_its_span_inside_its_paragraph(text: str, data: st.Data
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     span = Span(start, end)
-    around = sentence(text, span)
+    around = sentence(text, span, longest=20)
     bounds = paragraph(text, span)
     assert bounds.start <= around.start <= start
     assert end <= around.end <= bounds.end
+    # It ends with a sentence, with its paragraph, or (cut short) near the span.
+    ends_sentence = text[around.end - 1 : around.end] in (".", "!", "?")
+    assert ends_sentence or around.end == bounds.end or around.end - end <= 20
 
 
 @given(st.text(alphabet="ab1 ,’", max_size=40), st.data())
@@ -282,7 +286,11 @@ def test_an_omission_that_drops_a_negation_is_refused(invoke: Invoke, repo_copy:
         (("--stance", "panel-of-experts=against"), "the stance is one of support, oppose"),
         (("--stance", "panel-of-experts"), "write TARGET=STANCE"),
         (("--date", "2024-13"), "--date: is not a real date"),
-        (("--summary", " "), "--summary: must not be empty"),
+        (("--summary", " "), "--summary: empty; give a value or leave the option out"),
+        (("--summary", "two\nlines"), "--summary: one line, please"),
+        (("--quote", ""), "--quote: empty; give a value or leave the option out"),
+        (("--actor", ""), "--actor: empty"),
+        (("--date", "２０２４"), "--date: must be a date as YYYY"),
         (("--reported-via", "nobody"), "--reported-via: no actor 'nobody'"),
         (("--source", "other"), "unknown source 'other'; sources: neo-2024-04-24"),
     ],
@@ -336,7 +344,9 @@ def test_add_never_writes_the_bundled_claims_file(
     monkeypatch.chdir(tmp_path)
     result = invoke(*add_args(UNIQUE), claims=None)
     assert result.exit_code == 2
-    assert "no claims.json in this folder" in result.stderr
+    assert "no claims.json in this folder; name the one to use: dprktrack --claims PATH add" in (
+        result.stderr
+    )
 
 
 def test_prompts_ask_for_what_is_missing_and_re_ask_after_a_slip(
@@ -345,26 +355,35 @@ def test_prompts_ask_for_what_is_missing_and_re_ask_after_a_slip(
     answers = [
         "kim",  # names two actors: asked again
         "vasily",
-        "the Panel",  # ambiguous: asked again
-        UNIQUE,
+        "the Panel",  # found 7 times: which one is asked
+        "9",  # not one of them: asked again
+        "3",
         "panel-of-experts=oppose, sunset-clauses=support",
-        "",  # quote type: the default, direct
+        "  ",  # a blank summary: asked again
         "Says the draft ignored the proposal.",
+        "",  # quote type: the default, direct
         "nk news",
+        "2024-13",  # not a real date: asked again
         "2024-03",
     ]
     result = _invoke_with_input(repo_copy, ["add", "--prompt"], "\n".join(answers) + "\n")
     assert result.exit_code == 0, result.output
-    assert "names several actors" in result.output
+    assert "error: --actor 'kim' names several actors" in result.output
     assert "occurs 7 times" in result.output
+    assert "Which occurrence (1-7, by line:column: 17:50, 19:214" in result.output
+    assert "error: give a number from 1 to 7" in result.output
+    assert "error: --summary: empty; give a value" in result.output
+    assert "error: --date: is not a real date" in result.output
+    third = [match.start() for match in re.finditer("the Panel", SEED_TEXT)][2]
     added = claims_of(repo_copy)["c060"]
-    assert (added["actor"], added["quote"], added["reported_via"]) == (
-        "nebenzya",
-        UNIQUE,
-        "nk-news",
-    )
+    assert (added["actor"], added["quote"], added["start"]) == ("nebenzya", "the Panel", third)
     assert [entry["target"] for entry in added["stances"]] == ["panel-of-experts", "sunset-clauses"]
-    assert (added["quote_type"], added["date"]) == ("direct", "2024-03")
+    assert (added["quote_type"], added["reported_via"], added["date"]) == (
+        "direct",
+        "nk-news",
+        "2024-03",
+    )
+    assert invoke("check", "--strict", claims=repo_copy).exit_code == 0
 
 
 class _EditedWhileAnswering(io.BytesIO):
@@ -401,7 +420,7 @@ def _invoke_with_input(claims: Path, args: list[str], answers: str | io.BytesIO)
 
 
 def test_a_file_changed_while_prompting_is_not_overwritten(repo_copy: Path) -> None:
-    answers = _EditedWhileAnswering(b"\nSays the draft ignored the proposal.\n\n\n", repo_copy)
+    answers = _EditedWhileAnswering(b"Says the draft ignored the proposal.\n\n\n\n", repo_copy)
     result = _invoke_with_input(repo_copy, [*add_args(UNIQUE)[:-2], "--prompt"], answers)
     assert answers.edited
     assert result.exit_code == 2, result.output
@@ -410,6 +429,13 @@ def test_a_file_changed_while_prompting_is_not_overwritten(repo_copy: Path) -> N
     assert "c060" not in claims
     assert claims["c001"]["summary"].startswith("Edited. ")  # the other curator's edit stays
     assert not list(repo_copy.parent.glob(".claims.json.*"))
+    # The answers are not lost: the note gives the command that adds the same claim.
+    (command,) = re.findall(r"note: to add it once the file is settled: (.*)", result.output)
+    words = shlex.split(command)
+    assert words[:3] == ["dprktrack", "--claims", str(repo_copy)]
+    again = _invoke_with_input(repo_copy, words[3:], "")
+    assert again.exit_code == 0, again.output
+    assert claims_of(repo_copy)["c060"]["summary"] == "Says the draft ignored the proposal."
 
 
 # --- add-actor and add-target -------------------------------------------------------
@@ -443,14 +469,17 @@ def test_add_actor_makes_a_slug_id_and_the_file_still_loads(
     assert json.loads(listed.stdout)[-1]["id"] == "linda-thomas-greenfield"
 
 
-def test_add_actor_refuses_a_taken_id_in_any_case(invoke: Invoke, repo_copy: Path) -> None:
+def test_add_actor_refuses_a_taken_id_and_one_in_capitals(invoke: Invoke, repo_copy: Path) -> None:
     before = repo_copy.read_bytes()
     result = invoke(
-        "add-actor", "--name", "Vasily Nebenzya", "--kind", "person", "--id", "Nebenzya",
+        "add-actor", "--name", "Vasily Nebenzya", "--kind", "person", "--id", "nebenzya",
         claims=repo_copy,
     )  # fmt: skip
     assert result.exit_code == 2
     assert "actor id 'nebenzya' is taken; choose another with --id" in result.stderr
+    capitals = invoke("add-actor", "--name", "X", "--kind", "person", "--id", "Nebenzya",
+                      claims=repo_copy)  # fmt: skip
+    assert "--id: must be a slug" in capitals.stderr
     assert repo_copy.read_bytes() == before
 
 
@@ -546,3 +575,119 @@ def test_input_ending_while_asking_writes_nothing_and_exits_130(repo_copy: Path)
     assert result.exit_code == 130
     assert "error: interrupted (or input ended) before the end; nothing written" in result.output
     assert repo_copy.read_bytes() == before
+
+
+# --- what review and a first trial found ------------------------------------------------
+
+
+def test_add_refuses_a_source_that_no_longer_matches_its_pin(
+    invoke: Invoke, repo_copy: Path
+) -> None:
+    seed = repo_copy.parent / "seeds" / SEED.name
+    seed.write_bytes(SEED.read_bytes().replace(b"\n", b"\r\n"))
+    before = repo_copy.read_bytes()
+    result = invoke(*add_args(UNIQUE), claims=repo_copy)
+    assert result.exit_code == 2
+    assert "no longer matches its sha256 pin" in result.stderr
+    assert "run `dprktrack check`" in result.stderr
+    assert repo_copy.read_bytes() == before
+
+
+def test_a_quote_at_the_start_of_the_source_keeps_its_empty_prefix(
+    invoke: Invoke, repo_copy: Path
+) -> None:
+    quote = SEED_TEXT[: SEED_TEXT.index("\n")]
+    args = ["add", "--actor", "asmolov", "--quote", quote, "--stance",
+            "panel-of-experts=neutral", "--summary", "The byline."]  # fmt: skip
+    assert invoke(*args, claims=repo_copy).exit_code == 0
+    added = claims_of(repo_copy)["c060"]
+    assert (added["start"], added["prefix"]) == (0, "")
+    fix = invoke("check", "--fix", "--dry-run", claims=repo_copy)
+    assert fix.stdout == ""
+    assert "nothing to fix" in fix.stderr
+
+
+def test_an_edge_alteration_found_several_times_can_be_chosen(
+    invoke: Invoke, repo_copy: Path
+) -> None:
+    located = json.loads(invoke("locate", "[t]he Panel of Experts", "--format", "json").stdout)
+    assert [hit["occurrence"] for hit in located["hits"]] == [1, 2, 3]
+    # The bracket stands for the passage's first letter, whatever its case ("The Panel …").
+    passages = [SEED_TEXT[hit["start"] : hit["end"]] for hit in located["hits"]]
+    assert [passage.lower() for passage in passages] == ["the panel of experts"] * 3
+    result = invoke(*add_args("[t]he Panel of Experts", "--occurrence", "2"), claims=repo_copy)
+    assert result.exit_code == 0, result.output
+    assert claims_of(repo_copy)["c060"]["start"] == located["hits"][1]["start"]
+    assert invoke("check", "--strict", claims=repo_copy).exit_code == 0
+
+
+def test_locate_marks_a_hit_whose_omission_drops_a_negation(invoke: Invoke) -> None:
+    text = "Pyongyang has ... recognized either the sanctions"
+    result = invoke("locate", text, "--format", "json")
+    assert result.exit_code == 1
+    (hit,) = json.loads(result.stdout)["hits"]
+    assert "'never'" in hit["problem"]
+    assert "not quotable as it stands" in invoke("locate", text).stdout
+
+
+def test_locate_finds_the_closest_passage_blind_to_case(invoke: Invoke) -> None:
+    result = invoke("locate", "DEEP REGRET", "--format", "json")
+    assert result.exit_code == 1
+    best = json.loads(result.stdout)["closest"][0]
+    assert (best["quote"], best["score"]) == ("deep regret", 1.0)
+
+
+def test_locate_counts_a_source_named_twice_once(invoke: Invoke) -> None:
+    result = invoke("locate", UNIQUE, "--source", "neo-2024-04-24", "--source", "NEO-2024-04-24")
+    assert result.exit_code == 0
+    assert "found" not in result.stderr
+
+
+def test_a_sentence_cut_short_is_marked(invoke: Invoke) -> None:
+    shown = invoke("locate", "sanctions violations to").stdout
+    assert "  … the permanent members" in shown
+
+
+def test_stances_may_be_given_comma_separated_in_one_option(
+    invoke: Invoke, repo_copy: Path
+) -> None:
+    args = add_args(UNIQUE)
+    args[args.index("--stance") + 1] = "panel-of-experts=oppose,russia-veto=support"
+    assert invoke(*args, claims=repo_copy).exit_code == 0
+    stances = claims_of(repo_copy)["c060"]["stances"]
+    assert [entry["target"] for entry in stances] == ["panel-of-experts", "russia-veto"]
+
+
+def test_a_quote_too_long_to_search_says_so(invoke: Invoke, repo_copy: Path) -> None:
+    quote = SEED_TEXT[:1200].replace("sanctions", "sanctiona")
+    result = invoke(*add_args(quote), claims=repo_copy)
+    assert result.exit_code == 2
+    assert "too long to look for a close passage (over 1000 characters)" in result.stderr
+
+
+def test_a_name_that_makes_no_id_asks_for_one(invoke: Invoke, repo_copy: Path) -> None:
+    result = invoke("add-actor", "--name", "김정은", "--kind", "person", claims=repo_copy)
+    assert result.exit_code == 2
+    assert result.stderr == "error: --id: no id can be made from '김정은'; give one with --id\n"
+    named = invoke("add-actor", "--name", "김정은", "--kind", "person", "--id", "kim-jong-un",
+                   claims=repo_copy)  # fmt: skip
+    assert named.exit_code == 0
+
+
+def test_add_target_notes_a_label_another_target_has(invoke: Invoke, repo_copy: Path) -> None:
+    label = CATALOG.targets["panel-of-experts"].label
+    result = invoke("add-target", "--id", "poe", "--label", label, "--description", "Again.",
+                    "--dry-run", claims=repo_copy)  # fmt: skip
+    assert result.exit_code == 0
+    assert "note: target panel-of-experts has the same label" in result.stderr
+
+
+def test_next_claim_id_breaks_a_tie_by_file_order() -> None:
+    assert next_claim_id(["a1", "b1", "a2", "b2"]) == "a3"
+    assert next_claim_id(["b1", "a1", "b2", "a2"]) == "b3"
+
+
+@pytest.mark.parametrize(("name", "expected"), [("Jonas Gahr Støre", "jonas-gahr-store"),
+                                                ("Œuvre", "oeuvre")])  # fmt: skip
+def test_slugs_spell_out_letters_without_a_decomposition(name: str, expected: str) -> None:
+    assert slug(name) == expected

@@ -137,17 +137,34 @@ def test_what_the_tool_refuses_the_schema_refuses_at_the_same_place(
 )
 def test_dates_the_tool_takes_fit_the_schema_pattern(value: str) -> None:
     assert TypeAdapter(PartialDate).validate_python(value) == value
-    assert re.search(DATE_PATTERN, value)
+    assert _schema_date_match(value)
+
+
+def _schema_date_match(value: str) -> bool:
+    """The pattern as JSON Schema reads it (ECMA-262), where `$` is the very end, not the
+    end or a final newline as in Python."""
+    return re.fullmatch(DATE_PATTERN.removeprefix("^").removesuffix("$"), value) is not None
 
 
 @pytest.mark.parametrize(
     "value",
-    ["24", "2024-4", "2024-4-24", "2024/04/24", "2024-04-24T10:00", " 2024", "2024-13", "2024-00"],
+    [
+        "24",
+        "2024-4",
+        "2024-4-24",
+        "2024/04/24",
+        "2024-04-24T10:00",
+        " 2024",
+        "2024-13",
+        "2024-00",
+        "2024\n",
+        "２０２４",
+    ],
 )
 def test_dates_the_tool_refuses_by_their_shape_the_schema_refuses(value: str) -> None:
     with pytest.raises(ValidationError, match=r"must be a date|is not a real date"):
         TypeAdapter(PartialDate).validate_python(value)
-    assert not re.search(DATE_PATTERN, value)
+    assert not _schema_date_match(value)
 
 
 def _objects(node: Any, path: str = "$") -> Iterator[tuple[str, dict[str, Any]]]:
