@@ -64,6 +64,16 @@ def closest_in(text: str, quote: str, window: Span, max_distance: int) -> Alignm
     return min(found, key=lambda alignment: alignment.distance, default=None)
 
 
+def similarity(quote: str, passage: str) -> float:
+    """1 - edits/length of the longer: how close a passage is to the quote, whole to whole."""
+    longest = max(len(quote), len(passage))
+    if not longest:
+        return 1.0
+    if not quote or not passage:
+        return 0.0  # every character differs
+    return 1 - _end_distances(quote, passage, anchored=True)[-1] / longest
+
+
 def _distinct(found: list[Alignment]) -> list[Alignment]:
     distinct: list[Alignment] = []
     for alignment in sorted(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, TextIO, TypeVar
@@ -29,6 +30,8 @@ from dprktrack.safetext import visible
 from dprktrack.vocabulary import ACTOR_KINDS, QUOTE_TYPES, STANCES
 
 if TYPE_CHECKING:
+    import datetime
+
     from rich.console import RenderableType
 
     from dprktrack.check import Report
@@ -62,6 +65,13 @@ class _Group(click.Group):
     ends the run quietly with success, as it asked for no more.
     """
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        if os.environ.get("_DPRKTRACK_COMPLETE", "").startswith("bash"):
+            from dprktrack.bashcomplete import use_line_aware_bash
+
+            use_line_aware_bash()  # so `--stance target=s<TAB>` completes despite the `=`
+        return super().main(*args, **kwargs)
+
     def make_context(
         self,
         info_name: str | None,
@@ -82,7 +92,7 @@ class _Group(click.Group):
                 return super().invoke(ctx)
         except DprkError as err:
             for line in err.lines:
-                click.echo(f"error: {_one_line(line)}", err=True)
+                click.echo(f"error: {_one_line_message(line)}", err=True)
             ctx.exit(err.exit_code)
         except click.UsageError as err:
             if isinstance(err, _UsageError):
@@ -109,7 +119,7 @@ class _Group(click.Group):
             ctx.exit(EXIT_INTERNAL)
 
 
-def _one_line(text: str) -> str:
+def _one_line_message(text: str) -> str:
     """A message from data shown on one line, its control characters made visible."""
     return visible(text).replace("\n", "\\n")
 
@@ -594,7 +604,7 @@ def locate(ctx: click.Context, text: str, sources: tuple[str, ...], fmt: str) ->
 
 
 def _print_located(located: Located) -> None:
-    from dprktrack.render import has_colour, make_console, passages_view, print_view
+    from dprktrack.render import has_colour, make_console, passages_view, print_parts
 
     console = make_console()
     count = len(located.hits)
@@ -606,10 +616,10 @@ def _print_located(located: Located) -> None:
             err=True,
         )
     if located.hits:
-        print_view(console, passages_view(located.hits, has_colour(console)))
+        print_parts(console, passages_view(located.hits, has_colour(console)))
     elif located.close:
         click.echo("note: not in the sources; the closest passages (case ignored):", err=True)
-        print_view(console, passages_view(located.close, has_colour(console)))
+        print_parts(console, passages_view(located.close, has_colour(console)))
     else:
         click.echo("note: not in the sources, and nothing there is close", err=True)
 
@@ -630,42 +640,61 @@ def _asking(prompt: bool | None) -> bool:
 
 
 def _require(
-    required: dict[str, Any], asking: bool, optional: dict[str, str | None] | None = None
+    required: dict[str, Any], asking: bool, optional: dict[str, Any] | None = None
 ) -> None:
     """Off a terminal nothing can be asked: name every missing option at once. A value
     given but blank is an error even on a terminal (asking would hide the slip)."""
     given = {**required, **(optional or {})}
-    blank = [
-        option for option, value in given.items() if isinstance(value, str) and not value.strip()
-    ]
+    blank = [option for option, value in given.items() if _blank(value)]
     if blank:
         raise DprkError(f"{', '.join(blank)}: empty; give a value or leave the option out")
     missing = [option for option, value in required.items() if value in (None, ())]
     if missing and not asking:
         them = "them" if len(missing) > 1 else "it"
-        raise click.UsageError(
-            f"missing {', '.join(missing)} (give {them}, or run on a terminal to be asked)"
-        )
+        where = "" if sys.stdin.isatty() else ", or run on a terminal to be asked"
+        raise click.UsageError(f"missing {', '.join(missing)} (give {them}{where})")
+
+
+def _blank(value: Any) -> bool:
+    if isinstance(value, tuple):
+        return any(_blank(item) for item in value)
+    return isinstance(value, str) and not value.strip()
+
+
+def _one_line_value(value: str | None, option: str) -> str | None:
+    """A free-text value stripped, refused if it holds a line break or a control character:
+    every such field is one line of the claims file and of the tables that show it."""
+    if value is None:
+        return None
+    if any(unicodedata.category(char) == "Cc" for char in value):
+        raise DprkError(f"{option}: one line, please (it holds a line break or control character)")
+    return value.strip()
 
 
 def _ask(text: str, convert: Callable[[str], T], *, default: str | None = None) -> T:
     """Ask on stderr until `convert` accepts the answer; each refusal is shown as an error."""
     while True:
-        answer: str = click.prompt(text, default=default, show_default=bool(default), err=True)
+        answer: str = click.prompt(
+            text, default=default or "", show_default=bool(default), err=True
+        )
+        if default is None and not answer.strip():
+            click.echo("error: an answer is needed here", err=True)
+            continue
         try:
             return convert(answer)
         except DprkError as err:
             for line in err.lines:
-                click.echo(f"error: {_one_line(line)}", err=True)
+                click.echo(f"error: {_one_line_message(line)}", err=True)
 
 
 def _text(option: str) -> Callable[[str], str]:
     """A converter for a required free-text answer: anything but blank."""
 
     def convert(value: str) -> str:
-        if not value.strip():
+        text = _one_line_value(value, option)
+        if not text:
             raise DprkError(f"{option}: empty; give a value")
-        return value.strip()
+        return text
 
     return convert
 
@@ -677,8 +706,13 @@ def _listing(title: str, entries: dict[str, str]) -> None:
         click.echo(f"  {visible(key):<{width}}  {visible(label)}", err=True)
 
 
-def _optional(value: str) -> str | None:
-    return value.strip() or None
+def _optional_text(option: str) -> Callable[[str], str | None]:
+    """A converter for an optional free-text answer: blank is none."""
+
+    def convert(value: str) -> str | None:
+        return _one_line_value(value, option) or None
+
+    return convert
 
 
 def _write_record(catalog: Catalog, section: str, record: dict[str, Any], *, dry_run: bool) -> None:
@@ -789,15 +823,17 @@ def add(
     given = {"--actor": actor, "--quote": quote, "--stance": stances, "--summary": summary}
     optional = {"--reported-via": reported_via, "--date": date, "--source": source}
     _require(given, asking, optional)
-    if summary is not None and "\n" in summary:
-        raise DprkError("--summary: one line, please (it holds a line break)")
-    if date is not None:
-        curate.check_date(date, "--date")
+    # Questions about the optional details only in a session that asks anyway.
+    details = asking and any(value in (None, ()) for value in given.values())
+    summary = _one_line_value(summary, "--summary")
     catalog = _catalog(ctx, bundled_ok=False)
-    relay = curate.resolve_actor(catalog, reported_via, "--reported-via") if reported_via else None
     if source is None and len(catalog.sources) > 1 and asking:
         source = _ask("Source", lambda value: pick_source(catalog, value))
     source_id = pick_source(catalog, source)
+    published = catalog.sources[source_id].published
+    if date is not None:
+        date = curate.check_date(date, "--date", published)
+    relay = curate.resolve_actor(catalog, reported_via, "--reported-via") if reported_via else None
     if not catalog.pin_holds(source_id):
         raise DprkError(
             f"{catalog.shown_path(source_id)} no longer matches its sha256 pin, so offsets "
@@ -809,8 +845,10 @@ def add(
     entries = _stances_answer(catalog, stances)
     if summary is None:
         summary = _ask("Summary (one line)", _text("--summary"))
-    if asking:
-        quote_type, relay, date = _asked_details(catalog, quote_type, relay, date)
+    if details:
+        quote_type, relay, date = _asked_details(catalog, quote_type, relay, date, published)
+    if relay == actor_id:
+        raise DprkError("--reported-via: that is the actor itself; leave --reported-via out")
     values = {
         "id": curate.next_claim_id(catalog.claims),
         "source": source_id,
@@ -848,7 +886,11 @@ def add(
 
 
 def _asked_details(
-    catalog: Catalog, quote_type: str | None, relay: str | None, date: str | None
+    catalog: Catalog,
+    quote_type: str | None,
+    relay: str | None,
+    date: str | None,
+    published: datetime.date,
 ) -> tuple[str | None, str | None, str | None]:
     """The claim's optional details, each asked for unless given."""
     from dprktrack.curate import check_date, resolve_actor
@@ -868,7 +910,7 @@ def _asked_details(
     if date is None:
         date = _ask(
             "Date (YYYY[-MM[-DD]], blank for none)",
-            lambda value: check_date(value, "--date") if value.strip() else None,
+            lambda value: check_date(value, "--date", published) if value.strip() else None,
             default="",
         )
     return quote_type, relay, date
@@ -900,7 +942,6 @@ def _quote_answer(
         except Ambiguous as err:
             if occurrence is not None:
                 raise
-            click.echo(f"note: {visible(err.lines[0])}", err=True)
             count = len(err.places)
             chosen = _ask(
                 f"Which occurrence (1-{count}, by line:column: {', '.join(err.places)})",
@@ -1006,21 +1047,28 @@ def add_actor(
     from dprktrack.model import Actor
 
     asking = _asking(prompt)
-    optional = {"--id": actor_id, "--role": role, "--country": country}
+    optional = {"--id": actor_id, "--role": role, "--country": country, "--alias": aliases}
     _require({"--name": name, "--kind": kind}, asking, optional)
+    details = asking and (name is None or kind is None)
+    name, role, country = (
+        _one_line_value(value, option)
+        for value, option in ((name, "--name"), (role, "--role"), (country, "--country"))
+    )
     catalog = _catalog(ctx, bundled_ok=False)
     if name is None:
         name = _ask("Name", _text("--name"))
     if kind is None:
         kind = _ask(f"Kind ({'/'.join(ACTOR_KINDS)})", lambda value: _choice(value, ACTOR_KINDS))
-    new_id = _chosen_id(catalog.actors, actor_id, name, "actor", asking=asking)
-    if asking and not aliases:
+    new_id = _chosen_id(catalog.actors, actor_id, name, "actor", asking=details)
+    if details and not aliases:
         answer = _ask("Aliases (comma-separated, blank for none)", str, default="")
-        aliases = tuple(alias.strip() for alias in answer.split(",") if alias.strip())
-    if asking and role is None:
-        role = _ask("Role (blank for none)", _optional, default="")
-    if asking and country is None:
-        country = _ask("Country (blank for none)", _optional, default="")
+        aliases = tuple(answer.split(","))
+    if details and role is None:
+        role = _ask("Role (blank for none)", _optional_text("--role"), default="")
+    if details and country is None:
+        country = _ask("Country (blank for none)", _optional_text("--country"), default="")
+    names = [name, *(_one_line_value(alias, "--alias") or "" for alias in aliases)]
+    aliases = tuple(dict.fromkeys(alias for alias in names[1:] if alias and alias != name))
     values = {
         "id": new_id,
         "name": name,
@@ -1071,12 +1119,15 @@ def add_target(
 
     asking = _asking(prompt)
     _require({"--label": label, "--description": description}, asking, {"--id": target_id})
+    details = asking and (label is None or description is None)
+    label = _one_line_value(label, "--label")
+    description = _one_line_value(description, "--description")
     catalog = _catalog(ctx, bundled_ok=False)
     if label is None:
         label = _ask("Label", _text("--label"))
     if description is None:
         description = _ask("Description", _text("--description"))
-    new_id = _chosen_id(catalog.targets, target_id, label, "target", asking=asking)
+    new_id = _chosen_id(catalog.targets, target_id, label, "target", asking=details)
     for other in curate.label_clashes(catalog, label):
         click.echo(f"note: target {visible(other)} has the same label", err=True)
     values = {
@@ -1286,7 +1337,7 @@ EXPORT_SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+    type=str,
     default=None,
     metavar="FILE",
     help="Write to FILE (replaced whole, atomically) instead of stdout.",
@@ -1299,7 +1350,7 @@ EXPORT_SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
     "whose sources they find when it lies in the claims file's folder.",
 )
 @click.pass_context
-def export(ctx: click.Context, fmt: str | None, output: Path | None, base: str | None) -> None:
+def export(ctx: click.Context, fmt: str | None, output: str | None, base: str | None) -> None:
     """Export every claim for other tools: annotation viewers, spreadsheets, data tools.
 
     annotations gives a W3C Web Annotation collection (JSON-LD): one annotation per
@@ -1320,7 +1371,9 @@ def export(ctx: click.Context, fmt: str | None, output: Path | None, base: str |
     """
     from dprktrack.export import check_base, check_output
 
-    to_file = output if output is not None and str(output) != "-" else None
+    if output is not None and not output.strip():
+        raise click.UsageError("-o: empty; give a file name, or - for stdout")
+    to_file = Path(output) if output is not None and output != "-" else None
     fmt = (fmt or EXPORT_SUFFIXES.get(to_file.suffix.lower() if to_file else "", "")).lower()
     fmt = fmt or "annotations"
     if base is not None and fmt != "annotations":

@@ -60,10 +60,12 @@ def _actors(catalog: Catalog, incomplete: str) -> list[Candidate]:
 
 
 def _stance_pairs(catalog: Catalog, incomplete: str) -> list[Candidate]:
-    """Whole `target=stance` values, so one completion gives a finished argument."""
+    """Whole `target=stance` values, so one completion gives a finished argument; after a
+    comma (several pairs in one value), the pair after it."""
+    head, comma, last = incomplete.rpartition(",")
     return [
-        (f"{target.id}={stance}", f"{stance} {target.label}")
+        (f"{head}{comma}{target.id}={stance}", f"{stance} {target.label}")
         for target in catalog.targets.values()
         for stance in STANCES
-        if _begins(f"{target.id}={stance}", incomplete)
+        if _begins(f"{target.id}={stance}", last)
     ]

@@ -12,11 +12,13 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
 from dprktrack.anchor import Span, sentence
+from dprktrack.approximate import similarity
 from dprktrack.check import claim_finding
 from dprktrack.errors import DprkError
 from dprktrack.matcher import (
@@ -38,7 +40,8 @@ from dprktrack.model import (
     Target,
     partial_date,
 )
-from dprktrack.query import fold, match_actors
+from dprktrack.normalise import normalise_text
+from dprktrack.query import actor_names, fold, match_actors
 from dprktrack.store import Catalog, problem_from_pydantic
 from dprktrack.vocabulary import STANCES
 
@@ -69,6 +72,8 @@ class Passage:
     """Which occurrence in its source this is, as `add --occurrence` counts them."""
     problem: str | None = None
     """Why `check` would fail a claim quoting the text here (a dropped negation), if it would."""
+    case_only: bool = False
+    """A close passage that differs from the text only in letter case."""
 
 
 @dataclass(frozen=True)
@@ -84,9 +89,9 @@ class Located:
 def locate(catalog: Catalog, text: str, source_ids: Sequence[str] = ()) -> Located:
     """Where `text` stands in the sources: exactly, else after typographic normalisation.
 
-    Without a hit, the closest passages (with their scores) are given instead, found
-    blind to case, so a half-remembered or retyped phrase still leads to the source's
-    words.
+    Without a hit, the closest passages are given instead, found and scored blind to
+    letter case, so a half-remembered or retyped phrase still leads to the source's
+    words; a passage that differs only in case is marked so.
     """
     documents = [_document(catalog, source_id) for source_id in source_ids or catalog.sources]
     hits: list[Passage] = []
@@ -99,10 +104,13 @@ def locate(catalog: Catalog, text: str, source_ids: Sequence[str] = ()) -> Locat
         return Located(hits, [], uncounted)
     close = []
     for source_id, document in documents:
-        for span, score in closest_passages(_lowered(document), _lower(text)):
+        for span, _ in closest_passages(_lowered(document), _lower(text)):
             whole = whole_words(document.raw, span)
             passage = document.slice(whole)
-            close.append(_passage(source_id, document, whole, passage, "close", score=score))
+            typed, found = normalise_text(text).strip(), normalise_text(passage)
+            score = similarity(_lower(typed), _lower(found))
+            found_close = _passage(source_id, document, whole, passage, "close", score=score)
+            close.append(replace(found_close, case_only=typed != found and score == 1.0))
     close.sort(key=lambda passage: -(passage.score or 0.0))
     return Located([], close[:3])
 
@@ -350,7 +358,7 @@ def slug(text: str) -> str:
     """A slug id made from a name: "Russia–DPRK rapprochement" gives russia-dprk-rapprochement."""
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-    latin = bare.casefold().translate(_UNDECOMPOSED)
+    latin = re.sub("['’]", "", bare.casefold().translate(_UNDECOMPOSED))  # Russia's: russias
     return "-".join(re.findall(r"[a-z0-9]+", latin))[:64].strip("-")
 
 
@@ -383,8 +391,14 @@ def resolve_actor(catalog: Catalog, text: str, option: str) -> str:
     if wanted.casefold() in by_fold:
         return by_fold[wanted.casefold()]
     found = match_actors(catalog.actors.values(), wanted)
-    if len(found) == 1:
-        return found[0]
+    # "State Department" is one actor's alias, though its words begin another's name too.
+    exact = [
+        actor_id
+        for actor_id in found
+        if fold(wanted) in {fold(name) for name in actor_names(catalog.actors[actor_id])}
+    ]
+    if len(found) == 1 or len(exact) == 1:
+        return (exact or found)[0]
     if found:
         listed = ", ".join(f"{actor_id} ({catalog.actors[actor_id].name})" for actor_id in found)
         raise DprkError(f"{option} {text!r} names several actors: {listed}; give one id")
@@ -476,6 +490,7 @@ def located_record(text: str, located: Located) -> dict[str, Any]:
             "occurrence": passage.occurrence,
             "quote": passage.spelling,
             "problem": passage.problem,
+            "case_only": passage.case_only,
             "sentence": passage.sentence,
         }
 
@@ -489,10 +504,15 @@ def located_record(text: str, located: Located) -> dict[str, Any]:
     }
 
 
-def check_date(value: str, option: str) -> str:
+def check_date(value: str, option: str, published: date | None = None) -> str:
     """A statement date as the claims file takes it (YYYY, YYYY-MM or YYYY-MM-DD), checked
-    when typed rather than after every other question."""
+    when typed rather than after every other question; a source cannot quote a statement
+    made after it was published."""
+    wanted = value.strip()
     try:
-        return partial_date(value.strip())
+        partial_date(wanted)
     except ValueError as err:
         raise DprkError(f"{option}: {err} (got {value!r})") from None
+    if published is not None and wanted > published.isoformat()[: len(wanted)]:
+        raise DprkError(f"{option}: {wanted} is after the source was published ({published})")
+    return wanted

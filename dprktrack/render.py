@@ -296,29 +296,49 @@ def _append_label(out: Text, annotation: Annotation, colour: bool) -> None:
 KIND_STYLES = {"exact": "green", "typography": "yellow", "close": "red"}
 
 
-def passages_view(passages: Sequence[Passage], colour: bool) -> Group:
+Part = tuple["RenderableType", bool]
+"""Something to print, and whether it stays on one line whatever the width (soft wrap)."""
+
+
+def passages_view(passages: Sequence[Passage], colour: bool) -> list[Part]:
     """Each passage: where it is, its sentence with the passage highlighted, and the
-    source's characters as a JSON string, ready to paste into claims.json."""
+    source's characters as a JSON string, ready to paste into claims.json.
+
+    The place and the quote are printed unwrapped, so they copy whole; only the
+    sentence wraps, indented. Print with `print_parts`.
+    """
     numbered = len(passages) > 1 and all(passage.kind != "close" for passage in passages)
-    parts: list[RenderableType] = []
+    parts: list[Part] = []
     for passage in passages:
         heading = Text(f"{passage.occurrence}. " if numbered else "", style="bold")
         heading.append(f"{visible(passage.path)}:{passage.line}:{passage.column}", style="bold")
         heading.append(f"  offsets {passage.span.start}–{passage.span.end}  ")
         heading.append(passage.kind, style=KIND_STYLES[passage.kind])
         if passage.score is not None:
-            heading.append(f" (score {passage.score:.2f})")
-        parts.append(heading)
-        parts.append(Padding(_sentence_text(passage, colour), (0, 0, 0, 2)))
-        paste = Text("quote: ", style="dim")
-        paste.append(visible(json.dumps(passage.spelling, ensure_ascii=False)))
-        parts.append(Padding(paste, (0, 0, 0, 2)))
+            case = ", letter case differs" if passage.case_only else ""
+            heading.append(f" (score {passage.score:.2f}{case})")
+        paste = Text("  quote: ", style="dim")
+        paste.append(visible(json.dumps(passage.spelling, ensure_ascii=False)), style="")
+        parts += [(heading, True), (Padding(_sentence_text(passage, colour), (0, 0, 0, 2)), False)]
+        parts.append((paste, True))
         if passage.problem:
-            warning = Text("not quotable as it stands: ", style="bold red")
-            warning.append(visible(passage.problem))
-            parts.append(Padding(warning, (0, 0, 0, 2)))
-        parts.append(Text())
-    return Group(*parts[:-1])
+            warning = Text("  not quotable as it stands: ", style="bold red")
+            warning.append(visible(passage.problem), style="")
+            parts.append((warning, True))
+        parts.append((Text(), False))
+    return parts[:-1]
+
+
+def print_parts(console: Console, parts: Sequence[Part]) -> None:
+    """Print parts as `passages_view` made them: some wrapped, some whole."""
+    if console.is_terminal:
+        for part, whole in parts:
+            console.print(part, soft_wrap=whole)
+        return
+    with console.capture() as captured:
+        for part, whole in parts:
+            console.print(part, soft_wrap=whole)
+    console.file.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
 
 
 def _sentence_text(passage: Passage, colour: bool) -> Text:

@@ -397,7 +397,7 @@ def write_atomically(
             )
         os.replace(temporary, target)
     except OSError as err:
-        raise DprkError(f"{name}: cannot write: {err.strerror}; the file is unchanged") from None
+        raise DprkError(f"{name}: cannot write: {err.strerror}; nothing written") from None
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)

@@ -133,3 +133,10 @@ def test_help_from_data_stays_on_one_line_for_zsh(repo_copy: Path) -> None:
     lines = answer.output.splitlines()
     assert len(lines) == 3 * 10  # type, value and help for each of c050 … c059
     assert lines[-1].endswith("two lines\\x1b[2J")
+
+
+def test_a_second_stance_pair_after_a_comma_completes() -> None:
+    assert values("stance", "sanctions-regime=oppose,sun") == [
+        f"sanctions-regime=oppose,sunset-clauses={stance}"
+        for stance in ("support", "oppose", "neutral", "mixed")
+    ]

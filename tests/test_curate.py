@@ -281,7 +281,7 @@ def test_an_omission_that_drops_a_negation_is_refused(invoke: Invoke, repo_copy:
     ("change", "message"),
     [
         (("--actor", "nobody"), "--actor: no actor 'nobody'; actors: asmolov, russia"),
-        (("--actor", "kim"), "--actor 'kim' names several actors: kim-song (Kim Song)"),
+        (("--actor", "south"), "--actor 'south' names several actors: us-rok-officials"),
         (("--stance", "panel=oppose"), "no target 'panel'; targets: panel-of-experts,"),
         (("--stance", "panel-of-experts=against"), "the stance is one of support, oppose"),
         (("--stance", "panel-of-experts"), "write TARGET=STANCE"),
@@ -291,6 +291,9 @@ def test_an_omission_that_drops_a_negation_is_refused(invoke: Invoke, repo_copy:
         (("--quote", ""), "--quote: empty; give a value or leave the option out"),
         (("--actor", ""), "--actor: empty"),
         (("--date", "２０２４"), "--date: must be a date as YYYY"),
+        (("--date", "2024-05"), "--date: 2024-05 is after the source was published (2024-04-24)"),
+        (("--reported-via", "nebenzya"), "--reported-via: that is the actor itself"),
+        (("--stance", ""), "--stance: empty; give a value or leave the option out"),
         (("--reported-via", "nobody"), "--reported-via: no actor 'nobody'"),
         (("--source", "other"), "unknown source 'other'; sources: neo-2024-04-24"),
     ],
@@ -353,7 +356,7 @@ def test_prompts_ask_for_what_is_missing_and_re_ask_after_a_slip(
     invoke: Invoke, repo_copy: Path
 ) -> None:
     answers = [
-        "kim",  # names two actors: asked again
+        "south",  # names two actors: asked again
         "vasily",
         "the Panel",  # found 7 times: which one is asked
         "9",  # not one of them: asked again
@@ -368,11 +371,10 @@ def test_prompts_ask_for_what_is_missing_and_re_ask_after_a_slip(
     ]
     result = _invoke_with_input(repo_copy, ["add", "--prompt"], "\n".join(answers) + "\n")
     assert result.exit_code == 0, result.output
-    assert "error: --actor 'kim' names several actors" in result.output
-    assert "occurs 7 times" in result.output
+    assert "error: --actor 'south' names several actors" in result.output
     assert "Which occurrence (1-7, by line:column: 17:50, 19:214" in result.output
     assert "error: give a number from 1 to 7" in result.output
-    assert "error: --summary: empty; give a value" in result.output
+    assert "error: an answer is needed here" in result.output
     assert "error: --date: is not a real date" in result.output
     third = [match.start() for match in re.finditer("the Panel", SEED_TEXT)][2]
     added = claims_of(repo_copy)["c060"]
@@ -635,6 +637,7 @@ def test_locate_finds_the_closest_passage_blind_to_case(invoke: Invoke) -> None:
     assert result.exit_code == 1
     best = json.loads(result.stdout)["closest"][0]
     assert (best["quote"], best["score"]) == ("deep regret", 1.0)
+    assert "close (score 1.00, letter case differs)" in invoke("locate", "DEEP REGRET").stdout
 
 
 def test_locate_counts_a_source_named_twice_once(invoke: Invoke) -> None:
@@ -691,3 +694,53 @@ def test_next_claim_id_breaks_a_tie_by_file_order() -> None:
                                                 ("Œuvre", "oeuvre")])  # fmt: skip
 def test_slugs_spell_out_letters_without_a_decomposition(name: str, expected: str) -> None:
     assert slug(name) == expected
+
+
+def test_an_exact_alias_names_its_actor_though_its_words_begin_another_name(
+    invoke: Invoke, repo_copy: Path
+) -> None:
+    args = add_args(UNIQUE, "--reported-via", "state department")
+    assert invoke(*args, claims=repo_copy).exit_code == 0
+    assert claims_of(repo_copy)["c060"]["reported_via"] == "us-state-department"
+
+
+def test_all_required_options_given_asks_nothing_more(repo_copy: Path) -> None:
+    result = _invoke_with_input(repo_copy, [*add_args(UNIQUE), "--prompt"], "")
+    assert result.exit_code == 0, result.output
+    assert "Quote type" not in result.output
+
+
+def test_a_blank_answer_to_a_required_question_is_told_so(repo_copy: Path) -> None:
+    answers = "\nArms deals\nAlleged arms transfers.\n\n"  # and the id offered
+    result = _invoke_with_input(repo_copy, ["add-target", "--prompt"], answers)
+    assert result.exit_code == 0, result.output
+    assert "error: an answer is needed here" in result.output
+    assert load_catalog(repo_copy).targets["arms-deals"].label == "Arms deals"
+
+
+def test_actor_values_are_one_line_trimmed_and_aliases_unique(
+    invoke: Invoke, repo_copy: Path
+) -> None:
+    bad = invoke("add-actor", "--name", "Tab\tName", "--kind", "person", claims=repo_copy)
+    assert bad.exit_code == 2
+    assert "--name: one line, please" in bad.stderr
+    args = ["add-actor", "--name", "  Padded Name ", "--kind", "person", "--alias", "PN",
+            "--alias", "PN", "--alias", "Padded Name", "--dry-run"]  # fmt: skip
+    record = json.loads(invoke(*args, claims=repo_copy).stdout)
+    assert (record["id"], record["name"], record["aliases"]) == (
+        "padded-name",
+        "Padded Name",
+        ["PN"],
+    )
+
+
+def test_a_locate_quote_line_is_never_wrapped(invoke: Invoke) -> None:
+    sentence = SEED_TEXT[
+        SEED_TEXT.index("Under these conditions") : SEED_TEXT.index("American draft.") + 15
+    ]
+    shown = invoke("locate", sentence, env={"COLUMNS": "40"}).stdout
+    assert f"  quote: {json.dumps(sentence, ensure_ascii=False)}" in shown.splitlines()
+
+
+def test_an_apostrophe_does_not_split_a_slug() -> None:
+    assert slug("Russia's veto") == slug("Russia’s veto") == "russias-veto"

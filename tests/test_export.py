@@ -387,7 +387,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_one(tmp_path: Path)
         out.write(b"new, half written\n")
         raise OSError(28, "No space left on device")
 
-    with pytest.raises(DprkError, match="No space left on device; the file is unchanged"):
+    with pytest.raises(DprkError, match="No space left on device; nothing written"):
         write_atomically(output, half_then_fail)
     assert output.read_text("utf-8") == "old\n"
     assert list(tmp_path.iterdir()) == [output]
@@ -407,3 +407,9 @@ def test_output_onto_a_pipe_or_device_is_refused(invoke: Invoke, tmp_path: Path)
     assert result.exit_code == 2
     assert result.stderr == f"error: {fifo}: not a regular file; nothing written\n"
     assert fifo.is_fifo()
+
+
+def test_an_empty_output_name_is_a_usage_error(invoke: Invoke) -> None:
+    result = invoke("export", "-o", "")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: -o: empty; give a file name, or - for stdout")

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from support import SEED
+from support import CLAIMS, SEED
 
 
 def _executable() -> str:
@@ -101,6 +101,16 @@ def test_bash_completes_actor_names_to_ids_with_the_installed_script(tmp_path: P
         COMPREPLY=(); COMP_WORDS=(dprktrack show c05); COMP_CWORD=2
         _dprktrack_completion dprktrack
         printf '%s\\n' "${{COMPREPLY[@]}}"
+        # As bash splits `--stance sunset-clauses=o` (at the =), with the line as typed.
+        COMPREPLY=(); COMP_WORDS=(dprktrack --claims {CLAIMS} add --stance sunset-clauses = o)
+        COMP_CWORD=7; COMP_LINE="dprktrack --claims {CLAIMS} add --stance sunset-clauses=o"
+        COMP_POINT=${{#COMP_LINE}}
+        _dprktrack_completion dprktrack
+        printf '%s\\n' "${{COMPREPLY[@]}}"
+        COMPREPLY=(); COMP_WORDS=(dprktrack list --actor = mos); COMP_CWORD=4
+        COMP_LINE="dprktrack list --actor=mos"; COMP_POINT=${{#COMP_LINE}}
+        _dprktrack_completion dprktrack
+        printf '%s\\n' "${{COMPREPLY[@]}}"
     """
     env = {key: value for key, value in os.environ.items() if not key.startswith("DPRKTRACK")}
     result = subprocess.run(
@@ -108,4 +118,5 @@ def test_bash_completes_actor_names_to_ids_with_the_installed_script(tmp_path: P
         capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["nebenzya", *(f"c05{digit}" for digit in range(10))]
+    claims = [f"c05{digit}" for digit in range(10)]
+    assert result.stdout.split() == ["nebenzya", *claims, "oppose", "russia"]

@@ -17,7 +17,7 @@ from support import SEED
 
 from dprktrack import elision
 from dprktrack.anchor import Span, paragraph
-from dprktrack.approximate import _end_distances, best_passages, word_diff
+from dprktrack.approximate import _end_distances, best_passages, similarity, word_diff
 from dprktrack.matcher import (
     CONTEXT_LENGTH,
     SHORTEST_APPROXIMATE,
@@ -648,3 +648,10 @@ def test_a_very_long_quote_that_is_not_verbatim_is_not_searched_approximately() 
     long_quote = SEED_TEXT[:1500].replace("Russia", "Ruszia")
     match = match_quote(DOCUMENT, long_quote, Hints())
     assert (match.stage, match.too_long) == ("none", True)
+
+
+@given(st.text(alphabet="abc ", max_size=12), st.text(alphabet="abc ", max_size=12))
+def test_similarity_is_one_minus_the_edit_distance_over_the_longer(one: str, other: str) -> None:
+    longest = max(len(one), len(other))
+    expected = 1 - levenshtein(one, other) / longest if longest else 1.0
+    assert similarity(one, other) == pytest.approx(expected)
