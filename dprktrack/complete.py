@@ -1,6 +1,6 @@
 """What shell completion offers: the claims file's ids, each with a word of help.
 
-Pure functions over a loaded catalog; cli.py turns the pairs into click's
+Pure functions over a loaded catalog; the command line turns the pairs into click's
 completion items. Matching is case-blind, and an actor is offered by its id
 whether the curator began typing its id, its name or one of its aliases.
 """

@@ -1,0 +1,187 @@
+"""The `check` command: every quote against its source, reports for people and CI, repairs."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+import click
+
+from dprktrack.cli.group import main
+from dprktrack.cli.shared import completer, load_claims
+from dprktrack.errors import EXIT_FAILURE, EXIT_INPUT, EXIT_OK, DprkError
+from dprktrack.safetext import visible
+
+if TYPE_CHECKING:
+    from dprktrack.check import Report
+    from dprktrack.store import Catalog
+
+CHECK_FORMATS = ("text", "json", "github")
+
+
+@main.command(short_help="Verify that every quote still stands in its source.")
+@click.argument(
+    "claim_ids",
+    nargs=-1,
+    metavar="[CLAIM_ID]...",
+    shell_complete=completer("claim", bundled_ok=False),
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(CHECK_FORMATS, case_sensitive=False),
+    default=None,
+    help="text (default), json, or github workflow annotations "
+    "(the default when GITHUB_ACTIONS=true).",
+)
+@click.option("--strict", is_flag=True, help="Treat warnings (moved, typography, ...) as failures.")
+@click.option("--fix", is_flag=True, help="Write the safe repairs into the claims file.")
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="With --fix: print the change as a diff (stdout) and the report (stderr); write nothing.",
+)
+@click.pass_context
+def check(
+    ctx: click.Context,
+    claim_ids: tuple[str, ...],
+    fmt: str | None,
+    *,
+    strict: bool,
+    fix: bool,
+    dry_run: bool,
+) -> None:
+    """Verify that every claim's quote still stands in its source, where the claim says.
+
+    Each claim gets a verdict: ok; moved, typography (warnings: --fix repairs them);
+    changed, missing, ambiguous, source-missing (failures: a person must look). A
+    source whose bytes no longer match its sha256 pin is reported as source-changed
+    (a warning) and its quotes are checked one by one. Findings are listed as
+    claims.json:LINE:COL with a word diff where the text differs.
+
+    --fix writes new anchors (start, end, prefix, suffix), the source's exact
+    characters for a typography match, and a renewed pin; it never touches a
+    failing claim. The write is atomic and refused if the file changed meanwhile.
+    The file checked is --claims PATH or ./claims.json, never the bundled copy.
+
+    \b
+    Exit codes: 0 no failure (warnings allowed unless --strict), 1 a failure,
+    2 unusable input (invalid claims file, unknown claim id, usage).
+
+    \b
+    Examples:
+      dprktrack check
+      dprktrack check --strict --format json c014 c015
+      dprktrack check --fix --dry-run
+    """
+    from dprktrack.check import finding_positions, result_records, run_check, summary
+
+    if dry_run and not fix:
+        raise click.UsageError("--dry-run goes with --fix")
+    catalog = load_claims(ctx, bundled_ok=False)
+    report = run_check(catalog, _known_claims(catalog, claim_ids) or None)
+    fixed, on_disk = (
+        _repair(catalog, report, dry_run=dry_run) if fix else (frozenset(), catalog.raw)
+    )
+    fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    # JSON lists passing claims too; the other forms show findings and what --fix changed.
+    shown = [
+        finding
+        for finding in report.findings
+        if fmt == "json" or finding.verdict != "ok" or (finding.kind, finding.id) in fixed
+    ]
+    positions = finding_positions(on_disk, shown)
+    records = result_records(shown, positions, strict=strict, fixed=fixed)
+    totals = summary(report, strict=strict, fixed=fixed, planned=dry_run)
+    # With --dry-run, stdout carries the diff; the report goes to stderr.
+    _emit_check(fmt, catalog.name, records, totals, sys.stderr if dry_run else sys.stdout)
+    ctx.exit(EXIT_FAILURE if totals["failures"] else EXIT_OK)
+
+
+def _known_claims(catalog: Catalog, claim_ids: tuple[str, ...]) -> list[str]:
+    from dprktrack.query import closest_ids
+
+    known, unknown = [], []
+    for claim_id in claim_ids:
+        found = next((c for c in (claim_id, claim_id.lower()) if c in catalog.claims), None)
+        if found is None:
+            near = closest_ids(catalog.claims, claim_id.lower())
+            hint = f"; did you mean {', '.join(near)}?" if near else ""
+            unknown.append(f"no claim {claim_id!r} in {catalog.name}{hint}")
+        else:
+            known.append(found)
+    if unknown:
+        raise DprkError(unknown, EXIT_INPUT)
+    return known
+
+
+def _repair(
+    catalog: Catalog, report: Report, *, dry_run: bool
+) -> tuple[frozenset[tuple[str, str]], str]:
+    """Apply the safe repairs (or print them as a diff); what was fixed and the file's text now."""
+    import difflib
+
+    from dprktrack.check import apply_repairs
+    from dprktrack.store import dump_claims, replace_claims_file
+
+    data, changed = apply_repairs(json.loads(catalog.raw), report)
+    if not changed:
+        click.echo("note: nothing to fix", err=True)
+        return frozenset(), catalog.raw
+    text = dump_claims(data, newline="\r\n" if "\r\n" in catalog.raw else "\n")
+    if dry_run:
+        name = _patch_name(catalog.path)
+        diff = difflib.unified_diff(
+            catalog.raw.splitlines(keepends=True),
+            text.splitlines(keepends=True),
+            f"a/{name}",
+            f"b/{name}",
+        )
+        # A patch stays byte-faithful for `git apply`; only a terminal gets escapes.
+        shown = (visible(line) for line in diff) if sys.stdout.isatty() else diff
+        sys.stdout.writelines(shown)
+        return frozenset((finding.kind, finding.id) for finding in changed), catalog.raw
+    replace_claims_file(catalog.path, text, catalog.raw)
+    click.echo(f"note: --fix updated {len(changed)} record(s) in {visible(catalog.name)}", err=True)
+    return frozenset((finding.kind, finding.id) for finding in changed), text
+
+
+def _patch_name(path: Path) -> str:
+    """The claims file's path as `git apply` run here would name it."""
+    try:
+        # Above the current folder this holds "..": `git apply` then refuses (unless
+        # told --unsafe-paths) rather than patching a claims.json that happens to be here.
+        return Path(os.path.relpath(path)).as_posix()
+    except ValueError:  # on another drive (Windows)
+        return path.resolve().as_posix()
+
+
+def _emit_check(
+    fmt: str, name: str, records: list[dict[str, Any]], totals: dict[str, Any], out: TextIO
+) -> None:
+    from dprktrack.check import summary_line
+
+    if fmt == "json":
+        from dprktrack.writers import write_json
+
+        write_json({"summary": totals, "results": records}, out)
+    elif fmt == "github":
+        from dprktrack.writers import github_annotation
+
+        for record in records:
+            if record["severity"] == "pass" or record["fixed"]:
+                continue
+            level = "error" if record["severity"] == "failure" else "warning"
+            where = {"file": name, "line": record["line"], "col": record["column"]}
+            title = f"{record['id']} {record['verdict']}"
+            body = record["message"] + (f"\n{record['diff']}" if record["diff"] else "")
+            click.echo(github_annotation(level, {**where, "title": title}, body), file=out)
+        click.echo(summary_line(totals), file=out)
+    else:
+        from dprktrack.render import check_findings, make_console, print_lines
+
+        lines = check_findings(name, records, summary_line(totals), planned=totals["dry_run"])
+        print_lines(make_console(out), lines)

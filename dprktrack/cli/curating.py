@@ -1,0 +1,563 @@
+"""Commands for curators: locate a passage, add claims, actors and targets, the schema."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from dprktrack.cli.asking import (
+    ask,
+    choice,
+    dry_run_option,
+    one_line,
+    optional_text,
+    prompt_option,
+    require,
+    required_text,
+    show_choices,
+    will_ask,
+)
+from dprktrack.cli.group import main
+from dprktrack.cli.shared import completer, load_claims
+from dprktrack.errors import EXIT_FAILURE, EXIT_OK, DprkError
+from dprktrack.safetext import visible
+from dprktrack.vocabulary import ACTOR_KINDS, QUOTE_TYPES, STANCES
+
+if TYPE_CHECKING:
+    import datetime
+
+    from dprktrack.curate import Anchored, Located
+    from dprktrack.matcher import Document
+    from dprktrack.store import Catalog
+
+
+@main.command(short_help="Print the claims file's JSON Schema, for editors.")
+def schema() -> None:
+    """Print the JSON Schema of the claims file, so editors can check it as you type.
+
+    claims.json names its schema in its first key, "$schema": "./claims.schema.json".
+    An editor that reads JSON Schema (VS Code does with no setup) then flags a
+    misspelt key, an unknown stance or a missing summary at once, offers the keys
+    and values that fit, and shows what each field means. The schema checks the
+    shape of each record; `dprktrack check` also checks ids, references and
+    quotes. No claims file is read.
+
+    \b
+    Example:
+      dprktrack schema > claims.schema.json
+    """
+    from dprktrack.model import schema_text
+
+    # Bytes, so the output is the committed file's on every platform (no CRLF, any locale).
+    sys.stdout.buffer.write(schema_text().encode("utf-8"))
+
+
+@main.command(short_help="Find a passage in the sources, ready to quote.")
+@click.argument("text")
+@click.option(
+    "--source",
+    "sources",
+    multiple=True,
+    metavar="ID",
+    shell_complete=completer("source"),
+    help="Look only in this source (default: all).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("text", "json"), case_sensitive=False),
+    default="text",
+    show_default=True,
+    help="text for reading; json for other tools (on stdout).",
+)
+@click.pass_context
+def locate(ctx: click.Context, text: str, sources: tuple[str, ...], fmt: str) -> None:
+    """Find TEXT in the sources, as `check` would: exactly, then in any typography.
+
+    Straight quotes, hyphens for dashes and `...` for `…` are fine: each hit shows the
+    source's own characters as a JSON string, ready to paste into claims.json, with
+    its place (path:line:column, offsets) and sentence. Omissions (`…`, `[...]`) work
+    as in a quote. A text found several times is listed at each place, numbered as
+    `add --occurrence` counts them. A hit that a claim could not quote as it stands
+    (its omission leaves out a "not") is marked, and exits with 1 unless another hit
+    is fine. Without a hit it shows the closest passages, found blind to case, with
+    their scores (1 is identical) and exits with 1.
+
+    \b
+    Example:
+      dprktrack locate "Moscow's proposal to set a time limit"
+    """
+    from dprktrack.curate import locate as find
+    from dprktrack.curate import located_record
+    from dprktrack.query import pick_source
+
+    if not text.strip():
+        raise click.UsageError("TEXT is empty")
+    catalog = load_claims(ctx)
+    chosen = list(dict.fromkeys(pick_source(catalog, source) for source in sources))
+    located = find(catalog, text, chosen)
+    if fmt == "json":
+        from dprktrack.writers import write_json
+
+        write_json(located_record(text, located), sys.stdout)
+    else:
+        _print_located(located)
+    quotable = any(hit.problem is None for hit in located.hits)
+    ctx.exit(EXIT_OK if quotable else EXIT_FAILURE)
+
+
+def _print_located(located: Located) -> None:
+    from dprktrack.render import has_colour, make_console, passages_view, print_parts
+
+    console = make_console()
+    count = len(located.hits)
+    if count > 1:
+        many = "more than " if located.uncounted else ""
+        click.echo(
+            f"note: found {many}{count} times; a claim quoting it needs more words, "
+            "or `dprktrack add --occurrence N` with N as numbered below",
+            err=True,
+        )
+    if located.hits:
+        print_parts(console, passages_view(located.hits, has_colour(console)))
+    elif located.close:
+        click.echo("note: not in the sources; the closest passages (case ignored):", err=True)
+        print_parts(console, passages_view(located.close, has_colour(console)))
+    else:
+        click.echo("note: not in the sources, and nothing there is close", err=True)
+
+
+def _write_record(catalog: Catalog, section: str, record: dict[str, Any], *, dry_run: bool) -> None:
+    """Append the record and write the file atomically; --dry-run prints it instead.
+
+    The new file is loaded and validated whole before it is written, and the write
+    is refused if the file changed on disk since it was read (as `check --fix`).
+    """
+    from dprktrack.store import catalog_from_text, replace_claims_file, with_record
+    from dprktrack.writers import write_json
+
+    text = with_record(catalog.raw, section, record)
+    catalog_from_text(catalog.path, text)
+    if dry_run:
+        write_json(record, sys.stdout)
+        click.echo(f"note: --dry-run: {visible(catalog.name)} not changed", err=True)
+        return
+    replace_claims_file(catalog.path, text, catalog.raw)
+    click.echo(record["id"])
+    noun = section.removesuffix("s")
+    click.echo(f"note: added {noun} {visible(record['id'])} to {visible(catalog.name)}", err=True)
+
+
+@main.command(short_help="Add a claim, its quote anchored in the source.")
+@click.option(
+    "--actor",
+    metavar="NAME",
+    shell_complete=completer("actor", bundled_ok=False),
+    help="Who made the statement: actor id, name or alias.",
+)
+@click.option(
+    "--quote",
+    metavar="TEXT",
+    help="The source's words; straight quotes, '-' for dashes and '...' are fine.",
+)
+@click.option(
+    "--stance",
+    "stances",
+    multiple=True,
+    metavar="TARGET=STANCE",
+    shell_complete=completer("stance", bundled_ok=False),
+    help="A position, e.g. panel-of-experts=oppose; repeat for several targets.",
+)
+@click.option(
+    "--quote-type",
+    type=click.Choice(QUOTE_TYPES, case_sensitive=False),
+    help="direct (own words, the default), indirect (paraphrase) or mixed.",
+)
+@click.option("--summary", metavar="TEXT", help="One line in your own words.")
+@click.option(
+    "--reported-via",
+    metavar="NAME",
+    shell_complete=completer("actor", bundled_ok=False),
+    help="Actor relaying the statement, if any.",
+)
+@click.option("--date", metavar="YYYY[-MM[-DD]]", help="Date of the statement, if known.")
+@click.option(
+    "--source",
+    metavar="ID",
+    shell_complete=completer("source", bundled_ok=False),
+    help="Source quoted (needed only when there are several).",
+)
+@click.option(
+    "--occurrence",
+    type=int,
+    metavar="N",
+    help="Which occurrence, for a quote found more than once (1 is the first).",
+)
+@dry_run_option
+@prompt_option
+@click.pass_context
+def add(
+    ctx: click.Context,
+    /,
+    *,
+    actor: str | None,
+    quote: str | None,
+    stances: tuple[str, ...],
+    quote_type: str | None,
+    summary: str | None,
+    reported_via: str | None,
+    date: str | None,
+    source: str | None,
+    occurrence: int | None,
+    dry_run: bool,
+    prompt: bool | None,
+) -> None:
+    """Add a claim to claims.json, its quote anchored in the source first.
+
+    The quote is looked up as `check` would: found exactly or in other typography,
+    it is stored in the source's own characters with its anchors (start, end,
+    prefix, suffix). A quote found several times needs more words or --occurrence;
+    one not found is refused with the closest passage. The id is the next free one
+    (c060 after c059). On a terminal, what is missing is asked for. The write is
+    atomic and refused if the file changed meanwhile; --dry-run prints the claim.
+    The new id goes to stdout.
+
+    \b
+    Example:
+      dprktrack add --actor nebenzya --stance sanctions-regime=oppose --date 2024-03 \\
+        --quote "long overdue" --summary "The sanctions regime is overdue for an update."
+    """
+    from dprktrack import curate
+    from dprktrack.model import Claim
+    from dprktrack.query import pick_source
+
+    asking = will_ask(prompt)
+    given = {"--actor": actor, "--quote": quote, "--stance": stances, "--summary": summary}
+    optional = {"--reported-via": reported_via, "--date": date, "--source": source}
+    require(given, asking, optional)
+    # Questions about the optional details only in a session that asks anyway.
+    details = asking and any(value in (None, ()) for value in given.values())
+    summary = one_line(summary, "--summary")
+    catalog = load_claims(ctx, bundled_ok=False)
+    if source is None and len(catalog.sources) > 1 and asking:
+        source = ask("Source", lambda value: pick_source(catalog, value))
+    source_id = pick_source(catalog, source)
+    published = catalog.sources[source_id].published
+    if date is not None:
+        date = curate.check_date(date, "--date", published)
+    relay = curate.resolve_actor(catalog, reported_via, "--reported-via") if reported_via else None
+    if not catalog.pin_holds(source_id):
+        raise DprkError(
+            f"{catalog.shown_path(source_id)} no longer matches its sha256 pin, so offsets "
+            "taken from it may not hold; run `dprktrack check` and settle that first"
+        )
+    document = catalog.document(source_id)
+    actor_id = _actor_answer(catalog, actor)
+    anchored, occurrence = _quote_answer(document, quote, occurrence, asking=asking)
+    entries = _stances_answer(catalog, stances)
+    if summary is None:
+        summary = ask("Summary (one line)", required_text("--summary"))
+    if details:
+        quote_type, relay, date = _asked_details(catalog, quote_type, relay, date, published)
+    if relay == actor_id:
+        raise DprkError("--reported-via: that is the actor itself; leave --reported-via out")
+    values = {
+        "id": curate.next_claim_id(catalog.claims),
+        "source": source_id,
+        "actor": actor_id,
+        "quote": anchored.quote,
+        "start": anchored.start,
+        "end": anchored.end,
+        "prefix": anchored.prefix,
+        "suffix": anchored.suffix,
+        "quote_type": (quote_type or "direct").lower(),
+        "reported_via": relay or None,
+        "stances": entries,
+        "summary": summary,
+        "date": date,
+    }
+    record = curate.build_record(Claim, values, _CLAIM_OPTIONS)
+    problem = curate.verdict_problem(document, Claim.model_validate(record))
+    if problem:
+        raise DprkError(f"the quote would not pass `dprktrack check`: {problem}")
+    if anchored.retyped:
+        click.echo(
+            f"note: the quote is stored in the source's own characters: "
+            f"{visible(json.dumps(anchored.quote, ensure_ascii=False))}",
+            err=True,
+        )
+    for twin in curate.same_passage(catalog, record):
+        click.echo(f"note: {visible(twin)} already quotes this passage for this actor", err=True)
+    try:
+        _write_record(catalog, "claims", record, dry_run=dry_run)
+    except DprkError:
+        if asking:  # keep the answers: the same claim, without the questions
+            command = _add_command(ctx, record, occurrence)
+            click.echo(f"note: to add it once the file is settled: {visible(command)}", err=True)
+        raise
+
+
+def _asked_details(
+    catalog: Catalog,
+    quote_type: str | None,
+    relay: str | None,
+    date: str | None,
+    published: datetime.date,
+) -> tuple[str | None, str | None, str | None]:
+    """The claim's optional details, each asked for unless given."""
+    from dprktrack.curate import check_date, resolve_actor
+
+    if quote_type is None:
+        quote_type = ask(
+            f"Quote type ({'/'.join(QUOTE_TYPES)})",
+            lambda value: choice(value, QUOTE_TYPES),
+            default="direct",
+        )
+    if relay is None:
+        relay = ask(
+            "Reported via (actor, blank for none)",
+            lambda value: resolve_actor(catalog, value, "--reported-via") if value.strip() else "",
+            default="",
+        )
+    if date is None:
+        date = ask(
+            "Date (YYYY[-MM[-DD]], blank for none)",
+            lambda value: check_date(value, "--date", published) if value.strip() else None,
+            default="",
+        )
+    return quote_type, relay, date
+
+
+def _actor_answer(catalog: Catalog, given: str | None) -> str:
+    """The claim's actor: as given, else asked for with the actors listed."""
+    from dprktrack.curate import resolve_actor
+
+    if given is not None:
+        return resolve_actor(catalog, given, "--actor")
+    show_choices("Actors", {key: found.name for key, found in catalog.actors.items()})
+    return ask("Actor (id, name or alias)", lambda value: resolve_actor(catalog, value, "--actor"))
+
+
+def _quote_answer(
+    document: Document, given: str | None, occurrence: int | None, *, asking: bool
+) -> tuple[Anchored, int | None]:
+    """The quote anchored in the source, and the occurrence chosen (asked for when a quote
+    typed at the prompt is found several times)."""
+    from dprktrack.curate import Ambiguous, anchor_quote
+
+    if given is not None:
+        return anchor_quote(document, given, occurrence), occurrence
+
+    def anchor(value: str) -> tuple[Anchored, int | None]:
+        try:
+            return anchor_quote(document, value, occurrence), occurrence
+        except Ambiguous as err:
+            if occurrence is not None:
+                raise
+            count = len(err.places)
+            chosen = ask(
+                f"Which occurrence (1-{count}, by line:column: {', '.join(err.places)})",
+                lambda answer: _number(answer, count),
+            )
+            return anchor_quote(document, value, chosen), chosen
+
+    return ask("Quote (the source's words)", anchor)
+
+
+def _number(answer: str, count: int) -> int:
+    if not answer.strip().isdigit() or not 1 <= int(answer) <= count:
+        raise DprkError(f"give a number from 1 to {count}")
+    return int(answer)
+
+
+def _stances_answer(catalog: Catalog, given: tuple[str, ...]) -> list[dict[str, str]]:
+    """The claim's stances: as given, else asked for with the targets listed."""
+    from dprktrack.curate import parse_stances
+
+    if given:
+        return parse_stances(given, catalog.targets)
+    show_choices("Targets", {key: target.label for key, target in catalog.targets.items()})
+    return ask(
+        f"Stances (TARGET=STANCE, comma-separated; {'/'.join(STANCES)})",
+        lambda value: parse_stances([value], catalog.targets),
+    )
+
+
+def _add_command(ctx: click.Context, record: dict[str, Any], occurrence: int | None) -> str:
+    """The `dprktrack add` command line that adds this claim without asking anything."""
+    import shlex
+
+    words = ["dprktrack", *(["--claims", str(ctx.obj)] if ctx.obj else []), "add"]
+    words += ["--actor", record["actor"], "--quote", record["quote"]]
+    words += [f"--stance={entry['target']}={entry['stance']}" for entry in record["stances"]]
+    words += ["--quote-type", record["quote_type"], "--summary", record["summary"]]
+    for key in ("reported_via", "date"):
+        if record.get(key):
+            words += [f"--{key.replace('_', '-')}", record[key]]
+    if occurrence is not None:
+        words += ["--occurrence", str(occurrence)]
+    return shlex.join([*words, "--no-prompt"])
+
+
+_CLAIM_OPTIONS = {
+    "actor": "--actor",
+    "quote": "--quote",
+    "stances": "--stance",
+    "quote_type": "--quote-type",
+    "summary": "--summary",
+    "reported_via": "--reported-via",
+    "date": "--date",
+    "source": "--source",
+}
+
+
+@main.command("add-actor", short_help="Add an actor the claims can name.")
+@click.option("--id", "actor_id", metavar="SLUG", help="Id (default: made from the name).")
+@click.option("--name", metavar="TEXT", help="Name as the source gives it.")
+@click.option("--alias", "aliases", multiple=True, metavar="TEXT", help="Another name; repeatable.")
+@click.option(
+    "--kind",
+    type=click.Choice(ACTOR_KINDS, case_sensitive=False),
+    help="What the actor is (a ministry is a government; the article's author is author).",
+)
+@click.option("--role", metavar="TEXT", help="Role as the source describes it.")
+@click.option("--country", metavar="TEXT", help="Country as the source gives it.")
+@dry_run_option
+@prompt_option
+@click.pass_context
+def add_actor(
+    ctx: click.Context,
+    /,
+    *,
+    actor_id: str | None,
+    name: str | None,
+    aliases: tuple[str, ...],
+    kind: str | None,
+    role: str | None,
+    country: str | None,
+    dry_run: bool,
+    prompt: bool | None,
+) -> None:
+    """Add an actor to claims.json: someone the source quotes or paraphrases.
+
+    The id is a slug made from the name unless --id gives one; an id already taken
+    is refused. On a terminal, what is missing is asked for. The new id goes to
+    stdout; --dry-run prints the record instead of writing it.
+
+    \b
+    Example:
+      dprktrack add-actor --name "Linda Thomas-Greenfield" --kind person \\
+        --alias Thomas-Greenfield --role "US ambassador to the UN" --country "United States"
+    """
+    from dprktrack import curate
+    from dprktrack.model import Actor
+
+    asking = will_ask(prompt)
+    optional = {"--id": actor_id, "--role": role, "--country": country, "--alias": aliases}
+    require({"--name": name, "--kind": kind}, asking, optional)
+    details = asking and (name is None or kind is None)
+    name, role, country = (
+        one_line(value, option)
+        for value, option in ((name, "--name"), (role, "--role"), (country, "--country"))
+    )
+    catalog = load_claims(ctx, bundled_ok=False)
+    if name is None:
+        name = ask("Name", required_text("--name"))
+    if kind is None:
+        kind = ask(f"Kind ({'/'.join(ACTOR_KINDS)})", lambda value: choice(value, ACTOR_KINDS))
+    new_id = _chosen_id(catalog.actors, actor_id, name, "actor", asking=details)
+    if details and not aliases:
+        answer = ask("Aliases (comma-separated, blank for none)", str, default="")
+        aliases = tuple(answer.split(","))
+    if details and role is None:
+        role = ask("Role (blank for none)", optional_text("--role"), default="")
+    if details and country is None:
+        country = ask("Country (blank for none)", optional_text("--country"), default="")
+    names = [name, *(one_line(alias, "--alias") or "" for alias in aliases)]
+    aliases = tuple(dict.fromkeys(alias for alias in names[1:] if alias and alias != name))
+    values = {
+        "id": new_id,
+        "name": name,
+        "aliases": list(aliases),
+        "kind": kind.lower(),
+        "role": role,
+        "country": country,
+    }
+    options = {"id": "--id", "name": "--name", "aliases": "--alias", "kind": "--kind"}
+    record = curate.build_record(
+        Actor, values, {**options, "role": "--role", "country": "--country"}
+    )
+    for other in curate.name_clashes(catalog, Actor.model_validate(record)):
+        click.echo(f"note: actor {visible(other)} has the same name or alias", err=True)
+    _write_record(catalog, "actors", record, dry_run=dry_run)
+
+
+@main.command("add-target", short_help="Add a target stances can be taken toward.")
+@click.option("--id", "target_id", metavar="SLUG", help="Id (default: made from the label).")
+@click.option("--label", metavar="TEXT", help="Short human label.")
+@click.option("--description", metavar="TEXT", help="What exactly the target covers.")
+@dry_run_option
+@prompt_option
+@click.pass_context
+def add_target(
+    ctx: click.Context,
+    /,
+    *,
+    target_id: str | None,
+    label: str | None,
+    description: str | None,
+    dry_run: bool,
+    prompt: bool | None,
+) -> None:
+    """Add a target to claims.json: an institution, policy or event stances are about.
+
+    The id is a slug made from the label unless --id gives one; an id already taken
+    is refused. On a terminal, what is missing is asked for. The new id goes to
+    stdout; --dry-run prints the record instead of writing it.
+
+    \b
+    Example:
+      dprktrack add-target --id arms-deals --label "Russia–DPRK arms deals" \\
+        --description "Alleged transfers of DPRK munitions to Russia."
+    """
+    from dprktrack import curate
+    from dprktrack.model import Target
+
+    asking = will_ask(prompt)
+    require({"--label": label, "--description": description}, asking, {"--id": target_id})
+    details = asking and (label is None or description is None)
+    label = one_line(label, "--label")
+    description = one_line(description, "--description")
+    catalog = load_claims(ctx, bundled_ok=False)
+    if label is None:
+        label = ask("Label", required_text("--label"))
+    if description is None:
+        description = ask("Description", required_text("--description"))
+    new_id = _chosen_id(catalog.targets, target_id, label, "target", asking=details)
+    for other in curate.label_clashes(catalog, label):
+        click.echo(f"note: target {visible(other)} has the same label", err=True)
+    values = {
+        "id": new_id,
+        "label": label,
+        "description": description,
+    }
+    options = {"id": "--id", "label": "--label", "description": "--description"}
+    _write_record(catalog, "targets", curate.build_record(Target, values, options), dry_run=dry_run)
+
+
+def _chosen_id(
+    known: dict[str, Any], given: str | None, name: str, noun: str, *, asking: bool
+) -> str:
+    """The new record's id: as given, else asked for (offering a slug of the name), else
+    that slug."""
+    from dprktrack.curate import free_id, slug
+
+    made = slug(name)
+    if given is None and asking:
+        return ask("Id", lambda value: free_id(known, value, noun), default=made or None)
+    if given is None and not made:
+        raise DprkError(f"--id: no id can be made from {name!r}; give one with --id")
+    return free_id(known, given or made, noun)

@@ -1,0 +1,159 @@
+"""What several commands share: finding the claims file, filters, formats, completion."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from dprktrack.errors import DprkError
+from dprktrack.safetext import visible
+from dprktrack.vocabulary import QUOTE_TYPES, STANCES
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from dprktrack.query import ClaimFilter, Record
+    from dprktrack.store import Catalog
+
+F = TypeVar("F", bound=Callable[..., Any])
+LISTING_FORMATS = ("table", "json", "csv", "markdown")
+
+
+def load_claims(ctx: click.Context, *, bundled_ok: bool = True) -> Catalog:
+    """The claims file the command is to use (--claims, ./claims.json, the bundled copy
+    unless `bundled_ok` is False), loaded and validated."""
+    from dprktrack.store import find_claims_file, load_catalog
+
+    path = find_claims_file(ctx.obj, bundled_ok=bundled_ok, command=ctx.info_name or "check")
+    return load_catalog(path)
+
+
+def completer(
+    kind: str, *, bundled_ok: bool = True
+) -> Callable[[click.Context, click.Parameter, str], list[Any]]:
+    """A shell-completion callback offering the claims file's ids of one kind.
+
+    It reads the claims file --claims (or DPRKTRACK_CLAIMS) names, like the command
+    would (`bundled_ok=False` for commands that never use the bundled copy); a file
+    that cannot be loaded offers nothing rather than an error. Help is one line: zsh
+    reads the answer line by line.
+    """
+
+    def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+        from click.shell_completion import CompletionItem
+
+        from dprktrack.complete import candidates
+        from dprktrack.store import find_claims_file, load_catalog
+
+        try:
+            explicit = ctx.find_root().params.get("claims_path")
+            path = find_claims_file(explicit, bundled_ok=bundled_ok)
+            catalog = load_catalog(path)
+        except DprkError:
+            return []
+        found = candidates(catalog, kind, incomplete)
+        return [
+            CompletionItem(value, help=" ".join(visible(help_text).split()))
+            for value, help_text in found
+        ]
+
+    return complete
+
+
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(LISTING_FORMATS, case_sensitive=False),
+    default="table",
+    show_default=True,
+    help="table for reading; json, csv or markdown for other tools (data only, on stdout).",
+)
+
+
+def filter_options(func: F) -> F:
+    """The filters of the listing commands (--actor, --via, --stance, ...), as decorators."""
+    options = [
+        click.option(
+            "--actor",
+            multiple=True,
+            metavar="NAME",
+            shell_complete=completer("actor"),
+            help="Actor id (exact), or words beginning its name or an alias ('kim song').",
+        ),
+        click.option(
+            "--via",
+            multiple=True,
+            metavar="NAME",
+            shell_complete=completer("actor"),
+            help="Actor relaying the statement (reported_via), matched like --actor ('nk news').",
+        ),
+        click.option("--stance", multiple=True, type=click.Choice(STANCES, case_sensitive=False)),
+        click.option(
+            "--target",
+            multiple=True,
+            metavar="ID",
+            shell_complete=completer("target"),
+            help="Target id, e.g. panel-of-experts (`dprktrack targets` lists them).",
+        ),
+        click.option(
+            "--quote-type", multiple=True, type=click.Choice(QUOTE_TYPES, case_sensitive=False)
+        ),
+        click.option(
+            "--source",
+            multiple=True,
+            metavar="ID",
+            shell_complete=completer("source"),
+            help="Source id.",
+        ),
+        click.option(
+            "--grep", multiple=True, metavar="TEXT", help="Words in the quote or the summary."
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def claim_filter(options: dict[str, tuple[str, ...]]) -> ClaimFilter:
+    """The filter options as the library's ClaimFilter."""
+    from dprktrack.query import ClaimFilter
+
+    return ClaimFilter(
+        actors=options["actor"],
+        relays=options["via"],
+        stances=options["stance"],
+        targets=options["target"],
+        quote_types=options["quote_type"],
+        sources=options["source"],
+        greps=options["grep"],
+    )
+
+
+def emit(
+    fmt: str,
+    data: Sequence[Record],
+    columns: Sequence[str],
+    table: Callable[[], RenderableType],
+    *,
+    empty_note: str,
+    notes: Sequence[str] = (),
+) -> None:
+    """Write records in the chosen format; notes (an empty result, say) go to stderr."""
+    from dprktrack import writers
+
+    for message in (*notes, empty_note if not data else ""):
+        if message:
+            click.echo(f"note: {visible(message)}", err=True)
+    if fmt == "json":
+        writers.write_json(list(data), sys.stdout)
+    elif fmt == "csv":
+        writers.write_csv(data, columns, sys.stdout)
+    elif fmt == "markdown":
+        writers.write_markdown(data, columns, sys.stdout)
+    elif data:
+        from dprktrack.render import make_console, print_view
+
+        print_view(make_console(), table())
