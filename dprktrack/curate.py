@@ -61,7 +61,7 @@ class Passage:
     """The text in the source's own characters (omission marks kept): ready to paste."""
     kind: Kind
     score: float | None
-    """Edit score (1 is identical) of a close passage; None for a hit."""
+    """Edit score of a close passage, blind to letter case (1 is identical); None for a hit."""
     sentence: str
     """The sentence around the passage, to show it as a reader meets it."""
     sentence_start: int
@@ -84,6 +84,8 @@ class Located:
     close: list[Passage]
     uncounted: bool = False
     """Some source held more occurrences than were counted (see MAX_OCCURRENCES)."""
+    too_long: bool = False
+    """No hit, and the text is too long to look for close passages (LONGEST_APPROXIMATE)."""
 
 
 def locate(catalog: Catalog, text: str, source_ids: Sequence[str] = ()) -> Located:
@@ -102,6 +104,8 @@ def locate(catalog: Catalog, text: str, source_ids: Sequence[str] = ()) -> Locat
         hits.extend(_hits(source_id, document, text, match))
     if hits:
         return Located(hits, [], uncounted)
+    if len(normalise_text(text).strip()) > LONGEST_APPROXIMATE:
+        return Located([], [], too_long=True)
     close = []
     for source_id, document in documents:
         for span, _ in closest_passages(_lowered(document), _lower(text)):
@@ -499,6 +503,7 @@ def located_record(text: str, located: Located) -> dict[str, Any]:
         "found": bool(located.hits),
         "occurrences": len(located.hits),
         "uncounted": located.uncounted,
+        "too_long": located.too_long,
         "hits": [record(passage) for passage in located.hits],
         "closest": [record(passage) for passage in located.close],
     }

@@ -744,3 +744,10 @@ def test_a_locate_quote_line_is_never_wrapped(invoke: Invoke) -> None:
 
 def test_an_apostrophe_does_not_split_a_slug() -> None:
     assert slug("Russia's veto") == slug("Russia’s veto") == "russias-veto"
+
+
+def test_locate_says_when_a_text_is_too_long_to_look_for_close_passages(invoke: Invoke) -> None:
+    text = SEED_TEXT[:1200].replace("sanctions", "sanctiona")
+    result = invoke("locate", text)
+    assert result.exit_code == 1
+    assert "too long to look for close passages (over 1000 characters)" in result.stderr

@@ -110,6 +110,7 @@ def locate(ctx: click.Context, text: str, sources: tuple[str, ...], fmt: str) ->
 
 
 def _print_located(located: Located) -> None:
+    from dprktrack.matcher import LONGEST_APPROXIMATE
     from dprktrack.render import has_colour, make_console, passages_view, print_parts
 
     console = make_console()
@@ -126,11 +127,19 @@ def _print_located(located: Located) -> None:
     elif located.close:
         click.echo("note: not in the sources; the closest passages (case ignored):", err=True)
         print_parts(console, passages_view(located.close, has_colour(console)))
+    elif located.too_long:
+        click.echo(
+            "note: not in the sources verbatim, and too long to look for close passages "
+            f"(over {LONGEST_APPROXIMATE} characters)",
+            err=True,
+        )
     else:
         click.echo("note: not in the sources, and nothing there is close", err=True)
 
 
-def _write_record(catalog: Catalog, section: str, record: dict[str, Any], *, dry_run: bool) -> None:
+def _write_record(
+    catalog: Catalog, section: str, record: dict[str, Any], *, dry_run: bool, detail: str = ""
+) -> None:
     """Append the record and write the file atomically; --dry-run prints it instead.
 
     The new file is loaded and validated whole before it is written, and the write
@@ -148,7 +157,8 @@ def _write_record(catalog: Catalog, section: str, record: dict[str, Any], *, dry
     replace_claims_file(catalog.path, text, catalog.raw)
     click.echo(record["id"])
     noun = section.removesuffix("s")
-    click.echo(f"note: added {noun} {visible(record['id'])} to {visible(catalog.name)}", err=True)
+    added = f"added {noun} {record['id']} to {catalog.name}{detail}"
+    click.echo(f"note: {visible(added)}", err=True)
 
 
 @main.command(short_help="Add a claim, its quote anchored in the source.")
@@ -292,7 +302,8 @@ def add(
     for twin in curate.same_passage(catalog, record):
         click.echo(f"note: {visible(twin)} already quotes this passage for this actor", err=True)
     try:
-        _write_record(catalog, "claims", record, dry_run=dry_run)
+        detail = f" (its quote at {anchored.where})"
+        _write_record(catalog, "claims", record, dry_run=dry_run, detail=detail)
     except DprkError:
         if asking:  # keep the answers: the same claim, without the questions
             command = _add_command(ctx, record, occurrence)
