@@ -289,7 +289,7 @@ def _failure(document: Document, claim: Claim, hints: Hints, match: Match) -> Ou
     if match.stage == "ambiguous":
         return "ambiguous", _ambiguous_message(document, match), {}
     if match.stage == "none" or span is None:
-        return "missing", _missing_message(document, match, hints), {}
+        return "missing", _missing_message(match, hints), {}
     if match.stage == "approximate":
         return _reads_differently(document, claim, match, span)
     reversal = _reversal(document, claim, match)
@@ -433,7 +433,7 @@ def _reads_differently(document: Document, claim: Claim, match: Match, span: Spa
     return "changed", _changed_message(document, match, span), {"diff": diff}
 
 
-def _missing_message(document: Document, match: Match, hints: Hints) -> str:
+def _missing_message(match: Match, hints: Hints) -> str:
     if match.too_long:
         message = "not in the source verbatim, and too long to look for a close passage"
     elif match.bound:

@@ -266,7 +266,7 @@ def add(
         )
     document = catalog.document(source_id)
     actor_id = _actor_answer(catalog, actor)
-    anchored, occurrence = _quote_answer(document, quote, occurrence, asking=asking)
+    anchored, occurrence = _quote_answer(document, quote, occurrence)
     entries = _stances_answer(catalog, stances)
     if summary is None:
         summary = ask("Summary (one line)", required_text("--summary"))
@@ -353,7 +353,7 @@ def _actor_answer(catalog: Catalog, given: str | None) -> str:
 
 
 def _quote_answer(
-    document: Document, given: str | None, occurrence: int | None, *, asking: bool
+    document: Document, given: str | None, occurrence: int | None
 ) -> tuple[Anchored, int | None]:
     """The quote anchored in the source, and the occurrence chosen (asked for when a quote
     typed at the prompt is found several times)."""
