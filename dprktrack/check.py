@@ -17,7 +17,7 @@ from dprktrack import elision
 from dprktrack.anchor import Span
 from dprktrack.approximate import closest_in, word_diff
 from dprktrack.collector import paused
-from dprktrack.errors import DprkError, JsonPath
+from dprktrack.errors import DprkError, JsonPath, UnsafeInput
 from dprktrack.jsonpos import locate, locate_claims
 from dprktrack.matcher import (
     CONTEXT_LENGTH,
@@ -124,6 +124,8 @@ def _check_source(
     try:
         data = catalog.source_bytes(source_id)
         text = decode_utf8(data, str(catalog.source_path(source_id)))
+    except UnsafeInput:
+        raise  # not a verdict on the claims: the whole run is refused
     except DprkError as err:
         reason = "; ".join(err.lines)
         if not claims:

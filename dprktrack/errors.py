@@ -51,3 +51,10 @@ class DprkError(Exception):
         self.lines = [lines] if isinstance(lines, str) else list(lines)
         self.exit_code = exit_code
         super().__init__("\n".join(self.lines))
+
+
+class UnsafeInput(DprkError):
+    """Input refused as unsafe (a source outside the claims folder, a device, too large).
+
+    Never turned into a verdict: `check` stops with exit 2 rather than report it per claim.
+    """

@@ -10,18 +10,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
-import secrets
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from dprktrack.anchor import LineIndex
 from dprktrack.collector import paused
-from dprktrack.errors import DprkError, JsonPath, Problem, format_json_path
+from dprktrack.errors import DprkError, JsonPath, Problem, UnsafeInput, format_json_path
+from dprktrack.jsonparse import RepeatedKeys, parse_json
 from dprktrack.jsonpos import locate
 from dprktrack.model import (
     PATTERN_MESSAGES,
@@ -31,6 +28,15 @@ from dprktrack.model import (
     Source,
     Target,
     cross_reference_problems,
+)
+from dprktrack.safeio import (
+    MAX_CLAIMS_BYTES,
+    MAX_SOURCE_BYTES,
+    Refused,
+    Unsafe,
+    read_bounded,
+    read_inside,
+    write_atomically,
 )
 
 if TYPE_CHECKING:
@@ -125,19 +131,20 @@ class Catalog:
         return f"{self.name}:{line}:{column}"
 
     def source_bytes(self, source_id: str) -> bytes:
-        """The source file's bytes; a clear error naming the claims file's line if unreadable."""
-        path = self.source_path(source_id)
+        """The source file's bytes; a clear error naming the claims file's line if refused.
+
+        The source must be a regular file inside the claims file's folder, symbolic
+        links followed, and no larger than MAX_SOURCE_BYTES: a claims file from anyone
+        cannot make the tool read a secret, a device or a pipe.
+        """
+        source = self.sources[source_id]
         try:
-            return path.read_bytes()
-        except FileNotFoundError:
-            reason = f"file {path!s} not found"
-        except IsADirectoryError:
-            reason = f"{path!s} is a directory, not a file"
-        except OSError as err:
-            reason = f"cannot read {path!s}: {err.strerror}"
-        index = list(self.sources).index(source_id)
-        where = self.where(("sources", index, "path"))
-        raise DprkError(f"{where}: source {source_id!r}: {reason}")
+            return read_inside(self.path.parent, source.path, MAX_SOURCE_BYTES)
+        except Refused as refusal:
+            index = list(self.sources).index(source_id)
+            where = self.where(("sources", index, "path"))
+            message = f"{where}: source {source_id!r}: {self.shown_path(source_id)} {refusal}"
+            raise (UnsafeInput if isinstance(refusal, Unsafe) else DprkError)(message) from None
 
     def _read_source(self, source_id: str) -> str:
         return decode_utf8(self.source_bytes(source_id), str(self.source_path(source_id)))
@@ -170,37 +177,13 @@ def catalog_from_text(path: Path, raw: str) -> Catalog:
         return _parse_catalog(path, str(path), raw)
 
 
-class _RepeatedKeys(dict[str, Any]):
-    """A JSON object that named some key twice; `json.loads` would keep only the last."""
-
-    repeated: tuple[str, ...] = ()
-
-
-def _load_json(raw: str) -> tuple[Any, bool]:
-    """The parsed document, and whether some object in it named a key twice."""
-    repeats = False
-
-    def keeping_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        nonlocal repeats
-        record = dict(pairs)
-        if len(record) == len(pairs):
-            return record
-        repeats = True
-        marked = _RepeatedKeys(record)
-        keys = [key for key, _ in pairs]
-        marked.repeated = tuple(sorted({key for key in keys if keys.count(key) > 1}))
-        return marked
-
-    return json.loads(raw, object_pairs_hook=keeping_repeats), repeats
-
-
 def _repeated_key_problems(data: Any) -> list[Problem]:
     """Every key named twice in one object: a merge slip that would silently lose a value."""
     problems = []
     pending: list[tuple[JsonPath, Any]] = [((), data)]
     while pending:
         path, value = pending.pop()
-        if isinstance(value, _RepeatedKeys):
+        if isinstance(value, RepeatedKeys):
             for key in value.repeated:
                 message = (
                     f"the key {key!r} is given twice in this object; only the last would count"
@@ -213,41 +196,8 @@ def _repeated_key_problems(data: Any) -> list[Problem]:
     return problems
 
 
-_SURROGATE_ESCAPE = re.compile(r"\\u(d[89a-f][0-9a-f]{2})", re.IGNORECASE)
-
-
-def _lone_surrogate(raw: str) -> int | None:
-    """The offset of a `\\uXXXX` escape that is half of a UTF-16 pair, which no text can hold."""
-    paired_low = -1
-    for match in _SURROGATE_ESCAPE.finditer(raw):
-        at = before = match.start()
-        while before > 0 and raw[before - 1] == "\\":
-            before -= 1
-        if (at - before) % 2 == 1 or at == paired_low:
-            continue  # an escaped backslash and a plain "u", or the low half of a pair
-        high = match.group(1)[1].lower() in "89ab"
-        following = _SURROGATE_ESCAPE.match(raw, match.end())
-        if high and following and following.group(1)[1].lower() in "cdef":
-            paired_low = following.start()
-            continue
-        return at
-    return None
-
-
 def _parse_catalog(path: Path, name: str, raw: str) -> Catalog:
-    try:
-        data, repeats = _load_json(raw)
-    except json.JSONDecodeError as err:
-        raise DprkError(f"{name}:{err.lineno}:{err.colno}: invalid JSON: {err.msg}") from None
-    except RecursionError:
-        raise DprkError(f"{name}: invalid JSON: nested too deeply") from None
-    surrogate = _lone_surrogate(raw)
-    if surrogate is not None:
-        line, column = LineIndex(raw).position(surrogate)
-        raise DprkError(
-            f"{name}:{line}:{column}: a \\u escape of a lone surrogate (half of a UTF-16 pair) "
-            "is not a character; remove it or give the whole pair"
-        )
+    data, repeats = parse_json(raw, name)
     if repeats:
         raise DprkError(format_problems(name, raw, _repeated_key_problems(data)))
     doc: ClaimsFile | None = None
@@ -273,15 +223,15 @@ def _parse_catalog(path: Path, name: str, raw: str) -> Catalog:
 
 def _read_claims_text(path: Path, name: str) -> str:
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DprkError(f"{name}: claims file not found") from None
-    except IsADirectoryError:
-        raise DprkError(f"{name}: is a directory, not a claims file") from None
-    except OSError as err:
-        raise DprkError(f"{name}: cannot read: {err.strerror}") from None
+        data = read_bounded(path, MAX_CLAIMS_BYTES)
+    except Refused as refusal:
+        raise DprkError(f"{name}: claims file {refusal}") from None
     if data.startswith(b"\xef\xbb\xbf"):
         raise DprkError(f"{name}:1:1: starts with a byte order mark; save it as UTF-8 without BOM")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DprkError(f"{name}:1:1: is UTF-16 (it starts with a UTF-16 mark); save as UTF-8")
+    if not data.strip():
+        raise DprkError(f"{name}:1:1: claims file is empty")
     return decode_utf8(data, name)
 
 
@@ -361,76 +311,3 @@ def replace_claims_file(path: Path, text: str, expected: str) -> None:
     """
     data = text.encode("utf-8")
     write_atomically(path, lambda stream: stream.write(data), expected=expected.encode("utf-8"))
-
-
-def write_atomically(
-    path: Path, write: Callable[[BinaryIO], object], *, expected: bytes | None = None
-) -> None:
-    """Replace (or create) a file so that a crash leaves it whole: old or new, never half.
-
-    `write` fills a temporary file in the same folder, which is flushed to disk and
-    renamed over `path`; the file keeps its permissions (a new one gets the usual
-    ones). With `expected`, the file must still hold exactly that, or nothing is
-    written. On any failure the temporary file is removed and `path` is untouched.
-    Only a regular file is replaced: a rename over a device or a pipe would destroy it.
-    """
-    name = str(path)
-    target = path.resolve()
-    if target.exists() and not target.is_file():
-        raise DprkError(f"{name}: not a regular file; nothing written")
-    folder = target.parent
-    try:
-        handle, temporary = _temporary_file(folder, path.name)
-    except OSError as err:
-        raise DprkError(f"{name}: cannot write in {folder}: {err.strerror}") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            write(stream)
-            stream.flush()
-            os.fsync(stream.fileno())
-        mode = _existing_mode(target)
-        if mode is not None:
-            os.chmod(temporary, mode)
-        if expected is not None and path.read_bytes() != expected:
-            raise DprkError(
-                f"{name}: changed on disk since it was read; nothing written, run again"
-            )
-        os.replace(temporary, target)
-    except OSError as err:
-        raise DprkError(f"{name}: cannot write: {err.strerror}; nothing written") from None
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-    _sync_folder(folder)
-
-
-def _existing_mode(path: Path) -> int | None:
-    try:
-        return path.stat().st_mode & 0o7777
-    except OSError:
-        return None
-
-
-def _temporary_file(folder: Path, name: str) -> tuple[int, str]:
-    """A new hidden file beside the one it will replace; the kernel applies the umask to
-    its permissions, as for any new file."""
-    while True:
-        temporary = str(folder / f".{name}.{secrets.token_hex(4)}.tmp")
-        try:
-            return os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), temporary
-        except FileExistsError:
-            continue
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (where the platform lets a folder be synced)."""
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)

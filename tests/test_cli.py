@@ -511,7 +511,7 @@ def test_a_folder_named_claims_json_is_an_error_not_a_silent_fallback(
     monkeypatch.chdir(tmp_path)
     result = invoke("list", claims=None)
     assert result.exit_code == 2
-    assert result.stderr == "error: claims.json: is a directory, not a claims file\n"
+    assert result.stderr == "error: claims.json: claims file is a directory, not a file\n"
 
 
 def test_version_and_help(invoke: Invoke) -> None:

@@ -88,7 +88,7 @@ def export(ctx: click.Context, fmt: str | None, output: str | None, base: str | 
         return
     import io
 
-    from dprktrack.store import write_atomically
+    from dprktrack.safeio import write_atomically
 
     def write_utf8(stream: BinaryIO) -> None:
         text = io.TextIOWrapper(stream, encoding="utf-8", newline="", write_through=True)
