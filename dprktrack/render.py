@@ -8,7 +8,6 @@ without colour, highlighted spans are bracketed so they still stand out.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -21,7 +20,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from dprktrack.safetext import visible
+from dprktrack.safetext import visible, visible_json
 
 if TYPE_CHECKING:
     from dprktrack.curate import Passage
@@ -311,14 +310,14 @@ def passages_view(passages: Sequence[Passage], colour: bool) -> list[Part]:
     parts: list[Part] = []
     for passage in passages:
         heading = Text(f"{passage.occurrence}. " if numbered else "", style="bold")
-        heading.append(f"{visible(passage.path)}:{passage.line}:{passage.column}", style="bold")
+        heading.append(f"{_one_line(passage.path)}:{passage.line}:{passage.column}", style="bold")
         heading.append(f"  offsets {passage.span.start}–{passage.span.end}  ")
         heading.append(passage.kind, style=KIND_STYLES[passage.kind])
         if passage.score is not None:
             case = ", letter case differs" if passage.case_only else ""
             heading.append(f" (score {passage.score:.2f}{case})")
         paste = Text("  quote: ", style="dim")
-        paste.append(visible(json.dumps(passage.spelling, ensure_ascii=False)), style="")
+        paste.append(visible_json(passage.spelling), style="")
         parts += [(heading, True), (Padding(_sentence_text(passage, colour), (0, 0, 0, 2)), False)]
         parts.append((paste, True))
         if passage.problem:

@@ -2,16 +2,22 @@
 
 Quotes, names and sources come from files anyone can edit. Control characters
 (escape sequences, carriage returns, bidi overrides) are shown as visible
-escapes instead of being obeyed; newlines and tabs are kept.
+escapes instead of being obeyed; newlines and tabs are kept. The Unicode line and
+paragraph separators are shown too: a terminal draws nothing for them, yet
+`str.splitlines` (and with it the views' line handling) breaks lines there.
 """
 
 from __future__ import annotations
 
+import json
 import re
 
-# C0 and C1 controls except tab and newline, DEL, and the bidi embedding,
-# override and isolate characters that can reorder what a reader sees.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 controls except tab and newline, DEL, the bidi marks, embedding,
+# override and isolate characters that can reorder what a reader sees, and the
+# line and paragraph separators.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -22,3 +28,23 @@ def _escape(match: re.Match[str]) -> str:
 def visible(text: str) -> str:
     """`text` with every terminal control character replaced by its escape, e.g. `\\x1b`."""
     return _UNSAFE.sub(_escape, text)
+
+
+def escape_json(encoded: str) -> str:
+    """JSON text (or a piece of it) with what `visible` would escape written as `\\u009b`.
+
+    `json.dumps(ensure_ascii=False)` escapes only C0 controls, so C1 controls, bidi
+    overrides and line separators would reach a terminal or a line reader raw. They
+    occur only inside strings, where the escape means the same: the text parses to
+    the same values.
+    """
+    return _UNSAFE.sub(_json_escape, encoded)
+
+
+def visible_json(text: str) -> str:
+    """`text` as a JSON string to show and paste: safe to print, and it still means `text`."""
+    return escape_json(json.dumps(text, ensure_ascii=False))
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"

@@ -1,7 +1,8 @@
 """Machine formats: JSON, CSV and Markdown, written with the standard library only.
 
 These never import rich, so piping `--format json` stays fast, and they never
-decorate: what reaches stdout is exactly the data.
+decorate: what reaches stdout is exactly the data. JSON writes the characters a
+terminal would obey as `\\u` escapes, which mean the same to any JSON reader.
 """
 
 from __future__ import annotations
@@ -9,34 +10,34 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable, Sequence
+from itertools import islice
 from typing import Any, TextIO
 
-from dprktrack.safetext import visible
+from dprktrack.safetext import escape_json, visible
 
 Record = dict[str, Any]
 
 
 def write_json(data: Any, out: TextIO) -> None:
-    json.dump(data, out, ensure_ascii=False, indent=2)
+    """Indented JSON, UTF-8 as is but for the characters `escape_json` escapes.
+
+    Written in batches of pieces, so a large document is never held twice in memory.
+    """
+    pieces = json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data)
+    while batch := list(islice(pieces, 4096)):
+        out.write(escape_json("".join(batch)))
     out.write("\n")
-
-
-# Characters JSON leaves raw (ensure_ascii=False) that some readers take for line breaks.
-_LINE_BREAKING = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
 def write_jsonl(records: Iterable[Any], out: TextIO) -> None:
     """JSON Lines: one compact object per line, UTF-8 as is.
 
     Every line break a reader might split on (str.splitlines, editors, old JavaScript)
-    is escaped inside strings, so each record stays on exactly one line. These
-    characters only ever occur inside strings, where the escape means the same.
+    is escaped inside strings, so each record stays on exactly one line; so are the
+    other characters `escape_json` escapes.
     """
     for record in records:
-        line = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
-        for char, escape in _LINE_BREAKING.items():
-            line = line.replace(char, escape)  # much faster than str.translate
-        out.write(line + "\n")
+        out.write(escape_json(json.dumps(record, ensure_ascii=False, separators=(",", ":"))) + "\n")
 
 
 def flat(value: Any) -> str:
@@ -59,10 +60,21 @@ def flat(value: Any) -> str:
 
 
 def write_csv(records: Sequence[Record], columns: Sequence[str], out: TextIO) -> None:
+    """CSV with `\\n` line ends; a row holding a carriage return is quoted whole.
+
+    The csv module quotes a field only for the characters of its own line end, so
+    a bare `\\r` would go out raw and end the row early for every reader. CSV has
+    no escapes: for a program it carries control characters as they are, but on a
+    terminal they are shown as escapes (as `visible` does), since a person reads it.
+    """
+    shown = out.isatty()
     writer = csv.writer(out, lineterminator="\n")
+    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(columns)
     for record in records:
-        writer.writerow([flat(record.get(column)) for column in columns])
+        row = [flat(record.get(column)) for column in columns]
+        row = [visible(cell) for cell in row] if shown else row
+        (quoted if any("\r" in cell for cell in row) else writer).writerow(row)
 
 
 def markdown_cell(value: Any) -> str:

@@ -101,7 +101,7 @@ def show_choices(title: str, entries: dict[str, str]) -> None:
     click.echo(f"{title}:", err=True)
     width = max(map(len, entries), default=0)
     for key, label in entries.items():
-        click.echo(f"  {visible(key):<{width}}  {visible(label)}", err=True)
+        click.echo(f"  {visible(key):<{width}}  {one_line_message(label)}", err=True)
 
 
 def optional_text(option: str) -> Callable[[str], str | None]:

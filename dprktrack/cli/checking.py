@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
-from dprktrack.cli.group import main
+from dprktrack.cli.group import main, one_line_message
 from dprktrack.cli.shared import completer, load_claims
 from dprktrack.errors import EXIT_FAILURE, EXIT_INPUT, EXIT_OK, DprkError
 from dprktrack.safetext import visible
@@ -135,8 +136,8 @@ def _repair(
     if dry_run:
         name = _patch_name(catalog.path)
         diff = difflib.unified_diff(
-            catalog.raw.splitlines(keepends=True),
-            text.splitlines(keepends=True),
+            _patch_lines(catalog.raw),
+            _patch_lines(text),
             f"a/{name}",
             f"b/{name}",
         )
@@ -145,8 +146,17 @@ def _repair(
         sys.stdout.writelines(shown)
         return frozenset((finding.kind, finding.id) for finding in changed), catalog.raw
     replace_claims_file(catalog.path, text, catalog.raw)
-    click.echo(f"note: --fix updated {len(changed)} record(s) in {visible(catalog.name)}", err=True)
+    click.echo(
+        f"note: --fix updated {len(changed)} record(s) in {one_line_message(catalog.name)}",
+        err=True,
+    )
     return frozenset((finding.kind, finding.id) for finding in changed), text
+
+
+def _patch_lines(text: str) -> list[str]:
+    """Lines as `git apply` reads them, ended by `\\n` only: `str.splitlines` would also
+    end one at a U+2028 or U+0085 that a JSON string holds raw, corrupting the patch."""
+    return re.findall(r"[^\n]*\n|[^\n]+", text)
 
 
 def _patch_name(path: Path) -> str:

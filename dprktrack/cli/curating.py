@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -20,10 +19,10 @@ from dprktrack.cli.asking import (
     show_choices,
     will_ask,
 )
-from dprktrack.cli.group import main
+from dprktrack.cli.group import main, one_line_message
 from dprktrack.cli.shared import completer, load_claims
 from dprktrack.errors import EXIT_FAILURE, EXIT_OK, DprkError
-from dprktrack.safetext import visible
+from dprktrack.safetext import visible, visible_json
 from dprktrack.vocabulary import ACTOR_KINDS, QUOTE_TYPES, STANCES
 
 if TYPE_CHECKING:
@@ -152,13 +151,13 @@ def _write_record(
     catalog_from_text(catalog.path, text)
     if dry_run:
         write_json(record, sys.stdout)
-        click.echo(f"note: --dry-run: {visible(catalog.name)} not changed", err=True)
+        click.echo(f"note: --dry-run: {one_line_message(catalog.name)} not changed", err=True)
         return
     replace_claims_file(catalog.path, text, catalog.raw)
     click.echo(record["id"])
     noun = section.removesuffix("s")
     added = f"added {noun} {record['id']} to {catalog.name}{detail}"
-    click.echo(f"note: {visible(added)}", err=True)
+    click.echo(f"note: {one_line_message(added)}", err=True)
 
 
 @main.command(short_help="Add a claim, its quote anchored in the source.")
@@ -296,7 +295,7 @@ def add(
     if anchored.retyped:
         click.echo(
             f"note: the quote is stored in the source's own characters: "
-            f"{visible(json.dumps(anchored.quote, ensure_ascii=False))}",
+            f"{visible_json(anchored.quote)}",
             err=True,
         )
     for twin in curate.same_passage(catalog, record):

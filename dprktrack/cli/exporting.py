@@ -9,9 +9,8 @@ from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 import click
 
-from dprktrack.cli.group import main
+from dprktrack.cli.group import main, one_line_message
 from dprktrack.cli.shared import load_claims
-from dprktrack.safetext import visible
 
 if TYPE_CHECKING:
     from dprktrack.store import Catalog
@@ -82,7 +81,7 @@ def export(ctx: click.Context, fmt: str | None, output: str | None, base: str | 
         check_output(catalog, to_file)
     write, notes = _export_writer(catalog, fmt, base)
     for note in notes:
-        click.echo(f"note: {visible(note)}", err=True)
+        click.echo(f"note: {one_line_message(note)}", err=True)
     if to_file is None:
         write(sys.stdout)
         return
@@ -97,7 +96,7 @@ def export(ctx: click.Context, fmt: str | None, output: str | None, base: str | 
         text.detach()  # the stream stays open: the caller syncs it to disk
 
     write_atomically(to_file, write_utf8)
-    shown = visible(str(to_file))
+    shown = one_line_message(str(to_file))
     click.echo(f"note: exported {len(catalog.claims)} claim(s) as {fmt} to {shown}", err=True)
 
 

@@ -31,7 +31,7 @@ class _UsageError(click.UsageError):
         message = self.format_message()
         if "--claims" in message and self.ctx and self.ctx.parent:
             hint = " (--claims goes before the command: dprktrack --claims PATH list)"
-        click.echo(f"error: {visible(message)}{hint}", err=True)
+        click.echo(f"error: {one_line_message(message)}{hint}", err=True)
 
 
 class _Group(click.Group):
@@ -88,7 +88,7 @@ class _Group(click.Group):
             if os.environ.get("DPRKTRACK_DEBUG"):
                 raise
             click.echo(
-                f"internal error: {type(err).__name__}: {visible(str(err))} "
+                f"internal error: {type(err).__name__}: {one_line_message(str(err))} "
                 "(a bug in dprktrack; rerun with DPRKTRACK_DEBUG=1 for the traceback)",
                 err=True,
             )

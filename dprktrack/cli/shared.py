@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from dprktrack.cli.group import one_line_message
 from dprktrack.errors import DprkError
 from dprktrack.safetext import visible
 from dprktrack.vocabulary import QUOTE_TYPES, STANCES
@@ -146,7 +147,7 @@ def emit(
 
     for message in (*notes, empty_note if not data else ""):
         if message:
-            click.echo(f"note: {visible(message)}", err=True)
+            click.echo(f"note: {one_line_message(message)}", err=True)
     if fmt == "json":
         writers.write_json(list(data), sys.stdout)
     elif fmt == "csv":
