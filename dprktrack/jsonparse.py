@@ -17,13 +17,20 @@ from dprktrack.safetext import visible
 
 MAX_DEPTH = 500
 """Nesting reported as too deep; a claims file nests five levels."""
+MAX_VALUES = 4_000_000
+"""Values in lists and objects (counted by commas): 100,000 claims hold about 1.5 million."""
+MAX_CONTAINERS = 1_000_000
+"""Objects and lists: 100,000 claims hold about 310,000. Each costs memory once parsed."""
 
 
 def parse_json(raw: str, name: str) -> tuple[Any, bool]:
     """The parsed document, and whether some object in it named a key twice.
 
-    Anything that is not JSON is a DprkError naming `name`, line and column.
+    Anything that is not JSON is a DprkError naming `name`, line and column. Counts
+    are bounded before parsing, so a small file of a million empty objects cannot
+    take gigabytes of memory.
     """
+    _refuse_too_many(raw, name)
     try:
         data, repeats = _load_json(raw)
     except json.JSONDecodeError as err:
@@ -45,6 +52,15 @@ def parse_json(raw: str, name: str) -> tuple[Any, bool]:
             "pair) is not a character; remove it or give the whole pair"
         )
     return data, repeats
+
+
+def _refuse_too_many(raw: str, name: str) -> None:
+    """Counted over the whole text, strings included: an upper bound, and fast."""
+    values, containers = raw.count(",") + 1, raw.count("{") + raw.count("[")
+    if values > MAX_VALUES:
+        raise DprkError(f"{name}: holds more than {MAX_VALUES:,} JSON values; not read")
+    if containers > MAX_CONTAINERS:
+        raise DprkError(f"{name}: holds more than {MAX_CONTAINERS:,} objects and lists; not read")
 
 
 def _place(name: str, raw: str, offset: int) -> str:

@@ -26,6 +26,7 @@ from pydantic import (
 )
 
 from dprktrack.errors import JsonPath, Problem
+from dprktrack.safetext import visible
 
 # Spelled out for the type checker; a test keeps them equal to dprktrack.vocabulary.
 Stance = Literal["support", "oppose", "neutral", "mixed"]
@@ -372,6 +373,8 @@ def unsafe_relative_path(path: str) -> str | None:
     Paths are POSIX-style and relative to the folder of claims.json; `..` may be used
     only as long as it never climbs above that folder.
     """
+    if visible(path) != path or "\n" in path or "\t" in path:
+        return f"source path {path!r} must not hold control characters (\\x1b, \\u202e, …)"
     if "\\" in path or PureWindowsPath(path).drive:
         return f"source path {path!r} must use forward slashes and no drive letter"
     posix = PurePosixPath(path)

@@ -62,8 +62,11 @@ def read_inside(folder: Path, relative: str, limit: int) -> bytes:
     inside the folder; devices, pipes, sockets and folders are refused before they
     are opened, and the file opened must be the one that was checked.
     """
-    inside = os.path.realpath(folder)
-    real = os.path.realpath(folder / relative)
+    try:
+        inside = os.path.realpath(folder)
+        real = os.path.realpath(folder / relative)
+    except (OSError, ValueError) as err:  # a NUL byte, a loop of links
+        raise Unsafe(f"cannot be resolved: {err}") from None
     if os.path.commonpath([inside, real]) != inside:
         raise Unsafe("leads outside the folder of the claims file through a symbolic link")
     try:

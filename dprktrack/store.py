@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from dprktrack.collector import paused
 from dprktrack.errors import DprkError, JsonPath, Problem, UnsafeInput, format_json_path
@@ -200,25 +200,72 @@ def _parse_catalog(path: Path, name: str, raw: str) -> Catalog:
     data, repeats = parse_json(raw, name)
     if repeats:
         raise DprkError(format_problems(name, raw, _repeated_key_problems(data)))
-    doc: ClaimsFile | None = None
-    problems: list[Problem] = []
-    try:
-        doc = ClaimsFile.model_validate(data)
-    except ValidationError as err:
-        problems = [problem_from_pydantic(error, data) for error in err.errors(include_url=False)]
-    # One slip, one message: a value the schema refuses is not also reported as unknown.
-    refused = {problem.path for problem in problems}
-    problems += [p for p in cross_reference_problems(data) if p.path not in refused]
-    if problems or doc is None:
-        raise DprkError(format_problems(name, raw, problems))
+    records, problems, stopped = _validated(data)
+    if len(problems) <= MAX_PROBLEMS_SHOWN:
+        # One slip, one message: a value the schema refuses is not also reported as unknown.
+        refused = {problem.path for problem in problems}
+        problems += [p for p in cross_reference_problems(data) if p.path not in refused]
+    if problems or records is None:
+        lines = format_problems(name, raw, problems)
+        if stopped:
+            lines[-1] = f"{name}: … and more problems not shown; mend these first"
+        raise DprkError(lines)
     return Catalog(
         path=path,
         raw=raw,
-        sources={source.id: source for source in doc.sources},
-        actors={actor.id: actor for actor in doc.actors},
-        targets={target.id: target for target in doc.targets},
-        claims={claim.id: claim for claim in doc.claims},
+        sources={source.id: source for source in records["sources"]},
+        actors={actor.id: actor for actor in records["actors"]},
+        targets={target.id: target for target in records["targets"]},
+        claims={claim.id: claim for claim in records["claims"]},
     )
+
+
+_SECTIONS: dict[str, type[BaseModel]] = {
+    "sources": Source,
+    "actors": Actor,
+    "targets": Target,
+    "claims": Claim,
+}
+_CHUNK = 1_000
+
+
+def _list_of(model: type[BaseModel]) -> Any:
+    """`list[model]` for a model chosen at run time (a type checker takes it for a value)."""
+    return list.__class_getitem__(model)
+
+
+def _validated(data: Any) -> tuple[dict[str, list[Any]] | None, list[Problem], bool]:
+    """The four lists of records, validated; or None, the problems and whether it stopped early.
+
+    The document is validated with each list cut to its first chunk, then the rest
+    chunk by chunk, stopping soon after MAX_PROBLEMS_SHOWN problems: a file of a
+    million broken records costs a few chunks, not a million error reports.
+    """
+    lists = {key: data.get(key) for key in _SECTIONS} if isinstance(data, dict) else {}
+    chunked = {key: value for key, value in lists.items() if isinstance(value, list)}
+    head = {**data, **{key: value[:_CHUNK] for key, value in chunked.items()}} if lists else data
+    problems: list[Problem] = []
+    doc: ClaimsFile | None = None
+    try:
+        doc = ClaimsFile.model_validate(head)
+    except ValidationError as err:
+        problems = [problem_from_pydantic(error, data) for error in err.errors(include_url=False)]
+    rest: dict[str, list[Any]] = {key: [] for key in _SECTIONS}
+    for key, value in chunked.items():
+        adapter: TypeAdapter[list[Any]] = TypeAdapter(_list_of(_SECTIONS[key]))
+        for start in range(_CHUNK, len(value), _CHUNK):
+            if len(problems) > MAX_PROBLEMS_SHOWN:
+                return None, problems, True
+            try:
+                rest[key] += adapter.validate_python(value[start : start + _CHUNK])
+            except ValidationError as err:
+                for error in err.errors(include_url=False):
+                    index, *inner = error["loc"]
+                    error["loc"] = (key, start + int(index), *inner)
+                    problems.append(problem_from_pydantic(error, data))
+    if problems or doc is None:
+        return None, problems, False
+    return {key: [*getattr(doc, key), *rest[key]] for key in _SECTIONS}, problems, False
 
 
 def _read_claims_text(path: Path, name: str) -> str:

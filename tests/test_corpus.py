@@ -91,6 +91,18 @@ def _fifty_megabyte_quote(folder: Path) -> None:
     assert (folder / "claims.json").stat().st_size > 50 * MIB
 
 
+def _a_million_broken_claims(folder: Path) -> None:
+    data = json.loads((folder / "claims.json").read_text("utf-8"))
+    data["claims"] = [{}] * 900_000
+    (folder / "claims.json").write_text(json.dumps(data), "utf-8")
+
+
+def _five_million_values(folder: Path) -> None:
+    data = json.loads((folder / "claims.json").read_text("utf-8"))
+    data["claims"] = [0] * 5_000_000
+    (folder / "claims.json").write_text(json.dumps(data), "utf-8")
+
+
 def _claims_over_the_limit(folder: Path) -> None:
     with (folder / "claims.json").open("r+b") as stream:
         stream.truncate(MAX_CLAIMS_BYTES + 1)  # sparse: no disk is spent on it
@@ -154,7 +166,11 @@ OUTSIDE = (
     "error: claims.json:5:15: source 'article': {} leads outside the folder of the claims file"
 )
 NOT_REGULAR = "is a device, a pipe or a socket, not a regular file"
-BUILT_CASES = {
+BUILT_CASES: dict[str, tuple[Any, str]] = {
+    "claims-of-five-million-values": (
+        _five_million_values,
+        "error: claims.json: holds more than 4,000,000 JSON values; not read",
+    ),
     "claims-of-fifty-megabytes": (_fifty_megabyte_quote, QUOTE_TOO_LONG),
     "claims-over-the-size-limit": (
         _claims_over_the_limit,
@@ -199,6 +215,19 @@ def test_each_built_case_is_refused_in_one_line_before_reading(
     result = _check(invoke, tmp_path, monkeypatch)
     assert (result.exit_code, result.stderr, result.stdout) == (2, message + "\n", "")
     assert "hunter2" not in result.output
+
+
+def test_a_million_broken_claims_cost_a_hundred_lines_not_a_million(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _lay_out("valid", tmp_path)
+    _a_million_broken_claims(tmp_path)
+    result = _check(invoke, tmp_path, monkeypatch)
+    lines = result.stderr.splitlines()
+    assert (result.exit_code, len(lines)) == (2, 101)
+    assert lines[0].startswith("error: claims.json:1:")
+    assert "$.claims[0].id: Field required" in lines[0]
+    assert lines[-1] == "error: claims.json: … and more problems not shown; mend these first"
 
 
 def test_a_link_that_stays_inside_the_folder_is_followed(

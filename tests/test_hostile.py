@@ -49,7 +49,8 @@ FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u2
 LINE_SEPARATORS = re.compile("[\u2028\u2029]")
 SGR = re.compile(r"\x1b\[[0-9;]*m")
 
-SOURCE_NAME = f"seeds/[bold red]x \x1b[2J\u202e\r{INJECTION}.txt"
+# Loading refuses control characters in a source path, so the name carries the rest.
+SOURCE_NAME = "seeds/[bold red]x ::error::pwned%0A::warning::again,:.txt"
 """A source file name is data too: it is shown wherever a place in the source is."""
 QUOTE = f"“{HOSTILE} is the answer we give.”"
 RELAYED = "the sanctions must end at once and forever, whatever it costs the council"
@@ -276,7 +277,7 @@ def test_locate_shows_hostile_passages_and_a_pasteable_quote(run: Run, mode: str
 def test_locate_close_passages_for_a_hostile_text(run: Run, mode: str) -> None:
     result = run("locate", CHANGED_QUOTE, "--source", "hostile", mode=mode)
     place, *_ = SGR.sub("", human(result, mode, code=1)).splitlines()
-    assert "\\x0d\\n::error::pwned" in place, "the source's name, on the place's one line"
+    assert SOURCE_NAME + ":" in place, "the source's name, on the place's one line"
     assert "  offsets " in place
 
 
