@@ -437,7 +437,9 @@ def _reads_differently(document: Document, claim: Claim, match: Match, span: Spa
 
 def _missing_message(match: Match, hints: Hints) -> str:
     if match.too_long:
-        message = "not in the source verbatim, and too long to look for a close passage"
+        message = (
+            "not in the source verbatim, and too long (for this source) to look for a close passage"
+        )
     elif match.bound:
         message = f"not in the source, and no passage is within {match.bound} edits of it"
     else:

@@ -36,6 +36,10 @@ LONGEST_APPROXIMATE = 1000
 """Longest quote (normalised characters) looked for approximately; the search grows with
 the quote's length times the source's, and a long quote that is not verbatim is a failure
 whatever the closest passage."""
+APPROXIMATE_WORK = 300_000_000
+"""Largest quote length times source length searched approximately (about a third of a
+second at worst): a hostile file of many near-miss quotes against a long source must not
+keep CI busy for hours. The 12 KB article allows any quote up to LONGEST_APPROXIMATE."""
 
 
 def minimum_score(length: int) -> float:
@@ -351,7 +355,7 @@ def _approximate(
     wanted = normalise_text(max((piece.text for piece in kept), key=len) if kept else quote)
     if len(wanted) < SHORTEST_APPROXIMATE:
         return Match("none")
-    if len(wanted) > LONGEST_APPROXIMATE:
+    if len(wanted) > LONGEST_APPROXIMATE or len(wanted) * len(mapping.text) > APPROXIMATE_WORK:
         return Match("none", too_long=True)
     bound = int((1 - minimum_score(len(wanted))) * len(wanted))
     near = _normalised_hint(document, hints)

@@ -371,18 +371,33 @@ def unsafe_relative_path(path: str) -> str | None:
     """Why a source path may not be used, judged on its text alone; None when it is fine.
 
     Paths are POSIX-style and relative to the folder of claims.json; `..` may be used
-    only as long as it never climbs above that folder.
+    only as long as it never climbs above that folder. Hidden files and folders are
+    never sources: .git/config holds a CI's token, .env files hold secrets.
     """
-    if visible(path) != path or "\n" in path or "\t" in path:
-        return f"source path {path!r} must not hold control characters (\\x1b, \\u202e, …)"
-    if "\\" in path or PureWindowsPath(path).drive:
-        return f"source path {path!r} must use forward slashes and no drive letter"
     posix = PurePosixPath(path)
-    if posix.is_absolute():
-        return f"source path {path!r} must be relative to the folder of the claims file"
+    rules = [
+        (
+            visible(path) != path or "\n" in path or "\t" in path,
+            "must not hold control characters (\\x1b, \\u202e, …)",
+        ),
+        (path.startswith("/"), "must be relative to the folder of the claims file"),
+        (
+            "\\" in path or bool(PureWindowsPath(path).drive),
+            "must use forward slashes and no drive letter",
+        ),
+        (
+            any(part.startswith(".") and part not in (".", "..") for part in posix.parts),
+            "must not name a hidden file or folder (such as .git)",
+        ),
+        (_climbs_out(posix), "leaves the folder of the claims file"),
+    ]
+    return next((f"source path {path!r} {reason}" for broken, reason in rules if broken), None)
+
+
+def _climbs_out(path: PurePosixPath) -> bool:
     depth = 0
-    for part in posix.parts:
+    for part in path.parts:
         depth += -1 if part == ".." else (0 if part == "." else 1)
         if depth < 0:
-            return f"source path {path!r} leaves the folder of the claims file"
-    return None
+            return True
+    return False

@@ -20,7 +20,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from dprktrack.safetext import visible, visible_json
+from dprktrack.safetext import inert_in_logs, visible, visible_json
 
 if TYPE_CHECKING:
     from dprktrack.curate import Passage
@@ -389,8 +389,9 @@ def print_lines(console: Console, lines: Sequence[Text]) -> None:
 
 
 def _one_line(text: str) -> str:
-    """Text from data shown on one line: a line break in it could pass for a new finding."""
-    return visible(text).replace("\n", "\\n")
+    """Text from data shown on one line: a line break in it could pass for a new finding,
+    and a CI log must not take it for a workflow command."""
+    return inert_in_logs(visible(text).replace("\n", "\\n"))
 
 
 def _diff_text(diff: str) -> Text:

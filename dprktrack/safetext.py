@@ -48,3 +48,20 @@ def visible_json(text: str) -> str:
 
 def _json_escape(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group()):04x}"
+
+
+_LOG_COMMAND = re.compile(r"^(\s*):(?=:)|##\[")
+
+
+def inert_in_logs(line: str) -> str:
+    """A line that a CI log cannot take for a workflow command.
+
+    GitHub's runner reads `::command::` at the start of a line (after spaces) and the
+    older `##[command]` anywhere in it; the first colon or the bracket is shown as
+    an escape instead, as `visible` shows a control character.
+    """
+    return _LOG_COMMAND.sub(_inert, line)
+
+
+def _inert(match: re.Match[str]) -> str:
+    return "##\\x5b" if match.group() == "##[" else f"{match.group(1)}\\x3a"

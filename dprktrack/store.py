@@ -38,6 +38,7 @@ from dprktrack.safeio import (
     read_inside,
     write_atomically,
 )
+from dprktrack.safetext import escape_json
 
 if TYPE_CHECKING:
     from dprktrack.matcher import Document
@@ -275,6 +276,8 @@ def _read_claims_text(path: Path, name: str) -> str:
         raise DprkError(f"{name}: claims file {refusal}") from None
     if data.startswith(b"\xef\xbb\xbf"):
         raise DprkError(f"{name}:1:1: starts with a byte order mark; save it as UTF-8 without BOM")
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise DprkError(f"{name}:1:1: is UTF-32 (it starts with a UTF-32 mark); save as UTF-8")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise DprkError(f"{name}:1:1: is UTF-16 (it starts with a UTF-16 mark); save as UTF-8")
     if not data.strip():
@@ -332,9 +335,11 @@ def dump_claims(data: Any, *, newline: str = "\n") -> str:
     """The claims file's one canonical layout: key order kept, 2-space indent, UTF-8 as is.
 
     `newline` keeps a file's own line endings (CRLF on Windows), so a rewrite changes
-    only what it must. JSON strings hold no raw line breaks, so this is safe.
+    only what it must. JSON strings hold no raw line breaks, so this is safe. What a
+    terminal would obey (bidi overrides, C1 controls, line separators) is written as
+    a `\\u` escape, so a rewrite never turns an escaped character into a hidden one.
     """
-    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    text = escape_json(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
     return text if newline == "\n" else text.replace("\n", newline)
 
 

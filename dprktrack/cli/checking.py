@@ -142,6 +142,7 @@ def _repair(
             f"b/{name}",
         )
         # A patch stays byte-faithful for `git apply`; only a terminal gets escapes.
+        diff = (_ended(line) for line in diff)
         shown = (visible(line) for line in diff) if sys.stdout.isatty() else diff
         sys.stdout.writelines(shown)
         return frozenset((finding.kind, finding.id) for finding in changed), catalog.raw
@@ -151,6 +152,11 @@ def _repair(
         err=True,
     )
     return frozenset((finding.kind, finding.id) for finding in changed), text
+
+
+def _ended(line: str) -> str:
+    """A patch line; a file's last line without a newline gets the marker patch tools need."""
+    return line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
 
 
 def _patch_lines(text: str) -> list[str]:

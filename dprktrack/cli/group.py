@@ -15,7 +15,7 @@ import click
 
 from dprktrack import __version__
 from dprktrack.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, DprkError
-from dprktrack.safetext import visible
+from dprktrack.safetext import inert_in_logs, visible
 
 if TYPE_CHECKING:
     pass
@@ -97,7 +97,7 @@ class _Group(click.Group):
 
 def one_line_message(text: str) -> str:
     """A message from data shown on one line, its control characters made visible."""
-    return visible(text).replace("\n", "\\n")
+    return inert_in_logs(visible(text).replace("\n", "\\n"))
 
 
 def _silence_stdout() -> None:

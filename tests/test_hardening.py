@@ -1,0 +1,96 @@
+"""What a first hostile trial found: hidden characters un-escaped by a rewrite, patches
+without a final newline, workflow commands in CI logs, and searches without a budget."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from support import SEED, Invoke
+
+from dprktrack.cli.group import one_line_message
+from dprktrack.matcher import APPROXIMATE_WORK, Document, Hints, match_quote
+from dprktrack.render import check_findings
+from dprktrack.safetext import inert_in_logs
+
+
+def _without_anchors(claims: Path, *, final_newline: bool = True) -> None:
+    data = json.loads(claims.read_text("utf-8"))
+    for claim in data["claims"][:3]:
+        for key in ("start", "end", "prefix", "suffix"):
+            claim.pop(key, None)
+    data["claims"][0]["summary"] = "Hidden \u202e override, \x9b CSI and \u2028 separator."
+    text = json.dumps(data, indent=2, ensure_ascii=True)  # every one of them escaped
+    claims.write_text(text + ("\n" if final_newline else ""), "utf-8")
+
+
+def test_fix_keeps_what_a_terminal_would_obey_escaped(invoke: Invoke, repo_copy: Path) -> None:
+    _without_anchors(repo_copy)
+    assert invoke("check", "--fix", claims=repo_copy).exit_code == 0
+    text = repo_copy.read_text("utf-8")
+    assert not any(char in text for char in "\u202e\x9b\u2028")
+    assert "\\u202e" in text
+    assert "\\u009b" in text
+    summary = json.loads(text)["claims"][0]["summary"]
+    assert summary == "Hidden \u202e override, \x9b CSI and \u2028 separator."
+
+
+def test_the_dry_run_patch_applies_to_a_file_without_a_final_newline(
+    invoke: Invoke, repo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _without_anchors(repo_copy, final_newline=False)
+    monkeypatch.chdir(repo_copy.parent)
+    result = invoke("check", "--fix", "--dry-run", claims=Path("claims.json"))
+    assert "\\ No newline at end of file\n" in result.stdout
+    (repo_copy.parent / "fix.diff").write_text(result.stdout, "utf-8")
+    applied = subprocess.run(
+        ["git", "apply", "fix.diff"],
+        check=False,
+        cwd=repo_copy.parent,
+        capture_output=True,
+        text=True,
+    )
+    assert applied.returncode == 0, applied.stderr
+    assert invoke("check", "--strict", claims=Path("claims.json")).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("line", "shown"),
+    [
+        ("::error::pwned", "\\x3a:error::pwned"),
+        ("   ::notice title=ok::all verified", "   \\x3a:notice title=ok::all verified"),
+        ("quote ##[stop-commands]token", "quote ##\\x5bstop-commands]token"),
+        ("a plain :: colon pair", "a plain :: colon pair"),
+    ],
+)
+def test_a_line_from_data_cannot_be_a_workflow_command(line: str, shown: str) -> None:
+    assert inert_in_logs(line) == shown
+    assert one_line_message(line) == shown
+
+
+def test_a_check_diff_line_cannot_be_a_workflow_command() -> None:
+    record = {
+        "verdict": "changed",
+        "severity": "failure",
+        "line": 3,
+        "column": 7,
+        "id": "c001",
+        "message": "reads differently ##[warning]x",
+        "fixed": False,
+        "diff": "::notice title=All claims verified::ok [-NOW-] {+now+}",
+    }
+    lines = [line.plain for line in check_findings("claims.json", [record], "1 claim checked")]
+    assert all(not line.lstrip().startswith("::") for line in lines)
+    assert all("##[" not in line for line in lines)
+
+
+def test_a_near_miss_quote_against_a_long_source_is_not_searched_for_ever() -> None:
+    seed = SEED.read_text("utf-8")
+    long_source = seed * (APPROXIMATE_WORK // (900 * len(seed)) + 2)
+    quote = seed[3000:3900].replace("e", "é")  # close to the source, nowhere verbatim
+    match = match_quote(Document(long_source, "long.txt"), quote, Hints())
+    assert (match.stage, match.too_long) == ("none", True)
+    near = match_quote(Document(seed, "seed.txt"), quote, Hints())
+    assert near.stage != "none"  # the same quote in the article itself is still looked for
