@@ -485,7 +485,7 @@ def apply_repairs(data: dict[str, Any], report: Report) -> tuple[dict[str, Any],
     know about stay as the curator wrote them.
     """
     repaired = dict(data)
-    sections = {name: list(data[name]) for name in ("sources", "claims")}
+    sections = {name: list(data.get(name, [])) for name in ("sources", "claims")}
     changed: list[Finding] = []
     for finding in report.findings:
         if not finding.repair:

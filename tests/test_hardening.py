@@ -94,3 +94,16 @@ def test_a_near_miss_quote_against_a_long_source_is_not_searched_for_ever() -> N
     assert (match.stage, match.too_long) == ("none", True)
     near = match_quote(Document(seed, "seed.txt"), quote, Hints())
     assert near.stage != "none"  # the same quote in the article itself is still looked for
+
+
+def test_fix_on_a_file_without_claims_renews_the_pin(
+    invoke: Invoke, repo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by the fuzz test: `claims` may be left out, and --fix then failed (exit 70)."""
+    data = json.loads(repo_copy.read_text("utf-8"))
+    del data["claims"]
+    data["sources"][0]["sha256"] = "0" * 64
+    repo_copy.write_text(json.dumps(data, indent=2), "utf-8")
+    result = invoke("check", "--fix", claims=repo_copy)
+    assert result.exit_code == 0, result.output
+    assert json.loads(repo_copy.read_text("utf-8"))["sources"][0]["sha256"] != "0" * 64

@@ -113,7 +113,6 @@ def test_a_writer_killed_at_any_moment_leaves_the_old_file_or_the_new_one(
 def test_two_writers_at_once_one_wins_and_nothing_is_lost(repo_copy: Path) -> None:
     if not Path(_executable()).exists():
         pytest.skip("needs the installed dprktrack")
-    refusals = 0
     original = repo_copy.read_bytes()
     for _ in range(4):
         repo_copy.write_bytes(original)
@@ -130,10 +129,10 @@ def test_two_writers_at_once_one_wins_and_nothing_is_lost(repo_copy: Path) -> No
                 assert codes[quote] == 2
                 assert CHANGED in stderr or LOCKED in stderr, stderr
                 assert quotes.count(quote) == 0
-                refusals += 1
         assert 0 in codes.values()
         assert _leftovers(repo_copy.parent) == []
-    assert refusals, "the two writers never overlapped"
+    # Whether the two overlap depends on the scheduler, so a refusal is not required here:
+    # the lock test below and test_curate's edit-while-asking test pin the refusals down.
 
 
 def test_a_writer_holding_the_lock_makes_the_other_refuse(invoke: Invoke, repo_copy: Path) -> None:
