@@ -29,7 +29,7 @@ from dprktrack.matcher import (
     minimum_score,
     source_spelling,
 )
-from dprktrack.model import Claim
+from dprktrack.records import Claim
 from dprktrack.store import Catalog, decode_utf8
 
 Severity = Literal["pass", "warning", "failure"]

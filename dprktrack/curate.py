@@ -13,9 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any, Literal
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any, Literal
 
 from dprktrack.anchor import Span, sentence
 from dprktrack.approximate import similarity
@@ -31,19 +29,15 @@ from dprktrack.matcher import (
     match_quote,
     source_spelling,
 )
-from dprktrack.model import (
-    PATTERN_MESSAGES,
-    SLUG_PATTERN,
-    Actor,
-    Claim,
-    StanceEntry,
-    Target,
-    partial_date,
-)
 from dprktrack.normalise import normalise_text
 from dprktrack.query import actor_names, fold, match_actors
+from dprktrack.records import Actor, Claim, StanceEntry, Target
+from dprktrack.rules import PATTERN_MESSAGES, SLUG_PATTERN, partial_date
 from dprktrack.store import Catalog, problem_from_pydantic
 from dprktrack.vocabulary import STANCES
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 Kind = Literal["exact", "typography", "close"]
 
@@ -445,6 +439,8 @@ def build_record(
     Each problem names the option that supplied the value (from `options`), since
     the curator typed options, not JSON.
     """
+    from pydantic import ValidationError
+
     record = {key: value for key, value in values.items() if value is not None and value != []}
     try:
         model.model_validate(record)

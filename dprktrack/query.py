@@ -15,7 +15,7 @@ from typing import Any
 
 from dprktrack.anchor import LineIndex, Span, paragraph
 from dprktrack.errors import DprkError
-from dprktrack.model import Actor, Claim, StanceEntry
+from dprktrack.records import Actor, Claim, StanceEntry
 from dprktrack.store import Catalog
 from dprktrack.vocabulary import STANCES
 
@@ -194,7 +194,7 @@ def claim_records(catalog: Catalog, claims: Iterable[Claim]) -> list[Record]:
                 "actor_id": claim.actor,
                 "actor": catalog.actors[claim.actor].name,
                 "quote_type": claim.quote_type,
-                "stances": [entry.model_dump() for entry in claim.stances],
+                "stances": [{"target": e.target, "stance": e.stance} for e in claim.stances],
                 "quote": claim.quote,
                 "source": claim.source,
                 "start": span.start if span else None,

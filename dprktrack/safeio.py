@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import secrets
 import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -221,6 +220,8 @@ def _name_unnamed_file(descriptor: int, path: Path) -> None:
 
 def _free_temporary_name(path: Path) -> str:
     """A hidden name beside `path` that no file has; the kernel applies the umask later."""
+    import secrets
+
     while True:
         temporary = str(path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp")
         if not os.path.lexists(temporary):

@@ -7,28 +7,19 @@ line:column and JSON path. Sources are read lazily, once each.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
-
 from dprktrack.collector import paused
 from dprktrack.errors import DprkError, JsonPath, Problem, UnsafeInput, format_json_path
 from dprktrack.jsonparse import RepeatedKeys, parse_json
 from dprktrack.jsonpos import locate
-from dprktrack.model import (
-    PATTERN_MESSAGES,
-    Actor,
-    Claim,
-    ClaimsFile,
-    Source,
-    Target,
-    cross_reference_problems,
-)
+from dprktrack.quickcheck import holds
+from dprktrack.records import Actor, Claim, Records, Source, Target, records_of
+from dprktrack.rules import PATTERN_MESSAGES, cross_reference_problems
 from dprktrack.safeio import (
     MAX_CLAIMS_BYTES,
     MAX_SOURCE_BYTES,
@@ -117,6 +108,8 @@ class Catalog:
 
     def pin_holds(self, source_id: str) -> bool:
         """Whether the source's bytes still match its sha256 pin."""
+        import hashlib
+
         digest = hashlib.sha256(self.source_bytes(source_id)).hexdigest()
         return digest == self.sources[source_id].sha256
 
@@ -201,59 +194,77 @@ def _parse_catalog(path: Path, name: str, raw: str) -> Catalog:
     data, repeats = parse_json(raw, name)
     if repeats:
         raise DprkError(format_problems(name, raw, _repeated_key_problems(data)))
-    records, problems, stopped = _validated(data)
+    if holds(data):  # the usual case, without importing pydantic
+        problems = cross_reference_problems(data)
+        if problems:
+            raise DprkError(format_problems(name, raw, problems))
+        records = records_of(data)
+    else:
+        records = _validated_by_the_models(name, raw, data)
+    return Catalog(
+        path=path,
+        raw=raw,
+        sources={source.id: source for source in records.sources},
+        actors={actor.id: actor for actor in records.actors},
+        targets={target.id: target for target in records.targets},
+        claims={claim.id: claim for claim in records.claims},
+    )
+
+
+def _validated_by_the_models(name: str, raw: str, data: Any) -> Records:
+    """Records by way of the pydantic models, or every problem they and the cross-checks
+    find (the quick check said no: the file is broken, or unusual in a way they accept)."""
+    models, problems, stopped = _validated(data)
     if len(problems) <= MAX_PROBLEMS_SHOWN:
         # One slip, one message: a value the schema refuses is not also reported as unknown.
         refused = {problem.path for problem in problems}
         problems += [p for p in cross_reference_problems(data) if p.path not in refused]
-    if problems or records is None:
+    if problems or models is None:
         lines = format_problems(name, raw, problems)
         if stopped:
             lines[-1] = f"{name}: … and more problems not shown; mend these first"
         raise DprkError(lines)
-    return Catalog(
-        path=path,
-        raw=raw,
-        sources={source.id: source for source in records["sources"]},
-        actors={actor.id: actor for actor in records["actors"]},
-        targets={target.id: target for target in records["targets"]},
-        claims={claim.id: claim for claim in records["claims"]},
-    )
+    dumped = {key: [model.model_dump() for model in value] for key, value in models.items()}
+    return records_of(dumped)
 
 
-_SECTIONS: dict[str, type[BaseModel]] = {
-    "sources": Source,
-    "actors": Actor,
-    "targets": Target,
-    "claims": Claim,
-}
 _CHUNK = 1_000
 
 
-def _list_of(model: type[BaseModel]) -> Any:
-    """`list[model]` for a model chosen at run time (a type checker takes it for a value)."""
-    return list.__class_getitem__(model)
+def _list_of(record_type: type) -> Any:
+    """`list[record_type]` for a type chosen at run time (a type checker takes it for a value)."""
+    return list.__class_getitem__(record_type)
 
 
 def _validated(data: Any) -> tuple[dict[str, list[Any]] | None, list[Problem], bool]:
-    """The four lists of records, validated; or None, the problems and whether it stopped early.
+    """The four lists of models, validated; or None, the problems and whether it stopped early.
 
     The document is validated with each list cut to its first chunk, then the rest
     chunk by chunk, stopping soon after MAX_PROBLEMS_SHOWN problems: a file of a
     million broken records costs a few chunks, not a million error reports.
     """
-    lists = {key: data.get(key) for key in _SECTIONS} if isinstance(data, dict) else {}
+    from pydantic import TypeAdapter, ValidationError
+
+    from dprktrack import model
+
+    sections = {
+        "sources": model.Source,
+        "actors": model.Actor,
+        "targets": model.Target,
+        "claims": model.Claim,
+    }
+    lists = {key: data.get(key) for key in sections} if isinstance(data, dict) else {}
     chunked = {key: value for key, value in lists.items() if isinstance(value, list)}
     head = {**data, **{key: value[:_CHUNK] for key, value in chunked.items()}} if lists else data
     problems: list[Problem] = []
-    doc: ClaimsFile | None = None
+    doc: model.ClaimsFile | None = None
     try:
-        doc = ClaimsFile.model_validate(head)
+        doc = model.ClaimsFile.model_validate(head)
     except ValidationError as err:
         problems = [problem_from_pydantic(error, data) for error in err.errors(include_url=False)]
-    rest: dict[str, list[Any]] = {key: [] for key in _SECTIONS}
+    rest: dict[str, list[Any]] = {key: [] for key in sections}
     for key, value in chunked.items():
-        adapter: TypeAdapter[list[Any]] = TypeAdapter(_list_of(_SECTIONS[key]))
+        adapter: TypeAdapter[list[Any]] = TypeAdapter(_list_of(sections[key]))
         for start in range(_CHUNK, len(value), _CHUNK):
             if len(problems) > MAX_PROBLEMS_SHOWN:
                 return None, problems, True
@@ -266,7 +277,7 @@ def _validated(data: Any) -> tuple[dict[str, list[Any]] | None, list[Problem], b
                     problems.append(problem_from_pydantic(error, data))
     if problems or doc is None:
         return None, problems, False
-    return {key: [*getattr(doc, key), *rest[key]] for key in _SECTIONS}, problems, False
+    return {key: [*getattr(doc, key), *rest[key]] for key in sections}, problems, False
 
 
 def _read_claims_text(path: Path, name: str) -> str:

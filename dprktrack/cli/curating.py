@@ -242,6 +242,7 @@ def add(
     from dprktrack import curate
     from dprktrack.model import Claim
     from dprktrack.query import pick_source
+    from dprktrack.records import claim_of
 
     asking = will_ask(prompt)
     given = {"--actor": actor, "--quote": quote, "--stance": stances, "--summary": summary}
@@ -289,7 +290,7 @@ def add(
         "date": date,
     }
     record = curate.build_record(Claim, values, _CLAIM_OPTIONS)
-    problem = curate.verdict_problem(document, Claim.model_validate(record))
+    problem = curate.verdict_problem(document, claim_of(record))
     if problem:
         raise DprkError(f"the quote would not pass `dprktrack check`: {problem}")
     if anchored.retyped:
@@ -462,7 +463,7 @@ def add_actor(
       dprktrack add-actor --name "Linda Thomas-Greenfield" --kind person \\
         --alias Thomas-Greenfield --role "US ambassador to the UN" --country "United States"
     """
-    from dprktrack import curate
+    from dprktrack import curate, records
     from dprktrack.model import Actor
 
     asking = will_ask(prompt)
@@ -500,7 +501,7 @@ def add_actor(
     record = curate.build_record(
         Actor, values, {**options, "role": "--role", "country": "--country"}
     )
-    for other in curate.name_clashes(catalog, Actor.model_validate(record)):
+    for other in curate.name_clashes(catalog, records.actor_of(record)):
         click.echo(f"note: actor {visible(other)} has the same name or alias", err=True)
     _write_record(catalog, "actors", record, dry_run=dry_run)
 
