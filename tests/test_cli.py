@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import click
 import pytest
 from support import CLAIMS, REPO, SEED, Invoke
 
@@ -530,7 +531,10 @@ def test_repo_layout_is_as_the_design_card_says() -> None:
 def _help_examples() -> list[tuple[str, str]]:
     """Each command line in the Example blocks of the commands' --help, continuations joined."""
     examples = []
-    for name, command in main.commands.items():
+    context = click.Context(main)
+    for name in main.list_commands(context):
+        command = main.get_command(context, name)
+        assert command is not None
         help_text = command.help or ""
         if "Example" not in help_text:
             continue
@@ -554,4 +558,16 @@ def test_every_help_example_runs_on_a_copy_of_the_data(
 
 
 def test_every_command_has_an_example() -> None:
-    assert {name for name, _ in _help_examples()} == set(main.commands)
+    assert {name for name, _ in _help_examples()} == set(main.list_commands(click.Context(main)))
+
+
+def test_every_command_module_is_listed_and_every_listed_command_exists() -> None:
+    """Commands load lazily by COMMAND_MODULES; a command missing from it would vanish."""
+    from dprktrack.cli import checking, curating, exporting, lookups  # noqa: F401
+    from dprktrack.cli.group import COMMAND_MODULES
+
+    assert set(main.commands) == set(COMMAND_MODULES)
+    for name, module in COMMAND_MODULES.items():
+        callback = main.commands[name].callback
+        assert callback is not None
+        assert callback.__module__ == f"dprktrack.cli.{module}"

@@ -6,6 +6,7 @@ never shows a traceback.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from pathlib import Path
@@ -21,6 +22,13 @@ if TYPE_CHECKING:
     pass
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+COMMAND_MODULES = {
+    **dict.fromkeys(("list", "actors", "stances", "targets", "show", "read"), "lookups"),
+    "check": "checking",
+    **dict.fromkeys(("schema", "locate", "add", "add-actor", "add-target"), "curating"),
+    "export": "exporting",
+}
+"""Which module of dprktrack.cli defines each command: importing it attaches them to `main`."""
 
 
 class _UsageError(click.UsageError):
@@ -47,6 +55,16 @@ class _Group(click.Group):
 
             use_line_aware_bash()  # so `--stance target=s<TAB>` completes despite the `=`
         return super().main(*args, **kwargs)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMAND_MODULES)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command, its module imported only now: a lookup loads no curating code."""
+        module = COMMAND_MODULES.get(cmd_name)
+        if module is not None:
+            importlib.import_module(f"dprktrack.cli.{module}")
+        return super().get_command(ctx, cmd_name)
 
     def make_context(
         self,
