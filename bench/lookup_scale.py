@@ -48,7 +48,9 @@ def lookups(claims: Path) -> dict[str, list[str]]:
             *prefix, "list", "--actor", first["actor"], "--format", "json",
         ],
         "actors": [*prefix, "actors"],
+        "actors --format json": [*prefix, "actors", "--format", "json"],
         "stances": [*prefix, "stances"],
+        "stances --format json": [*prefix, "stances", "--format", "json"],
         "show ID": [*prefix, "show", first["id"]],
     }  # fmt: skip
 

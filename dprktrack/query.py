@@ -222,13 +222,16 @@ def actor_records(catalog: Catalog, wanted: ClaimFilter) -> list[Record]:
     """
     claims = select_claims(catalog, wanted)
     stance_matches = stance_matcher(catalog, wanted)
+    claim_counts = Counter(claim.actor for claim in claims)
+    # One pass of C-speed counting over (actor, target, stance), then grouped.
+    triples = Counter(
+        (claim.actor, entry.target, entry.stance)
+        for claim in claims
+        for entry in filter(stance_matches, claim.stances)
+    )
     counts: dict[str, dict[str, Counter[str]]] = {}
-    claim_counts: Counter[str] = Counter()
-    for claim in claims:
-        claim_counts[claim.actor] += 1
-        per_target = counts.setdefault(claim.actor, {})
-        for entry in filter(stance_matches, claim.stances):
-            per_target.setdefault(entry.target, Counter())[entry.stance] += 1
+    for (actor, target, stance), count in triples.items():
+        counts.setdefault(actor, {}).setdefault(target, Counter())[stance] = count
     filtered = wanted != ClaimFilter()
     return [
         {
@@ -261,8 +264,7 @@ def stance_cells(catalog: Catalog, wanted: ClaimFilter) -> list[Record]:
         for entry in filter(stance_matches, claim.stances):
             tally, ids = cells.setdefault((claim.actor, entry.target), (Counter(), []))
             tally[entry.stance] += 1
-            if claim.id not in ids:
-                ids.append(claim.id)
+            ids.append(claim.id)  # once: a claim names each target once (loading checks)
     actor_order = {actor_id: index for index, actor_id in enumerate(catalog.actors)}
     target_order = {target_id: index for index, target_id in enumerate(catalog.targets)}
     ordered = sorted(

@@ -107,8 +107,9 @@ def _tally_text(tally: dict[str, int]) -> Text:
 
 
 def _counts_text(per_target: dict[str, dict[str, int]]) -> Text:
+    """`target: support 2, oppose 1`, a line per target (folded only when it must be)."""
     return Text("\n").join(
-        Text(visible(target) + "\n  ") + _tally_text(tally) for target, tally in per_target.items()
+        Text(visible(target) + ": ") + _tally_text(tally) for target, tally in per_target.items()
     )
 
 
