@@ -99,17 +99,21 @@ def claims_table(records: Sequence[dict[str, Any]]) -> Table:
     return table
 
 
-def _tally_text(tally: dict[str, int]) -> Text:
-    """`support 2, oppose 1`, each in its stance colour."""
+def _tally_text(tally: dict[str, int], colour: bool = True) -> Text:
+    """`support 2, oppose 1`, each in its stance colour (plain text without colour: rich
+    would drop the styles, but only after spending most of a large table's time on them)."""
+    if not colour:
+        return Text(", ".join(f"{stance} {count}" for stance, count in tally.items()))
     return Text(", ").join(
         Text(f"{stance} {count}", STANCE_STYLES[stance]) for stance, count in tally.items()
     )
 
 
-def _counts_text(per_target: dict[str, dict[str, int]]) -> Text:
+def _counts_text(per_target: dict[str, dict[str, int]], colour: bool) -> Text:
     """`target: support 2, oppose 1`, a line per target (folded only when it must be)."""
     return Text("\n").join(
-        Text(visible(target) + ": ") + _tally_text(tally) for target, tally in per_target.items()
+        Text(visible(target) + ": ") + _tally_text(tally, colour)
+        for target, tally in per_target.items()
     )
 
 
@@ -118,7 +122,7 @@ def _listing_table() -> Table:
     return Table(box=box.SIMPLE_HEAD, show_lines=True, show_edge=False, expand=True)
 
 
-def actors_table(records: Sequence[dict[str, Any]]) -> Table:
+def actors_table(records: Sequence[dict[str, Any]], *, colour: bool = True) -> Table:
     table = _listing_table()
     table.add_column("actor", ratio=3, overflow="fold")
     table.add_column("role", ratio=3, overflow="fold")
@@ -130,7 +134,8 @@ def actors_table(records: Sequence[dict[str, Any]]) -> Table:
         role = Text(visible(record["role"] or ""))
         if record["country"]:
             role.append(("\n" if record["role"] else "") + visible(record["country"]), style="dim")
-        table.add_row(name, role, str(record["claims"]), _counts_text(record["stances"]))
+        counts = _counts_text(record["stances"], colour)
+        table.add_row(name, role, str(record["claims"]), counts)
     return table
 
 
@@ -152,14 +157,20 @@ STANCE_MARKS = {"support": "▲", "oppose": "▼", "neutral": "●", "mixed": "�
 
 
 def stance_grid(
-    cells: Sequence[dict[str, Any]], target_labels: dict[str, str], width: int
+    cells: Sequence[dict[str, Any]],
+    target_labels: dict[str, str],
+    width: int,
+    *,
+    colour: bool = True,
 ) -> Group:
     """Actors down, targets across; each cell a stance mark and, if several, the claim count.
 
     Target ids head the columns, one word per line; when even that is wider than
-    the terminal, columns are numbered and a key below names them.
+    the terminal, columns are numbered and a key below names them. Without colour
+    the cells are plain text: styles rich would drop still cost it time.
     """
-    targets = [target for target in target_labels if any(c["target"] == target for c in cells)]
+    present = {cell["target"] for cell in cells}
+    targets = [target for target in target_labels if target in present]
     actors: dict[str, str] = {cell["actor_id"]: cell["actor"] for cell in cells}
     by_pair = {(cell["actor_id"], cell["target"]): cell for cell in cells}
     headers = [_wrap_id(visible(target)) for target in targets]
@@ -169,14 +180,16 @@ def stance_grid(
     if numbered:
         headers = [str(number) for number in range(1, len(targets) + 1)]
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("actor", overflow="fold", style="bold", max_width=28)
+    table.add_column("actor", overflow="fold", style="bold" if colour else "", max_width=28)
     for header in headers:
         table.add_column(Text(header), no_wrap=True, justify="center")
     for actor_id, name in actors.items():
         row: list[RenderableType] = [Text(visible(name))]
         for target in targets:
             cell = by_pair.get((actor_id, target))
-            row.append(_cell_text(cell) if cell else Text("·", style="dim"))
+            row.append(
+                _cell_text(cell, colour) if cell else Text("·", style="dim" if colour else "")
+            )
         table.add_row(*row)
     key = Text()
     for stance, mark in STANCE_MARKS.items():
@@ -203,10 +216,10 @@ def _wrap_id(identifier: str, width: int = 12) -> str:
     return "\n".join(lines)
 
 
-def _cell_text(cell: dict[str, Any]) -> Text:
+def _cell_text(cell: dict[str, Any], colour: bool) -> Text:
     total = sum(cell["counts"].values())
     mark = STANCE_MARKS[cell["stance"]] + (str(total) if total > 1 else "")
-    return Text(mark, style=STANCE_STYLES[cell["stance"]])
+    return Text(mark, style=STANCE_STYLES[cell["stance"]] if colour else "")
 
 
 def claim_view(

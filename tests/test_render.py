@@ -24,3 +24,30 @@ def test_colour_reaches_only_pagers_that_pass_it_through(
     environ: dict[str, str], shows: bool
 ) -> None:
     assert pager_shows_colour(environ) is shows
+
+
+def test_tables_drawn_without_colour_read_exactly_as_the_coloured_ones() -> None:
+    """Without colour, actors and stances skip their styles for speed; not a character differs."""
+    import io
+
+    from support import CLAIMS
+
+    from dprktrack.query import ClaimFilter, actor_records, stance_cells
+    from dprktrack.render import actors_table, make_console, rendered, stance_grid
+    from dprktrack.store import load_catalog
+
+    catalog = load_catalog(CLAIMS)
+    records = actor_records(catalog, ClaimFilter())
+    cells = stance_cells(catalog, ClaimFilter())
+    labels = {target.id: target.label for target in catalog.targets.values()}
+    plain = make_console(io.StringIO(), colour=False)
+    for width in (60, 100, 160):
+        plain.width = width
+        for styled, unstyled in [
+            (actors_table(records, colour=True), actors_table(records, colour=False)),
+            (
+                stance_grid(cells, labels, width, colour=True),
+                stance_grid(cells, labels, width, colour=False),
+            ),
+        ]:
+            assert rendered(plain, styled) == rendered(plain, unstyled)

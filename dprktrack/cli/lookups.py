@@ -20,7 +20,7 @@ from dprktrack.cli.shared import (
 from dprktrack.errors import EXIT_INPUT, DprkError
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from rich.console import Console, RenderableType
 
     from dprktrack.query import Record
     from dprktrack.store import Catalog
@@ -55,7 +55,7 @@ def list_claims(ctx: click.Context, /, fmt: str, **options: tuple[str, ...]) -> 
     records = claim_records(catalog, select_claims(catalog, wanted))
     notes = [*unmatched_actor_notes(catalog, wanted), unplaced_note(records) or ""]
 
-    def table() -> RenderableType:
+    def table(_console: Console) -> RenderableType:
         from dprktrack.render import claims_table
 
         return claims_table(records)
@@ -90,10 +90,10 @@ def actors(ctx: click.Context, /, fmt: str, **options: tuple[str, ...]) -> None:
     wanted = claim_filter(options)
     records = actor_records(catalog, wanted)
 
-    def table() -> RenderableType:
-        from dprktrack.render import actors_table
+    def table(console: Console) -> RenderableType:
+        from dprktrack.render import actors_table, has_colour
 
-        return actors_table(records)
+        return actors_table(records, colour=has_colour(console))
 
     notes = unmatched_actor_notes(catalog, wanted)
     emit(fmt, records, ACTOR_FIELDS, table, empty_note="no actors match", notes=notes)
@@ -120,11 +120,11 @@ def stances(ctx: click.Context, /, fmt: str, **options: tuple[str, ...]) -> None
     wanted = claim_filter(options)
     cells = stance_cells(catalog, wanted)
 
-    def table() -> RenderableType:
-        from dprktrack.render import make_console, stance_grid
+    def table(console: Console) -> RenderableType:
+        from dprktrack.render import has_colour, stance_grid
 
         labels = {target.id: target.label for target in catalog.targets.values()}
-        return stance_grid(cells, labels, make_console().width)
+        return stance_grid(cells, labels, console.width, colour=has_colour(console))
 
     notes = unmatched_actor_notes(catalog, wanted)
     emit(fmt, cells, CELL_FIELDS, table, empty_note="no stances match", notes=notes)
@@ -146,7 +146,7 @@ def targets(ctx: click.Context, /, fmt: str) -> None:
 
     records = target_records(load_claims(ctx))
 
-    def table() -> RenderableType:
+    def table(_console: Console) -> RenderableType:
         from dprktrack.render import targets_table
 
         return targets_table(records)

@@ -14,7 +14,7 @@ from dprktrack.safetext import visible
 from dprktrack.vocabulary import QUOTE_TYPES, STANCES
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from rich.console import Console, RenderableType
 
     from dprktrack.query import ClaimFilter, Record
     from dprktrack.store import Catalog
@@ -137,12 +137,16 @@ def emit(
     fmt: str,
     data: Sequence[Record],
     columns: Sequence[str],
-    table: Callable[[], RenderableType],
+    table: Callable[[Console], RenderableType],
     *,
     empty_note: str,
     notes: Sequence[str] = (),
 ) -> None:
-    """Write records in the chosen format; notes (an empty result, say) go to stderr."""
+    """Write records in the chosen format; notes (an empty result, say) go to stderr.
+
+    `table` draws the records for the console they will be printed on (its width, and
+    whether it shows colour: styling a large table it would drop costs time).
+    """
     from dprktrack import writers
 
     for message in (*notes, empty_note if not data else ""):
@@ -157,4 +161,5 @@ def emit(
     elif data:
         from dprktrack.render import make_console, print_view
 
-        print_view(make_console(), table())
+        console = make_console()
+        print_view(console, table(console))
