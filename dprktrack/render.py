@@ -8,7 +8,6 @@ without colour, highlighted spans are bracketed so they still stand out.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from itertools import pairwise
@@ -20,7 +19,9 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from dprktrack.safetext import inert_in_logs, visible, visible_json
+from dprktrack.checkreport import finding_lines
+from dprktrack.checkreport import one_line as _one_line
+from dprktrack.safetext import visible, visible_json
 
 if TYPE_CHECKING:
     from dprktrack.curate import Passage
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
 
 STANCE_STYLES = {"support": "green", "oppose": "red", "neutral": "cyan", "mixed": "yellow"}
 OPEN_MARK, CLOSE_MARK = "⟦", "⟧"
-_DIFF_PART = re.compile(r"(\[-.*?-\]|\{\+.*?\+\})")
 
 
 def make_console(file: IO[str] | None = None, colour: bool = True) -> Console:
@@ -369,53 +369,15 @@ def _sentence_text(passage: Passage, colour: bool) -> Text:
     return text
 
 
-SEVERITY_STYLES = {"pass": "green", "warning": "yellow", "failure": "bold red"}
-
-
 def check_findings(
     name: str, records: Sequence[dict[str, Any]], totals_line: str, *, planned: bool = False
 ) -> list[Text]:
-    """`claims.json:LINE:COL: ID verdict: message` per finding, its diff below, then the summary.
-
-    Print each with `print_lines`: a finding is one line, whatever the terminal's width.
-    """
-    lines: list[Text] = []
-    for record in records:
-        if record["verdict"] == "ok":
-            continue
-        place = f"{_one_line(name)}:{record['line']}:{record['column']}"
-        line = Text(f"{place}: {_one_line(record['id'])} ")
-        line.append(record["verdict"], style=SEVERITY_STYLES[record["severity"]])
-        line.append(f": {_one_line(record['message'])}")
-        if record["fixed"]:
-            line.append(" (--fix would repair it)" if planned else " (fixed)", style="green")
-        lines.append(line)
-        if record["diff"]:
-            lines.append(_diff_text(record["diff"]))
-    lines.append(Text(totals_line, style="bold"))
-    return lines
+    """`check`'s report (see checkreport.finding_lines) as rich text, for a colour terminal."""
+    lines = finding_lines(name, records, totals_line, planned=planned)
+    return [Text.assemble(*line) for line in lines]
 
 
 def print_lines(console: Console, lines: Sequence[Text]) -> None:
     """Print lines unwrapped, so tools reading `file:line:col:` see each finding whole."""
     for line in lines:
         console.print(line, soft_wrap=True)
-
-
-def _one_line(text: str) -> str:
-    """Text from data shown on one line: a line break in it could pass for a new finding,
-    and a CI log must not take it for a workflow command."""
-    return inert_in_logs(visible(text).replace("\n", "\\n"))
-
-
-def _diff_text(diff: str) -> Text:
-    """A word diff indented under its finding: claim's words red, source's words green."""
-    text = Text("    ")
-    for part in _DIFF_PART.split(_one_line(diff)):
-        if part.startswith("[-") and part.endswith("-]"):
-            text.append(part, style="red")
-        elif part.startswith("{+") and part.endswith("+}"):
-            text.append(part, style="green")
-        else:
-            text.append(part)
-    return text

@@ -154,6 +154,12 @@ def _repair(
     return frozenset((finding.kind, finding.id) for finding in changed), text
 
 
+def _plain(out: TextIO) -> bool:
+    """Whether rich would print no colour here anyway: not a terminal, and not forced."""
+    forced = any(os.environ.get(name) for name in ("FORCE_COLOR", "TTY_COMPATIBLE"))
+    return not forced and not out.isatty()
+
+
 def _ended(line: str) -> str:
     """A patch line; a file's last line without a newline gets the marker patch tools need."""
     return line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
@@ -196,6 +202,11 @@ def _emit_check(
             body = record["message"] + (f"\n{record['diff']}" if record["diff"] else "")
             click.echo(github_annotation(level, {**where, "title": title}, body), file=out)
         click.echo(summary_line(totals), file=out)
+    elif _plain(out):  # a pipe, a CI log, a hook: no need for rich
+        from dprktrack.checkreport import finding_lines, plain
+
+        for line in finding_lines(name, records, summary_line(totals), planned=totals["dry_run"]):
+            click.echo(plain(line), file=out)
     else:
         from dprktrack.render import check_findings, make_console, print_lines
 
