@@ -907,13 +907,22 @@ NUL_IN_PATH = b"""{
               "quote_type": "direct", "stances": [{"target": "t", "stance": "support"}],
               "summary": "S"}]
 }""" % (b"0" * 64)
+NO_CLAIMS_KEY = b"""{
+  "sources": [{"id": "s", "path": "s.txt", "title": "T", "author": "A", "outlet": "O",
+               "published": "2024-04-24", "sha256": "%s"}],
+  "actors": [{"id": "a", "name": "A", "kind": "person"}],
+  "targets": [{"id": "t", "label": "T", "description": "D"}]
+}""" % (b"0" * 64)
 PINNED = (
     Case(claims=b"{"),
     Case(claims=NUL_IN_PATH, files=(("s.txt", b"quoted text\n"),), check_args=("--format", "json")),
+    Case(claims=NO_CLAIMS_KEY, files=(("s.txt", b"the "),), check_args=("--fix", "--dry-run")),
 )
 """Inputs that once broke something, tried first on every run (each passes now): a claims
-file cut off right after its first `{` (an IndexError while explaining the syntax error),
-and a source path holding a NUL (a ValueError from realpath: exit 70 in list, show, check)."""
+file cut off right after its first `{` (an IndexError while explaining the syntax error);
+a source path holding a NUL (a ValueError from realpath: exit 70 in list, show, check);
+`check --fix` on a file without its optional "claims" list and a source off its pin (a
+KeyError in apply_repairs: exit 70)."""
 
 
 def pinned(test: Callable[..., None]) -> Callable[..., None]:
