@@ -109,8 +109,21 @@ def _tally_text(tally: dict[str, int], colour: bool = True) -> Text:
     )
 
 
-def _counts_text(per_target: dict[str, dict[str, int]], colour: bool) -> Text:
-    """`target: support 2, oppose 1`, a line per target (folded only when it must be)."""
+MOST_TARGETS_LISTED = 8
+"""Targets an actor's row lists one by one; past this, totals and a pointer to `stances`."""
+
+
+def _counts_text(actor: str, per_target: dict[str, dict[str, int]], colour: bool) -> Text:
+    """`target: support 2, oppose 1`, a line per target; for an actor with stances on many
+    targets, the totals and where to see them one by one (a wall of lines helps nobody)."""
+    if len(per_target) > MOST_TARGETS_LISTED:
+        totals: dict[str, int] = {}
+        for tally in per_target.values():
+            for stance, count in tally.items():
+                totals[stance] = totals.get(stance, 0) + count
+        ordered = {stance: totals[stance] for stance in STANCE_STYLES if stance in totals}
+        hint = f"\n{len(per_target)} targets: dprktrack stances --actor {visible(actor)}"
+        return _tally_text(ordered, colour) + Text(hint, style="dim" if colour else "")
     return Text("\n").join(
         Text(visible(target) + ": ") + _tally_text(tally, colour)
         for target, tally in per_target.items()
@@ -134,7 +147,7 @@ def actors_table(records: Sequence[dict[str, Any]], *, colour: bool = True) -> T
         role = Text(visible(record["role"] or ""))
         if record["country"]:
             role.append(("\n" if record["role"] else "") + visible(record["country"]), style="dim")
-        counts = _counts_text(record["stances"], colour)
+        counts = _counts_text(record["id"], record["stances"], colour)
         table.add_row(name, role, str(record["claims"]), counts)
     return table
 
@@ -173,24 +186,32 @@ def stance_grid(
     targets = [target for target in target_labels if target in present]
     actors: dict[str, str] = {cell["actor_id"]: cell["actor"] for cell in cells}
     by_pair = {(cell["actor_id"], cell["target"]): cell for cell in cells}
-    headers = [_wrap_id(visible(target)) for target in targets]
+    marks = {
+        pair: STANCE_MARKS[cell["stance"]] + _count_suffix(cell) for pair, cell in by_pair.items()
+    }
+    widest_mark = dict.fromkeys(targets, 1)
+    for (_, target), mark in marks.items():
+        widest_mark[target] = max(widest_mark[target], len(mark))
     name_width = min(28, max((len(name) for name in actors.values()), default=5))
-    needed = name_width + sum(max(map(len, h.split("\n"))) + 2 for h in headers) + 2
-    numbered = needed > width
+    headers = [_wrap_id(visible(target)) for target in targets]
+    widths = _column_widths(headers, targets, widest_mark)
+    numbered = name_width + 3 + sum(widths) + len(GRID_GAP) * (len(widths) - 1) > width
     if numbered:
         headers = [str(number) for number in range(1, len(targets) + 1)]
+        widths = _column_widths(headers, targets, widest_mark)
+    # One column of pre-laid marks, not one column per target: rich's cost is per cell,
+    # and a grid of 200 actors by 20 targets is 4,000 cells.
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column("actor", overflow="fold", style="bold" if colour else "", max_width=28)
-    for header in headers:
-        table.add_column(Text(header), no_wrap=True, justify="center")
+    table.add_column(_grid_header(headers, widths), no_wrap=True)
     for actor_id, name in actors.items():
-        row: list[RenderableType] = [Text(visible(name))]
-        for target in targets:
-            cell = by_pair.get((actor_id, target))
-            row.append(
-                _cell_text(cell, colour) if cell else Text("·", style="dim" if colour else "")
-            )
-        table.add_row(*row)
+        row = Text()
+        for number, (target, cell_width) in enumerate(zip(targets, widths, strict=True)):
+            mark = marks.get((actor_id, target), "·")
+            style = STANCE_STYLES[by_pair[(actor_id, target)]["stance"]] if mark != "·" else "dim"
+            row.append(GRID_GAP if number else "")
+            row.append(mark.center(cell_width), style=style if colour else "")
+        table.add_row(Text(visible(name)), row)
     key = Text()
     for stance, mark in STANCE_MARKS.items():
         key.append(f"{mark} {stance}  ", style=STANCE_STYLES[stance])
@@ -216,10 +237,36 @@ def _wrap_id(identifier: str, width: int = 12) -> str:
     return "\n".join(lines)
 
 
-def _cell_text(cell: dict[str, Any], colour: bool) -> Text:
+GRID_GAP = "   "
+"""Between two targets' columns of the stance grid."""
+
+
+def _column_widths(
+    headers: Sequence[str], targets: Sequence[str], widest_mark: dict[str, int]
+) -> list[int]:
+    return [
+        max(*(len(line) for line in header.split("\n")), widest_mark[target])
+        for header, target in zip(headers, targets, strict=True)
+    ]
+
+
+def _count_suffix(cell: dict[str, Any]) -> str:
     total = sum(cell["counts"].values())
-    mark = STANCE_MARKS[cell["stance"]] + (str(total) if total > 1 else "")
-    return Text(mark, style=STANCE_STYLES[cell["stance"]] if colour else "")
+    return str(total) if total > 1 else ""
+
+
+def _grid_header(headers: Sequence[str], widths: Sequence[int]) -> Text:
+    """The targets' headers side by side, each centred over its column, bottom-aligned."""
+    split = [header.split("\n") for header in headers]
+    height = max((len(lines) for lines in split), default=1)
+    rows = []
+    for line in range(height):
+        pieces = []
+        for lines, width in zip(split, widths, strict=True):
+            shown = lines[line - (height - len(lines))] if line >= height - len(lines) else ""
+            pieces.append(shown.center(width))
+        rows.append(GRID_GAP.join(pieces).rstrip())
+    return Text("\n".join(rows))
 
 
 def claim_view(

@@ -51,3 +51,24 @@ def test_tables_drawn_without_colour_read_exactly_as_the_coloured_ones() -> None
             ),
         ]:
             assert rendered(plain, styled) == rendered(plain, unstyled)
+
+
+def test_an_actor_with_stances_on_many_targets_gets_totals_and_a_pointer() -> None:
+    import io
+
+    from dprktrack.render import MOST_TARGETS_LISTED, actors_table, make_console, rendered
+
+    many = {f"target-{n}": {"support": 2, "oppose": 1} for n in range(MOST_TARGETS_LISTED + 1)}
+    few = dict(list(many.items())[:2])
+    base = {"name": "Busy", "kind": "person", "role": None, "country": None, "claims": 27}
+    records = [
+        {**base, "id": "busy", "stances": many},
+        {**base, "id": "calm", "name": "Calm", "stances": few},
+    ]
+    console = make_console(io.StringIO(), colour=False)
+    console.width = 120
+    text = rendered(console, actors_table(records, colour=False))
+    assert "support 18, oppose 9" in text
+    assert f"{MOST_TARGETS_LISTED + 1} targets: dprktrack stances --actor busy" in text
+    assert "target-0: support 2, oppose 1" in text  # Calm's two, one by one
+    assert "target-8:" not in text
