@@ -4,7 +4,10 @@ Importing pydantic and building the models costs more than a whole lookup on the
 bundled data, so loading asks this first. It must never say yes where the models
 would say no; it may say no where they would say yes (a date the models would
 coerce, say), and loading then asks the models, which also explain what is wrong.
-A property test holds it to that.
+A property test holds it to that. Ids a claim refers to (source, actor, relay,
+stance targets) are only checked to be strings: loading then requires each to be a
+known id, and known ids are slugs, so a yes here with no cross-reference problem is
+a yes from the models.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from dprktrack.rules import MAX_TEXT, partial_date
 from dprktrack.vocabulary import ACTOR_KINDS, QUOTE_TYPES, STANCES
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_SLUG_LINES = re.compile(r"(?:[a-z0-9]+(?:-[a-z0-9]+)*\n)*")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # Characters every regex engine's \S takes (ASCII printable) or \w takes (letters, digits).
@@ -51,7 +55,7 @@ def holds(data: Any) -> bool:
         and all(_source(record) for record in sources)
         and all(_actor(record) for record in actors)
         and all(_target(record) for record in targets)
-        and all(_claim(record) for record in claims)
+        and _claims(claims)
     )
 
 
@@ -112,25 +116,45 @@ def _target(record: Any) -> bool:
     )
 
 
-def _claim(record: Any) -> bool:
-    if type(record) is not dict or not _CLAIM_REQUIRED <= record.keys() <= _CLAIM:
+def _claims(claims: list[Any]) -> bool:
+    """Column by column where that is faster: 100,000 ids in one regular expression."""
+    if not claims:
+        return True
+    if set(map(type, claims)) != {dict}:
         return False
+    if not all(_CLAIM_REQUIRED <= keys <= _CLAIM for keys in map(dict.keys, claims)):
+        return False
+    references = [claim["source"] for claim in claims] + [claim["actor"] for claim in claims]
+    return (
+        _slugs([claim["id"] for claim in claims])
+        and set(map(type, references)) == {str}
+        and all(_claim(claim) for claim in claims)
+    )
+
+
+def _slugs(values: list[Any]) -> bool:
+    if set(map(type, values)) != {str} or max(map(len, values)) > 64:
+        return False
+    return _SLUG_LINES.fullmatch("\n".join(values) + "\n") is not None
+
+
+def _claim(record: dict[str, Any]) -> bool:
+    """What `_claims` does not check by column."""
     stances = record["stances"]
     quote = record["quote"]
+    relay = record.get("reported_via")
     return (
-        _slug(record["id"])
-        and _slug(record["source"])
-        and _slug(record["actor"])
-        and type(quote) is str
+        type(quote) is str
         and len(quote) <= MAX_TEXT
         and _two_letters_or_digits(quote)
         and _offsets(record.get("start"), record.get("end"))
-        and all(_context(record.get(key)) for key in ("prefix", "suffix"))
+        and _context(record.get("prefix"))
+        and _context(record.get("suffix"))
         and type(record["quote_type"]) is str
         and record["quote_type"] in QUOTE_TYPES
-        and (record.get("reported_via") is None or _slug(record["reported_via"]))
+        and (relay is None or type(relay) is str)
         and type(stances) is list
-        and bool(stances)
+        and len(stances) > 0
         and all(_stance(entry) for entry in stances)
         and _text(record["summary"])
         and (record.get("date") is None or _partial_date(record["date"]))
@@ -162,7 +186,7 @@ def _stance(entry: Any) -> bool:
     return (
         type(entry) is dict
         and entry.keys() == _STANCE
-        and _slug(entry["target"])
+        and type(entry["target"]) is str
         and type(entry["stance"]) is str
         and entry["stance"] in STANCES
     )

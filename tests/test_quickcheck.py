@@ -140,6 +140,6 @@ def bent_documents(draw: st.DrawFn) -> Any:
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(bent_documents())
 def test_a_yes_from_the_quick_check_is_a_yes_from_the_models(data: Any) -> None:
-    if holds(data):
+    if holds(data) and not cross_reference_problems(data):
         assert _models_accept(data)
         assert records_of(data) == _records_by_the_models(data)
