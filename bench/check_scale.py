@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -39,6 +41,19 @@ print(found, "of", len(data["claims"]), "quotes found")
 class Measure:
     seconds: float
     peak_mb: float
+
+
+def machine() -> str:
+    """The machine a benchmark ran on, as its tables should say: CPU model, cores, system."""
+    model = platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        names = re.findall(r"^model name\s*:\s*(.+)$", cpuinfo.read_text("utf-8"), re.MULTILINE)
+        model = names[0].strip() if names else model
+    return (
+        f"{model}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}"
+    )
 
 
 def measure(command: list[str], runs: int) -> Measure:
@@ -67,7 +82,7 @@ def main() -> None:
         ("no anchors, exact", {"drift": 0.0, "anchored": False}, None),
     ]
     print(f"dprktrack check on {arguments.claims:,} claims over {arguments.sources:,} sources")
-    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, median of {arguments.runs}")
+    print(f"{machine()}; median of {arguments.runs}")
     print()
     header = f"{'scenario':<20} {'floor s':>8} {'check s':>8} {'claims/s':>10} {'ratio':>6} "
     print(header + f"{'target':>6} {'floor MB':>9} {'check MB':>9}")

@@ -9,7 +9,7 @@ both floors and whether it meets its target:
 - `--help` and `list --format json`: below the dependency floor;
 - every other lookup: within 1.3 times the dependency floor.
 
-    python bench/startup.py            # 21 runs each
+    python bench/startup.py            # 25 runs each
     python bench/startup.py --runs 51
 """
 
@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from check_scale import machine  # the check benchmark's description of the machine
 
 REPO = Path(__file__).resolve().parents[1]
 DEPENDENCIES = "import click, rich.console, rich.table, pydantic"
@@ -71,7 +72,7 @@ def medians(table: dict[str, tuple[list[str], float | None]], runs: int) -> dict
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=21, help="runs of each command (at least 20)")
+    parser.add_argument("--runs", type=int, default=25, help="runs of each command (at least 20)")
     parser.add_argument("--claim", default="c001", help="the claim id `show` shows")
     arguments = parser.parse_args()
     dprktrack = str(Path(sys.executable).with_name("dprktrack"))
@@ -80,10 +81,7 @@ def main() -> None:
     table = commands(dprktrack, arguments.claim)
     found = medians(table, max(arguments.runs, 20))
     python, floor = found["python -c pass"], found["dependency floor"]
-    print(
-        f"{platform.platform()}, {platform.processor() or platform.machine()}, "
-        f"Python {platform.python_version()}; median of {max(arguments.runs, 20)} runs each\n"
-    )
+    print(f"{machine()}; median of {max(arguments.runs, 20)} runs each\n")
     print("| command | median | × python | × dependency floor | target |")
     print("|---|---:|---:|---:|---|")
     for name, (_, target) in table.items():
