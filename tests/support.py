@@ -41,3 +41,19 @@ def delete_at(path: tuple[Any, ...]) -> Edit:
         del node[path[-1]]
 
     return edit
+
+
+def add_args(quote: str, *extra: str) -> list[str]:
+    """`dprktrack add` with a valid actor, stance and summary for `quote`."""
+    return [
+        "add",
+        "--actor",
+        "nebenzya",
+        "--quote",
+        quote,
+        "--stance",
+        "sunset-clauses=support",
+        "--summary",
+        "Says the draft ignored Moscow's proposal.",
+        *extra,
+    ]

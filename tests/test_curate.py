@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
-from support import CLAIMS, SEED, Invoke
+from support import CLAIMS, SEED, Invoke, add_args
 
 from dprktrack.anchor import Span, paragraph, sentence
 from dprktrack.curate import locate, next_claim_id, slug, whole_words
@@ -35,21 +35,6 @@ SEED_PROPERTY = settings(
 
 def straightened(text: str) -> str:
     return "".join(TYPED.get(char, char) for char in text)
-
-
-def add_args(quote: str, *extra: str) -> list[str]:
-    return [
-        "add",
-        "--actor",
-        "nebenzya",
-        "--quote",
-        quote,
-        "--stance",
-        "sunset-clauses=support",
-        "--summary",
-        "Says the draft ignored Moscow's proposal.",
-        *extra,
-    ]
 
 
 def claims_of(path: Path) -> dict[str, Any]:

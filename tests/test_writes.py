@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 import pytest
-from support import Invoke
+from support import Invoke, add_args
 
 from dprktrack.safeio import write_atomically
 
@@ -32,18 +32,7 @@ CHANGED = "changed on disk since it was read; nothing written, run again"
 
 
 def _add_args(quote: str) -> list[str]:
-    return [
-        "add",
-        "--actor",
-        "nebenzya",
-        "--quote",
-        quote,
-        "--stance",
-        "sunset-clauses=support",
-        "--summary",
-        "Says the draft ignored Moscow's proposal.",
-        "--no-prompt",
-    ]
+    return add_args(quote, "--no-prompt")
 
 
 def _executable() -> str:
