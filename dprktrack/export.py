@@ -234,5 +234,5 @@ def _same_file(first: Path, second: Path) -> bool:
         return first.resolve() == second.resolve() or (
             first.exists() and second.exists() and first.samefile(second)
         )
-    except OSError:
+    except (OSError, RuntimeError):  # unreadable, or a loop of links (RuntimeError on 3.11)
         return False

@@ -26,6 +26,9 @@ _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # Characters every regex engine's \S takes (ASCII printable) or \w takes (letters, digits).
 _VISIBLE = re.compile(r"[!-~]|[^\W_]")
 
+# Half of a UTF-16 pair: no file text holds one, but a caller's data might.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
 _TOP = {"$schema", "sources", "actors", "targets", "claims"}
 _SOURCE = {"id", "path", "title", "author", "outlet", "published", "sha256"}
 _ACTOR = {"id", "name", "aliases", "kind", "role", "country"}
@@ -68,7 +71,12 @@ def _slug(value: Any) -> bool:
 
 
 def _text(value: Any) -> bool:
-    return type(value) is str and len(value) <= MAX_TEXT and _VISIBLE.search(value) is not None
+    return (
+        type(value) is str
+        and len(value) <= MAX_TEXT
+        and _VISIBLE.search(value) is not None
+        and _SURROGATE.search(value) is None
+    )
 
 
 def _optional_text(value: Any) -> bool:
@@ -135,7 +143,9 @@ def _claims(claims: list[Any]) -> bool:
 def _slugs(values: list[Any]) -> bool:
     if set(map(type, values)) != {str} or max(map(len, values)) > 64:
         return False
-    return _SLUG_LINES.fullmatch("\n".join(values) + "\n") is not None
+    joined = "\n".join(values) + "\n"
+    # As many line ends as ids: no id may smuggle in a line end of its own.
+    return joined.count("\n") == len(values) and _SLUG_LINES.fullmatch(joined) is not None
 
 
 def _claim(record: dict[str, Any]) -> bool:
@@ -147,6 +157,7 @@ def _claim(record: dict[str, Any]) -> bool:
         type(quote) is str
         and len(quote) <= MAX_TEXT
         and _two_letters_or_digits(quote)
+        and _SURROGATE.search(quote) is None
         and _offsets(record.get("start"), record.get("end"))
         and _context(record.get("prefix"))
         and _context(record.get("suffix"))
@@ -179,7 +190,9 @@ def _offsets(start: Any, end: Any) -> bool:
 
 
 def _context(value: Any) -> bool:
-    return value is None or (type(value) is str and len(value) <= MAX_TEXT)
+    return value is None or (
+        type(value) is str and len(value) <= MAX_TEXT and _SURROGATE.search(value) is None
+    )
 
 
 def _stance(entry: Any) -> bool:

@@ -10,6 +10,7 @@ so a crash, a second writer or a permission slip never leaves half a file.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import stat
@@ -68,6 +69,8 @@ def read_inside(folder: Path, relative: str, limit: int) -> bytes:
         raise Unsafe(f"cannot be resolved: {err}") from None
     if os.path.commonpath([inside, real]) != inside:
         raise Unsafe("leads outside the folder of the claims file through a symbolic link")
+    if any(part.startswith(".") for part in Path(os.path.relpath(real, inside)).parts):
+        raise Unsafe("leads to a hidden file or folder (such as .git) through a symbolic link")
     try:
         checked = os.stat(real)
     except FileNotFoundError:
@@ -84,11 +87,21 @@ def read_inside(folder: Path, relative: str, limit: int) -> bytes:
         opened = os.fstat(descriptor)
         if (opened.st_dev, opened.st_ino) != (checked.st_dev, checked.st_ino):
             raise Unsafe("was replaced while it was being opened")
+        if _opened_at(descriptor) not in (None, real):  # a folder on the way swapped for a link
+            raise Unsafe("was moved while it was being opened")
         _require_regular(opened, limit)
         data = stream.read(limit + 1)
     if len(data) > limit:
         raise Unsafe(_too_large(limit))
     return data
+
+
+def _opened_at(descriptor: int) -> str | None:
+    """Where an open file really lies, as Linux's /proc says; None where it cannot say."""
+    try:
+        return os.path.realpath(f"/proc/self/fd/{descriptor}", strict=True)
+    except OSError:  # no /proc here
+        return None
 
 
 def _require_regular(status: os.stat_result, limit: int) -> None:
@@ -117,10 +130,16 @@ def write_atomically(
     rename over a device or a pipe would destroy it.
     """
     name = str(path)
-    target = path.resolve()
-    if target.exists() and not target.is_file():
-        raise DprkError(f"{name}: not a regular file; nothing written")
-    _refuse_read_only(target, name)
+    try:
+        target = path.resolve()
+        if target.exists() and not target.is_file():
+            raise DprkError(f"{name}: not a regular file; nothing written")
+        _refuse_read_only(target, name)
+    except (OSError, RuntimeError) as err:  # RuntimeError: a loop of links, on Python 3.11
+        reason = "a loop of symbolic links"
+        if isinstance(err, OSError) and err.errno != errno.ELOOP:
+            reason = err.strerror or str(err)
+        raise DprkError(f"{name}: cannot write: {reason}; nothing written") from None
     with contextlib.ExitStack() as cleanup:
         if expected is not None:
             cleanup.enter_context(_writer_lock(target, name))

@@ -128,6 +128,13 @@ def _folder_linked_outside(folder: Path) -> None:
     (folder / "texts").symlink_to(outside, target_is_directory=True)
 
 
+def _source_linked_to_a_hidden_file(folder: Path) -> None:
+    (folder / ".git").mkdir()
+    (folder / ".git" / "config").write_text("extraheader = password=hunter2\n", "utf-8")
+    (folder / "source.txt").unlink()
+    (folder / "source.txt").symlink_to(Path(".git") / "config")
+
+
 def _source_linked_inside(folder: Path) -> None:
     (folder / "texts").mkdir()
     (folder / "source.txt").rename(folder / "texts" / "article.txt")
@@ -189,6 +196,11 @@ BUILT_CASES: dict[str, tuple[Any, str]] = {
     "folder-linked-outside": (
         _folder_linked_outside,
         OUTSIDE.format("texts/source.txt") + " through a symbolic link",
+    ),
+    "source-linked-to-a-hidden-file": (
+        _source_linked_to_a_hidden_file,
+        "error: claims.json:5:15: source 'article': source.txt leads to a hidden file or folder "
+        "(such as .git) through a symbolic link",
     ),
     "source-is-a-pipe": (
         _source_is_a_pipe,

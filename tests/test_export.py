@@ -409,6 +409,16 @@ def test_output_onto_a_pipe_or_device_is_refused(invoke: Invoke, tmp_path: Path)
     assert fifo.is_fifo()
 
 
+def test_output_onto_a_loop_of_links_is_refused_not_a_crash(invoke: Invoke, tmp_path: Path) -> None:
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    result = invoke("export", "--format", "csv", "-o", str(loop))
+    assert result.exit_code == 2
+    assert (
+        result.stderr == f"error: {loop}: cannot write: a loop of symbolic links; nothing written\n"
+    )
+
+
 def test_an_empty_output_name_is_a_usage_error(invoke: Invoke) -> None:
     result = invoke("export", "-o", "")
     assert result.exit_code == 2

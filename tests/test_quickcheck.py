@@ -86,6 +86,8 @@ ODD_VALUES = st.one_of(
             "２０２４",
             "c001",
             "c 001",
+            "c001\nc002",
+            "ab\udcff",
             "a" * 65,
             "x" * 10_001,
             "0" * 64,
@@ -143,3 +145,16 @@ def test_a_yes_from_the_quick_check_is_a_yes_from_the_models(data: Any) -> None:
     if holds(data) and not cross_reference_problems(data):
         assert _models_accept(data)
         assert records_of(data) == _records_by_the_models(data)
+
+
+def test_an_id_holding_a_line_end_or_a_lone_surrogate_is_no_quick_yes() -> None:
+    """Found in review: ids were checked in one joined text, so "c1\\nc2" read as two."""
+    for bent in ("c001\nc999", "c001\n"):
+        data = copy.deepcopy(DATA)
+        data["claims"][0]["id"] = bent
+        assert not holds(data)
+        assert not _models_accept(data)
+    data = copy.deepcopy(DATA)
+    data["claims"][0]["summary"] = "half a pair \udcff"
+    assert not holds(data)
+    assert not _models_accept(data)
