@@ -14,12 +14,13 @@ import json
 import os
 import shutil
 import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import Result
-from support import REPO, Invoke
+from support import REPO, Invoke, set_at
 
 from dprktrack.safeio import MAX_CLAIMS_BYTES, MAX_SOURCE_BYTES
 
@@ -84,23 +85,28 @@ def test_a_file_that_cannot_be_loaded_is_refused_alike_by_every_command(
 # --- cases built at run time ----------------------------------------------------------
 
 
-def _fifty_megabyte_quote(folder: Path) -> None:
+def _edit_claims(
+    folder: Path, edit: Callable[[dict[str, Any]], object], *, indent: int | None = 2
+) -> None:
+    """Change the laid-out claims file in place; millions of records go on one line."""
     data = json.loads((folder / "claims.json").read_text("utf-8"))
-    data["claims"][0]["quote"] = "detached from reality " * (50 * MIB // 22)
-    (folder / "claims.json").write_text(json.dumps(data, indent=2), "utf-8")
+    edit(data)
+    (folder / "claims.json").write_text(json.dumps(data, indent=indent), "utf-8")
+
+
+def _fifty_megabyte_quote(folder: Path) -> None:
+    _edit_claims(
+        folder, set_at(("claims", 0, "quote"), "detached from reality " * (50 * MIB // 22))
+    )
     assert (folder / "claims.json").stat().st_size > 50 * MIB
 
 
 def _a_million_broken_claims(folder: Path) -> None:
-    data = json.loads((folder / "claims.json").read_text("utf-8"))
-    data["claims"] = [{}] * 900_000
-    (folder / "claims.json").write_text(json.dumps(data), "utf-8")
+    _edit_claims(folder, set_at(("claims",), [{}] * 900_000), indent=None)
 
 
 def _five_million_values(folder: Path) -> None:
-    data = json.loads((folder / "claims.json").read_text("utf-8"))
-    data["claims"] = [0] * 5_000_000
-    (folder / "claims.json").write_text(json.dumps(data), "utf-8")
+    _edit_claims(folder, set_at(("claims",), [0] * 5_000_000), indent=None)
 
 
 def _claims_over_the_limit(folder: Path) -> None:
@@ -160,9 +166,7 @@ def _source_is_a_device(folder: Path) -> None:
 
 
 def _set_source_path(folder: Path, path: str) -> None:
-    data = json.loads((folder / "claims.json").read_text("utf-8"))
-    data["sources"][0]["path"] = path
-    (folder / "claims.json").write_text(json.dumps(data, indent=2), "utf-8")
+    _edit_claims(folder, set_at(("sources", 0, "path"), path))
 
 
 QUOTE_TOO_LONG = (
