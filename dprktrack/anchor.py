@@ -10,7 +10,16 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-_PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t\r\f\v]*\n)+")
+# A line ends at LF, CRLF, a lone CR, NEL or U+2028. A paragraph ends at a blank line
+# (only white space or invisible characters on it) in any of those conventions, or at
+# U+2029, a form feed or an information separator, which stand for one on their own.
+_LINE_END = r"(?:\r\n|\r(?!\n)|[\n\x85\u2028])"
+_BLANK = (
+    r"[^\S\r\n\x85\u2028\u2029\f\x1c-\x1e]"
+    r"|[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+PARAGRAPH_BREAK = re.compile(rf"{_LINE_END}(?:(?:{_BLANK})*{_LINE_END})+|[\u2029\f\x1c-\x1e]+")
+"""A paragraph break: the pieces of an omission may not lie on both sides of one."""
 # A sentence ends at . ! ? (and any closing quote or bracket) followed by white space.
 _SENTENCE_END = re.compile(r"([.!?…][\"'”’)\]]*)\s+")
 
@@ -38,9 +47,9 @@ class LineIndex:
 def paragraph(text: str, span: Span) -> Span:
     """The paragraph (text between blank lines) around a span, widened to cover all of it."""
     start = 0
-    for match in _PARAGRAPH_BREAK.finditer(text, 0, span.start):
+    for match in PARAGRAPH_BREAK.finditer(text, 0, span.start):
         start = match.end()
-    following = _PARAGRAPH_BREAK.search(text, span.end)
+    following = PARAGRAPH_BREAK.search(text, span.end)
     end = following.start() if following else len(text)
     return Span(start, end)
 

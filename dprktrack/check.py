@@ -13,9 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from dprktrack import elision
+from dprktrack import departures, elision
 from dprktrack.anchor import Span
 from dprktrack.approximate import closest_in, word_diff
+from dprktrack.boundaries import cut_word
 from dprktrack.collector import paused
 from dprktrack.errors import DprkError, JsonPath, UnsafeInput
 from dprktrack.jsonpos import locate, locate_claims
@@ -39,6 +40,7 @@ VERDICTS: dict[str, Severity] = {
     "moved": "warning",
     "typography": "warning",
     "changed": "failure",
+    "altered": "failure",
     "missing": "failure",
     "ambiguous": "failure",
     "source-missing": "failure",
@@ -229,16 +231,25 @@ def _renewable(pin: Finding, verdicts: list[Finding], complete: bool) -> Finding
 
 def claim_finding(document: Document, claim: Claim, index: int) -> Finding:
     """The verdict on one claim, the `index`-th of the claims file (for its JSON path)."""
+    return judged(document, claim, index)[0]
+
+
+def judged(document: Document, claim: Claim, index: int) -> tuple[Finding, departures.Review]:
+    """The verdict on one claim and the departures it was given for (for `approve`)."""
     if _anchored_here(document.raw, claim):
         # The common case, kept cheap: quote, offsets and context all as recorded.
         assert claim.start is not None
         return Finding(
             claim.id, "claim", "ok", claim.source, "at its recorded offsets", ("claims", index),
             start=claim.start, end=claim.end, expected=claim.quote, found=claim.quote,
-        )  # fmt: skip
+        ), _NO_DEPARTURES  # fmt: skip
     hints = Hints(claim.start, claim.end, claim.prefix, claim.suffix)
     match = match_quote(document, claim.quote, hints)
-    return _verdict(document, claim, hints, match, ("claims", index))
+    review = _review(document, claim, match)
+    return _verdict(document, claim, hints, match, ("claims", index), review=review), review
+
+
+_NO_DEPARTURES = departures.Review((), ())
 
 
 def placed_span(document: Document, claim: Claim) -> Span | None:
@@ -261,6 +272,7 @@ def _anchored_here(raw: str, claim: Claim) -> bool:
         or end is None
         or end - start != len(quote)
         or not raw.startswith(quote, start)
+        or cut_word(raw, start, end) is not None
     ):
         return False
     prefix = raw[max(0, start - CONTEXT_LENGTH) : start]
@@ -272,11 +284,19 @@ Outcome = tuple[str, str, dict[str, Any]]
 
 
 def _verdict(
-    document: Document, claim: Claim, hints: Hints, match: Match, path: JsonPath
+    document: Document,
+    claim: Claim,
+    hints: Hints,
+    match: Match,
+    path: JsonPath,
+    *,
+    review: departures.Review,
 ) -> Finding:
-    verdict, message, extra = _failure(document, claim, hints, match) or _placed(
+    verdict, message, extra = _failure(document, claim, hints, match, review) or _placed(
         document, claim, hints, match
     )
+    if review.departures and verdict != "altered" and VERDICTS[verdict] != "failure":
+        message += f" ({_plural(len(review.departures), 'approved departure')})"
     span = match.span
     if span is not None:
         extra = {"start": span.start, "end": span.end, "found": document.slice(span), **extra}
@@ -285,8 +305,18 @@ def _verdict(
     )
 
 
-def _failure(document: Document, claim: Claim, hints: Hints, match: Match) -> Outcome | None:
-    """The failing verdicts: nothing found, too much found, or a passage that reads otherwise."""
+def _review(document: Document, claim: Claim, match: Match) -> departures.Review:
+    """The quote's omissions and alterations where it was found (none for a whole quote)."""
+    if not match.by_pieces or match.span is None:
+        return _NO_DEPARTURES
+    return departures.review(claim.quote, document.raw, match.spans, match.span)
+
+
+def _failure(
+    document: Document, claim: Claim, hints: Hints, match: Match, review: departures.Review
+) -> Outcome | None:
+    """The failing verdicts: nothing found, too much found, a passage that reads otherwise,
+    or departures from the source's words that turn it around or that no person approved."""
     span = match.span
     if match.stage == "ambiguous":
         return "ambiguous", _ambiguous_message(document, match), {}
@@ -294,9 +324,18 @@ def _failure(document: Document, claim: Claim, hints: Hints, match: Match) -> Ou
         return "missing", _missing_message(match, hints), {}
     if match.stage == "approximate":
         return _reads_differently(document, claim, match, span)
-    reversal = _reversal(document, claim, match)
-    if reversal:
-        return "changed", reversal, {}
+    return _misread(document, claim, hints, match, review)
+
+
+def _misread(
+    document: Document, claim: Claim, hints: Hints, match: Match, review: departures.Review
+) -> Outcome | None:
+    """A quote found whose departures or recorded place say it may not stand for the source."""
+    span = match.span
+    assert span is not None
+    if review.refusals:
+        more = f" (and {len(review.refusals) - 1} more)" if len(review.refusals) > 1 else ""
+        return "changed", review.refusals[0] + more, {"diff": _departure_diff(review)}
     recorded = _recorded_place(document, claim, hints, match)
     if recorded is not None:
         message = (
@@ -305,7 +344,32 @@ def _failure(document: Document, claim: Claim, hints: Hints, match: Match) -> Ou
             "and were not re-attached"
         )
         return "changed", message, {"diff": word_diff(claim.quote, document.slice(recorded))}
+    if review.departures and claim.review_pin != review.pin:
+        diff = _departure_diff(review)
+        return "altered", _altered_message(document, claim, review), {"diff": diff}
     return None
+
+
+def _altered_message(document: Document, claim: Claim, review: departures.Review) -> str:
+    count = _plural(len(review.departures), "departure")
+    first = review.departures[0]
+    listed = f"first at {document.where(first.at)}"
+    if claim.review_pin is None:
+        state = "that no review has approved"
+    else:
+        state = "that differ from the ones approved (its review_pin no longer matches)"
+    return (
+        f"the quote has {count} from the source's words {state}, {listed}; read them, "
+        f"then `dprktrack approve {claim.id}` if they keep the source's meaning"
+    )
+
+
+def _departure_diff(review: departures.Review) -> str:
+    """Each departure as the quote's marks beside the source's words, in the word-diff form."""
+    return "; ".join(
+        f"[-{departure.replacement}-]{{+{departure.source or '(nothing)'}+}}"
+        for departure in review.departures
+    )
 
 
 def _placed(document: Document, claim: Claim, hints: Hints, match: Match) -> Outcome:
@@ -402,29 +466,14 @@ def _ambiguous_message(document: Document, match: Match) -> str:
     )
 
 
-def _reversal(document: Document, claim: Claim, match: Match) -> str | None:
-    """Why a quote with omissions or alterations may not stand for its source, if it may not."""
-    if match.negations:
-        word, offset = match.negations[0]
-        return (
-            f"the words the quote leaves out or alters include {word!r} (source "
-            f"{document.where(offset)}): the quote may say the opposite of the source"
-        )
-    if match.added_negations:
-        return (
-            f"a bracket adds {match.added_negations[0]!r}, which the source does not say "
-            "there: the quote may say the opposite of the source"
-        )
-    rewrite = elision.long_alteration(claim.quote) if match.by_pieces else None
-    if rewrite:
-        return (
-            f"the bracket {rewrite[:40]!r}… holds more than an alteration may "
-            f"({elision.ALTERATION_GAP} characters): a rewrite, not a quote"
-        )
-    return None
-
-
 def _reads_differently(document: Document, claim: Claim, match: Match, span: Span) -> Outcome:
+    if match.edit == 1.0 and not elision.has_markers(claim.quote):
+        message = (
+            f"the quote stands in the source only inside longer words (at "
+            f"{document.where(span.start)}): a quote begins and ends on whole words and "
+            "whole characters of the source"
+        )
+        return "changed", message, {}
     if match.edit == 1.0 and elision.has_markers(claim.quote):
         message = (
             "the quote's kept pieces are not in order, close together, inside one paragraph "
@@ -494,7 +543,7 @@ def apply_repairs(data: dict[str, Any], report: Report) -> tuple[dict[str, Any],
         assert isinstance(section, str)
         assert isinstance(index, int)
         record = sections[section][index]
-        updated = _with_fields(record, finding.repair)
+        updated = with_fields(record, finding.repair)
         if updated != record:
             sections[section][index] = updated
             changed.append(finding)
@@ -502,7 +551,7 @@ def apply_repairs(data: dict[str, Any], report: Report) -> tuple[dict[str, Any],
     return repaired, changed
 
 
-def _with_fields(record: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
+def with_fields(record: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
     """`record` with `values` set: known keys keep their place, anchors follow the quote."""
     result: dict[str, Any] = {}
     for key, value in record.items():

@@ -7,6 +7,7 @@ line asks the questions and writes the file.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections import Counter
@@ -17,7 +18,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from dprktrack.anchor import Span, sentence
 from dprktrack.approximate import similarity
-from dprktrack.check import claim_finding
+from dprktrack.check import claim_finding, judged, with_fields
+from dprktrack.departures import Review
 from dprktrack.errors import DprkError
 from dprktrack.matcher import (
     LONGEST_APPROXIMATE,
@@ -31,9 +33,9 @@ from dprktrack.matcher import (
 )
 from dprktrack.normalise import normalise_text
 from dprktrack.query import actor_names, fold, match_actors
-from dprktrack.records import Actor, Claim, StanceEntry, Target
+from dprktrack.records import Actor, Claim, StanceEntry, Target, claim_of
 from dprktrack.rules import PATTERN_MESSAGES, SLUG_PATTERN, partial_date
-from dprktrack.store import Catalog, problem_from_pydantic
+from dprktrack.store import Catalog, dump_claims, problem_from_pydantic
 from dprktrack.vocabulary import STANCES
 
 if TYPE_CHECKING:
@@ -517,3 +519,53 @@ def check_date(value: str, option: str, published: date | None = None) -> str:
     if published is not None and wanted > published.isoformat()[: len(wanted)]:
         raise DprkError(f"{option}: {wanted} is after the source was published ({published})")
     return wanted
+
+
+@dataclass(frozen=True)
+class Approval:
+    """A claim's departures from its source, as a person is asked to approve them."""
+
+    claim: Claim
+    index: int
+    review: Review
+    places: tuple[str, ...]
+    """Each departure's `path:LINE:COL` in the source."""
+    done: bool
+    """Whether the claim's review pin already approves exactly these departures."""
+
+
+def approval(catalog: Catalog, claim_id: str) -> Approval:
+    """A claim's departures ready for approval, or a refusal saying why they cannot be.
+
+    Only departures that `check` fails as `altered` alone may be approved: a quote
+    not found, found in several places, or whose departures turn the source around
+    is refused, whatever a person would say.
+    """
+    claim = catalog.claims[claim_id]
+    if not catalog.pin_holds(claim.source):
+        raise DprkError(
+            f"{claim_id}: {catalog.shown_path(claim.source)} no longer matches its sha256 pin; "
+            "run `dprktrack check` and settle that first"
+        )
+    document = catalog.document(claim.source)
+    index = list(catalog.claims).index(claim_id)
+    finding, review = judged(document, claim, index)
+    if finding.verdict != "altered" and finding.severity() == "failure":
+        raise DprkError(f"{claim_id} cannot be approved: {finding.verdict}: {finding.message}")
+    places = tuple(document.where(departure.at) for departure in review.departures)
+    return Approval(claim, index, review, places, done=finding.verdict != "altered")
+
+
+def approved_text(raw: str, approvals: Sequence[Approval]) -> str:
+    """The claims file's text with each claim's review pin set to its departures' hash."""
+    data = json.loads(raw)
+    for approved in approvals:
+        record = data["claims"][approved.index]
+        data["claims"][approved.index] = with_fields(record, {"review_pin": approved.review.pin})
+    return dump_claims(data, newline="\r\n" if "\r\n" in raw else "\n")
+
+
+def departures_to_approve(document: Document, record: Mapping[str, Any]) -> Review:
+    """A new claim's departures, for `add` to show before the curator confirms them."""
+    finding, review = judged(document, claim_of(dict(record)), 0)
+    return review if finding.verdict == "altered" else Review((), ())

@@ -2,8 +2,9 @@
 
 `…`, `...`, `. . .` and `[…]` mark omitted words; brackets mark altered or inserted
 words (`[t]he`, `[the Panel]`). What is left are the kept pieces: each must occur in
-the source, in order, close together and inside one paragraph. Words an omission
-drops are checked for negations, since dropping a "not" reverses a statement.
+the source, in order, close together and inside one paragraph, and begin and end
+on whole words unless a bracket is attached to it there (`perform[ed]`). What the
+source says in place of the marks is for `departures` to weigh.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from dprktrack.anchor import Span
+from dprktrack.anchor import PARAGRAPH_BREAK, Span
+from dprktrack.boundaries import is_boundary
 
 ELISION_GAP = 1000
 """Most characters one omission may skip; the pieces must stay one passage."""
@@ -23,63 +25,82 @@ ALTERATION_GAP = 40
 # omission; the period stays with the words before it, hence the lookaheads.
 _MARKER = re.compile(r"\[\s*(?:…|\.\.\.|\. \. \.)\s*\]|…|\.\.\.(?!\.)|\. \. \.(?! \.)|\[[^\[\]]*\]")
 _ELISION = re.compile(r"\[?\s*(?:…|\.\.\.|\. \. \.)\s*\]?")
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
-# "No." before a number is an abbreviation (resolution No. 2397), not a negation.
-_NEGATION = re.compile(
-    r"\b(?:not|never|no(?!\.?\s*\d)|nor|neither|none|nothing|nobody|cannot|without|hardly)\b"
-    r"|\w+n['’]t\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
 class Piece:
-    """A kept run of the quote, and the most source text that may precede it."""
+    """A kept run of the quote, and the most source text that may precede it.
+
+    `open_start`/`open_end`: a bracket is attached to the piece on that side
+    (`[t]he`, `perform[ed]`), so the piece may begin or end inside a word there.
+    """
 
     text: str
     gap: int
+    open_start: bool = False
+    open_end: bool = False
 
 
 @dataclass(frozen=True)
 class Placement:
-    """Where each kept piece lies in the text."""
+    """Where each kept piece lies in the text, and the passage they make up: from the
+    first to the last, widened over the letters an edge alteration (`[t]he`) stands for."""
 
     spans: tuple[Span, ...]
+    outer: Span
+
+
+def is_elision(marker: str) -> bool:
+    """Whether a marker is an omission mark (else it is a bracketed alteration)."""
+    return _ELISION.fullmatch(marker) is not None
+
+
+def markers(quote: str) -> list[re.Match[str]]:
+    """The omission marks and brackets of a quote, in order."""
+    return list(_MARKER.finditer(quote))
 
 
 def has_markers(quote: str) -> bool:
     return _MARKER.search(quote) is not None
 
 
-def _segments(quote: str) -> list[tuple[str, str]]:
+def segments(quote: str) -> list[tuple[str, str]]:
     """The quote as (text, marker) pairs in order; the last pair's marker is empty."""
-    segments = []
+    parts = []
     position = 0
     for marker in _MARKER.finditer(quote):
-        segments.append((quote[position : marker.start()], marker.group()))
+        parts.append((quote[position : marker.start()], marker.group()))
         position = marker.end()
-    segments.append((quote[position:], ""))
-    return segments
+    parts.append((quote[position:], ""))
+    return parts
 
 
 def pieces(quote: str) -> list[Piece]:
     """The kept runs of a quote, each with the gap allowed before it (0 for the first)."""
     result: list[Piece] = []
     gap = 0
-    for text, marker in _segments(quote):
+    before = ""  # the marker just before the current text
+    for text, marker in segments(quote):
         if text.strip():
-            result.append(Piece(text.strip(), gap if result else 0))
+            open_start = _attached(before) and not text[0].isspace()
+            open_end = _attached(marker) and not text[-1].isspace()
+            result.append(Piece(text.strip(), gap if result else 0, open_start, open_end))
             gap = 0
         if marker:  # markers in a row allow all their gaps together
-            gap += ELISION_GAP if _ELISION.fullmatch(marker) else ALTERATION_GAP
+            gap += ELISION_GAP if is_elision(marker) else ALTERATION_GAP
+        before = marker
     return result
+
+
+def _attached(marker: str) -> bool:
+    return bool(marker) and not is_elision(marker)
 
 
 def rebuild(quote: str, replacements: list[str]) -> str:
     """The quote with its kept pieces replaced (by the source's own characters), markers kept."""
     out: list[str] = []
     kept = iter(replacements)
-    for text, marker in _segments(quote):
+    for text, marker in segments(quote):
         if text.strip():
             lead = text[: len(text) - len(text.lstrip())]
             trail = text[len(text.rstrip()) :]
@@ -90,18 +111,27 @@ def rebuild(quote: str, replacements: list[str]) -> str:
     return "".join(out)
 
 
-def placements(text: str, kept: list[Piece], limit: int) -> list[Placement]:
-    """Every way the pieces fit the text in order, each next piece as early as it can be."""
+def placements(
+    text: str, kept: list[Piece], limit: int, within: Span | None = None
+) -> list[Placement]:
+    """Every way the pieces fit the text in order, each next piece as early as it can be.
+
+    `within`: the passage must lie inside this span (boundaries are still judged
+    against the whole text).
+    """
     if not kept:
         return []
+    bounds = within or Span(0, len(text))
     found: list[Placement] = []
-    first = kept[0].text
-    at = text.find(first)
+    first = kept[0]
+    at = text.find(first.text, bounds.start, bounds.end)
     while at != -1 and len(found) < limit:
-        spans = _chain(text, kept, Span(at, at + len(first)))
-        if spans:
-            found.append(Placement(spans))
-        at = text.find(first, at + 1)
+        span = Span(at, at + len(first.text))
+        spans = _chain(text, kept, span, bounds) if _fits(text, span, first) else None
+        outer = _widened(text, spans, kept) if spans else None
+        if spans and outer and outer.start >= bounds.start and outer.end <= bounds.end:
+            found.append(Placement(spans, outer))
+        at = text.find(first.text, at + 1, bounds.end)
     return found
 
 
@@ -109,99 +139,48 @@ def one_paragraph(text: str, spans: tuple[Span, ...]) -> bool:
     """Whether no paragraph break lies between the pieces (a search in normalised text
     cannot see them, as line breaks fold into spaces there)."""
     return not any(
-        _PARAGRAPH_BREAK.search(text, before.end, after.start) for before, after in pairwise(spans)
+        PARAGRAPH_BREAK.search(text, before.end, after.start) for before, after in pairwise(spans)
     )
 
 
-def edge_alterations(quote: str) -> tuple[bool, bool]:
-    """Whether the quote begins (`[t]he`) or ends (`inform[ed]`) altering part of a word.
-
-    The source's own letters there belong to the quoted passage, so its span is widened
-    over them; a bracket that stands for whole words (`[the Panel] said`) widens nothing.
-    """
-    text = quote.strip()
-    markers = list(_MARKER.finditer(text))
-    if not markers:
-        return False, False
-    first, last = markers[0], markers[-1]
-    leading = (
-        first.start() == 0
-        and not _ELISION.fullmatch(first.group())
-        and text[first.end() : first.end() + 1].isalnum()
+def _fits(text: str, span: Span, piece: Piece) -> bool:
+    """Whether a piece placed at `span` begins and ends on whole words where it must."""
+    return (piece.open_start or is_boundary(text, span.start)) and (
+        piece.open_end or is_boundary(text, span.end)
     )
-    trailing = (
-        last.end() == len(text)
-        and not _ELISION.fullmatch(last.group())
-        and text[last.start() - 1 : last.start()].isalnum()
-    )
-    return leading, trailing
 
 
-def widen(text: str, span: Span, *, leading: bool, trailing: bool) -> Span:
-    """`span` grown over the letters an edge alteration stands for (at most a few)."""
-    start, end = span.start, span.end
-    while (
-        leading and start > 0 and span.start - start < ALTERATION_GAP and text[start - 1].isalnum()
-    ):
-        start -= 1
-    while trailing and end < len(text) and end - span.end < ALTERATION_GAP and text[end].isalnum():
-        end += 1
+def _widened(text: str, spans: tuple[Span, ...], kept: list[Piece]) -> Span | None:
+    """The passage over the letters an edge alteration stands for, if it ends on words."""
+    start, end = spans[0].start, spans[-1].end
+    if kept[0].open_start:
+        while start > 0 and spans[0].start - start < ALTERATION_GAP and text[start - 1].isalnum():
+            start -= 1
+    if kept[-1].open_end:
+        while end < len(text) and end - spans[-1].end < ALTERATION_GAP and text[end].isalnum():
+            end += 1
+    if not (is_boundary(text, start) and is_boundary(text, end)):
+        return None
     return Span(start, end)
 
 
-def _chain(text: str, kept: list[Piece], first: Span) -> tuple[Span, ...] | None:
+def _chain(text: str, kept: list[Piece], first: Span, bounds: Span) -> tuple[Span, ...] | None:
     spans = [first]
     for piece in kept[1:]:
         after = spans[-1].end
-        at = text.find(piece.text, after, after + piece.gap + len(piece.text) + 1)
-        if at == -1 or _PARAGRAPH_BREAK.search(text, after, at):
+        limit = min(bounds.end, after + piece.gap + len(piece.text) + 1)
+        at = text.find(piece.text, after, limit)
+        while at != -1 and not _fits(text, Span(at, at + len(piece.text)), piece):
+            at = text.find(piece.text, at + 1, limit)
+        if at == -1 or PARAGRAPH_BREAK.search(text, after, at):
             return None
         spans.append(Span(at, at + len(piece.text)))
     return tuple(spans)
 
 
-def negation_changes(
-    quote: str, text: str, placement: Placement, outer: Span
-) -> tuple[list[tuple[str, int]], list[str]]:
-    """Negations the left-out or altered words take away, and those brackets add.
-
-    The source's words between and around the kept pieces (widened to whole words, so
-    a cut through "can|not" counts) are weighed against the words in the quote's
-    brackets: `[markedly]` for "not" drops one, `[do not]` added where the source has
-    none adds one, and `[is not]` for "is not" does neither.
-    """
-    first, last = placement.spans[0], placement.spans[-1]
-    edges = [Span(outer.start, first.start), Span(last.end, outer.end)]
-    gaps = [gap for gap in edges if gap.end > gap.start]
-    gaps += [Span(before.end, after.start) for before, after in pairwise(placement.spans)]
-    source = [
-        (match.group(), match.start())
-        for gap in gaps
-        for match in _NEGATION.finditer(text, *_whole_words(text, gap))
-    ]
-    brackets = [
-        match.group()
-        for marker in _MARKER.finditer(quote)
-        if not _ELISION.fullmatch(marker.group())
-        for match in _NEGATION.finditer(marker.group())
-    ]
-    dropped = source[len(brackets) :] if len(source) > len(brackets) else []
-    added = brackets[len(source) :] if len(brackets) > len(source) else []
-    return dropped, added
-
-
-def _whole_words(text: str, gap: Span) -> tuple[int, int]:
-    start, end = gap.start, gap.end
-    while start > 0 and text[start - 1].isalnum():
-        start -= 1
-    while end < len(text) and text[end].isalnum():
-        end += 1
-    return start, end
-
-
 def long_alteration(quote: str) -> str | None:
     """A bracket holding more than an alteration may: a rewrite passed off as a quote."""
     for marker in _MARKER.finditer(quote):
-        if not _ELISION.fullmatch(marker.group()) and len(marker.group()) - 2 > ALTERATION_GAP:
+        if not is_elision(marker.group()) and len(marker.group()) - 2 > ALTERATION_GAP:
             return marker.group()
     return None

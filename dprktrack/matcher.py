@@ -19,8 +19,9 @@ from functools import cached_property
 from typing import Literal
 
 from dprktrack import elision
-from dprktrack.anchor import LineIndex, Span, paragraph
+from dprktrack.anchor import PARAGRAPH_BREAK, LineIndex, Span, paragraph
 from dprktrack.approximate import best_passages
+from dprktrack.boundaries import cut_word
 from dprktrack.normalise import Normalised, normalise, normalise_text
 
 Stage = Literal["exact", "typography", "approximate", "none", "ambiguous"]
@@ -106,10 +107,6 @@ class Match:
     edit: float | None = None
     position: float | None = None
     candidates: tuple[Span, ...] = ()
-    negations: tuple[tuple[str, int], ...] = ()
-    """Negating words of the source (with offsets) that the quote leaves out or alters away."""
-    added_negations: tuple[str, ...] = ()
-    """Negating words the quote's brackets add where the source has none."""
     bound: int = 0
     alternatives: int = 0
     uncounted: bool = False
@@ -144,14 +141,13 @@ def match_quote(document: Document, quote: str, hints: Hints, *, exact_only: boo
         return whole
     kept = elision.pieces(quote) if elision.has_markers(quote) else None
     if kept:
-        edges = elision.edge_alterations(quote)
         pieces = (
-            _pieces_at_hint(raw, kept, hints, edges)
-            or _search(raw, quote, kept, hints, "exact", edges=edges)
-            or (None if exact_only else _typographic(document, quote, kept, hints, edges))
+            _pieces_at_hint(raw, kept, hints)
+            or _search(raw, quote, kept, hints, "exact")
+            or (None if exact_only else _typographic(document, quote, kept, hints))
         )
         if pieces is not None:
-            return _with_negations(document, quote, _widened(raw, pieces, edges))
+            return pieces
     return Match("none") if exact_only else _approximate(document, quote, kept, hints)
 
 
@@ -180,14 +176,6 @@ def _whole_quote(document: Document, quote: str, hints: Hints, *, exact_only: bo
     )
 
 
-def _widened(raw: str, match: Match, edges: tuple[bool, bool]) -> Match:
-    span = match.span
-    if span is None or not any(edges):
-        return match
-    leading, trailing = edges
-    return replace(match, outer=elision.widen(raw, span, leading=leading, trailing=trailing))
-
-
 def _hinted_span(raw: str, hints: Hints) -> Span | None:
     start, end = hints.start, hints.end
     if start is None or end is None or not 0 <= start <= end <= len(raw):
@@ -198,7 +186,7 @@ def _hinted_span(raw: str, hints: Hints) -> Span | None:
 def _at_hint(document: Document, quote: str, hints: Hints, *, typographic: bool) -> Match | None:
     """The quote exactly (or, `typographic`, after normalisation) where its offsets say."""
     span = _hinted_span(document.raw, hints)
-    if span is None:
+    if span is None or cut_word(document.raw, span.start, span.end) is not None:
         return None
     there = document.slice(span)
     if not typographic:
@@ -208,20 +196,23 @@ def _at_hint(document: Document, quote: str, hints: Hints, *, typographic: bool)
     return None
 
 
-def _pieces_at_hint(
-    raw: str, kept: list[elision.Piece], hints: Hints, edges: tuple[bool, bool]
-) -> Match | None:
+def _pieces_at_hint(raw: str, kept: list[elision.Piece], hints: Hints) -> Match | None:
     """The kept pieces filling exactly the hinted span (widened over edge alterations)."""
     span = _hinted_span(raw, hints)
     if span is None:
         return None
-    leading, trailing = edges
-    for placement in elision.placements(raw[span.start : span.end], kept, MAX_OCCURRENCES):
-        spans = tuple(Span(s.start + span.start, s.end + span.start) for s in placement.spans)
-        outer = elision.widen(raw, _outer(spans), leading=leading, trailing=trailing)
-        if outer == span:
-            return Match("exact", spans, "hint", by_pieces=True)
+    for placement in elision.placements(raw, kept, MAX_OCCURRENCES, within=span):
+        if placement.outer == span:
+            return _pieces_match("exact", placement, "hint", None)
     return None
+
+
+def _pieces_match(
+    stage: Stage, placement: elision.Placement, selected_by: Selection, context: float | None
+) -> Match:
+    spans = placement.spans
+    outer = placement.outer if placement.outer != _outer(spans) else None
+    return Match(stage, spans, selected_by, context, by_pieces=True, outer=outer)
 
 
 def _search(
@@ -231,69 +222,104 @@ def _search(
     hints: Hints,
     stage: Stage,
     *,
-    edges: tuple[bool, bool] = (False, False),
     mapping: Normalised | None = None,
     raw: str = "",
 ) -> Match | None:
     """All occurrences in `text`; one is chosen only if it is alone or context selects it.
 
     With a `mapping`, `text` is the normalised form of `raw`: a match must begin and
-    end on whole characters of `raw` (not inside a folded `…` or ligature), the kept
-    pieces of an omission must stay in one paragraph of `raw`, and spans are mapped
-    back to it. So many occurrences that some went uncounted are always ambiguous.
+    end on whole characters and whole words of `raw` (not inside a folded `…` or a
+    word), the kept pieces of an omission must stay in one paragraph of `raw`, and
+    spans are mapped back to it. So many occurrences that some went uncounted are
+    always ambiguous.
     """
-    found, by_pieces = _occurrences(text, quote, kept)
+    found = _occurrences(text, quote, kept)
     if mapping is not None:
-        found = [spans for spans in found if all(mapping.aligned(span) for span in spans)]
-    raw_found = [_to_raw(spans, mapping) for spans in found]
-    if by_pieces and mapping is not None:
-        paired = [
-            (spans, in_raw)
-            for spans, in_raw in zip(found, raw_found, strict=True)
-            if elision.one_paragraph(raw, in_raw)
-        ]
-        found, raw_found = [spans for spans, _ in paired], [in_raw for _, in_raw in paired]
+        found = _in_raw(found, mapping, raw, kept)
     if not found:
         return None
-    leading, trailing = edges
-    outers = [
-        elision.widen(text, _outer(spans), leading=leading, trailing=trailing) for spans in found
-    ]
+    by_pieces = kept is not None
     if len(found) == 1:
-        context = _agreement(text, outers[0], hints, mapping) if hints.has_context else None
-        return Match(stage, raw_found[0], "unique", context, by_pieces=by_pieces)
-    scores = [_agreement(text, outer, hints, mapping) for outer in outers]
+        context = _agreement(text, found[0][0].outer, hints, mapping) if hints.has_context else None
+        return _chosen(stage, found[0][1], "unique", context, by_pieces=by_pieces)
+    scores = [_agreement(text, placement.outer, hints, mapping) for placement, _ in found]
     best = max(scores)
     complete = len(found) < MAX_OCCURRENCES
     if complete and hints.has_context and best > 0.5 and scores.count(best) == 1:
-        chosen = scores.index(best)
-        return Match(stage, raw_found[chosen], "context", best, by_pieces=by_pieces)
+        chosen = found[scores.index(best)][1]
+        return _chosen(stage, chosen, "context", best, by_pieces=by_pieces)
     # Each place whole, over the letters an edge alteration stands for, in the raw text.
-    candidates = tuple(_to_raw((outer,), mapping)[0] for outer in outers)
+    candidates = tuple(in_raw.outer for _, in_raw in found)
     return Match("ambiguous", candidates=candidates, uncounted=not complete)
 
 
-def _occurrences(
-    text: str, quote: str, kept: list[elision.Piece] | None
-) -> tuple[list[tuple[Span, ...]], bool]:
-    """Where the whole quote occurs or, given its kept pieces, where they fit (and True)."""
+Found = tuple[elision.Placement, elision.Placement]
+"""A placement in the searched text, and the same in the raw text."""
+
+
+def _chosen(
+    stage: Stage,
+    placement: elision.Placement,
+    selected_by: Selection,
+    context: float | None,
+    *,
+    by_pieces: bool,
+) -> Match:
+    if by_pieces:
+        return _pieces_match(stage, placement, selected_by, context)
+    return Match(stage, placement.spans, selected_by, context)
+
+
+def _in_raw(
+    found: list[Found], mapping: Normalised, raw: str, kept: list[elision.Piece] | None
+) -> list[Found]:
+    """Placements of the normalised text that hold in the raw text too, mapped there."""
+    held = []
+    for placement, _ in found:
+        if not all(mapping.aligned(span) for span in (*placement.spans, placement.outer)):
+            continue
+        spans = tuple(mapping.raw_span(span) for span in placement.spans)
+        outer = mapping.raw_span(placement.outer)
+        if cut_word(raw, outer.start, outer.end) is not None:
+            continue
+        if kept is not None and not (
+            elision.one_paragraph(raw, spans) and _pieces_hold(raw, spans, kept)
+        ):
+            continue
+        held.append((placement, elision.Placement(spans, outer)))
+    return held
+
+
+def _pieces_hold(raw: str, spans: tuple[Span, ...], kept: list[elision.Piece]) -> bool:
+    """Whether every piece begins and ends on whole words of the raw text where it must."""
+    for span, piece in zip(spans, kept, strict=True):
+        start = None if piece.open_start else span.start
+        end = None if piece.open_end else span.end
+        for offset in (start, end):
+            if offset is not None and cut_word(raw, offset, offset) is not None:
+                return False
+    return True
+
+
+def _occurrences(text: str, quote: str, kept: list[elision.Piece] | None) -> list[Found]:
+    """Where the whole quote occurs on whole words or, given its kept pieces, where they fit."""
     if kept:
-        placements = elision.placements(text, kept, MAX_OCCURRENCES)
-        return [placement.spans for placement in placements], True
-    spans: list[tuple[Span, ...]] = []
+        return [
+            (placement, placement) for placement in elision.placements(text, kept, MAX_OCCURRENCES)
+        ]
+    found: list[Found] = []
     at = text.find(quote) if quote else -1
-    while at != -1 and len(spans) < MAX_OCCURRENCES:
-        spans.append((Span(at, at + len(quote)),))
+    while at != -1 and len(found) < MAX_OCCURRENCES:
+        span = Span(at, at + len(quote))
+        if cut_word(text, span.start, span.end) is None:
+            placement = elision.Placement((span,), span)
+            found.append((placement, placement))
         at = text.find(quote, at + 1)
-    return spans, False
+    return found
 
 
 def _outer(spans: tuple[Span, ...]) -> Span:
     return Span(spans[0].start, spans[-1].end)
-
-
-def _to_raw(spans: tuple[Span, ...], mapping: Normalised | None) -> tuple[Span, ...]:
-    return spans if mapping is None else tuple(mapping.raw_span(span) for span in spans)
 
 
 def _agreement(text: str, span: Span, hints: Hints, mapping: Normalised | None) -> float:
@@ -323,27 +349,16 @@ def _common_suffix(one: str, other: str) -> int:
 
 
 def _typographic(
-    document: Document,
-    quote: str,
-    kept: list[elision.Piece] | None,
-    hints: Hints,
-    edges: tuple[bool, bool] = (False, False),
+    document: Document, quote: str, kept: list[elision.Piece] | None, hints: Hints
 ) -> Match | None:
     """The quote in the normalised text; white space around it is not part of the match."""
     mapping = document.normalised
     plain = normalise_text(quote).strip()
     if plain == quote and mapping.text == document.raw:
         return None  # nothing to normalise on either side
-    folded = [elision.Piece(normalise_text(piece.text), piece.gap) for piece in kept or []]
+    folded = [replace(piece, text=normalise_text(piece.text)) for piece in kept or []]
     return _search(
-        mapping.text,
-        plain,
-        folded or None,
-        hints,
-        "typography",
-        edges=edges,
-        mapping=mapping,
-        raw=document.raw,
+        mapping.text, plain, folded or None, hints, "typography", mapping=mapping, raw=document.raw
     )
 
 
@@ -420,7 +435,7 @@ def _one_paragraph(raw: str, span: Span, quote: str) -> Span:
 
     Edit distance alone may pad a changed opening with the end of the paragraph before.
     """
-    if "\n\n" in quote or "\n\n" not in raw[span.start : span.end]:
+    if PARAGRAPH_BREAK.search(quote) or not PARAGRAPH_BREAK.search(raw, span.start, span.end):
         return span
     middle = (span.start + span.end) // 2
     bounds = paragraph(raw, Span(middle, middle))
@@ -439,15 +454,3 @@ def _position_score(span: Span, hints: Hints, length: int) -> float | None:
     if hints.start is None or not length:
         return None
     return max(0.0, 1 - abs(span.start - hints.start) / length)
-
-
-def _with_negations(document: Document, quote: str, match: Match) -> Match:
-    """Record negations the quote's omissions drop or its alterations add."""
-    span = match.span
-    if not match.by_pieces or span is None:
-        return match
-    placement = elision.Placement(match.spans)
-    dropped, added = elision.negation_changes(quote, document.raw, placement, span)
-    if not dropped and not added:
-        return match
-    return replace(match, negations=tuple(dropped), added_negations=tuple(added))

@@ -26,6 +26,7 @@ from dprktrack.rules import (
     DATE_PATTERN,
     MAX_TEXT,
     QUOTE_PATTERN,
+    REVIEW_PIN_PATTERN,
     SHA256_PATTERN,
     SLUG_PATTERN,
     TEXT_PATTERN,
@@ -44,6 +45,7 @@ Text = Annotated[str, StringConstraints(pattern=TEXT_PATTERN, max_length=MAX_TEX
 QuoteText = Annotated[str, StringConstraints(pattern=QUOTE_PATTERN, max_length=MAX_TEXT)]
 Context = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
 Sha256 = Annotated[str, StringConstraints(pattern=SHA256_PATTERN)]
+ReviewPin = Annotated[str, StringConstraints(pattern=REVIEW_PIN_PATTERN)]
 # DATE_PATTERN is the JSON Schema's only: `partial_date` validates, messages and all.
 PartialDate = Annotated[
     str, AfterValidator(partial_date), WithJsonSchema({"type": "string", "pattern": DATE_PATTERN})
@@ -126,6 +128,11 @@ class Claim(_Record):
     )
     suffix: Context | None = Field(
         default=None, description="Hint: up to 32 characters of the source just after the quote."
+    )
+    review_pin: ReviewPin | None = Field(
+        default=None,
+        description="Hash over the quote's omissions and alterations, written by `dprktrack"
+        " approve` once a person has read them; any change to them breaks it.",
     )
     quote_type: QuoteType = Field(
         description="direct: the actor's own words; indirect: the source's paraphrase; mixed: both."

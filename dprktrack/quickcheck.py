@@ -22,6 +22,7 @@ from dprktrack.vocabulary import ACTOR_KINDS, QUOTE_TYPES, STANCES
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _SLUG_LINES = re.compile(r"(?:[a-z0-9]+(?:-[a-z0-9]+)*\n)*")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
+_REVIEW_PIN = re.compile(r"[0-9a-f]{16}")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # Characters every regex engine's \S takes (ASCII printable) or \w takes (letters, digits).
 _VISIBLE = re.compile(r"[!-~]|[^\W_]")
@@ -36,7 +37,7 @@ _ACTOR_REQUIRED = {"id", "name", "kind"}
 _TARGET = {"id", "label", "description"}
 _STANCE = {"target", "stance"}
 _CLAIM = {
-    "id", "source", "actor", "quote", "start", "end", "prefix", "suffix",
+    "id", "source", "actor", "quote", "start", "end", "prefix", "suffix", "review_pin",
     "quote_type", "reported_via", "stances", "summary", "date",
 }  # fmt: skip
 _CLAIM_REQUIRED = {"id", "source", "actor", "quote", "quote_type", "stances", "summary"}
@@ -161,6 +162,7 @@ def _claim(record: dict[str, Any]) -> bool:
         and _offsets(record.get("start"), record.get("end"))
         and _context(record.get("prefix"))
         and _context(record.get("suffix"))
+        and _review_pin(record.get("review_pin"))
         and type(record["quote_type"]) is str
         and record["quote_type"] in QUOTE_TYPES
         and (relay is None or type(relay) is str)
@@ -193,6 +195,10 @@ def _context(value: Any) -> bool:
     return value is None or (
         type(value) is str and len(value) <= MAX_TEXT and _SURROGATE.search(value) is None
     )
+
+
+def _review_pin(value: Any) -> bool:
+    return value is None or (type(value) is str and _REVIEW_PIN.fullmatch(value) is not None)
 
 
 def _stance(entry: Any) -> bool:

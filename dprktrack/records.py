@@ -54,6 +54,7 @@ class Claim(NamedTuple):
     end: int | None = None
     prefix: str | None = None
     suffix: str | None = None
+    review_pin: str | None = None
     reported_via: str | None = None
     date: str | None = None
 

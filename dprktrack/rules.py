@@ -19,6 +19,7 @@ from dprktrack.safetext import visible
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 TEXT_PATTERN = r"\S"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
+REVIEW_PIN_PATTERN = r"^[0-9a-f]{16}$"
 QUOTE_PATTERN = r"\w\W*\w"
 """Two letters or digits: a quote of one character (or of punctuation) ties nothing down."""
 MAX_TEXT = 10_000
@@ -27,6 +28,7 @@ PATTERN_MESSAGES = {
     SLUG_PATTERN: "must be a slug: lowercase letters and digits joined by single hyphens",
     TEXT_PATTERN: "must not be empty or only white space",
     SHA256_PATTERN: "must be 64 lowercase hexadecimal digits",
+    REVIEW_PIN_PATTERN: "must be 16 lowercase hexadecimal digits (written by `dprktrack approve`)",
     QUOTE_PATTERN: "must hold at least two letters or digits",
 }
 """What each pattern means, said to a curator instead of the regular expression."""

@@ -57,3 +57,15 @@ def add_args(quote: str, *extra: str) -> list[str]:
         "Says the draft ignored Moscow's proposal.",
         *extra,
     ]
+
+
+def on_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """`start` moved back and `end` forward to the nearest places a quote may begin and end
+    (whole words and graphemes): the strategies' spans, made quotable."""
+    from dprktrack.boundaries import is_boundary
+
+    while not is_boundary(text, start):
+        start -= 1
+    while not is_boundary(text, end):
+        end += 1
+    return start, end

@@ -512,17 +512,29 @@ ELIDED = [
 ]
 
 
+def approve(invoke: Invoke, claims: Path, *claim_ids: str) -> None:
+    result = invoke("approve", "--yes", *claim_ids, claims=claims)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.split() == list(claim_ids)
+
+
 @pytest.mark.parametrize("quote", ELIDED)
-def test_an_elided_quote_from_one_paragraph_is_ok(
+def test_an_elided_quote_from_one_paragraph_is_ok_once_approved(
     invoke: Invoke, write_claims: WriteClaims, quote: str
 ) -> None:
     data = json.loads(RAW)
     add_claim(data, "c900", quote)
     claims = write_claims(data)
     code, report = check_json(invoke, claims, "c900")
+    (record,) = report["results"]
+    assert (code, record["verdict"], record["severity"]) == (1, "altered", "failure")
+    assert "dprktrack approve c900" in record["message"]
+    approve(invoke, claims, "c900")
+    code, report = check_json(invoke, claims, "c900")
     assert code == 0
     (record,) = report["results"]
     assert (record["verdict"], record["severity"]) == ("ok", "pass"), record["message"]
+    assert "approved departure" in record["message"]
     found = SEED_TEXT[record["start"] : record["end"]]
     assert record["found"] == found
     kept = re.split(r"\s*(?:\[[^\]]*\]|…|\.\.\.|\. \. \.)\s*", quote)
@@ -1132,6 +1144,7 @@ def test_an_alteration_inside_a_word_at_the_edge_covers_the_sources_letters(
     add_claim(data, "c900", "[t]he US, UK and France")
     add_claim(data, "c901", "[u]nfortunately not.")
     claims = write_claims(data)
+    approve(invoke, claims, "c900", "c901")
     code, report = check_json(invoke, claims, "c900", "c901")
     results = claim_results(report)
     assert code == 0
@@ -1323,8 +1336,8 @@ def test_a_byte_order_mark_added_to_a_source_is_named(invoke: Invoke, repo_copy:
 @pytest.mark.parametrize(
     ("quote", "reason"),
     [
-        ("Many experts [do not] agree with this assessment.", "a bracket adds 'not'"),
-        ("Unfortunately [yes].", "leaves out or alters include 'not'"),
+        ("Many experts [do not] agree with this assessment.", "the quote adds 'not'"),
+        ("Unfortunately [yes].", "the source's 'not' is left out or altered away"),
         (
             "[Everyone backs the sanctions regime, and Russia supports the Panel; m]any experts",
             "holds more than an alteration may",
@@ -1347,10 +1360,16 @@ def test_a_bracket_that_keeps_the_sources_negation_passes(
 ) -> None:
     data = json.loads(RAW)
     add_claim(data, "c900", "Unfortunately [it is] not.")
-    code, report = check_json(invoke, write_claims(data), "c900")
-    assert (code, claim_results(report)["c900"]["verdict"]) == (1, "changed"), "no 'it is' there"
+    claims = write_claims(data)
+    code, report = check_json(invoke, claims, "c900")
+    # Words the source does not have there: a person must read them.
+    assert (code, claim_results(report)["c900"]["verdict"]) == (1, "altered")
     add_claim(data, "c901", "[U]nfortunately [not].")
-    code, report = check_json(invoke, write_claims(data), "c901")
+    claims = write_claims(data)
+    code, report = check_json(invoke, claims, "c901")
+    assert (code, claim_results(report)["c901"]["verdict"]) == (1, "altered")
+    approve(invoke, claims, "c901")
+    code, report = check_json(invoke, claims, "c901")
     assert (code, claim_results(report)["c901"]["verdict"]) == (0, "ok")
 
 

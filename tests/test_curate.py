@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
-from support import CLAIMS, SEED, Invoke, add_args
+from support import CLAIMS, SEED, Invoke, add_args, on_words
 
 from dprktrack.anchor import Span, paragraph, sentence
 from dprktrack.curate import locate, next_claim_id, slug, whole_words
@@ -112,11 +112,12 @@ def test_locate_refuses_an_unknown_source_and_empty_text(invoke: Invoke) -> None
 @st.composite
 def seed_spans(draw: st.DrawFn) -> Span:
     start = draw(st.integers(0, len(SEED_TEXT) - 12))
-    return Span(start, draw(st.integers(start + 12, min(len(SEED_TEXT), start + 200))))
+    end = draw(st.integers(start + 12, min(len(SEED_TEXT), start + 200)))
+    return Span(*on_words(SEED_TEXT, start, end))
 
 
 @SEED_PROPERTY
-@example(Span(0, 12))
+@example(Span(*on_words(SEED_TEXT, 0, 12)))
 @example(Span(SEED_TEXT.index(UNIQUE), SEED_TEXT.index(UNIQUE) + len(UNIQUE)))
 @given(seed_spans())
 def test_a_unique_seed_passage_retyped_is_located_in_the_seeds_spelling(span: Span) -> None:
@@ -602,8 +603,13 @@ def test_an_edge_alteration_found_several_times_can_be_chosen(
     # The bracket stands for the passage's first letter, whatever its case ("The Panel …").
     passages = [SEED_TEXT[hit["start"] : hit["end"]] for hit in located["hits"]]
     assert [passage.lower() for passage in passages] == ["the panel of experts"] * 3
-    result = invoke(*add_args("[t]he Panel of Experts", "--occurrence", "2"), claims=repo_copy)
+    args = add_args("[t]he Panel of Experts", "--occurrence", "2")
+    refused = invoke(*args, claims=repo_copy)
+    assert refused.exit_code == 2, "an alteration is added only once it is approved"
+    assert 'alteration: the source\'s "t", the quote\'s "[t]"' in refused.stderr
+    result = invoke(*args, "--approve", claims=repo_copy)
     assert result.exit_code == 0, result.output
+    assert claims_of(repo_copy)["c060"]["review_pin"]
     assert claims_of(repo_copy)["c060"]["start"] == located["hits"][1]["start"]
     assert invoke("check", "--strict", claims=repo_copy).exit_code == 0
 

@@ -162,6 +162,7 @@ def test_a_quote_with_omissions_selects_the_whole_passage(
     invoke: Invoke, write_claims: Callable[[Any], Path]
 ) -> None:
     claims = _edited_claims(write_claims, c001=ELIDED)
+    assert invoke("approve", "--yes", "c001", claims=claims).exit_code == 0
     result = _ok(invoke("export", claims=claims))
     first = json.loads(result.stdout)["first"]["items"][0]
     selectors = _selectors(first)

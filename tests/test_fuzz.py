@@ -43,7 +43,7 @@ import pytest
 from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from support import SEED
+from support import SEED, on_words
 
 from dprktrack.check import finding_positions, result_records, run_check, summary
 from dprktrack.cli import main
@@ -229,6 +229,7 @@ def exact_quotes(draw: Draw, text: str) -> tuple[str, int, int]:
     start, least = letters[first], letters[first + 1] + 1
     longest = draw(st.sampled_from((400, 400, 400, 1200)))  # past 1,000 is searched exactly only
     end = draw(st.integers(least, max(least, min(len(text), start + longest))))
+    start, end = on_words(text, start, end)  # a quote begins and ends on whole words
     return text[start:end], start, end
 
 

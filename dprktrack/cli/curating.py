@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     import datetime
 
     from dprktrack.curate import Anchored, Located
+    from dprktrack.departures import Review
     from dprktrack.matcher import Document
     from dprktrack.store import Catalog
 
@@ -205,6 +207,12 @@ def _write_record(
     metavar="N",
     help="Which occurrence, for a quote found more than once (1 is the first).",
 )
+@click.option(
+    "--approve",
+    "approve_departures",
+    is_flag=True,
+    help="Approve the quote's omissions and alterations as shown, without asking.",
+)
 @dry_run_option
 @prompt_option
 @click.pass_context
@@ -212,6 +220,7 @@ def add(
     ctx: click.Context,
     /,
     *,
+    approve_departures: bool,
     actor: str | None,
     quote: str | None,
     stances: tuple[str, ...],
@@ -240,7 +249,6 @@ def add(
         --quote "long overdue" --summary "The sanctions regime is overdue for an update."
     """
     from dprktrack import curate
-    from dprktrack.model import Claim
     from dprktrack.query import pick_source
     from dprktrack.records import claim_of
 
@@ -289,7 +297,7 @@ def add(
         "summary": summary,
         "date": date,
     }
-    record = curate.build_record(Claim, values, _CLAIM_OPTIONS)
+    record = _approved_record(document, values, given=approve_departures, asking=asking)
     problem = curate.verdict_problem(document, claim_of(record))
     if problem:
         raise DprkError(f"the quote would not pass `dprktrack check`: {problem}")
@@ -309,6 +317,118 @@ def add(
             command = _add_command(ctx, record, occurrence)
             click.echo(f"note: to add it once the file is settled: {visible(command)}", err=True)
         raise
+
+
+def _approved_record(
+    document: Document, values: dict[str, Any], *, given: bool, asking: bool
+) -> dict[str, Any]:
+    """The new claim's record; a quote that departs from the source's words gets its
+    review pin only once a person has read the departures and approved them."""
+    from dprktrack import curate
+    from dprktrack.model import Claim
+
+    record = curate.build_record(Claim, values, _CLAIM_OPTIONS)
+    review = curate.departures_to_approve(document, record)
+    if not review.departures:
+        return record
+    claim_id = str(values["id"])
+    _show_departures(claim_id, [document.where(d.at) for d in review.departures], review)
+    if not given:
+        _confirm(claim_id, asking=asking)
+    return curate.build_record(Claim, {**values, "review_pin": review.pin}, _CLAIM_OPTIONS)
+
+
+def _confirm(claim_id: str, *, asking: bool) -> None:
+    if not asking:
+        raise DprkError(
+            f"{claim_id}: the quote departs from the source's words; read the departures "
+            "above and give --approve (add) or --yes (approve) if they keep its meaning"
+        )
+    if not click.confirm("Approve them?", default=False, err=True):
+        raise DprkError(f"{claim_id}: departures not approved; nothing written", EXIT_FAILURE)
+
+
+def _show_departures(claim_id: str, places: Sequence[str], review: Review) -> None:
+    count = len(review.departures)
+    noun = "place" if count == 1 else "places"
+    click.echo(f"{claim_id}'s quote departs from the source's words in {count} {noun}:", err=True)
+    for place, departure in zip(places, review.departures, strict=True):
+        source = visible_json(departure.source) if departure.source else "(nothing)"
+        click.echo(
+            f"  {one_line_message(place)}: {departure.kind}: the source's {source}, "
+            f"the quote's {visible_json(departure.replacement)}",
+            err=True,
+        )
+
+
+@main.command(short_help="Approve a claim's omissions and alterations after reading them.")
+@click.argument(
+    "claim_ids",
+    nargs=-1,
+    required=True,
+    metavar="CLAIM_ID...",
+    shell_complete=completer("claim", bundled_ok=False),
+)
+@click.option("--yes", is_flag=True, help="Approve what is shown without asking.")
+@click.option(
+    "--dry-run", is_flag=True, help="Show the departures and the new pins; write nothing."
+)
+@click.pass_context
+def approve(ctx: click.Context, claim_ids: tuple[str, ...], *, yes: bool, dry_run: bool) -> None:
+    """Approve the omissions and alterations of each claim's quote, after showing them.
+
+    `check` fails a quote whose omission marks (…) or brackets ([t]he) no person has
+    approved (verdict `altered`). This shows each departure as the source's words
+    beside the quote's, asks, and writes the claim's review_pin: a hash over exactly
+    those departures, so any later change to them fails again. A quote that `check`
+    fails for another reason (not found, a dropped negation, a bracket that reverses
+    the source) cannot be approved. The approved ids go to stdout.
+
+    \b
+    Exit codes: 0 approved (or nothing left to approve), 1 not approved when asked,
+    2 a claim that cannot be approved, an unknown id, or an unusable claims file.
+
+    \b
+    Examples:
+      dprktrack approve c014
+      dprktrack approve --yes --dry-run c014 c015
+    """
+    from dprktrack import curate
+    from dprktrack.store import catalog_from_text, replace_claims_file
+
+    catalog = load_claims(ctx, bundled_ok=False)
+    approvals = [curate.approval(catalog, claim_id) for claim_id in _claim_ids(catalog, claim_ids)]
+    pending = [approved for approved in approvals if not approved.done]
+    for approved in approvals:
+        if approved.done:
+            state = "approved already" if approved.review.departures else "none to approve"
+            click.echo(f"note: {approved.claim.id}: omissions and alterations {state}", err=True)
+            continue
+        _show_departures(approved.claim.id, approved.places, approved.review)
+    if not pending:
+        return
+    if not (yes or dry_run) and not sys.stdin.isatty():
+        raise click.UsageError("not a terminal to ask on: read the departures, then give --yes")
+    if not (yes or dry_run) and not click.confirm("Approve them?", default=False, err=True):
+        click.echo("note: nothing approved; nothing written", err=True)
+        ctx.exit(EXIT_FAILURE)
+    text = curate.approved_text(catalog.raw, pending)
+    catalog_from_text(catalog.path, text)
+    if dry_run:
+        click.echo(f"note: --dry-run: {one_line_message(catalog.name)} not changed", err=True)
+    else:
+        replace_claims_file(catalog.path, text, catalog.raw)
+    for approved in pending:
+        click.echo(approved.claim.id)
+        click.echo(f"note: {approved.claim.id}: review_pin {approved.review.pin}", err=True)
+
+
+def _claim_ids(catalog: Catalog, claim_ids: tuple[str, ...]) -> list[str]:
+    """The ids as the file spells them, each refused in one line if unknown."""
+    unknown = [claim_id for claim_id in claim_ids if claim_id not in catalog.claims]
+    if unknown:
+        raise DprkError([f"no claim {claim_id!r} in {catalog.name}" for claim_id in unknown])
+    return list(dict.fromkeys(claim_ids))
 
 
 def _asked_details(

@@ -25,7 +25,7 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 COMMAND_MODULES = {
     **dict.fromkeys(("list", "actors", "stances", "targets", "show", "read"), "lookups"),
     "check": "checking",
-    **dict.fromkeys(("schema", "locate", "add", "add-actor", "add-target"), "curating"),
+    **dict.fromkeys(("schema", "locate", "add", "add-actor", "add-target", "approve"), "curating"),
     "export": "exporting",
 }
 """Which module of dprktrack.cli defines each command: importing it attaches them to `main`."""
