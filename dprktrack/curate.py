@@ -155,14 +155,16 @@ def _hit(source_id: str, document: Document, text: str, match: Match, number: in
 
 def _quoting_problem(document: Document, spelling: str, span: Span) -> str | None:
     """What `check` would say against a claim quoting this spelling here, or None if it
-    would pass it: an omission may leave out a negation the passage has."""
+    would pass it (departures aside: `add` shows them to be approved): an omission may
+    leave out a negation the passage has."""
     hints = document.hints_for(span)
     claim = Claim(
         id="located", source="source", actor="actor", quote=spelling, start=span.start,
         end=span.end, prefix=hints.prefix, suffix=hints.suffix, quote_type="direct",
         stances=[StanceEntry(target="target", stance="neutral")], summary="located",
     )  # fmt: skip
-    return verdict_problem(document, claim)
+    finding = claim_finding(document, claim, 0)
+    return None if finding.verdict in ("ok", "altered") else f"{finding.verdict}: {finding.message}"
 
 
 def _passage(

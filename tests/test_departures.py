@@ -440,3 +440,13 @@ def test_add_on_a_terminal_shows_the_departures_and_asks(
         (record,) = [c for c in json.loads(repo_copy.read_text())["claims"] if c["id"] == "c060"]
         assert record["quote"] == quote
         assert re.fullmatch("[0-9a-f]{16}", record["review_pin"])
+
+
+def test_locate_finds_a_passage_with_departures_quotable(invoke: Invoke) -> None:
+    """Its departures are for `add` to show and a person to approve, not a reason to refuse."""
+    result = invoke(
+        "locate", "[t]he US, UK and France refuse … these proposals", "--format", "json"
+    )
+    assert result.exit_code == 0
+    (hit,) = json.loads(result.stdout)["hits"]
+    assert hit["problem"] is None
