@@ -13,10 +13,12 @@ from dataclasses import dataclass
 # A line ends at LF, CRLF, a lone CR, NEL or U+2028. A paragraph ends at a blank line
 # (only white space or invisible characters on it) in any of those conventions, or at
 # U+2029, a form feed or an information separator, which stand for one on their own.
-_LINE_END = r"(?:\r\n|\r(?!\n)|[\n\x85\u2028])"
+_LINE_END = r"(?:\r\n|\r(?!\n)|[\n\x0b\x85\u2028])"
 _BLANK = (
-    r"[^\S\r\n\x85\u2028\u2029\f\x1c-\x1e]"
-    r"|[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+    r"[^\S\r\n\x0b\x85\u2028\u2029\f\x1c-\x1e]"
+    r"|[\x00-\x08\x0e-\x1b\x7f\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f"
+    r"\u200b-\u200f\u202a-\u202e\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\uffa0\ufeff"
+    r"\U000e0000-\U000e007f]"
 )
 PARAGRAPH_BREAK = re.compile(rf"{_LINE_END}(?:(?:{_BLANK})*{_LINE_END})+|[\u2029\f\x1c-\x1e]+")
 """A paragraph break: the pieces of an omission may not lie on both sides of one."""

@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-APOSTROPHES = "'\u2019\u02bc\u2018\u0060\u00b4\u2032"
+APOSTROPHES = "'\u2019\u02bc\u2018\u0060\u00b4\u2032\u201b\u201a\uff07\u0092\u02b9\u2035"
 """Characters that join the parts of a word ("can't", "canʼt", "Russia’s")."""
-HYPHENS = "-\u2010\u2011"
+HYPHENS = "-\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"
 """Characters that join the parts of a compound word ("non-binding")."""
 _CLITIC = re.compile(r"(?:s|re|ve|ll|d|m)\b", re.IGNORECASE)
 """What may follow an apostrophe that a quote ends before: "the Panel|’s mandate" keeps
 its meaning; "can|’t" does not."""
-_NUMBER_JOINERS = ".,:"
+_NUMBER_JOINERS = ".,:\u00a0\u202f\u2009\u2007"
 """Characters inside a number ("2,500", "1.5"): a cut there changes the number."""
 
 
@@ -60,10 +60,20 @@ def is_boundary(text: str, offset: int) -> bool:
     right = _visible_index(text, offset, 1)
     if left is None or right is None:
         return True
-    before, after = text[left], text[right]
-    if _word_char(before) and _word_char(after):
-        return False
-    return not (_joins(text, left) or _joins(text, right))
+    return not (_splits(text[left], text[right]) or _joins(text, left) or _joins(text, right))
+
+
+def _splits(before: str, after: str) -> bool:
+    """Whether a cut between these two visible characters splits a word, flag or number."""
+    return (
+        (_word_char(before) and _word_char(after))
+        or (_regional(before) and _regional(after))  # half a flag
+        or (before in HYPHENS and after.isdigit())  # "40" is not "-40"
+    )
+
+
+def _regional(char: str) -> bool:
+    return 0x1F1E6 <= ord(char) <= 0x1F1FF
 
 
 def _visible_index(text: str, index: int, step: int) -> int | None:

@@ -54,10 +54,15 @@ _CONTRACTION = re.compile(
     r"(?:ca|do|does|did|is|are|was|were|has|have|had|could|should|would|wo|must|need"
     r"|might|ai|sha|dare|may|ought)n'?t"
 )
-_NEGATING_PREFIXES = ("non", "un", "in", "im", "il", "ir", "dis", "anti", "counter", "mis", "de")
+_NEGATING_PREFIXES = (
+    *("non", "un", "in", "im", "il", "ir", "dis", "anti", "counter", "mis", "de", "a", "an"),
+)
+_OPPOSITE_SUFFIXES = (("less", "ful"), ("less", ""))
 _WORD = re.compile(r"\w+(?:['-]\w+)*")
 _FOLD = str.maketrans(dict.fromkeys(APOSTROPHES, "'") | dict.fromkeys(HYPHENS, "-"))
-_CLAUSE_END = re.compile(r"[.!?;:…]")
+_SENTENCE_END = re.compile(r"[.!?;:…]")
+_GOVERNING_WORDS = 8
+"""Words before a quote, in its sentence, that may govern it ("did not, in the end, |")."""
 _OPPOSITE = "the quote may say the opposite of the source"
 
 
@@ -91,7 +96,7 @@ def review(quote: str, raw: str, spans: tuple[Span, ...], outer: Span) -> Review
     places = _piece_places(quote)
     if len(places) != len(spans):
         return Review((), ("the quote's kept pieces do not line up with the source",))
-    refusals = structural_problems(quote)
+    refusals = structural_problems(quote, raw)
     departures: list[Departure] = []
     for gap in _gaps(quote, raw, places, spans, outer):
         if gap.departure is None:
@@ -100,7 +105,7 @@ def review(quote: str, raw: str, spans: tuple[Span, ...], outer: Span) -> Review
         refusals.extend(_reversal(gap))
     if departures:
         refusals.extend(_governed(raw, outer.start))
-    return Review(tuple(departures), tuple(refusals))
+    return Review(tuple(departures), tuple(dict.fromkeys(refusals)))
 
 
 def review_pin(departures: tuple[Departure, ...]) -> str:
@@ -111,16 +116,26 @@ def review_pin(departures: tuple[Departure, ...]) -> str:
     return hashlib.sha256(encoded).hexdigest()[:PIN_LENGTH]
 
 
-def structural_problems(quote: str) -> list[str]:
-    """What the quote's own marks do that no review may approve."""
+def structural_problems(quote: str, raw: str = "") -> list[str]:
+    """What the quote's own marks do that no review may approve.
+
+    A bracket may hold only ASCII and characters the source itself uses: a look-alike
+    letter (Cyrillic "о" in "nоt"), a combining joiner inside a word or a filler that
+    looks like nothing would hide a negation from the detector and the reviewer alike.
+    """
     problems = []
     for marker in elision.markers(quote):
         hidden = next((c for c in marker.group() if _hidden(c)), None)
-        if hidden is not None:
+        mark = marker.group()
+        foreign = next((c for c in mark if not (c.isascii() or c in raw)), None)
+        foreign = None if elision.is_elision(mark) else foreign
+        odd = hidden or foreign
+        if odd is not None:
             problems.append(
-                f"the mark {_shown(marker.group())} holds an invisible or control character "
-                f"(U+{ord(hidden):04X})"
+                f"the mark {_shown(marker.group())} holds U+{ord(odd):04X}, an invisible, "
+                "control or look-alike character the source does not use"
             )
+    problems.extend(_run_of_brackets(quote))
     for piece in elision.pieces(quote):
         if _hidden(piece.text[0]) or _hidden(piece.text[-1]):
             problems.append(
@@ -133,6 +148,26 @@ def structural_problems(quote: str) -> list[str]:
             f"({elision.ALTERATION_GAP} characters): a rewrite, not a quote"
         )
     return problems
+
+
+def _run_of_brackets(quote: str) -> list[str]:
+    """Brackets side by side are one alteration: together they may hold no more than one."""
+    run: list[str] = []
+    last_end = -1
+    for marker in [*elision.markers(quote), None]:
+        joined = marker is not None and not elision.is_elision(marker.group())
+        if joined and marker is not None and quote[last_end : marker.start()].strip() == "":
+            run.append(marker.group()[1:-1])
+        else:
+            if len(run) > 1 and len("".join(run)) > elision.ALTERATION_GAP:
+                return [
+                    f"{len(run)} brackets side by side hold more than an alteration may "
+                    f"({elision.ALTERATION_GAP} characters): a rewrite, not a quote"
+                ]
+            run = [marker.group()[1:-1]] if joined and marker is not None else []
+        if marker is not None:
+            last_end = marker.end()
+    return []
 
 
 def _hidden(char: str) -> bool:
@@ -176,9 +211,32 @@ def _gaps(
     for index in range(0, len(bounds_q), 2):
         q = Span(bounds_q[index], bounds_q[index + 1])
         s = Span(bounds_s[index], bounds_s[index + 1])
-        edge = index in (0, len(bounds_q) - 2)
-        gaps.append(_gap(quote, raw, q, s, edge=edge))
+        side = "lead" if index == 0 else "trail" if index == len(bounds_q) - 2 else ""
+        if side and s.start == s.end and _alters(quote[q.start : q.end]):
+            s = _replaced_at_edge(raw, s.start, side)
+        gaps.append(_gap(quote, raw, q, s, edge=bool(side)))
     return gaps
+
+
+def _alters(marks: str) -> bool:
+    return any(not elision.is_elision(marker.group()) for marker in elision.markers(marks))
+
+
+_CLAUSE_MARK = re.compile(r"[,.;:!?()\u2013\u2014\"\u201c\u201d]")
+
+
+def _replaced_at_edge(raw: str, at: int, side: str) -> Span:
+    """What a bracket at the quote's edge, not attached to a word, stands for: the source's
+    words on that side up to the clause's edge (at most an alteration's length). Counted as
+    nothing, `Lakonia did [invade]` would hide the source's "did not invade"."""
+    if side == "trail":
+        end = min(len(raw), at + elision.ALTERATION_GAP)
+        mark = _CLAUSE_MARK.search(raw, at, end) or PARAGRAPH_BREAK.search(raw, at, end)
+        return Span(at, _word_start(raw, mark.start()) if mark else _word_start(raw, end))
+    start = max(0, at - elision.ALTERATION_GAP)
+    marks = [m.end() for m in _CLAUSE_MARK.finditer(raw, start, at)]
+    marks += [m.end() for m in PARAGRAPH_BREAK.finditer(raw, start, at)]
+    return Span(max(marks) if marks else _word_end(raw, start), at)
 
 
 def _gap(quote: str, raw: str, q: Span, s: Span, *, edge: bool) -> _Gap:
@@ -240,13 +298,20 @@ def _negating(word: str) -> bool:
     )
 
 
-def _negations(text: str, *, reversing: bool = True) -> list[str]:
-    """The negating words of a text; words such as "failed" only if `reversing`."""
+def _negations(text: str) -> list[str]:
+    """The negating words of a text, each with the start of the word it negates: "not
+    sign" and "not only signed" hold as many negations, but not the same ones."""
+    words = _words(text)
     return [
-        word
-        for word in _words(text)
-        if _negating(word) and (reversing or word not in _REVERSING_WORDS)
+        f"{word}:{_contracted(word, words[index + 1 : index + 2])[:4]}"
+        for index, word in enumerate(words)
+        if _negating(word)
     ]
+
+
+def _contracted(word: str, following: list[str]) -> str:
+    """The word a negation bears on: the next word ("did not sign" → sign)."""
+    return following[0] if following else ""
 
 
 def _reversal(gap: _Gap) -> list[str]:
@@ -256,20 +321,17 @@ def _reversal(gap: _Gap) -> list[str]:
     negation, nor a word such as "refused" right before the words it keeps ("We
     refused to … accept"), though a whole clause holding one may go.
     """
-    omission = gap.departure is not None and gap.departure.kind == "omission"
-    said = _negations(gap.source_words, reversing=not omission)
-    quoted = _negations(gap.quote_words, reversing=not omission)
-    if omission and gap.departure is not None:
-        # The omission's last words govern the kept words after it.
-        said += [word for word in _words(gap.departure.source)[-2:] if word in _REVERSING_WORDS]
-    if len(said) > len(quoted):
+    said = _negations(gap.source_words)
+    quoted = _negations(gap.quote_words)
+    if len(said) > len(quoted) or (len(said) == len(quoted) and said != quoted):
+        dropped = next((word for word in said if word not in quoted), said[0] if said else "")
         return [
-            f"the source's {said[0]!r} is left out or altered away by "
+            f"the source's {dropped.split(':')[0]!r} is left out or altered away by "
             f"{_shown(' '.join(gap.quote_words.split()))}: {_OPPOSITE}"
         ]
     if len(quoted) > len(said):
         return [
-            f"the quote adds {quoted[0]!r} where the source reads "
+            f"the quote adds {quoted[0].split(':')[0]!r} where the source reads "
             f"{_shown(' '.join(gap.source_words.split()))}: {_OPPOSITE}"
         ]
     turned = _prefixed_pair(_words(gap.source_words), _words(gap.quote_words))
@@ -280,9 +342,15 @@ def _reversal(gap: _Gap) -> list[str]:
 
 
 def _prefixed_pair(said: list[str], quoted: list[str]) -> tuple[str, str] | None:
-    """A word of one side that is a word of the other with a negating prefix."""
+    """A word of one side that is a word of the other with a negating prefix (or with
+    "-less" for "-ful")."""
     plain_said = {word.replace("-", ""): word for word in said}
     plain_quoted = {word.replace("-", ""): word for word in quoted}
+    for s_word, q_word in ((s, q) for s in plain_said for q in plain_quoted if s != q):
+        for first, second in _OPPOSITE_SUFFIXES:
+            for a, b in ((first, second), (second, first)):
+                if s_word.endswith(a) and s_word.removesuffix(a) + b == q_word:
+                    return plain_said[s_word], plain_quoted[q_word]
     for one, other, flip in ((plain_said, plain_quoted, False), (plain_quoted, plain_said, True)):
         for longer in one:
             for prefix in _NEGATING_PREFIXES:
@@ -296,16 +364,17 @@ def _prefixed_pair(said: list[str], quoted: list[str]) -> tuple[str, str] | None
 def _governed(raw: str, start: int) -> list[str]:
     """A negating word right before the quote, in its clause: the quote's departures may
     turn the verb it governs into a statement ("failed to | perform[ed]")."""
-    before = raw[max(0, start - 80) : start]
+    before = raw[max(0, start - 200) : start]
     cut = max(
-        (m.end() for m in (*_CLAUSE_END.finditer(before), *PARAGRAPH_BREAK.finditer(before))),
+        (m.end() for m in (*_SENTENCE_END.finditer(before), *PARAGRAPH_BREAK.finditer(before))),
         default=0,
     )
-    words = _words(before[cut:])[-2:]
+    words = _words(before[cut:])[-_GOVERNING_WORDS:]
     negating = [word for word in words if _negating(word)]
     if not negating:
         return []
     return [
-        f"the quote begins right after the source's {' '.join(words)!r}, which governs it; "
+        f"the quote begins after the source's {' '.join(words)!r}, whose {negating[0]!r} may "
+        "govern it; "
         "with omissions or alterations the quote may say the opposite of the source"
     ]

@@ -506,7 +506,8 @@ ELIDED = [
     "Russia also proposed reducing the frequency ... from twice to once a year.",
     "Russia also proposed reducing the frequency . . . from twice to once a year.",
     "Russia also proposed reducing the frequency […] from twice to once a year.",
-    "The NK News article noted that […] Moscow will be likely to veto the extension",
+    "The NK News article noted that the US, UK and France refuse to accept these proposals, […]"
+    " Moscow will be likely to veto the extension",
     "[t]he US, UK and France refuse to accept these proposals",
     "[T]he NK News article noted that [Washington, London and Paris] refuse to accept",
 ]

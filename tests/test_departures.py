@@ -428,12 +428,12 @@ def test_add_on_a_terminal_shows_the_departures_and_asks(
     from dprktrack.cli import main
 
     before = repo_copy.read_bytes()
-    quote = "[t]he US, UK and France refuse … these proposals"
+    quote = "[t]he US, UK and France refuse to accept … proposals"
     args = ["--claims", str(repo_copy), *add_args(quote, "--prompt")]
     result = CliRunner().invoke(main, args, input=answer)
     assert result.exit_code == code, result.output
     assert "c060's quote departs from the source's words in 2 places:" in result.stderr
-    assert 'omission: the source\'s "to accept", the quote\'s "…"' in result.stderr
+    assert 'omission: the source\'s "these", the quote\'s "…"' in result.stderr
     if code:
         assert repo_copy.read_bytes() == before
     else:
@@ -445,7 +445,7 @@ def test_add_on_a_terminal_shows_the_departures_and_asks(
 def test_locate_finds_a_passage_with_departures_quotable(invoke: Invoke) -> None:
     """Its departures are for `add` to show and a person to approve, not a reason to refuse."""
     result = invoke(
-        "locate", "[t]he US, UK and France refuse … these proposals", "--format", "json"
+        "locate", "[t]he US, UK and France refuse to accept … proposals", "--format", "json"
     )
     assert result.exit_code == 0
     (hit,) = json.loads(result.stdout)["hits"]
