@@ -192,7 +192,11 @@ def _write_record(
     shell_complete=completer("actor", bundled_ok=False),
     help="Actor relaying the statement, if any.",
 )
-@click.option("--date", metavar="YYYY[-MM[-DD]]", help="Date of the statement, if known.")
+@click.option(
+    "--date",
+    metavar="YYYY-MM-DD",
+    help="Date of the statement, if the source gives the day (else say it in the summary).",
+)
 @click.option(
     "--source",
     metavar="ID",
@@ -236,7 +240,7 @@ def add(
 
     \b
     Example:
-      dprktrack add --actor nebenzya --stance sanctions-regime=oppose --date 2024-03 \\
+      dprktrack add --actor nebenzya --stance sanctions-regime=oppose --date 2024-03-28 \\
         --quote "long overdue" --summary "The sanctions regime is overdue for an update."
     """
     from dprktrack import curate
@@ -335,7 +339,7 @@ def _asked_details(
         )
     if date is None:
         date = ask(
-            "Date (YYYY[-MM[-DD]], blank for none)",
+            "Date (YYYY-MM-DD, blank for none)",
             lambda value: check_date(value, "--date", published) if value.strip() else None,
             default="",
         )
