@@ -123,8 +123,8 @@ def write_atomically(
     """Replace (or create) a file so that a crash leaves it whole: old or new, never half.
 
     `write` fills a temporary file in the same folder, which is flushed to disk and
-    renamed over `path`; the file keeps its permissions (a new one gets the usual
-    ones). With `expected`, the file is locked against other dprktrack writers and
+    renamed over `path`; the file keeps its owner, group and permissions (a new one
+    gets the usual ones). With `expected`, the file is locked against other dprktrack writers and
     must still hold exactly that, or nothing is written. On any failure `path` is
     untouched and no temporary file is left. Only a regular file is replaced: a
     rename over a device or a pipe would destroy it.
@@ -148,10 +148,11 @@ def write_atomically(
             staged = cleanup.enter_context(_staged(target, name))
             write(staged.stream)
             staged.stream.flush()
+            existing = _existing_status(target)
+            if existing is not None:
+                staged.keep_owner(existing.st_uid, existing.st_gid)
+                staged.keep_mode(stat.S_IMODE(existing.st_mode))
             os.fsync(staged.stream.fileno())
-            mode = _existing_mode(target)
-            if mode is not None:
-                staged.keep_mode(mode)
             if expected is not None and target.read_bytes() != expected:
                 raise DprkError(
                     f"{name}: changed on disk since it was read; nothing written, run again"
@@ -174,6 +175,24 @@ class _Staged:
         self.path = path
         self.stream = stream
         self.temporary = temporary
+
+    def keep_owner(self, uid: int, gid: int) -> None:
+        """Give the new content the owner and group of the file it replaces, as far as
+        the system lets this user: root keeps both, others the group where they are in
+        it; where neither is allowed, the file is still written. Called before
+        `keep_mode`, since a change of owner clears the set-id bits."""
+        if not hasattr(os, "fchown"):  # Windows: no owners to keep
+            return
+        descriptor = self.stream.fileno()
+        current = os.fstat(descriptor)
+        if (current.st_uid, current.st_gid) == (uid, gid):
+            return
+        for owner in (uid, -1):
+            try:
+                os.fchown(descriptor, owner, gid)
+            except OSError:
+                continue
+            return
 
     def keep_mode(self, mode: int) -> None:
         """Give the new content the permissions of the file it replaces."""
@@ -305,9 +324,10 @@ def _refuse_read_only(path: Path, name: str) -> None:
             raise DprkError(f"{name}: {what} is read-only; nothing written")
 
 
-def _existing_mode(path: Path) -> int | None:
+def _existing_status(path: Path) -> os.stat_result | None:
+    """The status of the file about to be replaced; None for a new file."""
     try:
-        return path.stat().st_mode & 0o7777
+        return path.stat()
     except OSError:
         return None
 
