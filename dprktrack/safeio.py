@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from dprktrack.errors import DprkError
+from dprktrack.errors import EXIT_INTERRUPTED, DprkError
 
 MAX_CLAIMS_BYTES = 128 * 1024 * 1024
 """The largest claims file read: 100,000 claims take about 60 MB."""
@@ -90,7 +90,10 @@ def read_inside(folder: Path, relative: str, limit: int) -> bytes:
         if _opened_at(descriptor) not in (None, real):  # a folder on the way swapped for a link
             raise Unsafe("was moved while it was being opened")
         _require_regular(opened, limit)
-        data = stream.read(limit + 1)
+        try:
+            data = stream.read(limit + 1)
+        except OSError as err:  # a failing disk: said here, not taken for a failing stdout
+            raise Refused(f"cannot read: {err.strerror}") from None
     if len(data) > limit:
         raise Unsafe(_too_large(limit))
     return data
@@ -124,10 +127,10 @@ def write_atomically(
 
     `write` fills a temporary file in the same folder, which is flushed to disk and
     renamed over `path`; the file keeps its owner, group and permissions (a new one
-    gets the usual ones). With `expected`, the file is locked against other dprktrack writers and
-    must still hold exactly that, or nothing is written. On any failure `path` is
-    untouched and no temporary file is left. Only a regular file is replaced: a
-    rename over a device or a pipe would destroy it.
+    gets the usual ones). With `expected`, the file is locked against other dprktrack
+    writers and must still hold exactly that, or nothing is written. On any failure
+    (Ctrl-C included) `path` is untouched and no temporary file is left. Only a
+    regular file is replaced: a rename over a device or a pipe would destroy it.
     """
     name = str(path)
     try:
@@ -153,14 +156,51 @@ def write_atomically(
                 staged.keep_owner(existing.st_uid, existing.st_gid)
                 staged.keep_mode(stat.S_IMODE(existing.st_mode))
             os.fsync(staged.stream.fileno())
+            _publish(staged, target, name, expected)
+        except OSError as err:
+            raise DprkError(f"{name}: cannot write: {err.strerror}; nothing written") from None
+
+
+def _publish(staged: _Staged, target: Path, name: str, expected: bytes | None) -> None:
+    """The last check and the rename, with Ctrl-C held back until both are done: an
+    interrupt then stops the write before the rename (nothing written) or is reported
+    after it, with the file whole and its folder synced, never in between."""
+    published = False
+    try:
+        with _interrupts_held():
             if expected is not None and target.read_bytes() != expected:
                 raise DprkError(
                     f"{name}: changed on disk since it was read; nothing written, run again"
                 )
             staged.publish()
-        except OSError as err:
-            raise DprkError(f"{name}: cannot write: {err.strerror}; nothing written") from None
-    _sync_folder(target.parent)
+            published = True
+            _sync_folder(target.parent)
+    except KeyboardInterrupt:
+        if not published:
+            raise
+        raise DprkError(f"{name}: interrupted once it was written", EXIT_INTERRUPTED) from None
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Block SIGINT inside the block; one that came meanwhile is raised as it ends.
+
+    Only the main thread receives signals in Python, so elsewhere (and where there is
+    no pthread_sigmask, as on Windows) this holds nothing back.
+    """
+    import signal
+    import threading
+
+    if not hasattr(signal, "pthread_sigmask") or (
+        threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 class _Staged:

@@ -213,3 +213,36 @@ def test_a_rewritten_file_keeps_its_owner_group_and_mode(
     assert (status.st_uid, status.st_gid) == (12345, 12345)
     assert stat.S_IMODE(status.st_mode) == 0o640
     assert _leftovers(repo_copy.parent) == []
+
+
+def test_ctrl_c_while_the_new_file_is_written_leaves_the_old_one(tmp_path: Path) -> None:
+    target = tmp_path / "claims.json"
+    target.write_text("old", "utf-8")
+
+    def interrupted(stream: object) -> None:
+        assert hasattr(stream, "write")
+        stream.write(b"half")
+        os.kill(os.getpid(), signal.SIGINT)
+
+    with pytest.raises(KeyboardInterrupt):
+        write_atomically(target, interrupted, expected=b"old")
+    assert target.read_text("utf-8") == "old"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["claims.json"]
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="needs pthread_sigmask")
+def test_ctrl_c_during_the_rename_waits_until_it_is_done() -> None:
+    """Between the last check and the folder's sync, an interrupt is held back: it comes
+    after, so the command can say truthfully whether the file was written."""
+    from dprktrack.safeio import _interrupts_held
+
+    reached = []
+
+    def held() -> None:
+        with _interrupts_held():
+            os.kill(os.getpid(), signal.SIGINT)
+            reached.append("the end of the block")
+
+    with pytest.raises(KeyboardInterrupt):
+        held()
+    assert reached == ["the end of the block"]

@@ -19,7 +19,7 @@ from dprktrack.cli.asking import (
     show_choices,
     will_ask,
 )
-from dprktrack.cli.group import main, one_line_message
+from dprktrack.cli.group import decide_exit, main, one_line_message
 from dprktrack.cli.shared import completer, load_claims
 from dprktrack.errors import EXIT_FAILURE, EXIT_OK, DprkError
 from dprktrack.safetext import visible, visible_json
@@ -98,13 +98,14 @@ def locate(ctx: click.Context, text: str, sources: tuple[str, ...], fmt: str) ->
     catalog = load_claims(ctx)
     chosen = list(dict.fromkeys(pick_source(catalog, source) for source in sources))
     located = find(catalog, text, chosen)
+    quotable = any(hit.problem is None for hit in located.hits)
+    decide_exit(ctx, EXIT_OK if quotable else EXIT_FAILURE)  # kept if the reader closes early
     if fmt == "json":
         from dprktrack.writers import write_json
 
         write_json(located_record(text, located), sys.stdout)
     else:
         _print_located(located)
-    quotable = any(hit.problem is None for hit in located.hits)
     ctx.exit(EXIT_OK if quotable else EXIT_FAILURE)
 
 
