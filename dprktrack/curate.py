@@ -34,7 +34,7 @@ from dprktrack.matcher import (
 from dprktrack.normalise import normalise_text
 from dprktrack.query import actor_names, fold, match_actors
 from dprktrack.records import Actor, Claim, StanceEntry, Target, claim_of
-from dprktrack.rules import PATTERN_MESSAGES, SLUG_PATTERN, partial_date
+from dprktrack.rules import PATTERN_MESSAGES, SLUG_PATTERN, iso_date
 from dprktrack.store import Catalog, dump_claims, problem_from_pydantic
 from dprktrack.vocabulary import STANCES
 
@@ -510,15 +510,15 @@ def located_record(text: str, located: Located) -> dict[str, Any]:
 
 
 def check_date(value: str, option: str, published: date | None = None) -> str:
-    """A statement date as the claims file takes it (YYYY, YYYY-MM or YYYY-MM-DD), checked
-    when typed rather than after every other question; a source cannot quote a statement
-    made after it was published."""
+    """A statement date as the claims file takes it (YYYY-MM-DD), checked when typed rather
+    than after every other question; a source cannot quote a statement made after it was
+    published."""
     wanted = value.strip()
     try:
-        partial_date(wanted)
+        iso_date(wanted)
     except ValueError as err:
         raise DprkError(f"{option}: {err} (got {value!r})") from None
-    if published is not None and wanted > published.isoformat()[: len(wanted)]:
+    if published is not None and wanted > published.isoformat():
         raise DprkError(f"{option}: {wanted} is after the source was published ({published})")
     return wanted
 

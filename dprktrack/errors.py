@@ -14,8 +14,11 @@ EXIT_FAILURE = 1
 """A negative answer: `check` found a failing claim, or `locate` found nothing to quote."""
 EXIT_INPUT = 2
 """Unusable input: a usage error, an unreadable or invalid claims file or source, an unknown id."""
+EXIT_OUTPUT = 2
+"""Nowhere to write: stdout is closed, or writing to it failed (a full disk). The run could
+not do its job, as with unusable input; a reader closing a pipe early is not this."""
 EXIT_INTERRUPTED = 130
-"""Interrupted while asking (Ctrl-C, or input ended): nothing was written."""
+"""Interrupted (Ctrl-C, or input ended while asking): nothing was written."""
 EXIT_INTERNAL = 70
 """A bug in dprktrack itself (EX_SOFTWARE); the message says how to get the traceback."""
 

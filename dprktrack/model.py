@@ -12,8 +12,8 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     NonNegativeInt,
@@ -30,7 +30,7 @@ from dprktrack.rules import (
     SHA256_PATTERN,
     SLUG_PATTERN,
     TEXT_PATTERN,
-    partial_date,
+    iso_date,
 )
 
 # Spelled out for the type checker; a test keeps them equal to dprktrack.vocabulary.
@@ -46,10 +46,19 @@ QuoteText = Annotated[str, StringConstraints(pattern=QUOTE_PATTERN, max_length=M
 Context = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
 Sha256 = Annotated[str, StringConstraints(pattern=SHA256_PATTERN)]
 ReviewPin = Annotated[str, StringConstraints(pattern=REVIEW_PIN_PATTERN)]
-# DATE_PATTERN is the JSON Schema's only: `partial_date` validates, messages and all.
-PartialDate = Annotated[
-    str, AfterValidator(partial_date), WithJsonSchema({"type": "string", "pattern": DATE_PATTERN})
-]
+# DATE_PATTERN is the JSON Schema's only: `iso_date` validates, messages and all. It runs
+# before the type's own check, so a number or a null says the form expected too.
+_DATE_SCHEMA = WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN})
+IsoDate = Annotated[str, BeforeValidator(iso_date), _DATE_SCHEMA]
+
+
+def _calendar_date(value: Any) -> date:
+    return date.fromisoformat(iso_date(value))
+
+
+CalendarDate = Annotated[date, BeforeValidator(_calendar_date), _DATE_SCHEMA]
+"""A date as the file writes it (YYYY-MM-DD), read as a `date`: pydantic's own date type
+would also take a Unix time (86400) or a midnight datetime."""
 
 
 class _Record(BaseModel):
@@ -66,10 +75,8 @@ class Source(_Record):
     title: Text = Field(description="Title of the article or document.")
     author: Text = Field(description="Author as the source names them.")
     outlet: Text = Field(description="Publication or outlet.")
-    published: date = Field(description="Publication date, YYYY-MM-DD.")
+    published: CalendarDate = Field(description="Publication date, YYYY-MM-DD.")
     sha256: Sha256 = Field(description="SHA-256 of the file's bytes, lowercase hex.")
-
-    model_config = ConfigDict(strict=False)  # `published` arrives as a JSON string
 
 
 class Actor(_Record):
@@ -144,8 +151,10 @@ class Claim(_Record):
         min_length=1, description="Positions the claim takes, each toward a target."
     )
     summary: Text = Field(description="One line in the curator's words.")
-    date: PartialDate | None = Field(
-        default=None, description="Date of the statement: YYYY, YYYY-MM or YYYY-MM-DD."
+    date: IsoDate | None = Field(
+        default=None,
+        description="Date of the statement, YYYY-MM-DD; left out when the source gives no day"
+        " (the summary can say the year or month).",
     )
 
     @model_validator(mode="after")
@@ -179,8 +188,8 @@ class ClaimsFile(_Record):
         min_length=1, description="What stances are taken toward; stances name them by id."
     )
     claims: list[Claim] = Field(
-        default_factory=list,
-        description="Statements: an actor's stances, each claim tied to a verbatim quote.",
+        description="Statements: an actor's stances, each claim tied to a verbatim quote;"
+        " [] for none yet."
     )
 
 

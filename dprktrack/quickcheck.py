@@ -2,8 +2,9 @@
 
 Importing pydantic and building the models costs more than a whole lookup on the
 bundled data, so loading asks this first. It must never say yes where the models
-would say no; it may say no where they would say yes (a date the models would
-coerce, say), and loading then asks the models, which also explain what is wrong.
+would say no; it may say no where they would say yes (a quote whose only letters
+are digits of another script, say), and loading then asks the models, which also
+explain what is wrong.
 A property test holds it to that. Ids a claim refers to (source, actor, relay,
 stance targets) are only checked to be strings: loading then requires each to be a
 known id, and known ids are slugs, so a yes here with no cross-reference problem is
@@ -13,17 +14,15 @@ a yes from the models.
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Any
 
-from dprktrack.rules import MAX_TEXT, partial_date
+from dprktrack.rules import MAX_TEXT, iso_date
 from dprktrack.vocabulary import ACTOR_KINDS, QUOTE_TYPES, STANCES
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _SLUG_LINES = re.compile(r"(?:[a-z0-9]+(?:-[a-z0-9]+)*\n)*")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _REVIEW_PIN = re.compile(r"[0-9a-f]{16}")
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # Characters every regex engine's \S takes (ASCII printable) or \w takes (letters, digits).
 _VISIBLE = re.compile(r"[!-~]|[^\W_]")
 
@@ -51,7 +50,7 @@ def holds(data: Any) -> bool:
     if schema is not None and type(schema) is not str:
         return False
     sources, actors, targets = (data.get(key, ()) for key in ("sources", "actors", "targets"))
-    claims = data.get("claims", [])
+    claims = data.get("claims")
     if not (_filled(sources) and _filled(actors) and _filled(targets)):
         return False
     return (
@@ -93,9 +92,7 @@ def _source(record: Any) -> bool:
         and all(_text(record[key]) for key in ("path", "title", "author", "outlet"))
         and type(record["sha256"]) is str
         and _SHA256.fullmatch(record["sha256"]) is not None
-        and type(published) is str
-        and _ISO_DATE.fullmatch(published) is not None
-        and _real_date(published)
+        and _date(published)
     )
 
 
@@ -170,7 +167,7 @@ def _claim(record: dict[str, Any]) -> bool:
         and len(stances) > 0
         and all(_stance(entry) for entry in stances)
         and _text(record["summary"])
-        and (record.get("date") is None or _partial_date(record["date"]))
+        and (record.get("date") is None or _date(record["date"]))
     )
 
 
@@ -211,19 +208,12 @@ def _stance(entry: Any) -> bool:
     )
 
 
-def _partial_date(value: Any) -> bool:
+def _date(value: Any) -> bool:
+    """YYYY-MM-DD and a real date, as the models' `iso_date` says."""
     if type(value) is not str:
         return False
     try:
-        partial_date(value)
-    except ValueError:
-        return False
-    return True
-
-
-def _real_date(value: str) -> bool:
-    try:
-        date.fromisoformat(value)
+        iso_date(value)
     except ValueError:
         return False
     return True

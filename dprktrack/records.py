@@ -74,7 +74,7 @@ def records_of(data: dict[str, Any]) -> Records:
         sources=[_source(record) for record in data["sources"]],
         actors=[actor_of(record) for record in data["actors"]],
         targets=[Target(**record) for record in data["targets"]],
-        claims=[claim_of(record) for record in data.get("claims", [])],
+        claims=[claim_of(record) for record in data["claims"]],
     )
 
 

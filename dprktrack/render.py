@@ -8,6 +8,7 @@ without colour, highlighted spans are bracketed so they still stand out.
 
 from __future__ import annotations
 
+import errno
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from itertools import pairwise
@@ -31,10 +32,19 @@ STANCE_STYLES = {"support": "green", "oppose": "red", "neutral": "cyan", "mixed"
 OPEN_MARK, CLOSE_MARK = "⟦", "⟧"
 
 
+class _Console(Console):
+    """rich's console, but a closed pipe is left to the command line to answer."""
+
+    def on_broken_pipe(self) -> None:
+        """rich would exit with 1 here; the command line ends the run with the exit
+        code the command decided (a failing check), or 0."""
+        raise BrokenPipeError(errno.EPIPE, "the reader closed the pipe")
+
+
 def make_console(file: IO[str] | None = None, colour: bool = True) -> Console:
     """A console that never parses markup; `colour=False` forces plain text."""
     extra: dict[str, Any] = {} if colour else {"color_system": None}
-    return Console(file=file, markup=False, highlight=False, emoji=False, **extra)
+    return _Console(file=file, markup=False, highlight=False, emoji=False, **extra)
 
 
 def pager_shows_colour(environ: Mapping[str, str]) -> bool:

@@ -32,22 +32,28 @@ PATTERN_MESSAGES = {
     QUOTE_PATTERN: "must hold at least two letters or digits",
 }
 """What each pattern means, said to a curator instead of the regular expression."""
-DATE_PATTERN = r"^[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?$"
-"""A partial date's shape, for editors only: `partial_date` checks it (and that it is real)."""
-_PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+DATE_PATTERN = r"^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$"
+"""A date's shape, for editors only: `iso_date` checks it (and that the date is real)."""
+DATE_FORM = "expected a date as YYYY-MM-DD"
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 
 
-def partial_date(value: str) -> str:
-    """The value if it is a real date of the form YYYY, YYYY-MM or YYYY-MM-DD; else why not."""
-    match = _PARTIAL_DATE.fullmatch(value)
-    if not match:
-        raise ValueError("must be a date as YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = (int(part) if part else 1 for part in match.groups())
+def iso_date(value: Any) -> str:
+    """The value if it is a real calendar date written YYYY-MM-DD; else why not.
+
+    Nothing else passes: a year alone or a month (the day unknown) belongs in the
+    summary, and a number or a date with a time is a slip that sorting and
+    comparing would otherwise carry on silently.
+    """
+    match = _ISO_DATE.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        raise ValueError(DATE_FORM)
+    year, month, day = (int(part) for part in match.groups())
     try:
         date(year, month, day)
     except ValueError as err:
         raise ValueError(f"is not a real date ({err})") from None
-    return value
+    return match.string
 
 
 def cross_reference_problems(data: Any) -> list[Problem]:

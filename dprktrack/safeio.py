@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from dprktrack.errors import DprkError
+from dprktrack.errors import EXIT_INTERRUPTED, DprkError
 
 MAX_CLAIMS_BYTES = 128 * 1024 * 1024
 """The largest claims file read: 100,000 claims take about 60 MB."""
@@ -90,7 +90,10 @@ def read_inside(folder: Path, relative: str, limit: int) -> bytes:
         if _opened_at(descriptor) not in (None, real):  # a folder on the way swapped for a link
             raise Unsafe("was moved while it was being opened")
         _require_regular(opened, limit)
-        data = stream.read(limit + 1)
+        try:
+            data = stream.read(limit + 1)
+        except OSError as err:  # a failing disk: said here, not taken for a failing stdout
+            raise Refused(f"cannot read: {err.strerror}") from None
     if len(data) > limit:
         raise Unsafe(_too_large(limit))
     return data
@@ -123,11 +126,11 @@ def write_atomically(
     """Replace (or create) a file so that a crash leaves it whole: old or new, never half.
 
     `write` fills a temporary file in the same folder, which is flushed to disk and
-    renamed over `path`; the file keeps its permissions (a new one gets the usual
-    ones). With `expected`, the file is locked against other dprktrack writers and
-    must still hold exactly that, or nothing is written. On any failure `path` is
-    untouched and no temporary file is left. Only a regular file is replaced: a
-    rename over a device or a pipe would destroy it.
+    renamed over `path`; the file keeps its owner, group and permissions (a new one
+    gets the usual ones). With `expected`, the file is locked against other dprktrack
+    writers and must still hold exactly that, or nothing is written. On any failure
+    (Ctrl-C included) `path` is untouched and no temporary file is left. Only a
+    regular file is replaced: a rename over a device or a pipe would destroy it.
     """
     name = str(path)
     try:
@@ -148,18 +151,56 @@ def write_atomically(
             staged = cleanup.enter_context(_staged(target, name))
             write(staged.stream)
             staged.stream.flush()
+            existing = _existing_status(target)
+            if existing is not None:
+                staged.keep_owner(existing.st_uid, existing.st_gid)
+                staged.keep_mode(stat.S_IMODE(existing.st_mode))
             os.fsync(staged.stream.fileno())
-            mode = _existing_mode(target)
-            if mode is not None:
-                staged.keep_mode(mode)
+            _publish(staged, target, name, expected)
+        except OSError as err:
+            raise DprkError(f"{name}: cannot write: {err.strerror}; nothing written") from None
+
+
+def _publish(staged: _Staged, target: Path, name: str, expected: bytes | None) -> None:
+    """The last check and the rename, with Ctrl-C held back until both are done: an
+    interrupt then stops the write before the rename (nothing written) or is reported
+    after it, with the file whole and its folder synced, never in between."""
+    published = False
+    try:
+        with _interrupts_held():
             if expected is not None and target.read_bytes() != expected:
                 raise DprkError(
                     f"{name}: changed on disk since it was read; nothing written, run again"
                 )
             staged.publish()
-        except OSError as err:
-            raise DprkError(f"{name}: cannot write: {err.strerror}; nothing written") from None
-    _sync_folder(target.parent)
+            published = True
+            _sync_folder(target.parent)
+    except KeyboardInterrupt:
+        if not published:
+            raise
+        raise DprkError(f"{name}: interrupted once it was written", EXIT_INTERRUPTED) from None
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Block SIGINT inside the block; one that came meanwhile is raised as it ends.
+
+    Only the main thread receives signals in Python, so elsewhere (and where there is
+    no pthread_sigmask, as on Windows) this holds nothing back.
+    """
+    import signal
+    import threading
+
+    if not hasattr(signal, "pthread_sigmask") or (
+        threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 class _Staged:
@@ -174,6 +215,24 @@ class _Staged:
         self.path = path
         self.stream = stream
         self.temporary = temporary
+
+    def keep_owner(self, uid: int, gid: int) -> None:
+        """Give the new content the owner and group of the file it replaces, as far as
+        the system lets this user: root keeps both, others the group where they are in
+        it; where neither is allowed, the file is still written. Called before
+        `keep_mode`, since a change of owner clears the set-id bits."""
+        if not hasattr(os, "fchown"):  # Windows: no owners to keep
+            return
+        descriptor = self.stream.fileno()
+        current = os.fstat(descriptor)
+        if (current.st_uid, current.st_gid) == (uid, gid):
+            return
+        for owner in (uid, -1):
+            try:
+                os.fchown(descriptor, owner, gid)
+            except OSError:
+                continue
+            return
 
     def keep_mode(self, mode: int) -> None:
         """Give the new content the permissions of the file it replaces."""
@@ -305,9 +364,10 @@ def _refuse_read_only(path: Path, name: str) -> None:
             raise DprkError(f"{name}: {what} is read-only; nothing written")
 
 
-def _existing_mode(path: Path) -> int | None:
+def _existing_status(path: Path) -> os.stat_result | None:
+    """The status of the file about to be replaced; None for a new file."""
     try:
-        return path.stat().st_mode & 0o7777
+        return path.stat()
     except OSError:
         return None
 

@@ -7,6 +7,7 @@ terminal would obey as `\\u` escapes, which mean the same to any JSON reader.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import json
 from collections.abc import Iterable, Sequence
@@ -22,8 +23,10 @@ def write_json(data: Any, out: TextIO) -> None:
     """Indented JSON, UTF-8 as is but for the characters `escape_json` escapes.
 
     Written in batches of pieces, so a large document is never held twice in memory.
+    A stream in another encoding (`PYTHONIOENCODING=ascii`) gets every other character
+    as a `\\u` escape too, so the JSON still parses to the same data.
     """
-    pieces = json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data)
+    pieces = json.JSONEncoder(ensure_ascii=not _unicode(out), indent=2).iterencode(data)
     while batch := list(islice(pieces, 4096)):
         out.write(escape_json("".join(batch)))
     out.write("\n")
@@ -36,8 +39,19 @@ def write_jsonl(records: Iterable[Any], out: TextIO) -> None:
     is escaped inside strings, so each record stays on exactly one line; so are the
     other characters `escape_json` escapes.
     """
+    ascii_only = not _unicode(out)
     for record in records:
-        out.write(escape_json(json.dumps(record, ensure_ascii=False, separators=(",", ":"))) + "\n")
+        line = json.dumps(record, ensure_ascii=ascii_only, separators=(",", ":"))
+        out.write(escape_json(line) + "\n")
+
+
+def _unicode(out: TextIO) -> bool:
+    """Whether the stream can encode every character (UTF-8, UTF-16, UTF-32)."""
+    encoding = getattr(out, "encoding", None) or "utf-8"
+    try:
+        return codecs.lookup(encoding).name.startswith("utf")
+    except LookupError:
+        return False
 
 
 def flat(value: Any) -> str:

@@ -271,13 +271,19 @@ def test_an_omission_that_drops_a_negation_is_refused(invoke: Invoke, repo_copy:
         (("--stance", "panel=oppose"), "no target 'panel'; targets: panel-of-experts,"),
         (("--stance", "panel-of-experts=against"), "the stance is one of support, oppose"),
         (("--stance", "panel-of-experts"), "write TARGET=STANCE"),
-        (("--date", "2024-13"), "--date: is not a real date"),
+        (("--date", "2024-02-30"), "--date: is not a real date"),
+        (("--date", "2024-03"), "--date: expected a date as YYYY-MM-DD (got '2024-03')"),
+        (("--date", "2024"), "--date: expected a date as YYYY-MM-DD (got '2024')"),
+        (("--date", "2024-03-28T10:00"), "--date: expected a date as YYYY-MM-DD"),
         (("--summary", " "), "--summary: empty; give a value or leave the option out"),
         (("--summary", "two\nlines"), "--summary: one line, please"),
         (("--quote", ""), "--quote: empty; give a value or leave the option out"),
         (("--actor", ""), "--actor: empty"),
-        (("--date", "２０２４"), "--date: must be a date as YYYY"),
-        (("--date", "2024-05"), "--date: 2024-05 is after the source was published (2024-04-24)"),
+        (("--date", "２０２４-03-28"), "--date: expected a date as YYYY-MM-DD"),
+        (
+            ("--date", "2024-05-01"),
+            "--date: 2024-05-01 is after the source was published (2024-04-24)",
+        ),
         (("--reported-via", "nebenzya"), "--reported-via: that is the actor itself"),
         (("--stance", ""), "--stance: empty; give a value or leave the option out"),
         (("--reported-via", "nobody"), "--reported-via: no actor 'nobody'"),
@@ -352,8 +358,9 @@ def test_prompts_ask_for_what_is_missing_and_re_ask_after_a_slip(
         "Says the draft ignored the proposal.",
         "",  # quote type: the default, direct
         "nk news",
-        "2024-13",  # not a real date: asked again
-        "2024-03",
+        "2024-03",  # a month, not a date: asked again
+        "2024-02-30",  # not a real date: asked again
+        "2024-03-28",
     ]
     result = _invoke_with_input(repo_copy, ["add", "--prompt"], "\n".join(answers) + "\n")
     assert result.exit_code == 0, result.output
@@ -361,6 +368,7 @@ def test_prompts_ask_for_what_is_missing_and_re_ask_after_a_slip(
     assert "Which occurrence (1-7, by line:column: 17:50, 19:214" in result.output
     assert "error: give a number from 1 to 7" in result.output
     assert "error: an answer is needed here" in result.output
+    assert "error: --date: expected a date as YYYY-MM-DD (got '2024-03')" in result.output
     assert "error: --date: is not a real date" in result.output
     third = [match.start() for match in re.finditer("the Panel", SEED_TEXT)][2]
     added = claims_of(repo_copy)["c060"]
@@ -369,7 +377,7 @@ def test_prompts_ask_for_what_is_missing_and_re_ask_after_a_slip(
     assert (added["quote_type"], added["reported_via"], added["date"]) == (
         "direct",
         "nk-news",
-        "2024-03",
+        "2024-03-28",
     )
     assert invoke("check", "--strict", claims=repo_copy).exit_code == 0
 

@@ -42,6 +42,43 @@ SCHEMA_CASES = [
         id="wrong-type",
     ),
     pytest.param(
+        set_at(("claims", 8, "date"), 2024),
+        r"\$\.claims\[8\]\.date \(claim c009\): expected a date as YYYY-MM-DD \(got 2024\)$",
+        id="date-a-number",
+    ),
+    pytest.param(
+        set_at(("claims", 8, "date"), "2024-03"),
+        r"\$\.claims\[8\]\.date \(claim c009\): expected a date as YYYY-MM-DD \(got '2024-03'\)$",
+        id="date-a-month",
+    ),
+    pytest.param(
+        set_at(("claims", 8, "date"), "2024-03-28T10:00:00"),
+        r"\$\.claims\[8\]\.date \(claim c009\): expected a date as YYYY-MM-DD "
+        r"\(got '2024-03-28T10:00:00'\)$",
+        id="date-with-a-time",
+    ),
+    pytest.param(
+        set_at(("sources", 0, "published"), "2024"),
+        r"\$\.sources\[0\]\.published: expected a date as YYYY-MM-DD \(got '2024'\)$",
+        id="published-a-year",
+    ),
+    pytest.param(
+        set_at(("sources", 0, "published"), 86400),
+        r"\$\.sources\[0\]\.published: expected a date as YYYY-MM-DD \(got 86400\)$",
+        id="published-a-unix-time",
+    ),
+    pytest.param(
+        set_at(("sources", 0, "published"), "2024-04-24T00:00:00"),
+        r"\$\.sources\[0\]\.published: expected a date as YYYY-MM-DD "
+        r"\(got '2024-04-24T00:00:00'\)$",
+        id="published-a-datetime",
+    ),
+    pytest.param(
+        delete_at(("claims",)),
+        r"\$\.claims: Field required$",
+        id="no-claims-key",
+    ),
+    pytest.param(
         set_at(("claims", 2, "quote"), "   "),
         r"\$\.claims\[2\]\.quote \(claim c003\): must hold at least two letters or digits",
         id="blank-quote",

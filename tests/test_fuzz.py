@@ -282,7 +282,7 @@ TARGETS: tuple[Json, ...] = (
 )
 STANCES = ("support", "oppose", "neutral", "mixed")
 QUOTE_TYPES = ("direct", "indirect", "mixed")
-DATES = ("2024", "2024-03", "2024-03-28", "1950-06-25")
+DATES = ("2024-03-28", "2024-02-29", "1950-06-25")
 SUMMARIES = ("Opposes the Panel.", "Welcomes the veto.", "Says what the source says.")
 
 
@@ -922,8 +922,8 @@ PINNED = (
 """Inputs that once broke something, tried first on every run (each passes now): a claims
 file cut off right after its first `{` (an IndexError while explaining the syntax error);
 a source path holding a NUL (a ValueError from realpath: exit 70 in list, show, check);
-`check --fix` on a file without its optional "claims" list and a source off its pin (a
-KeyError in apply_repairs: exit 70)."""
+`check --fix` on a file without its "claims" list and a source off its pin (a KeyError
+in apply_repairs: exit 70; the list is required now, so it is refused with exit 2)."""
 
 
 def pinned(test: Callable[..., None]) -> Callable[..., None]:

@@ -99,11 +99,27 @@ def test_a_near_miss_quote_against_a_long_source_is_not_searched_for_ever() -> N
 def test_fix_on_a_file_without_claims_renews_the_pin(
     invoke: Invoke, repo_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Found by the fuzz test: `claims` may be left out, and --fix then failed (exit 70)."""
+    """Found by the fuzz test: a file without claims made --fix fail (exit 70)."""
     data = json.loads(repo_copy.read_text("utf-8"))
-    del data["claims"]
+    data["claims"] = []
     data["sources"][0]["sha256"] = "0" * 64
     repo_copy.write_text(json.dumps(data, indent=2), "utf-8")
     result = invoke("check", "--fix", claims=repo_copy)
     assert result.exit_code == 0, result.output
     assert json.loads(repo_copy.read_text("utf-8"))["sources"][0]["sha256"] != "0" * 64
+
+
+def test_a_file_without_its_claims_key_is_refused_not_taken_as_empty(
+    invoke: Invoke, repo_copy: Path
+) -> None:
+    """A merge that drops the whole list must not pass as a file with nothing to check."""
+    data = json.loads(repo_copy.read_text("utf-8"))
+    del data["claims"]
+    repo_copy.write_text(json.dumps(data, indent=2), "utf-8")
+    before = repo_copy.read_bytes()
+    for args in (["check"], ["check", "--fix"], ["list"], ["export"]):
+        result = invoke(*args, claims=repo_copy)
+        assert result.exit_code == 2, args
+        assert result.stderr == f"error: {repo_copy}:1:1: $.claims: Field required\n"
+        assert result.stdout == ""
+    assert repo_copy.read_bytes() == before

@@ -59,6 +59,7 @@ ODD_VALUES = st.one_of(
     st.none(),
     st.booleans(),
     st.integers(min_value=-3, max_value=10**20),
+    st.sampled_from([0, 86400, 1711584000]),  # Unix times, which pydantic reads as dates
     st.floats(allow_nan=False),
     st.text(max_size=12),
     st.lists(st.text(max_size=4), max_size=2),
@@ -80,9 +81,14 @@ ODD_VALUES = st.one_of(
             "direct",
             "author",
             "2024",
+            "2024-03",
             "2024-02-30",
             "2024-04-24",
             "2024-4-24",
+            "2024-04-24T00:00:00",
+            "2024-04-24T10:00:00",
+            "20240424",
+            "2024-W17-3",
             "２０２４",
             "c001",
             "c 001",
@@ -158,3 +164,12 @@ def test_an_id_holding_a_line_end_or_a_lone_surrogate_is_no_quick_yes() -> None:
     data["claims"][0]["summary"] = "half a pair \udcff"
     assert not holds(data)
     assert not _models_accept(data)
+
+
+def test_a_file_without_its_claims_key_is_no_quick_yes() -> None:
+    data = copy.deepcopy(DATA)
+    del data["claims"]
+    assert not holds(data)
+    assert not _models_accept(data)
+    assert holds({**data, "claims": []})
+    assert _models_accept({**data, "claims": []})

@@ -16,7 +16,7 @@ from pydantic import TypeAdapter, ValidationError
 from support import CLAIMS, REPO, Edit, Invoke, delete_at, set_at
 
 from dprktrack.errors import DprkError
-from dprktrack.model import DATE_PATTERN, PartialDate, claims_schema
+from dprktrack.model import DATE_PATTERN, CalendarDate, IsoDate, claims_schema
 from dprktrack.store import load_catalog
 
 SCHEMA_FILE = REPO / "claims.schema.json"
@@ -107,6 +107,16 @@ REFUSED = [
     ),
     pytest.param(set_at(("claims", 8, "date"), "24-04-2024"), ("claims", 8, "date"), id="bad-date"),
     pytest.param(set_at(("claims", 8, "date"), "2024-4"), ("claims", 8, "date"), id="short-month"),
+    pytest.param(set_at(("claims", 8, "date"), "2023"), ("claims", 8, "date"), id="year-only"),
+    pytest.param(set_at(("claims", 8, "date"), "2024-03"), ("claims", 8, "date"), id="month-only"),
+    pytest.param(set_at(("claims", 8, "date"), 2024), ("claims", 8, "date"), id="date-a-number"),
+    pytest.param(
+        set_at(("claims", 8, "date"), "2024-03-28T10:00:00"), ("claims", 8, "date"), id="datetime"
+    ),
+    pytest.param(
+        set_at(("sources", 0, "published"), "2024-04"), ("sources", 0, "published"), id="published"
+    ),
+    pytest.param(delete_at(("claims",)), (), id="no-claims-key"),
     pytest.param(set_at(("claims", 7, "colour"), "red"), ("claims", 7), id="unknown-claim-key"),
     pytest.param(set_at(("notes",), "hello"), (), id="unknown-top-level-key"),
     pytest.param(set_at(("actors", 0, "kind"), "Person"), ("actors", 0, "kind"), id="wrong-kind"),
@@ -131,12 +141,10 @@ def test_what_the_tool_refuses_the_schema_refuses_at_the_same_place(
     ]
 
 
-@pytest.mark.parametrize(
-    "value",
-    ["2024", "2024-04", "2024-04-24", "2024-02-29", "1999-12-31"],
-)
+@pytest.mark.parametrize("value", ["2024-04-24", "2024-02-29", "1999-12-31", "0001-01-01"])
 def test_dates_the_tool_takes_fit_the_schema_pattern(value: str) -> None:
-    assert TypeAdapter(PartialDate).validate_python(value) == value
+    assert TypeAdapter(IsoDate).validate_python(value) == value
+    assert TypeAdapter(CalendarDate).validate_python(value).isoformat() == value
     assert _schema_date_match(value)
 
 
@@ -150,21 +158,45 @@ def _schema_date_match(value: str) -> bool:
     "value",
     [
         "24",
+        "2024",
+        "2024-04",
         "2024-4",
         "2024-4-24",
         "2024/04/24",
         "2024-04-24T10:00",
-        " 2024",
-        "2024-13",
-        "2024-00",
-        "2024\n",
-        "２０２４",
+        "2024-04-24T00:00:00",
+        "20240424",
+        "2024-W17-3",
+        " 2024-04-24",
+        "2024-13-01",
+        "2024-00-10",
+        "2024-04-24\n",
+        "２０２４-04-24",
     ],
 )
 def test_dates_the_tool_refuses_by_their_shape_the_schema_refuses(value: str) -> None:
-    with pytest.raises(ValidationError, match=r"must be a date|is not a real date"):
-        TypeAdapter(PartialDate).validate_python(value)
+    for form in (IsoDate, CalendarDate):
+        with pytest.raises(ValidationError, match=r"expected a date as YYYY-MM-DD|not a real"):
+            TypeAdapter(form).validate_python(value)
     assert not _schema_date_match(value)
+
+
+@pytest.mark.parametrize("value", [2024, 86400, 0, None, 2024.5])
+def test_a_number_is_not_a_date_even_where_pydantic_would_read_it_as_one(value: object) -> None:
+    """pydantic's own date type reads 86400 as 1970-01-02: the claims file never means that."""
+    with pytest.raises(ValidationError, match=r"expected a date as YYYY-MM-DD"):
+        TypeAdapter(CalendarDate).validate_python(value)
+    if value is not None:
+        with pytest.raises(ValidationError, match=r"expected a date as YYYY-MM-DD"):
+            TypeAdapter(IsoDate).validate_python(value)
+
+
+@pytest.mark.parametrize("value", ["2024-02-30", "2023-02-29", "2024-04-31"])
+def test_a_date_of_the_right_shape_that_does_not_exist_is_refused(value: str) -> None:
+    assert _schema_date_match(value), "the pattern cannot tell; loading can"
+    for form in (IsoDate, CalendarDate):
+        with pytest.raises(ValidationError, match=r"is not a real date"):
+            TypeAdapter(form).validate_python(value)
 
 
 def _objects(node: Any, path: str = "$") -> Iterator[tuple[str, dict[str, Any]]]:

@@ -14,6 +14,7 @@ import os
 import random
 import re
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -182,3 +183,66 @@ def test_a_failed_write_leaves_the_file_and_the_folder_as_they_were(tmp_path: Pa
         write_atomically(target, fail_halfway)
     assert target.read_text("utf-8") == "old"
     assert sorted(path.name for path in tmp_path.iterdir()) == ["out.json"]
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a file to another user needs root")
+@pytest.mark.parametrize("command", ["add", "check --fix", "export -o"])
+def test_a_rewritten_file_keeps_its_owner_group_and_mode(
+    invoke: Invoke, repo_copy: Path, command: str
+) -> None:
+    """The new file is made by whoever runs the command; it must still belong to the old
+    file's owner and group, or a shared checkout's file would change hands on every write."""
+    target = repo_copy
+    if command == "check --fix":
+        repo_copy.write_bytes(_unanchored(repo_copy))
+    if command == "export -o":
+        target = repo_copy.parent / "claims.csv"
+        target.write_text("old\n", "utf-8")
+    os.chown(target, 12345, 12345)
+    target.chmod(0o640)
+    before = target.read_bytes()
+    args = {
+        "add": _add_args(UNIQUE),
+        "check --fix": ["check", "--fix"],
+        "export -o": ["export", "-o", str(target)],
+    }[command]
+    result = invoke(*args, claims=repo_copy)
+    assert result.exit_code == 0, result.stderr
+    assert target.read_bytes() != before, "the file was rewritten"
+    status = target.stat()
+    assert (status.st_uid, status.st_gid) == (12345, 12345)
+    assert stat.S_IMODE(status.st_mode) == 0o640
+    assert _leftovers(repo_copy.parent) == []
+
+
+def test_ctrl_c_while_the_new_file_is_written_leaves_the_old_one(tmp_path: Path) -> None:
+    target = tmp_path / "claims.json"
+    target.write_text("old", "utf-8")
+
+    def interrupted(stream: object) -> None:
+        assert hasattr(stream, "write")
+        stream.write(b"half")
+        os.kill(os.getpid(), signal.SIGINT)
+
+    with pytest.raises(KeyboardInterrupt):
+        write_atomically(target, interrupted, expected=b"old")
+    assert target.read_text("utf-8") == "old"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["claims.json"]
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="needs pthread_sigmask")
+def test_ctrl_c_during_the_rename_waits_until_it_is_done() -> None:
+    """Between the last check and the folder's sync, an interrupt is held back: it comes
+    after, so the command can say truthfully whether the file was written."""
+    from dprktrack.safeio import _interrupts_held
+
+    reached = []
+
+    def held() -> None:
+        with _interrupts_held():
+            os.kill(os.getpid(), signal.SIGINT)
+            reached.append("the end of the block")
+
+    with pytest.raises(KeyboardInterrupt):
+        held()
+    assert reached == ["the end of the block"]

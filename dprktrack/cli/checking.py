@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
-from dprktrack.cli.group import main, one_line_message
+from dprktrack.cli.group import decide_exit, main, one_line_message
 from dprktrack.cli.shared import completer, load_claims
 from dprktrack.errors import EXIT_FAILURE, EXIT_INPUT, EXIT_OK, DprkError
 from dprktrack.safetext import visible
@@ -84,6 +84,8 @@ def check(
         raise click.UsageError("--dry-run goes with --fix")
     catalog = load_claims(ctx, bundled_ok=False)
     report = run_check(catalog, _known_claims(catalog, claim_ids) or None)
+    if dry_run:  # its diff goes to stdout first: a reader may close it before the report
+        decide_exit(ctx, _verdict_exit(summary(report, strict=strict)))
     fixed, on_disk = (
         _repair(catalog, report, dry_run=dry_run) if fix else (frozenset(), catalog.raw)
     )
@@ -97,9 +99,14 @@ def check(
     positions = finding_positions(on_disk, shown)
     records = result_records(shown, positions, strict=strict, fixed=fixed)
     totals = summary(report, strict=strict, fixed=fixed, planned=dry_run)
+    decide_exit(ctx, _verdict_exit(totals))  # before printing: `check | head` keeps it
     # With --dry-run, stdout carries the diff; the report goes to stderr.
     _emit_check(fmt, catalog.name, records, totals, sys.stderr if dry_run else sys.stdout)
-    ctx.exit(EXIT_FAILURE if totals["failures"] else EXIT_OK)
+    ctx.exit(_verdict_exit(totals))
+
+
+def _verdict_exit(totals: dict[str, Any]) -> int:
+    return EXIT_FAILURE if totals["failures"] else EXIT_OK
 
 
 def _known_claims(catalog: Catalog, claim_ids: tuple[str, ...]) -> list[str]:

@@ -20,7 +20,7 @@ from dprktrack.cli.asking import (
     show_choices,
     will_ask,
 )
-from dprktrack.cli.group import main, one_line_message
+from dprktrack.cli.group import decide_exit, main, one_line_message
 from dprktrack.cli.shared import completer, load_claims
 from dprktrack.errors import EXIT_FAILURE, EXIT_OK, DprkError
 from dprktrack.safetext import visible, visible_json
@@ -100,13 +100,14 @@ def locate(ctx: click.Context, text: str, sources: tuple[str, ...], fmt: str) ->
     catalog = load_claims(ctx)
     chosen = list(dict.fromkeys(pick_source(catalog, source) for source in sources))
     located = find(catalog, text, chosen)
+    quotable = any(hit.problem is None for hit in located.hits)
+    decide_exit(ctx, EXIT_OK if quotable else EXIT_FAILURE)  # kept if the reader closes early
     if fmt == "json":
         from dprktrack.writers import write_json
 
         write_json(located_record(text, located), sys.stdout)
     else:
         _print_located(located)
-    quotable = any(hit.problem is None for hit in located.hits)
     ctx.exit(EXIT_OK if quotable else EXIT_FAILURE)
 
 
@@ -194,7 +195,11 @@ def _write_record(
     shell_complete=completer("actor", bundled_ok=False),
     help="Actor relaying the statement, if any.",
 )
-@click.option("--date", metavar="YYYY[-MM[-DD]]", help="Date of the statement, if known.")
+@click.option(
+    "--date",
+    metavar="YYYY-MM-DD",
+    help="Date of the statement, if the source gives the day (else say it in the summary).",
+)
 @click.option(
     "--source",
     metavar="ID",
@@ -245,7 +250,7 @@ def add(
 
     \b
     Example:
-      dprktrack add --actor nebenzya --stance sanctions-regime=oppose --date 2024-03 \\
+      dprktrack add --actor nebenzya --stance sanctions-regime=oppose --date 2024-03-28 \\
         --quote "long overdue" --summary "The sanctions regime is overdue for an update."
     """
     from dprktrack import curate
@@ -455,7 +460,7 @@ def _asked_details(
         )
     if date is None:
         date = ask(
-            "Date (YYYY[-MM[-DD]], blank for none)",
+            "Date (YYYY-MM-DD, blank for none)",
             lambda value: check_date(value, "--date", published) if value.strip() else None,
             default="",
         )

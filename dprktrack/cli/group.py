@@ -6,20 +6,24 @@ never shows a traceback.
 
 from __future__ import annotations
 
+import errno
 import importlib
+import io
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
 from dprktrack import __version__
-from dprktrack.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, DprkError
+from dprktrack.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_OUTPUT, DprkError
 from dprktrack.safetext import inert_in_logs, visible
 
-if TYPE_CHECKING:
-    pass
+INTERRUPTED = "error: interrupted; nothing written"
+STDOUT_CLOSED = "stdout is closed; give the output somewhere to go (> FILE, > /dev/null)"
+_DECIDED_EXIT = "dprktrack.decided_exit"
+"""Where `decide_exit` keeps a command's exit code in the context's shared `meta`."""
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 COMMAND_MODULES = {
@@ -39,14 +43,16 @@ class _UsageError(click.UsageError):
         message = self.format_message()
         if "--claims" in message and self.ctx and self.ctx.parent:
             hint = " (--claims goes before the command: dprktrack --claims PATH list)"
-        click.echo(f"error: {one_line_message(message)}{hint}", err=True)
+        _error(f"error: {one_line_message(message)}{hint}")
 
 
 class _Group(click.Group):
     """Turns every failure into one-line messages on stderr and a documented exit code.
 
-    Bad input never shows a traceback; a reader that closes the pipe early (`| head`)
-    ends the run quietly with success, as it asked for no more.
+    Bad input never shows a traceback. A reader that closes the pipe early (`| head`)
+    ends the run quietly with the exit code the command decided before printing
+    (`decide_exit`), else with success, as it asked for no more; a stdout that is
+    closed or full is an error (exit 2); Ctrl-C anywhere exits 130.
     """
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
@@ -54,6 +60,7 @@ class _Group(click.Group):
             from dprktrack.bashcomplete import use_line_aware_bash
 
             use_line_aware_bash()  # so `--stance target=s<TAB>` completes despite the `=`
+        _escape_what_cannot_be_encoded()
         return super().main(*args, **kwargs)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -77,40 +84,135 @@ class _Group(click.Group):
             return super().make_context(info_name, args, parent, **extra)
         except click.UsageError as err:
             raise _UsageError(err.format_message(), err.ctx) from None
+        except KeyboardInterrupt:  # while reading the options, or writing --help
+            raise click.exceptions.Exit(_interrupted()) from None
+        except OSError as err:  # --help or --version written to a closed pipe or a full disk
+            code = _output_failure(err, EXIT_OK)
+            if code is None:
+                raise
+            raise click.exceptions.Exit(code) from None
 
     def invoke(self, ctx: click.Context) -> Any:
-        from dprktrack.collector import paused
-
         try:
-            with paused():  # a command builds many objects and no cycles worth collecting
-                return super().invoke(ctx)
+            return self._invoke_flushed(ctx)
         except DprkError as err:
             for line in err.lines:
-                click.echo(f"error: {one_line_message(line)}", err=True)
+                _error(f"error: {one_line_message(line)}")
+            _settle_stdout()
             ctx.exit(err.exit_code)
         except click.UsageError as err:
             if isinstance(err, _UsageError):
                 raise
             raise _UsageError(err.format_message(), err.ctx) from None
-        except BrokenPipeError:
-            _silence_stdout()
-            ctx.exit(EXIT_OK)
+        except KeyboardInterrupt:
+            ctx.exit(_interrupted())
         except click.Abort:
-            click.echo(
-                "error: interrupted (or input ended) before the end; nothing written", err=True
-            )
+            _error("error: interrupted (or input ended) before the end; nothing written")
             ctx.exit(EXIT_INTERRUPTED)
         except (click.ClickException, click.exceptions.Exit):
             raise
         except Exception as err:
+            code = _output_failure(err, ctx.meta.get(_DECIDED_EXIT, EXIT_OK))
+            if code is not None:
+                ctx.exit(code)
             if os.environ.get("DPRKTRACK_DEBUG"):
                 raise
-            click.echo(
+            _error(
                 f"internal error: {type(err).__name__}: {one_line_message(str(err))} "
-                "(a bug in dprktrack; rerun with DPRKTRACK_DEBUG=1 for the traceback)",
-                err=True,
+                "(a bug in dprktrack; rerun with DPRKTRACK_DEBUG=1 for the traceback)"
             )
+            _settle_stdout()
             ctx.exit(EXIT_INTERNAL)
+
+    def _invoke_flushed(self, ctx: click.Context) -> Any:
+        """Run the command, then flush what it printed: a stdout that fails (a closed pipe,
+        a full disk) fails here, where it can be answered, rather than at exit."""
+        from dprktrack.collector import paused
+
+        if sys.stdout is None:  # started with its stdout closed (`>&-`)
+            raise DprkError(STDOUT_CLOSED, EXIT_OUTPUT)
+        try:
+            with paused():  # a command builds many objects and no cycles worth collecting
+                result = super().invoke(ctx)
+        except click.exceptions.Exit:
+            sys.stdout.flush()
+            raise
+        sys.stdout.flush()
+        return result
+
+
+def decide_exit(ctx: click.Context, code: int) -> None:
+    """Settle the command's exit code before it prints its report.
+
+    A reader that closes the pipe early (`check | head -1`) then ends the run with
+    this code rather than with success, so CI never goes green on a failure.
+    """
+    ctx.meta[_DECIDED_EXIT] = code
+
+
+def _interrupted() -> int:
+    """Ctrl-C: say so in one line; what the command printed so far is dropped."""
+    _silence_stdout()
+    _error(INTERRUPTED)
+    return EXIT_INTERRUPTED
+
+
+def _output_failure(err: BaseException, decided: int) -> int | None:
+    """The exit code when `err` is stdout failing, None when it is something else.
+
+    A closed pipe ends the run quietly with the code already decided; any other
+    failure to write stdout (a full disk, a closed descriptor) is an error, exit 2.
+    """
+    if isinstance(err, BrokenPipeError):
+        _silence_stdout()
+        return decided
+    if not isinstance(err, OSError) or not (_writing_failed(err) or _stdout_fails()):
+        return None
+    _silence_stdout()
+    _error(f"error: cannot write the output (stdout): {err.strerror or err}")
+    return EXIT_OUTPUT
+
+
+_WRITE_ERRORS = frozenset(
+    getattr(errno, name, -1) for name in ("ENOSPC", "EDQUOT", "EFBIG", "EIO", "EBADF")
+)
+"""What writing to a full disk, a dead terminal or a descriptor not open for writing
+says. Files are read and written through safeio, which turns its own errors into
+messages, so one of these reaching the command line came from writing stdout."""
+
+
+def _writing_failed(err: OSError) -> bool:
+    return err.errno in _WRITE_ERRORS and err.filename is None
+
+
+def _stdout_fails() -> bool:
+    """Whether stdout cannot be written: what it still holds fails to flush."""
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except OSError:
+        return True
+    return False
+
+
+def _settle_stdout() -> None:
+    """Flush stdout before an error exit; if it cannot be written, drop what it holds."""
+    if _stdout_fails():
+        _silence_stdout()
+
+
+def _escape_what_cannot_be_encoded() -> None:
+    """Let stdout and stderr write what their encoding lacks as escapes (`\\u2019`)
+    instead of failing: a log kept in ASCII or Latin-1 still gets every line."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def _error(line: str) -> None:
+    """One line on stderr itself: click would write UTF-8 to a stream declared ASCII,
+    where stderr writes what ASCII lacks as escapes (see _escape_what_cannot_be_encoded)."""
+    click.echo(line, file=sys.stderr, err=True)
 
 
 def one_line_message(text: str) -> str:
@@ -152,9 +254,10 @@ def main(ctx: click.Context, claims_path: Path | None) -> None:
 
     \b
     Exit codes: 0 success (an empty result too), 1 `check` found a failing claim
-    or `locate` found nothing, 2 bad input (usage, an invalid claims file, a
-    missing source, an unknown id, a refused quote), 70 an internal error,
-    130 interrupted while asking (nothing written).
+    or `locate` found nothing (also when the reader closes the pipe early), 2 bad
+    input (usage, an invalid claims file, a missing source, an unknown id, a
+    refused quote) or nowhere to write (stdout closed, a full disk), 70 an
+    internal error, 130 interrupted (Ctrl-C; nothing written).
     """
     ctx.obj = claims_path
     if ctx.invoked_subcommand is None:
