@@ -42,7 +42,7 @@ VERDICTS: dict[str, Severity] = {
     "missing": "failure",
     "ambiguous": "failure",
     "source-missing": "failure",
-    "source-changed": "warning",
+    "source-changed": "failure",
 }
 """Every verdict slug and its default severity, in the order summaries count them."""
 
@@ -572,12 +572,14 @@ def summary(
 ) -> dict[str, Any]:
     """Counts per verdict, and the failures and warnings that remain (fixed ones do not).
 
-    `planned`: the fixes are a dry run's, counted as what `--fix` would settle.
+    `planned`: the fixes are a dry run's, which settle nothing: everything remains, so
+    a dry run exits as `check` would, and `fixed` counts what `--fix` would update.
     """
+    settled = frozenset() if planned else fixed
     remaining = Counter(
         finding.severity(strict)
         for finding in report.findings
-        if (finding.kind, finding.id) not in fixed
+        if (finding.kind, finding.id) not in settled
     )
     return {
         "claims": report.claims_checked(),
