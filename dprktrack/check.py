@@ -29,6 +29,7 @@ from dprktrack.matcher import (
     minimum_score,
     source_spelling,
 )
+from dprktrack.quotefix import differs_in_white_space_only, hidden_character, named, single_spaced
 from dprktrack.records import Claim
 from dprktrack.store import Catalog, decode_utf8
 
@@ -228,7 +229,25 @@ def _renewable(pin: Finding, verdicts: list[Finding], complete: bool) -> Finding
 
 
 def claim_finding(document: Document, claim: Claim, index: int) -> Finding:
-    """The verdict on one claim, the `index`-th of the claims file (for its JSON path)."""
+    """The verdict on one claim, the `index`-th of the claims file (for its JSON path).
+
+    A repair is offered only if the claim it makes passes at once and needs nothing
+    more: so `--fix` never turns a claim into one that fails, and a second run of it
+    finds nothing to do.
+    """
+    finding = _claim_finding(document, claim, index)
+    if finding.repair and not _settles(document, claim, finding.repair):
+        return _unrepaired(finding, "the repaired claim would not pass as it stands")
+    return finding
+
+
+def _settles(document: Document, claim: Claim, repair: dict[str, Any]) -> bool:
+    """Whether the claim with `repair` applied passes, with nothing left to repair."""
+    repaired = _claim_finding(document, claim._replace(**repair), 0)
+    return repaired.severity() == "pass" and not repaired.repair
+
+
+def _claim_finding(document: Document, claim: Claim, index: int) -> Finding:
     if _anchored_here(document.raw, claim):
         # The common case, kept cheap: quote, offsets and context all as recorded.
         assert claim.start is not None
@@ -310,28 +329,82 @@ def _failure(document: Document, claim: Claim, hints: Hints, match: Match) -> Ou
 
 def _placed(document: Document, claim: Claim, hints: Hints, match: Match) -> Outcome:
     """A quote found in one place: ok, or a warning with the repair that settles it."""
+    if match.stage == "typography":
+        return _retyped(document, claim, hints, match)
+    return _located(document, claim, hints, match)
+
+
+def _located(
+    document: Document, claim: Claim, hints: Hints, match: Match, note: str = ""
+) -> Outcome:
+    """The quote as written stands here: ok, or moved; either way, fresh anchors repair it.
+
+    A span that is exactly the recorded one is at its recorded offsets, whichever
+    search stage found it (a quote with omissions in other white space is found by
+    the typographic search, never by the hint).
+    """
     assert match.span is not None
     span = match.span
     where = document.where(span.start)
-    if match.stage == "exact" and match.selected_by == "hint" and document.hints_for(span) == hints:
-        return "ok", f"found at its recorded offsets at {where}", {}
-    anchors = _anchors(document, span)
-    if match.stage == "typography":
-        typed = source_spelling(document, claim.quote, match)
-        message = (
-            f"matches at {where} only after typographic normalisation: "
-            f"{_first_difference(claim.quote, typed)}"
-        )
-        diff = word_diff(claim.quote, typed)
-        return "typography", message, {"diff": diff, "repair": {"quote": typed, **anchors}}
-    stale = {key: value for key, value in anchors.items() if getattr(claim, key) != value}
-    if match.selected_by != "hint" and hints.start is not None:
+    at_hint = match.selected_by == "hint" or (hints.start, hints.end) == (span.start, span.end)
+    stale = {
+        key: value
+        for key, value in _anchors(document, span).items()
+        if getattr(claim, key) != value
+    }
+    if at_hint and not stale:
+        return "ok", f"found at its recorded offsets at {where}{note}", {}
+    if not at_hint and hints.start is not None:
         message = (
             f"found at {where} (offsets {span.start}–{span.end}), not at its recorded offsets "
             f"{hints.start}–{hints.end}: the source or the quote changed since it was anchored"
         )
-        return "moved", message, {"repair": stale}
-    return "ok", f"found {_HOW[match.selected_by]} at {where}", {"repair": stale or None}
+        return "moved", message + note, {"repair": stale}
+    how = _HOW["hint" if at_hint else match.selected_by]
+    return "ok", f"found {how} at {where}{note}", {"repair": stale}
+
+
+_SPACED_NOTE = " (white space differs: the source breaks or spaces the quote otherwise)"
+
+
+def _retyped(document: Document, claim: Claim, hints: Hints, match: Match) -> Outcome:
+    """A quote that matches only after normalisation.
+
+    Differing in white space only (a re-wrapped paragraph), a quote written as one line
+    with single spaces stands as it is and is only re-anchored. Otherwise the repair
+    takes the source's characters for the typographic differences, its white space
+    folded to single spaces; it is refused when it would carry a character no reader
+    sees (a control, zero-width or bidi character), which the match would need.
+    """
+    assert match.span is not None
+    where = document.where(match.span.start)
+    spelling = source_spelling(document, claim.quote, match)
+    quote = single_spaced(spelling)
+    if differs_in_white_space_only(claim.quote, spelling):
+        if claim.quote == quote:
+            return _located(document, claim, hints, match, _SPACED_NOTE)
+        message = (
+            f"matches at {where} in other white space only: line breaks, tabs or repeated "
+            "spaces in the quote; --fix writes it as one line with single spaces"
+        )
+        return _with_repair(message, {}, quote, _anchors(document, match.span))
+    message = (
+        f"matches at {where} only after typographic normalisation: "
+        f"{_first_difference(single_spaced(claim.quote), quote)}"
+    )
+    extra = {"diff": word_diff(claim.quote, quote)}
+    return _with_repair(message, extra, quote, _anchors(document, match.span))
+
+
+def _with_repair(
+    message: str, extra: dict[str, Any], quote: str, anchors: dict[str, Any]
+) -> Outcome:
+    """A typography verdict with its repair, unless the new quote would hide a character."""
+    hidden = hidden_character(quote)
+    if hidden is not None:
+        reason = f"the source's spelling holds {named(hidden)}, which a quote must not carry"
+        return "typography", f"{message} (--fix leaves it alone: {reason})", extra
+    return "typography", message, {**extra, "repair": {"quote": quote, **anchors}}
 
 
 def _anchors(document: Document, span: Span) -> dict[str, Any]:

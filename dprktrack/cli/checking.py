@@ -64,11 +64,14 @@ def check(
     (a failure) and its quotes are checked one by one. Findings are listed as
     claims.json:LINE:COL with a word diff where the text differs.
 
-    --fix writes new anchors (start, end, prefix, suffix), the source's exact
-    characters for a typography match, and a renewed pin once every claim of the
-    source holds; it never touches a failing claim. The write is atomic and refused
-    if the file changed meanwhile. The file checked is --claims PATH or
-    ./claims.json, never the bundled copy.
+    --fix writes new anchors (start, end, prefix, suffix), the source's characters
+    for a typography match (as one line with single spaces, never a control,
+    zero-width or bidi character), and a renewed pin once every claim of the source
+    holds; it never touches a failing claim, nor a source whose line endings or byte
+    order mark were converted. A quote that differs from its source in white space
+    only is re-anchored and kept. The write is atomic and refused if the file
+    changed meanwhile. The file checked is --claims PATH or ./claims.json, never
+    the bundled copy.
 
     \b
     Exit codes: 0 no failure (warnings allowed unless --strict), 1 a failure,
