@@ -188,35 +188,127 @@ def _pin_finding(
     return Finding(source_id, "source", "source-changed", source_id, message, path, repair=repair)
 
 
-def _line_ending_hint(data: bytes, pin: str, claims: list[Claim]) -> str:
-    """Say so when a source's line endings (or a byte order mark) differ from its claims'.
+_BOM = b"\xef\xbb\xbf"
+_ENDINGS = {"CRLF": b"\r\n", "LF": b"\n", "CR": b"\r"}
+"""Line ending styles, by name; CRLF first, as it holds the other two."""
 
-    A checkout that converted line endings is not an edit: offsets into the converted
-    copy would be wrong in every other checkout, so nothing is repaired then.
+
+def _line_ending_hint(data: bytes, pin: str, claims: list[Claim]) -> str:
+    """Say so when a source's line endings or byte order mark differ from its claims'.
+
+    A checkout that converted line endings (or an editor that added or dropped a byte
+    order mark) made no edit: offsets into the converted copy would be wrong in every
+    other checkout, so nothing is repaired then, nor the source re-pinned. Found for
+    certain when undoing the conversion gives the pinned bytes; else guessed from the
+    text the claims recorded around their quotes.
     """
-    if data.startswith(b"\xef\xbb\xbf") and hashlib.sha256(data[3:]).hexdigest() == pin:
-        return ", but only a byte order mark was added at its start: save it without one"
-    recorded = "".join(
-        (claim.prefix or "") + claim.quote + (claim.suffix or "") for claim in claims
+    now = _styles(data)
+    exact = _undone(data, pin)
+    if exact is not None:
+        bom, then = exact
+        endings = (then, _named(now)) if then is not None else None
+        return _conversion_message(bom, endings, only=True)
+    before = frozenset().union(*(_styles(piece) for piece in _recorded(claims)))
+    converted = before and now and before != now
+    endings = (_named(before), _named(now)) if converted else None
+    return _conversion_message(_bom_change(data, claims), endings, only=False)
+
+
+def _recorded(claims: list[Claim]) -> list[bytes]:
+    """The source's text as its claims recorded it, each piece cut where a CRLF that the
+    32 characters of a prefix or suffix split would read as a CR or an LF alone."""
+    pieces = [f"{claim.prefix or ''}{claim.quote}{claim.suffix or ''}".encode() for claim in claims]
+    return [piece.removeprefix(b"\n").removesuffix(b"\r") for piece in pieces]
+
+
+def _styles(data: bytes) -> frozenset[str]:
+    """The line endings a text uses: some of CRLF, LF and CR."""
+    pairs = data.count(b"\r\n")
+    counts = {"CRLF": pairs, "LF": data.count(b"\n") - pairs, "CR": data.count(b"\r") - pairs}
+    return frozenset(style for style, count in counts.items() if count)
+
+
+def _named(styles: frozenset[str]) -> str:
+    """`LF`, `CRLF`, `CR`, or `mixed (CRLF, LF)`."""
+    ordered = [style for style in _ENDINGS if style in styles]
+    return ordered[0] if len(ordered) == 1 else f"mixed ({', '.join(ordered)})"
+
+
+def _converted(data: bytes, style: str) -> bytes:
+    """`data` with every line ending (CRLF, LF or CR) made `style`."""
+    lines = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    return lines.replace(b"\n", _ENDINGS[style])
+
+
+def _undone(data: bytes, pin: str) -> tuple[str, str | None] | None:
+    """The conversion that made `data` of the pinned bytes, if one did.
+
+    Returns what became of a byte order mark ("added", "removed" or "") and the line
+    endings the pinned bytes had (None when only the mark changed).
+    """
+    bom, unmarked = (
+        ("added", data[len(_BOM) :]) if data.startswith(_BOM) else ("removed", _BOM + data)
     )
-    crlf_now, crlf_then = b"\r\n" in data, "\r\n" in recorded
-    lf_then = "\n" in recorded.replace("\r\n", "")
-    converted = (
-        (crlf_now and lf_then and not crlf_then)
-        or (not crlf_now and crlf_then)
-        or (crlf_now and hashlib.sha256(data.replace(b"\r\n", b"\n")).hexdigest() == pin)
-    )
-    if not converted:
+    for mark, base in (("", data), (bom, unmarked)):
+        for style in (None, *_ENDINGS):
+            candidate = base if style is None else _converted(base, style)
+            if (style is not None and candidate == base) or candidate == data:
+                continue
+            if hashlib.sha256(candidate).hexdigest() == pin:
+                return mark, style
+    return None
+
+
+def _bom_change(data: bytes, claims: list[Claim]) -> str:
+    """Whether a byte order mark was "added" or "removed" since a claim anchored at the
+    source's start recorded it (or its absence), or ""."""
+    marked = data.startswith(_BOM)
+    for claim in claims:
+        prefix = claim.prefix  # the source's first characters, when it is as long as `start`
+        if (
+            prefix is not None
+            and claim.start == len(prefix)
+            and prefix.startswith("\ufeff") != marked
+        ):
+            return "added" if marked else "removed"
+    return ""
+
+
+def _conversion_message(bom: str, endings: tuple[str, str] | None, *, only: bool) -> str:
+    """The words for a converted source, or "" when nothing says it was converted.
+
+    `only`: undoing the conversion gives the pinned bytes, so nothing else changed.
+    """
+    changes, advice = [], []
+    if endings is not None:
+        then, now = endings
+        changes.append(
+            f"its line endings are now {now}, unlike when its quotes were anchored ({then} then)"
+        )
+        advice.append(
+            "check it out unconverted (a .gitattributes line `seeds/** -text` does that) "
+            "instead of repairing"
+        )
+    if bom == "added":
+        changes.append("a byte order mark was added at its start")
+        advice.append("save it without one")
+    elif bom == "removed":
+        changes.append("the byte order mark at its start was removed")
+        advice.append("save it with one again")
+    if not changes:
         return ""
-    return (
-        f", and its line endings are now {'CRLF' if crlf_now else 'LF'}, unlike when its quotes "
-        "were anchored: check it out unconverted (a .gitattributes line `seeds/** -text` "
-        "does that) instead of repairing"
-    )
+    lead = ", and " if not only else ", but only converted: " if endings else ", but only "
+    return f"{lead}{', and '.join(changes)}: {'; '.join(advice)}"
 
 
 def _renewable(pin: Finding, verdicts: list[Finding], complete: bool) -> Finding:
-    """A changed source is re-pinned only when every one of its claims was checked and holds."""
+    """A changed source is re-pinned only when every one of its claims was checked and holds.
+
+    The pin is a lock: a source off it fails the check until `--fix` renews it. A claim
+    holds when it does not fail once `--fix` has written its repairs; as every repair
+    offered passes at once (see `claim_finding`), that is when none fails now. A
+    warning left unrepaired stays reported, on the renewed pin too.
+    """
     failing = [f.id for f in verdicts if f.severity() == "failure"]
     if complete and not failing:
         return pin

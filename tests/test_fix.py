@@ -333,3 +333,110 @@ def test_a_pin_is_renewed_only_when_no_claim_of_the_source_fails(
     assert json.loads(repo_copy.read_text("utf-8"))["sources"] != pinned
     code, results = check(invoke, repo_copy, "--strict")
     assert (code, results["c003"]["verdict"]) == (1, "typography"), "the warning stays reported"
+
+
+# --- line endings and byte order marks ------------------------------------------------------
+
+ENDINGS = {"LF": "\n", "CRLF": "\r\n", "CR": "\r"}
+BOM = "\ufeff"
+SOURCE_ID = DATA["sources"][0]["id"]
+
+
+def anchored_on(invoke: Invoke, claims: Path, text: str) -> None:
+    """The seed saved as `text`, pinned, and every claim anchored on it by `--fix`."""
+    import hashlib
+
+    data = text.encode("utf-8")
+    seed_of(claims).write_bytes(data)
+    document = json.loads(claims.read_text("utf-8"))
+    document["sources"][0]["sha256"] = hashlib.sha256(data).hexdigest()
+    for claim in document["claims"]:
+        for key in ("start", "end", "prefix", "suffix"):
+            claim.pop(key, None)
+    claims.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    assert invoke("check", "--fix", claims=claims).exit_code == 0
+    code, results = check(invoke, claims, "--strict")
+    assert code == 0
+    assert {record["verdict"] for record in results.values()} == {"ok"}
+
+
+def in_style(text: str, style: str) -> str:
+    return text.replace("\n", ENDINGS[style])
+
+
+def converted_and_kept(invoke: Invoke, claims: Path, data: bytes) -> str:
+    """The seed's bytes replaced by `data`: check fails and names the conversion, and
+    `--fix` writes nothing (no pin renewed, no claim re-anchored). Returns the message."""
+    before = claims.read_bytes()
+    seed_of(claims).write_bytes(data)
+    code, results = check(invoke, claims)
+    assert code == 1
+    pin = results[SOURCE_ID]
+    assert (pin["verdict"], pin["severity"]) == ("source-changed", "failure")
+    fixed = invoke("check", "--fix", claims=claims)
+    assert fixed.exit_code == 1
+    assert "note: nothing to fix" in fixed.stderr
+    assert claims.read_bytes() == before, "nothing re-pinned, nothing re-anchored"
+    assert all(
+        "--fix leaves it alone" in record["message"]
+        for record in results.values()
+        if record["kind"] == "claim" and record["severity"] == "warning"
+    )
+    message: str = pin["message"]
+    return message
+
+
+@pytest.mark.parametrize(
+    ("then", "now"),
+    [("LF", "CRLF"), ("CRLF", "LF"), ("LF", "CR"), ("CR", "LF"), ("CRLF", "CR"), ("CR", "CRLF")],
+    ids=lambda style: style,
+)
+def test_line_endings_converted_either_way_are_named_and_never_repaired(
+    invoke: Invoke, repo_copy: Path, then: str, now: str
+) -> None:
+    anchored_on(invoke, repo_copy, in_style(SEED_TEXT, then))
+    named = f"its line endings are now {now}, unlike when its quotes were anchored ({then} then)"
+    message = converted_and_kept(invoke, repo_copy, in_style(SEED_TEXT, now).encode("utf-8"))
+    assert f", but only converted: {named}: check it out unconverted" in message
+    edited = in_style(SEED_TEXT.replace("What is the 1718", "What is the UN 1718", 1), now)
+    message = converted_and_kept(invoke, repo_copy, edited.encode("utf-8"))
+    assert f", and {named}: check it out unconverted" in message, "edited too: still named"
+
+
+@pytest.mark.parametrize("style", ["LF", "CRLF", "CR"])
+def test_a_byte_order_mark_added_or_removed_is_named_and_never_repaired(
+    invoke: Invoke, repo_copy: Path, style: str
+) -> None:
+    text = in_style(SEED_TEXT, style)
+    anchored_on(invoke, repo_copy, text)
+    message = converted_and_kept(invoke, repo_copy, (BOM + text).encode("utf-8"))
+    assert ", but only a byte order mark was added at its start: save it without one" in message
+    anchored_on(invoke, repo_copy, BOM + text)
+    message = converted_and_kept(invoke, repo_copy, text.encode("utf-8"))
+    assert ", but only the byte order mark at its start was removed: save it with" in message
+
+
+def test_a_byte_order_mark_and_line_endings_changed_at_once_are_both_named(
+    invoke: Invoke, repo_copy: Path
+) -> None:
+    anchored_on(invoke, repo_copy, BOM + SEED_TEXT)
+    message = converted_and_kept(invoke, repo_copy, in_style(SEED_TEXT, "CRLF").encode("utf-8"))
+    assert (
+        ", but only converted: its line endings are now CRLF, unlike when its quotes were "
+        "anchored (LF then), and the byte order mark at its start was removed: "
+    ) in message
+
+
+@pytest.mark.parametrize("marked", [True, False], ids=["added", "removed"])
+def test_a_byte_order_mark_changed_with_an_edit_is_named_by_a_claim_at_the_start(
+    invoke: Invoke, repo_copy: Path, marked: bool
+) -> None:
+    """No conversion gives the pinned bytes back; a claim anchored at the start saw the mark."""
+    title = SEED_TEXT[: SEED_TEXT.index("\n")]
+    unanchor(repo_copy, "c900", title)
+    anchored_on(invoke, repo_copy, SEED_TEXT if marked else BOM + SEED_TEXT)
+    edited = SEED_TEXT.replace("What is the 1718", "What is the UN 1718", 1)
+    data = ((BOM if marked else "") + edited).encode("utf-8")
+    message = converted_and_kept(invoke, repo_copy, data)
+    change = "a byte order mark was added" if marked else "the byte order mark at its start was"
+    assert f", and {change}" in message
