@@ -30,6 +30,7 @@ from dprktrack.matcher import (
     minimum_score,
     source_spelling,
 )
+from dprktrack.quotefix import differs_in_white_space_only, hidden_character, named, single_spaced
 from dprktrack.records import Claim
 from dprktrack.store import Catalog, decode_utf8
 
@@ -44,7 +45,7 @@ VERDICTS: dict[str, Severity] = {
     "missing": "failure",
     "ambiguous": "failure",
     "source-missing": "failure",
-    "source-changed": "warning",
+    "source-changed": "failure",
 }
 """Every verdict slug and its default severity, in the order summaries count them."""
 
@@ -189,35 +190,127 @@ def _pin_finding(
     return Finding(source_id, "source", "source-changed", source_id, message, path, repair=repair)
 
 
-def _line_ending_hint(data: bytes, pin: str, claims: list[Claim]) -> str:
-    """Say so when a source's line endings (or a byte order mark) differ from its claims'.
+_BOM = b"\xef\xbb\xbf"
+_ENDINGS = {"CRLF": b"\r\n", "LF": b"\n", "CR": b"\r"}
+"""Line ending styles, by name; CRLF first, as it holds the other two."""
 
-    A checkout that converted line endings is not an edit: offsets into the converted
-    copy would be wrong in every other checkout, so nothing is repaired then.
+
+def _line_ending_hint(data: bytes, pin: str, claims: list[Claim]) -> str:
+    """Say so when a source's line endings or byte order mark differ from its claims'.
+
+    A checkout that converted line endings (or an editor that added or dropped a byte
+    order mark) made no edit: offsets into the converted copy would be wrong in every
+    other checkout, so nothing is repaired then, nor the source re-pinned. Found for
+    certain when undoing the conversion gives the pinned bytes; else guessed from the
+    text the claims recorded around their quotes.
     """
-    if data.startswith(b"\xef\xbb\xbf") and hashlib.sha256(data[3:]).hexdigest() == pin:
-        return ", but only a byte order mark was added at its start: save it without one"
-    recorded = "".join(
-        (claim.prefix or "") + claim.quote + (claim.suffix or "") for claim in claims
+    now = _styles(data)
+    exact = _undone(data, pin)
+    if exact is not None:
+        bom, then = exact
+        endings = (then, _named(now)) if then is not None else None
+        return _conversion_message(bom, endings, only=True)
+    before = frozenset().union(*(_styles(piece) for piece in _recorded(claims)))
+    converted = before and now and before != now
+    endings = (_named(before), _named(now)) if converted else None
+    return _conversion_message(_bom_change(data, claims), endings, only=False)
+
+
+def _recorded(claims: list[Claim]) -> list[bytes]:
+    """The source's text as its claims recorded it, each piece cut where a CRLF that the
+    32 characters of a prefix or suffix split would read as a CR or an LF alone."""
+    pieces = [f"{claim.prefix or ''}{claim.quote}{claim.suffix or ''}".encode() for claim in claims]
+    return [piece.removeprefix(b"\n").removesuffix(b"\r") for piece in pieces]
+
+
+def _styles(data: bytes) -> frozenset[str]:
+    """The line endings a text uses: some of CRLF, LF and CR."""
+    pairs = data.count(b"\r\n")
+    counts = {"CRLF": pairs, "LF": data.count(b"\n") - pairs, "CR": data.count(b"\r") - pairs}
+    return frozenset(style for style, count in counts.items() if count)
+
+
+def _named(styles: frozenset[str]) -> str:
+    """`LF`, `CRLF`, `CR`, or `mixed (CRLF, LF)`."""
+    ordered = [style for style in _ENDINGS if style in styles]
+    return ordered[0] if len(ordered) == 1 else f"mixed ({', '.join(ordered)})"
+
+
+def _converted(data: bytes, style: str) -> bytes:
+    """`data` with every line ending (CRLF, LF or CR) made `style`."""
+    lines = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    return lines.replace(b"\n", _ENDINGS[style])
+
+
+def _undone(data: bytes, pin: str) -> tuple[str, str | None] | None:
+    """The conversion that made `data` of the pinned bytes, if one did.
+
+    Returns what became of a byte order mark ("added", "removed" or "") and the line
+    endings the pinned bytes had (None when only the mark changed).
+    """
+    bom, unmarked = (
+        ("added", data[len(_BOM) :]) if data.startswith(_BOM) else ("removed", _BOM + data)
     )
-    crlf_now, crlf_then = b"\r\n" in data, "\r\n" in recorded
-    lf_then = "\n" in recorded.replace("\r\n", "")
-    converted = (
-        (crlf_now and lf_then and not crlf_then)
-        or (not crlf_now and crlf_then)
-        or (crlf_now and hashlib.sha256(data.replace(b"\r\n", b"\n")).hexdigest() == pin)
-    )
-    if not converted:
+    for mark, base in (("", data), (bom, unmarked)):
+        for style in (None, *_ENDINGS):
+            candidate = base if style is None else _converted(base, style)
+            if (style is not None and candidate == base) or candidate == data:
+                continue
+            if hashlib.sha256(candidate).hexdigest() == pin:
+                return mark, style
+    return None
+
+
+def _bom_change(data: bytes, claims: list[Claim]) -> str:
+    """Whether a byte order mark was "added" or "removed" since a claim anchored at the
+    source's start recorded it (or its absence), or ""."""
+    marked = data.startswith(_BOM)
+    for claim in claims:
+        prefix = claim.prefix  # the source's first characters, when it is as long as `start`
+        if (
+            prefix is not None
+            and claim.start == len(prefix)
+            and prefix.startswith("\ufeff") != marked
+        ):
+            return "added" if marked else "removed"
+    return ""
+
+
+def _conversion_message(bom: str, endings: tuple[str, str] | None, *, only: bool) -> str:
+    """The words for a converted source, or "" when nothing says it was converted.
+
+    `only`: undoing the conversion gives the pinned bytes, so nothing else changed.
+    """
+    changes, advice = [], []
+    if endings is not None:
+        then, now = endings
+        changes.append(
+            f"its line endings are now {now}, unlike when its quotes were anchored ({then} then)"
+        )
+        advice.append(
+            "check it out unconverted (a .gitattributes line `seeds/** -text` does that) "
+            "instead of repairing"
+        )
+    if bom == "added":
+        changes.append("a byte order mark was added at its start")
+        advice.append("save it without one")
+    elif bom == "removed":
+        changes.append("the byte order mark at its start was removed")
+        advice.append("save it with one again")
+    if not changes:
         return ""
-    return (
-        f", and its line endings are now {'CRLF' if crlf_now else 'LF'}, unlike when its quotes "
-        "were anchored: check it out unconverted (a .gitattributes line `seeds/** -text` "
-        "does that) instead of repairing"
-    )
+    lead = ", and " if not only else ", but only converted: " if endings else ", but only "
+    return f"{lead}{', and '.join(changes)}: {'; '.join(advice)}"
 
 
 def _renewable(pin: Finding, verdicts: list[Finding], complete: bool) -> Finding:
-    """A changed source is re-pinned only when every one of its claims was checked and holds."""
+    """A changed source is re-pinned only when every one of its claims was checked and holds.
+
+    The pin is a lock: a source off it fails the check until `--fix` renews it. A claim
+    holds when it does not fail once `--fix` has written its repairs; as every repair
+    offered passes at once (see `claim_finding`), that is when none fails now. A
+    warning left unrepaired stays reported, on the renewed pin too.
+    """
     failing = [f.id for f in verdicts if f.severity() == "failure"]
     if complete and not failing:
         return pin
@@ -235,7 +328,25 @@ def claim_finding(document: Document, claim: Claim, index: int) -> Finding:
 
 
 def judged(document: Document, claim: Claim, index: int) -> tuple[Finding, departures.Review]:
-    """The verdict on one claim and the departures it was given for (for `approve`)."""
+    """The verdict on one claim and the departures it was given for (for `approve`).
+
+    A repair is offered only if the claim it makes passes at once and needs nothing
+    more: so `--fix` never turns a claim into one that fails, and a second run of it
+    finds nothing to do.
+    """
+    finding, review = _judged(document, claim, index)
+    if finding.repair and not _settles(document, claim, finding.repair):
+        return _unrepaired(finding, "the repaired claim would not pass as it stands"), review
+    return finding, review
+
+
+def _settles(document: Document, claim: Claim, repair: dict[str, Any]) -> bool:
+    """Whether the claim with `repair` applied passes, with nothing left to repair."""
+    repaired = _judged(document, claim._replace(**repair), 0)[0]
+    return repaired.severity() == "pass" and not repaired.repair
+
+
+def _judged(document: Document, claim: Claim, index: int) -> tuple[Finding, departures.Review]:
     if _anchored_here(document.raw, claim):
         # The common case, kept cheap: quote, offsets and context all as recorded.
         assert claim.start is not None
@@ -374,28 +485,82 @@ def _departure_diff(review: departures.Review) -> str:
 
 def _placed(document: Document, claim: Claim, hints: Hints, match: Match) -> Outcome:
     """A quote found in one place: ok, or a warning with the repair that settles it."""
+    if match.stage == "typography":
+        return _retyped(document, claim, hints, match)
+    return _located(document, claim, hints, match)
+
+
+def _located(
+    document: Document, claim: Claim, hints: Hints, match: Match, note: str = ""
+) -> Outcome:
+    """The quote as written stands here: ok, or moved; either way, fresh anchors repair it.
+
+    A span that is exactly the recorded one is at its recorded offsets, whichever
+    search stage found it (a quote with omissions in other white space is found by
+    the typographic search, never by the hint).
+    """
     assert match.span is not None
     span = match.span
     where = document.where(span.start)
-    if match.stage == "exact" and match.selected_by == "hint" and document.hints_for(span) == hints:
-        return "ok", f"found at its recorded offsets at {where}", {}
-    anchors = _anchors(document, span)
-    if match.stage == "typography":
-        typed = source_spelling(document, claim.quote, match)
-        message = (
-            f"matches at {where} only after typographic normalisation: "
-            f"{_first_difference(claim.quote, typed)}"
-        )
-        diff = word_diff(claim.quote, typed)
-        return "typography", message, {"diff": diff, "repair": {"quote": typed, **anchors}}
-    stale = {key: value for key, value in anchors.items() if getattr(claim, key) != value}
-    if match.selected_by != "hint" and hints.start is not None:
+    at_hint = match.selected_by == "hint" or (hints.start, hints.end) == (span.start, span.end)
+    stale = {
+        key: value
+        for key, value in _anchors(document, span).items()
+        if getattr(claim, key) != value
+    }
+    if at_hint and not stale:
+        return "ok", f"found at its recorded offsets at {where}{note}", {}
+    if not at_hint and hints.start is not None:
         message = (
             f"found at {where} (offsets {span.start}–{span.end}), not at its recorded offsets "
             f"{hints.start}–{hints.end}: the source or the quote changed since it was anchored"
         )
-        return "moved", message, {"repair": stale}
-    return "ok", f"found {_HOW[match.selected_by]} at {where}", {"repair": stale or None}
+        return "moved", message + note, {"repair": stale}
+    how = _HOW["hint" if at_hint else match.selected_by]
+    return "ok", f"found {how} at {where}{note}", {"repair": stale}
+
+
+_SPACED_NOTE = " (white space differs: the source breaks or spaces the quote otherwise)"
+
+
+def _retyped(document: Document, claim: Claim, hints: Hints, match: Match) -> Outcome:
+    """A quote that matches only after normalisation.
+
+    Differing in white space only (a re-wrapped paragraph), a quote written as one line
+    with single spaces stands as it is and is only re-anchored. Otherwise the repair
+    takes the source's characters for the typographic differences, its white space
+    folded to single spaces; it is refused when it would carry a character no reader
+    sees (a control, zero-width or bidi character), which the match would need.
+    """
+    assert match.span is not None
+    where = document.where(match.span.start)
+    spelling = source_spelling(document, claim.quote, match)
+    quote = single_spaced(spelling)
+    if differs_in_white_space_only(claim.quote, spelling):
+        if claim.quote == quote:
+            return _located(document, claim, hints, match, _SPACED_NOTE)
+        message = (
+            f"matches at {where} in other white space only: line breaks, tabs or repeated "
+            "spaces in the quote; --fix writes it as one line with single spaces"
+        )
+        return _with_repair(message, {}, quote, _anchors(document, match.span))
+    message = (
+        f"matches at {where} only after typographic normalisation: "
+        f"{_first_difference(single_spaced(claim.quote), quote)}"
+    )
+    extra = {"diff": word_diff(claim.quote, quote)}
+    return _with_repair(message, extra, quote, _anchors(document, match.span))
+
+
+def _with_repair(
+    message: str, extra: dict[str, Any], quote: str, anchors: dict[str, Any]
+) -> Outcome:
+    """A typography verdict with its repair, unless the new quote would hide a character."""
+    hidden = hidden_character(quote)
+    if hidden is not None:
+        reason = f"the source's spelling holds {named(hidden)}, which a quote must not carry"
+        return "typography", f"{message} (--fix leaves it alone: {reason})", extra
+    return "typography", message, {**extra, "repair": {"quote": quote, **anchors}}
 
 
 def _anchors(document: Document, span: Span) -> dict[str, Any]:
@@ -621,12 +786,14 @@ def summary(
 ) -> dict[str, Any]:
     """Counts per verdict, and the failures and warnings that remain (fixed ones do not).
 
-    `planned`: the fixes are a dry run's, counted as what `--fix` would settle.
+    `planned`: the fixes are a dry run's, which settle nothing: everything remains, so
+    a dry run exits as `check` would, and `fixed` counts what `--fix` would update.
     """
+    settled = frozenset() if planned else fixed
     remaining = Counter(
         finding.severity(strict)
         for finding in report.findings
-        if (finding.kind, finding.id) not in fixed
+        if (finding.kind, finding.id) not in settled
     )
     return {
         "claims": report.claims_checked(),

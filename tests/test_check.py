@@ -196,7 +196,7 @@ def test_a_paragraph_inserted_above_moves_the_quotes_below_it(
     boundary = SEED_TEXT.index(NEXT_PARAGRAPH)
     text = edit_seed(repo_copy, NEXT_PARAGRAPH, inserted + NEXT_PARAGRAPH)
     code, report = check_json(invoke, repo_copy)
-    assert code == 0
+    assert code == 1, "the source is off its pin"
     results = claim_results(report)
     for claim in DATA["claims"]:
         record = results[claim["id"]]
@@ -209,12 +209,14 @@ def test_a_paragraph_inserted_above_moves_the_quotes_below_it(
             assert text[record["start"] : record["end"]] == claim["quote"]
             assert f"{claim['start']}–{claim['end']}" in record["message"]
     (pin,) = source_results(report)
-    assert (pin["verdict"], pin["severity"], pin["id"]) == ("source-changed", "warning", SOURCE_ID)
-    assert report["summary"]["failures"] == 0
-    assert report["summary"]["warnings"] == report["summary"]["verdicts"]["moved"] + 1
+    assert (pin["verdict"], pin["severity"], pin["id"]) == ("source-changed", "failure", SOURCE_ID)
+    assert report["summary"]["failures"] == 1
+    assert report["summary"]["warnings"] == report["summary"]["verdicts"]["moved"]
     strict = invoke("check", "--strict", "--format", "json", claims=repo_copy)
     assert strict.exit_code == 1
-    assert json.loads(strict.stdout)["summary"]["failures"] == report["summary"]["warnings"]
+    assert json.loads(strict.stdout)["summary"]["failures"] == report["summary"]["warnings"] + 1
+    assert invoke("check", "--fix", claims=repo_copy).exit_code == 0, "pin renewed, all moved"
+    assert invoke("check", "--strict", claims=repo_copy).exit_code == 0
 
 
 # --- typography ---------------------------------------------------------------------
@@ -226,7 +228,7 @@ def test_straightened_quotes_in_the_source_are_typography_and_fix_takes_them(
     assert "“sunset”" in QUOTE["c003"]
     edit_seed(repo_copy, "adding “sunset” clauses", 'adding "sunset" clauses')
     code, report = check_json(invoke, repo_copy)
-    assert code == 0
+    assert (code, report["summary"]["failures"]) == (1, 1), "only the pin fails"
     record = claim_results(report)["c003"]
     c003 = claim_of(DATA, "c003")
     assert (record["verdict"], record["severity"]) == ("typography", "warning")
@@ -319,7 +321,7 @@ def test_a_word_changed_inside_a_quote_is_changed_with_a_word_diff(
     assert lines[index + 1].startswith("    ")
     assert "Russia also proposed [-reducing-] {+cutting+} the frequency" in lines[index + 1]
     assert "1 changed" in lines[-1]
-    assert "1 failure," in lines[-1]
+    assert "2 failures," in lines[-1], "c005 and the pin"
     code, report = check_json(invoke, repo_copy)
     assert code == 1
     record = claim_results(report)["c005"]
@@ -388,7 +390,7 @@ def test_with_its_hints_a_duplicated_quote_selects_its_own_passage(
         text = edit_seed(repo_copy, "Does all this mean", DUPLICATE + "Does all this mean")
     assert text.count(QUOTE["c002"]) == 2
     code, report = check_json(invoke, repo_copy, "c002")
-    assert code == 0
+    assert code == 1, "the source is off its pin"
     record = claim_results(report)["c002"]
     shift = len(DUPLICATE) if above else 0
     assert record["verdict"] == ("moved" if above else "ok")
@@ -428,18 +430,18 @@ def test_an_unreadable_source_fails_every_claim_on_it(
     assert repo_copy.read_bytes() == before
 
 
-def test_any_byte_changed_in_a_source_is_one_warning_then_quotes_are_checked(
+def test_any_byte_changed_in_a_source_is_one_failure_then_quotes_are_checked(
     invoke: Invoke, repo_copy: Path
 ) -> None:
     seed_copy(repo_copy).write_bytes(SEED_BYTES + b"\n")
     code, report = check_json(invoke, repo_copy)
-    assert code == 0
+    assert code == 1
     (pin,) = source_results(report)
     assert (pin["id"], pin["source"], pin["verdict"], pin["severity"]) == (
         SOURCE_ID,
         SOURCE_ID,
         "source-changed",
-        "warning",
+        "failure",
     )
     assert (pin["line"], pin["column"]) == sha256_position(RAW)
     assert DATA["sources"][0]["sha256"][:12] in pin["message"]
@@ -472,7 +474,8 @@ def test_the_pin_is_kept_while_a_claim_on_the_source_fails(invoke: Invoke, repo_
 def test_the_pin_is_kept_when_only_some_claims_are_checked(invoke: Invoke, repo_copy: Path) -> None:
     text = edit_seed(repo_copy, "What is the 1718", "A new paragraph.\n\nWhat is the 1718")
     result = invoke("check", "--fix", "c006", claims=repo_copy)
-    assert result.exit_code == 0
+    assert result.exit_code == 1, "the pin, kept, still fails"
+    assert "pin kept because only some claims were checked" in result.stdout
     after = load(repo_copy)
     assert after["sources"] == DATA["sources"]
     c006 = claim_of(after, "c006")
@@ -589,7 +592,7 @@ def test_an_invalid_claims_file_exits_2(invoke: Invoke, write_claims: WriteClaim
 def test_check_takes_claim_ids_and_checks_only_those(invoke: Invoke, repo_copy: Path) -> None:
     edit_seed(repo_copy, NEXT_PARAGRAPH, "Inserted.\n\n" + NEXT_PARAGRAPH)
     code, report = check_json(invoke, repo_copy, "c040", "c001", "c040")
-    assert code == 0
+    assert code == 1, "the source is off its pin"
     assert [record["id"] for record in report["results"]] == [SOURCE_ID, "c001", "c040"]
     assert report["summary"]["claims"] == 2
     assert [r["verdict"] for r in report["results"]] == ["source-changed", "ok", "moved"]
@@ -630,11 +633,13 @@ def test_dry_run_without_fix_is_a_usage_error(invoke: Invoke) -> None:
 
 def test_strict_turns_warnings_into_failures(invoke: Invoke, repo_copy: Path) -> None:
     drift_warnings_only(repo_copy)
-    assert invoke("check", claims=repo_copy).exit_code == 0
+    code, plain = check_json(invoke, repo_copy)
+    assert (code, plain["summary"]["failures"]) == (1, 1), "only the pin fails by default"
     result = invoke("check", "--strict", "--format", "json", claims=repo_copy)
     assert result.exit_code == 1
     report = json.loads(result.stdout)
     assert report["summary"]["warnings"] == 0
+    assert report["summary"]["failures"] == plain["summary"]["warnings"] + 1
     severities = {r["verdict"]: r["severity"] for r in report["results"]}
     assert severities == {
         "source-changed": "failure",
@@ -691,7 +696,7 @@ def test_text_lists_each_finding_with_its_place_in_the_claims_file(
     moved = count - 3
     assert last == (
         f"{count} claims checked: 1 ok, {moved} moved, 1 changed, 1 ambiguous, "
-        f"1 source-changed. 2 failures, {moved + 1} warnings."
+        f"1 source-changed. 3 failures, {moved} warnings."
     )
 
 
@@ -709,7 +714,7 @@ def test_json_gives_a_summary_and_one_result_per_claim_checked(
     tally = Counter(record["verdict"] for record in results)
     assert report["summary"]["verdicts"] == {verdict: tally[verdict] for verdict in VERDICTS}
     assert list(report["summary"]["verdicts"]) == list(VERDICTS)
-    assert report["summary"]["failures"] == 2
+    assert report["summary"]["failures"] == 3, "c002, c005 and the pin"
     assert report["summary"]["claims"] == len(CLAIM_IDS)
     severities = Counter(record["severity"] for record in results)
     assert report["summary"]["warnings"] == severities["warning"]
@@ -735,7 +740,7 @@ def test_github_annotates_warnings_and_failures_and_is_chosen_on_github(
     result = invoke("check", "--format", "github", claims=repo_copy)
     assert result.exit_code == 1
     *annotations, last = result.stdout.splitlines()
-    assert last.endswith(f"2 failures, {len(CLAIM_IDS) - 2} warnings.")
+    assert last.endswith(f"3 failures, {len(CLAIM_IDS) - 3} warnings.")
     titles = {}
     for line in annotations:
         match = GITHUB_LINE.fullmatch(line)
@@ -884,8 +889,8 @@ def test_fix_never_touches_a_failing_claim(invoke: Invoke, repo_copy: Path) -> N
         assert claim_of(after, claim_id) == claim_of(before, claim_id)
         assert not claim_results(report)[claim_id]["fixed"]
     assert after["sources"] == before["sources"]
-    assert report["summary"]["failures"] == 3
-    assert report["summary"]["warnings"] == 1, "only the pin, which waits for the failures"
+    assert report["summary"]["failures"] == 4, "three claims and the pin, which waits for them"
+    assert report["summary"]["warnings"] == 0
     for claim in after["claims"]:
         if claim["id"] not in ("c002", "c005", "c040"):
             assert text[claim["start"] : claim["end"]] == claim["quote"]
@@ -908,7 +913,7 @@ def test_fix_dry_run_prints_the_diff_and_writes_nothing(
     drift_warnings_only(repo_copy)
     before = repo_copy.read_text("utf-8")
     dry = invoke("check", "--fix", "--dry-run", claims=repo_copy)
-    assert dry.exit_code == 0
+    assert dry.exit_code == 1, "as check would: the pin is not renewed by a dry run"
     assert repo_copy.read_text("utf-8") == before
     assert dry.stdout.startswith("--- a/claims.json\n+++ b/claims.json\n@@ ")
     assert "warnings." in dry.stderr
@@ -993,7 +998,7 @@ def test_apply_repairs_leaves_its_input_alone_and_repairs_only_warnings(repo_cop
     assert counts["moved"] == len(CLAIM_IDS) - 3
     assert report.claims_checked() == len(CLAIM_IDS)
     severities = Counter(finding.severity() for finding in report.findings)
-    assert (severities["failure"], severities["warning"]) == (2, counts["moved"] + 1)
+    assert (severities["failure"], severities["warning"]) == (3, counts["moved"])
     assert Counter(finding.severity(strict=True) for finding in report.findings)["warning"] == 0
     original = json.loads(catalog.raw)
     snapshot = json.loads(catalog.raw)
@@ -1053,13 +1058,17 @@ def test_fix_is_idempotent_and_settles_warnings_after_paragraphs_are_inserted(
         (Path(folder) / "seeds").mkdir()
         seed_copy(claims).write_bytes(text.encode("utf-8"))
         code, report = check_json(invoke, claims)
-        failing = {record["id"] for record in report["results"] if record["severity"] == "failure"}
-        # Paragraphs inserted between paragraphs change no quote: nothing may fail, even a
-        # quote that is a whole paragraph and lost both its recorded prefix and suffix.
+        failing = {
+            record["id"]
+            for record in claim_results(report).values()
+            if record["severity"] == "failure"
+        }
+        # Paragraphs inserted between paragraphs change no quote: no claim may fail, even
+        # a quote that is a whole paragraph and lost both its recorded prefix and suffix.
         assert not failing, report
-        assert code == 0
+        assert code == 1, "the source is off its pin"
         first = invoke("check", "--fix", claims=claims)
-        assert first.exit_code == code
+        assert first.exit_code == 0, "the pin renewed, every claim re-anchored"
         fixed = claims.read_bytes()
         second = invoke("check", "--fix", claims=claims)
         assert "note: nothing to fix" in second.stderr
@@ -1081,7 +1090,7 @@ def test_a_whole_paragraph_quote_between_new_paragraphs_is_moved_not_a_look_alik
     seed.write_text(text.replace(quote, f"A new paragraph.\n\n{quote}\n\nAnother one.", 1), "utf-8")
     code, report = check_json(invoke, repo_copy, "c016")
     verdicts = {record["id"]: record["verdict"] for record in report["results"]}
-    assert (code, verdicts["c016"]) == (0, "moved")
+    assert (code, verdicts["c016"]) == (1, "moved"), "the source is off its pin"
     assert invoke("check", "--fix", claims=repo_copy).exit_code == 0
     assert invoke("check", "--strict", claims=repo_copy).exit_code == 0
 
@@ -1115,7 +1124,7 @@ def test_a_quote_at_its_anchors_stays_placed_when_the_source_repeats_it(
     quote = QUOTE["c039"]
     edit_seed(repo_copy, quote, f"{quote} {quote}")
     code, report = check_json(invoke, repo_copy, "c039")
-    assert (code, claim_results(report)["c039"]["verdict"]) == (0, "ok")
+    assert (code, claim_results(report)["c039"]["verdict"]) == (1, "ok"), "off its pin"
     record = json.loads(invoke("show", "c039", "--format", "json", claims=repo_copy).stdout)
     text = seed_copy(repo_copy).read_text("utf-8")
     assert text[record["start"] : record["end"]] == quote
@@ -1206,7 +1215,7 @@ def test_a_dry_run_reports_on_stderr_and_names_the_file_as_git_apply_wants(
     assert result.exit_code == 1
     assert result.stdout.startswith(f"--- a/{relative.as_posix()}\n+++ b/{relative.as_posix()}\n")
     assert " c005 changed: " in result.stderr, "the findings are not hidden"
-    assert "1 failure" in result.stderr
+    assert "2 failures" in result.stderr, "c005 and the pin"
 
 
 def test_the_seed_copy_is_kept_from_line_ending_conversion() -> None:

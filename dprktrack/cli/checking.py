@@ -43,7 +43,8 @@ CHECK_FORMATS = ("text", "json", "github")
 @click.option(
     "--dry-run",
     is_flag=True,
-    help="With --fix: print the change as a diff (stdout) and the report (stderr); write nothing.",
+    help="With --fix: print the change as a diff (stdout) and the report (stderr); write "
+    "nothing, and exit as check would.",
 )
 @click.pass_context
 def check(
@@ -60,17 +61,22 @@ def check(
     Each claim gets a verdict: ok; moved, typography (warnings: --fix repairs them);
     changed, missing, ambiguous, source-missing (failures: a person must look). A
     source whose bytes no longer match its sha256 pin is reported as source-changed
-    (a warning) and its quotes are checked one by one. Findings are listed as
+    (a failure) and its quotes are checked one by one. Findings are listed as
     claims.json:LINE:COL with a word diff where the text differs.
 
-    --fix writes new anchors (start, end, prefix, suffix), the source's exact
-    characters for a typography match, and a renewed pin; it never touches a
-    failing claim. The write is atomic and refused if the file changed meanwhile.
-    The file checked is --claims PATH or ./claims.json, never the bundled copy.
+    --fix writes new anchors (start, end, prefix, suffix), the source's characters
+    for a typography match (as one line with single spaces, never a control,
+    zero-width or bidi character), and a renewed pin once every claim of the source
+    holds; it never touches a failing claim, nor a source whose line endings or byte
+    order mark were converted. A quote that differs from its source in white space
+    only is re-anchored and kept. The write is atomic and refused if the file
+    changed meanwhile. The file checked is --claims PATH or ./claims.json, never
+    the bundled copy.
 
     \b
     Exit codes: 0 no failure (warnings allowed unless --strict), 1 a failure,
-    2 unusable input (invalid claims file, unknown claim id, usage).
+    2 unusable input (invalid claims file, unknown claim id, usage). With --fix,
+    what remains after the write counts; with --fix --dry-run, nothing is settled.
 
     \b
     Examples:
@@ -201,7 +207,7 @@ def _emit_check(
         from dprktrack.writers import github_annotation
 
         for record in records:
-            if record["severity"] == "pass" or record["fixed"]:
+            if record["severity"] == "pass" or (record["fixed"] and not totals["dry_run"]):
                 continue
             level = "error" if record["severity"] == "failure" else "warning"
             where = {"file": name, "line": record["line"], "col": record["column"]}
