@@ -1,7 +1,8 @@
 """Views for people: rich tables, a claim in its paragraph, the annotated article.
 
 Everything from data is passed to rich as `Text` (never as markup) after
-`visible()`, so a quote can neither style the terminal nor inject escapes.
+`visible()`, so a quote can neither style the terminal nor inject escapes; what
+the console prints is made inert in CI logs as it goes out (`_Console`).
 Colour appears only on a terminal and NO_COLOR is respected (rich does both);
 without colour, highlighted spans are bracketed so they still stand out.
 """
@@ -10,19 +11,20 @@ from __future__ import annotations
 
 import errno
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
 from typing import IO, TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
 from dprktrack.checkreport import finding_lines
 from dprktrack.checkreport import one_line as _one_line
-from dprktrack.safetext import visible, visible_json
+from dprktrack.safetext import inert_in_logs, visible, visible_json
 
 if TYPE_CHECKING:
     from dprktrack.curate import Passage
@@ -33,7 +35,17 @@ OPEN_MARK, CLOSE_MARK = "⟦", "⟧"
 
 
 class _Console(Console):
-    """rich's console, but a closed pipe is left to the command line to answer."""
+    """rich's console, drawing nothing a CI log could take for a workflow command.
+
+    Every view for people passes through here, whatever laid it out: a `::` that a
+    table's wrapping brings to the start of a line, a source's own line that begins
+    with one (`read`), a `##[` anywhere, all are made inert on their way out. A
+    closed pipe is left to the command line to answer.
+    """
+
+    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+        """What rich would print (to the terminal, a file or a capture), made inert."""
+        return inert_in_logs(super()._render_buffer(buffer))
 
     def on_broken_pipe(self) -> None:
         """rich would exit with 1 here; the command line ends the run with the exit

@@ -42,26 +42,37 @@ def escape_json(encoded: str) -> str:
 
 
 def visible_json(text: str) -> str:
-    """`text` as a JSON string to show and paste: safe to print, and it still means `text`."""
-    return escape_json(json.dumps(text, ensure_ascii=False))
+    """`text` as a JSON string to show and paste: safe to print, and it still means `text`.
+
+    It is inert in CI logs too: `##[` is written `##\\u005b` (a line cannot begin with
+    `::` inside a JSON string), which any JSON reader takes for the same `[`.
+    """
+    return escape_json(json.dumps(text, ensure_ascii=False)).replace("##[", "##\\u005b")
 
 
 def _json_escape(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group()):04x}"
 
 
-_LOG_COMMAND = re.compile(r"^(\s*):(?=:)|##\[")
+_SGR = r"(?:\x1b\[[0-9;]*m)"
+"""A colour code, which a log viewer may strip before it reads a line for commands."""
+_LOG_COMMAND = re.compile(
+    rf"^((?:[^\S\n]|{_SGR})*):(?=(?:{_SGR})*:)|#({_SGR}*)#({_SGR}*)\[", re.MULTILINE
+)
 
 
-def inert_in_logs(line: str) -> str:
-    """A line that a CI log cannot take for a workflow command.
+def inert_in_logs(text: str) -> str:
+    """Text of one or more lines that a CI log cannot take for a workflow command.
 
     GitHub's runner reads `::command::` at the start of a line (after spaces) and the
     older `##[command]` anywhere in it; the first colon or the bracket is shown as
-    an escape instead, as `visible` shows a control character.
+    an escape instead, as `visible` shows a control character. Colour codes between
+    the characters do not hide them: a log viewer may strip them first.
     """
-    return _LOG_COMMAND.sub(_inert, line)
+    return _LOG_COMMAND.sub(_inert, text)
 
 
 def _inert(match: re.Match[str]) -> str:
-    return "##\\x5b" if match.group() == "##[" else f"{match.group(1)}\\x3a"
+    if match.group(1) is not None:
+        return f"{match.group(1)}\\x3a"
+    return f"#{match.group(2)}#{match.group(3)}\\x5b"

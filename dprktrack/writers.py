@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from itertools import islice
 from typing import Any, TextIO
 
-from dprktrack.safetext import escape_json, visible
+from dprktrack.safetext import escape_json, inert_in_logs, visible
 
 Record = dict[str, Any]
 
@@ -94,11 +94,14 @@ def write_csv(records: Sequence[Record], columns: Sequence[str], out: TextIO) ->
 def markdown_cell(value: Any) -> str:
     """Text safe inside a Markdown table cell: pipes escaped, line breaks as <br>.
 
-    Markdown is read by people, often on a terminal, so control characters are
-    shown as escapes; JSON and CSV stay byte-faithful for programs.
+    Markdown is read by people, often on a terminal or in a CI log, so control
+    characters are shown as escapes and `##[` as `##\\x5b`; JSON and CSV stay
+    byte-faithful for programs.
     """
     lines = flat(value).replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return "<br>".join(visible(line).replace("\\", "\\\\").replace("|", "\\|") for line in lines)
+    return "<br>".join(
+        inert_in_logs(visible(line)).replace("\\", "\\\\").replace("|", "\\|") for line in lines
+    )
 
 
 def write_markdown(records: Sequence[Record], columns: Sequence[str], out: TextIO) -> None:

@@ -18,6 +18,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -332,6 +333,20 @@ def test_a_closed_stdout_is_one_line_and_exit_2(failing: Path, args: list[str]) 
     )
 
 
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+def test_a_closed_stdin_means_nobody_to_ask(passing: Path) -> None:
+    args = ["add-target", "--label", "Arms deals", "--dry-run"]
+    result = subprocess.run(
+        ["bash", "-c", f"{shlex.join(_command(passing, *args))} <&-"],
+        capture_output=True,
+        env=_environment(),
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith(b"error: missing --description (give it, or run on a terminal")
+
+
 # --- Ctrl-C ------------------------------------------------------------------------------
 
 
@@ -371,7 +386,7 @@ def _interrupted_after_reading(command: list[str], size: int, cwd: Path) -> tupl
         cwd=cwd,
     ) as process:
         while 0 <= _bytes_read(process.pid) < size and process.poll() is None:
-            os.sched_yield()
+            time.sleep(0.01)  # not a measure of anything: just not a busy loop
         assert process.poll() is None, "the command ended before it could be interrupted"
         process.send_signal(signal.SIGINT)
         assert process.stderr is not None

@@ -70,6 +70,26 @@ def test_a_line_from_data_cannot_be_a_workflow_command(line: str, shown: str) ->
     assert one_line_message(line) == shown
 
 
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        (
+            "first\n::error::second\n  ::warning::third",
+            "first\n\\x3a:error::second\n  \\x3a:warning::third",
+        ),
+        ("\x1b[1;31m::error::x\x1b[0m", "\x1b[1;31m\\x3a:error::x\x1b[0m"),
+        (" \x1b[2m :\x1b[0m:notice::x", " \x1b[2m \\x3a\x1b[0m:notice::x"),
+        ("##\x1b[31m[group]", "##\x1b[31m\\x5bgroup]"),
+        ("a\u3000::b", "a\u3000::b"),
+        ("\u3000::b", "\u3000\\x3a:b"),
+    ],
+)
+def test_lines_laid_out_with_colour_cannot_be_workflow_commands(text: str, shown: str) -> None:
+    """What a console prints: several lines, colour codes a log viewer may strip."""
+    assert inert_in_logs(text) == shown
+    assert inert_in_logs(shown) == shown, "inert text stays as it is"
+
+
 def test_a_check_diff_line_cannot_be_a_workflow_command() -> None:
     record = {
         "verdict": "changed",

@@ -716,3 +716,158 @@ def test_an_internal_error_is_one_safe_line(run: Run, monkeypatch: pytest.Monkey
     assert_terminal_safe(result.stderr, "plain")
     assert result.stderr.count("\n") == 1
     assert result.stderr.startswith("internal error: RuntimeError: [bold red]x[/]\\x1b[2J")
+
+
+# --- CI logs: no line printed for people is a workflow command ---------------------------
+
+LOG_TITLE = "::error::a title ##[group]t"
+LOG_FIRST = "::error file=a.py,line=1::the first line of the source is a command"
+LOG_QUOTED = "“::warning::quoted at once ##[group]x”"
+LOG_SOURCE_TEXT = (
+    f"{LOG_FIRST}\n\n"
+    "  ::notice::an indented line, still a command\n"
+    "::debug::and another in the same paragraph\n\n"
+    f"The spokesman said: {LOG_QUOTED} and left the room at once.\n\n"
+    + "Many words to make the line wrap somewhere; " * 6
+    + "::error::wrapped into a line start ##[endgroup]\n"
+)
+LOG_TEXT = "::error::text ##[group]y " + "filler words to wrap " * 8 + "::error::late"
+"""Names, labels, summaries: a command at the start and one where wrapping may put it."""
+
+
+def _log_data() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(CLAIMS.read_text("utf-8"))
+    digest = hashlib.sha256(LOG_SOURCE_TEXT.encode("utf-8")).hexdigest()
+    data["sources"].append(
+        {
+            "id": "log",
+            "path": "seeds/log.txt",
+            "title": LOG_TITLE,
+            "author": "::error::author",
+            "outlet": "##[group]outlet",
+            "published": "2024-04-24",
+            "sha256": digest,
+        }
+    )
+    data["actors"].append(
+        {
+            "id": "commander",
+            "name": "::error::commander ##[group]c",
+            "aliases": ["::warning::alias"],
+            "kind": "person",
+            "role": LOG_TEXT,
+            "country": "##[group]country",
+        }
+    )
+    data["targets"].append({"id": "log-target", "label": LOG_TEXT, "description": LOG_TEXT})
+
+    def claim(claim_id: str, quote: str) -> dict[str, Any]:
+        return {
+            "id": claim_id,
+            "source": "log",
+            "actor": "commander",
+            "quote": quote,
+            "quote_type": "direct",
+            "stances": [{"target": "log-target", "stance": "support"}],
+            "summary": LOG_TEXT,
+        }
+
+    data["claims"] += [
+        claim("l001", LOG_FIRST),
+        claim("l002", LOG_QUOTED),
+        claim("l003", "::error::wrapped into a line start ##[endgroup]"),
+        claim("l004", "::notice::an indented line, still a command"),
+    ]
+    return data
+
+
+@pytest.fixture(scope="module")
+def log_claims(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("log")
+    shutil.copytree(REPO / "seeds", folder / "seeds")
+    (folder / "seeds" / "log.txt").write_bytes(LOG_SOURCE_TEXT.encode("utf-8"))
+    path = folder / "claims.json"
+    path.write_text(json.dumps(_log_data(), ensure_ascii=False, indent=2) + "\n", "utf-8")
+    return path
+
+
+LOG_HUMAN_COMMANDS = [
+    ["list"],
+    ["list", "--format", "markdown"],
+    ["list", "--actor", "commander"],
+    ["actors"],
+    ["stances"],
+    ["targets"],
+    ["targets", "--format", "markdown"],
+    ["show", "l001"],
+    ["show", "l002"],
+    ["show", "l003"],
+    ["show", "l004"],
+    ["show", "l002", "--format", "markdown"],
+    ["read", "log", "--no-pager"],
+    ["read", "log", "--pager"],
+    ["locate", "::warning::quoted at once"],
+    ["locate", "::error::wrapped into a line start ##[endgroup]", "--source", "log"],
+    ["locate", "the first line of the source is a commando"],  # close passages only
+    ["check", "l001", "l002", "l003"],
+]
+
+
+def assert_log_inert(text: str) -> None:
+    """No line can be taken for a workflow command, with rich's colours or without them."""
+    for shown in (text, SGR.sub("", text)):
+        commands = [
+            line for line in shown.splitlines() if re.match(r"\s*::", line) or "##[" in line
+        ]
+        assert not commands, commands
+
+
+@pytest.mark.parametrize("columns", [40, 100, 1000])
+@pytest.mark.parametrize("mode", modes())
+@pytest.mark.parametrize("args", LOG_HUMAN_COMMANDS, ids=" ".join)
+def test_no_line_for_people_is_a_workflow_command(
+    log_claims: Path, args: list[str], mode: str, columns: int
+) -> None:
+    env = {**MODES[mode], "COLUMNS": str(columns), "DPRKTRACK_CLAIMS": None}
+    result = CliRunner().invoke(main, ["--claims", str(log_claims), *args], env=env)
+    assert result.exit_code in (0, 1), result.output
+    assert result.stdout.strip()
+    assert_log_inert(result.stdout)
+    assert_log_inert(result.stderr)
+
+
+def test_the_commands_in_the_data_are_still_shown(log_claims: Path) -> None:
+    """Made inert, not dropped: a reader still sees what the source says."""
+    env = {**PLAIN, "COLUMNS": "1000", "DPRKTRACK_CLAIMS": None}
+    read = CliRunner().invoke(main, ["--claims", str(log_claims), "read", "log"], env=env)
+    title, *_ = read.stdout.splitlines()
+    assert title == "\\x3a:error::a title ##\\x5bgroup]t"
+    assert "\n\\x3a:debug::and another in the same paragraph\n" in read.stdout
+    assert "⟦::error file=a.py,line=1::the first line" in read.stdout, "bracketed: no command"
+    assert "##\\x5bgroup]x" in read.stdout
+    located = CliRunner().invoke(main, ["--claims", str(log_claims), "locate", LOG_QUOTED], env=env)
+    (paste,) = [line for line in located.stdout.splitlines() if line.startswith("  quote: ")]
+    assert "##\\u005bgroup]" in paste
+    assert json.loads(paste.removeprefix("  quote: ")) == LOG_QUOTED, "still pastes as JSON"
+
+
+def test_machine_formats_keep_the_data_as_it_is(log_claims: Path) -> None:
+    env = {**PLAIN, "DPRKTRACK_CLAIMS": None}
+    claims = ["--claims", str(log_claims)]
+    records = CliRunner().invoke(main, [*claims, "list", "--format", "json"], env=env)
+    quotes = {record["id"]: record["quote"] for record in json.loads(records.stdout)}
+    assert quotes["l002"] == LOG_QUOTED
+    rows = _csv(CliRunner().invoke(main, [*claims, "list", "--format", "csv"], env=env).stdout)
+    assert {row["id"]: row["quote"] for row in rows}["l001"] == LOG_FIRST
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+@pytest.mark.parametrize(
+    "args",
+    [["list"], ["stances"], ["show", "l001"], ["read", "log", "--no-pager"], ["locate", "::"]],
+    ids=" ".join,
+)
+def test_on_a_terminal_no_line_is_a_workflow_command(log_claims: Path, args: list[str]) -> None:
+    out = on_terminal(log_claims, *args)
+    assert out.strip()
+    assert_log_inert(out)

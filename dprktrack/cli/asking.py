@@ -35,7 +35,12 @@ dry_run_option = click.option(
 
 def will_ask(prompt: bool | None) -> bool:
     """--prompt or --no-prompt as given; else ask only when a person can answer."""
-    return sys.stdin.isatty() if prompt is None else prompt
+    return _stdin_is_a_terminal() if prompt is None else prompt
+
+
+def _stdin_is_a_terminal() -> bool:
+    """Whether a person can answer; no one can when stdin is closed (`<&-`)."""
+    return sys.stdin is not None and sys.stdin.isatty()
 
 
 def require(required: dict[str, Any], asking: bool, optional: dict[str, Any] | None = None) -> None:
@@ -48,7 +53,7 @@ def require(required: dict[str, Any], asking: bool, optional: dict[str, Any] | N
     missing = [option for option, value in required.items() if value in (None, ())]
     if missing and not asking:
         them = "them" if len(missing) > 1 else "it"
-        where = "" if sys.stdin.isatty() else ", or run on a terminal to be asked"
+        where = "" if _stdin_is_a_terminal() else ", or run on a terminal to be asked"
         raise click.UsageError(f"missing {', '.join(missing)} (give {them}{where})")
 
 

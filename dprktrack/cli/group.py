@@ -6,6 +6,7 @@ never shows a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import importlib
 import io
@@ -206,7 +207,8 @@ def _escape_what_cannot_be_encoded() -> None:
     instead of failing: a log kept in ASCII or Latin-1 still gets every line."""
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
-            stream.reconfigure(errors="backslashreplace")
+            with contextlib.suppress(OSError, ValueError):  # closed, or already failing
+                stream.reconfigure(errors="backslashreplace")
 
 
 def _error(line: str) -> None:
