@@ -18,7 +18,7 @@ _BLANK = (
     r"[^\S\r\n\x0b\x85\u2028\u2029\f\x1c-\x1e]"
     r"|[\x00-\x08\x0e-\x1b\x7f\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f"
     r"\u200b-\u200f\u202a-\u202e\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\uffa0\ufeff"
-    r"\U000e0000-\U000e007f]"
+    r"\u061c\u180e\ufff9-\ufffb\U0001d173-\U0001d17a\U000e0000-\U000e01ef]"
 )
 PARAGRAPH_BREAK = re.compile(rf"{_LINE_END}(?:(?:{_BLANK})*{_LINE_END})+|[\u2029\f\x1c-\x1e]+")
 """A paragraph break: the pieces of an omission may not lie on both sides of one."""

@@ -11,14 +11,16 @@ from __future__ import annotations
 import re
 import unicodedata
 
-APOSTROPHES = "'\u2019\u02bc\u2018\u0060\u00b4\u2032\u201b\u201a\uff07\u0092\u02b9\u2035"
+APOSTROPHES = (
+    "'\u2019\u02bc\u2018\u0060\u00b4\u2032\u201b\u201a\uff07\u0092\u02b9\u2035\u275b\u275c\uff40"
+)
 """Characters that join the parts of a word ("can't", "canʼt", "Russia’s")."""
-HYPHENS = "-\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"
+HYPHENS = "-\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d\u02d7\u058a\ufe58\u2e3a"
 """Characters that join the parts of a compound word ("non-binding")."""
 _CLITIC = re.compile(r"(?:s|re|ve|ll|d|m)\b", re.IGNORECASE)
 """What may follow an apostrophe that a quote ends before: "the Panel|’s mandate" keeps
 its meaning; "can|’t" does not."""
-_NUMBER_JOINERS = ".,:\u00a0\u202f\u2009\u2007"
+_NUMBER_JOINERS = ".,:/\u00b7\u00a0\u202f\u2009\u2007"
 """Characters inside a number ("2,500", "1.5"): a cut there changes the number."""
 
 
@@ -60,7 +62,12 @@ def is_boundary(text: str, offset: int) -> bool:
     right = _visible_index(text, offset, 1)
     if left is None or right is None:
         return True
-    return not (_splits(text[left], text[right]) or _joins(text, left) or _joins(text, right))
+    return not (
+        _splits(text[left], text[right])
+        or _joins(text, left)
+        or _joins(text, right)
+        or _in_spaced_number(text, offset)
+    )
 
 
 def _splits(before: str, after: str) -> bool:
@@ -69,7 +76,19 @@ def _splits(before: str, after: str) -> bool:
         (_word_char(before) and _word_char(after))
         or (_regional(before) and _regional(after))  # half a flag
         or (before in HYPHENS and after.isdigit())  # "40" is not "-40"
+        or (before in _NUMBER_JOINERS and after.isdigit())  # "5" is not ".5"
     )
+
+
+_SPACED_GROUP = re.compile(r"\d[ \u00a0\u202f\u2009]\d{3}(?!\d)")
+
+
+def _in_spaced_number(text: str, offset: int) -> bool:
+    """Whether `offset` lies in a number whose thousands are set off by spaces ("2 500")."""
+    for start in (offset - 2, offset - 1):
+        if start >= 0 and _SPACED_GROUP.match(text, start):
+            return True
+    return False
 
 
 def _regional(char: str) -> bool:

@@ -39,6 +39,7 @@ _NEGATING_WORDS = frozenset(
     (
         *("not", "no", "never", "nor", "neither", "none", "nothing", "nobody", "nowhere"),
         *("noone", "naught", "cannot", "without", "hardly", "barely", "scarcely"),
+        *("seldom", "rarely"),
     )
 )
 _REVERSING_WORDS = frozenset(
@@ -48,6 +49,7 @@ _REVERSING_WORDS = frozenset(
         *("refuse", "refuses", "refused", "refusing", "refusal"),
         *("decline", "declines", "declined", "declining"),
         *("deny", "denies", "denied", "denying"),
+        *("unwilling", "unwillingly", "reluctant", "reluctantly"),
     )
 )
 _CONTRACTION = re.compile(
@@ -56,12 +58,20 @@ _CONTRACTION = re.compile(
 )
 _NEGATING_PREFIXES = (
     *("non", "un", "in", "im", "il", "ir", "dis", "anti", "counter", "mis", "de", "a", "an"),
+    *("ab", "dys", "mal"),
 )
 _OPPOSITE_SUFFIXES = (("less", "ful"), ("less", ""))
-_WORD = re.compile(r"\w+(?:['-]\w+)*")
+_WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
+_CLITICS = re.compile(r"(?:'(?:s|ve|ll|d|re|m))+$")
+# Letters of other scripts that look like Latin ones, read as those: a source or a bracket
+# spelling "not" with a Cyrillic "о" still says "not".
+_LOOK_ALIKES = str.maketrans(
+    "\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456\u0455\u0458\u04cf\u0501"
+    "\u03bf\u03b1\u03b5\u03b9\u03ba\u03bd\u03c1\u03c4\u03c5\u03c7",
+    "aeopcyxisjldoaeikvptux",
+)
 _FOLD = str.maketrans(dict.fromkeys(APOSTROPHES, "'") | dict.fromkeys(HYPHENS, "-"))
-_SENTENCE_END = re.compile(r"[.!?;:…]")
-_GOVERNING_WORDS = 8
+_GOVERNING_WORDS = 12
 """Words before a quote, in its sentence, that may govern it ("did not, in the end, |")."""
 _OPPOSITE = "the quote may say the opposite of the source"
 
@@ -103,6 +113,7 @@ def review(quote: str, raw: str, spans: tuple[Span, ...], outer: Span) -> Review
             continue
         departures.append(gap.departure)
         refusals.extend(_reversal(gap))
+        refusals.extend(_scope_shift(raw, gap))
     if departures:
         refusals.extend(_governed(raw, outer.start))
     return Review(tuple(departures), tuple(dict.fromkeys(refusals)))
@@ -170,8 +181,16 @@ def _run_of_brackets(quote: str) -> list[str]:
     return []
 
 
+_IGNORABLE = re.compile(
+    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0"
+    "\U0001d173-\U0001d17a\U000e0000-\U000e01ef]"
+)
+
+
 def _hidden(char: str) -> bool:
-    return unicodedata.category(char) in ("Cf", "Cc") and char not in " "
+    """A character a reader does not see: a format or control character, a joiner, a
+    variation selector or a filler that draws as blank."""
+    return unicodedata.category(char) in ("Cf", "Cc") or _IGNORABLE.match(char) is not None
 
 
 def _shown(text: str) -> str:
@@ -212,8 +231,12 @@ def _gaps(
         q = Span(bounds_q[index], bounds_q[index + 1])
         s = Span(bounds_s[index], bounds_s[index + 1])
         side = "lead" if index == 0 else "trail" if index == len(bounds_q) - 2 else ""
-        if side and s.start == s.end and _alters(quote[q.start : q.end]):
-            s = _replaced_at_edge(raw, s.start, side)
+        marks = quote[q.start : q.end]
+        if side and _alters(marks) and (s.start == s.end or _reaches_past_its_word(marks)):
+            # Counted as nothing more than the letters it touches, `Lakonia did [invade]` or
+            # `di[d invade]` would hide the source's "did not invade".
+            edge = _sentence_side(raw, s.end if side == "trail" else s.start, side)
+            s = Span(s.start, edge.end) if side == "trail" else Span(edge.start, s.end)
         gaps.append(_gap(quote, raw, q, s, edge=bool(side)))
     return gaps
 
@@ -222,21 +245,44 @@ def _alters(marks: str) -> bool:
     return any(not elision.is_elision(marker.group()) for marker in elision.markers(marks))
 
 
-_CLAUSE_MARK = re.compile(r"[,.;:!?()\u2013\u2014\"\u201c\u201d]")
+def _reaches_past_its_word(marks: str) -> bool:
+    """Whether an edge bracket holds more than a word's letters (`di[d attack Freedonia]`)."""
+    return any(
+        not elision.is_elision(m.group()) and any(c.isspace() for c in m.group())
+        for m in elision.markers(marks)
+    )
 
 
-def _replaced_at_edge(raw: str, at: int, side: str) -> Span:
-    """What a bracket at the quote's edge, not attached to a word, stands for: the source's
-    words on that side up to the clause's edge (at most an alteration's length). Counted as
-    nothing, `Lakonia did [invade]` would hide the source's "did not invade"."""
+_REACH = 300
+"""Most characters a sentence is followed either side of a quote, for what governs it."""
+_SENTENCE_BREAK = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*\s+")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,2}|\b(?:[A-Za-z]\.)+[A-Za-z])\.+$")
+
+
+def _sentence_side(raw: str, at: int, side: str) -> Span:
+    """The source's words from `at` to the end (or from the start) of its sentence, within
+    reach. A period after an abbreviation ("Gen.", "U.S.") or before a lower-case word, and
+    an ellipsis, end no sentence."""
     if side == "trail":
-        end = min(len(raw), at + elision.ALTERATION_GAP)
-        mark = _CLAUSE_MARK.search(raw, at, end) or PARAGRAPH_BREAK.search(raw, at, end)
-        return Span(at, _word_start(raw, mark.start()) if mark else _word_start(raw, end))
-    start = max(0, at - elision.ALTERATION_GAP)
-    marks = [m.end() for m in _CLAUSE_MARK.finditer(raw, start, at)]
-    marks += [m.end() for m in PARAGRAPH_BREAK.finditer(raw, start, at)]
-    return Span(max(marks) if marks else _word_end(raw, start), at)
+        limit = min(len(raw), at + _REACH)
+        ends = [m.start() for m in _sentence_ends(raw, at, limit)]
+        ends += [m.start() for m in PARAGRAPH_BREAK.finditer(raw, at, limit)]
+        return Span(at, min(ends, default=_word_start(raw, limit)))
+    limit = max(0, at - _REACH)
+    starts = [m.end() for m in _sentence_ends(raw, limit, at)]
+    starts += [m.end() for m in PARAGRAPH_BREAK.finditer(raw, limit, at)]
+    return Span(max(starts, default=_word_end(raw, limit)), at)
+
+
+def _sentence_ends(raw: str, start: int, end: int) -> list[re.Match[str]]:
+    found = []
+    for mark in _SENTENCE_BREAK.finditer(raw, start, end):
+        following = raw[mark.end() : mark.end() + 1]
+        before = raw[max(0, mark.start() - 12) : mark.end()].rstrip()
+        if following[:1].islower() or _ABBREVIATION.search(before.rstrip("\"'\u201d\u2019)]")):
+            continue
+        found.append(mark)
+    return found
 
 
 def _gap(quote: str, raw: str, q: Span, s: Span, *, edge: bool) -> _Gap:
@@ -282,14 +328,26 @@ def _reading(text: str) -> str:
 def _words(text: str) -> list[str]:
     cleaned = "".join(c for c in text if not _hidden(c) or c in "\t\n\r")
     folded = unicodedata.normalize("NFKC", cleaned).translate(_FOLD).lower()
-    return [
-        word.group()
-        for word in _WORD.finditer(folded)
-        if not (word.group() == "no" and re.match(r"\.\s*\d", folded[word.end() :]))
-    ]
+    folded = folded.translate(_LOOK_ALIKES)
+    return [word.group() for word in _WORD.finditer(folded) if not _numbering(folded, word)]
+
+
+def _numbering(text: str, word: re.Match[str]) -> bool:
+    """Whether "no" is the abbreviation of "number": "resolution No. 2397", not the
+    answer "No." before a sentence that begins with a figure ("Yes. 40 …" → "No. 40 …")."""
+    if word.group() != "no" or not re.match(r"\.\s*\d", text[word.end() :]):
+        return False
+    before = text[: word.start()].rstrip()
+    return bool(before) and (before[-1].isalnum() or before[-1] in ",(")
 
 
 def _negating(word: str) -> bool:
+    """Whether a word negates, itself or in a part of it: "no-one", "not-guilty",
+    "nobody's", "wouldn't've"."""
+    return any(_negating_part(part) for part in _CLITICS.sub("", word).split("-"))
+
+
+def _negating_part(word: str) -> bool:
     return (
         word in _NEGATING_WORDS
         or word in _REVERSING_WORDS
@@ -312,6 +370,28 @@ def _negations(text: str) -> list[str]:
 def _contracted(word: str, following: list[str]) -> str:
     """The word a negation bears on: the next word ("did not sign" → sign)."""
     return following[0] if following else ""
+
+
+_CONTRAST_WORDS = frozenset(
+    ("but", "yet", "however", "instead", "rather", "except", "unless", "although", "though")
+)
+
+
+def _scope_shift(raw: str, gap: _Gap) -> list[str]:
+    """An omission after a kept negation that drops the contrast ending its reach: "will
+    not attack Freedonia, but it will attack | Lakonia" quoted as "will not attack … Lakonia"
+    moves the "not" onto what the source says will happen."""
+    departure = gap.departure
+    if departure is None or departure.kind != "omission":
+        return []
+    kept_before = _words(raw[max(0, gap.where - 80) : gap.where])[-6:]
+    contrast = next((w for w in _words(departure.source) if w in _CONTRAST_WORDS), None)
+    if contrast is None or not any(_negating(word) for word in kept_before):
+        return []
+    return [
+        f"the omission drops the source's {contrast!r} after a kept negation, so the negation "
+        f"bears on other words: {_OPPOSITE}"
+    ]
 
 
 def _reversal(gap: _Gap) -> list[str]:
@@ -355,21 +435,27 @@ def _prefixed_pair(said: list[str], quoted: list[str]) -> tuple[str, str] | None
         for longer in one:
             for prefix in _NEGATING_PREFIXES:
                 stem = longer.removeprefix(prefix)
-                if stem != longer and stem in other and longer not in other:
-                    source, quote = (one[longer], other[stem])
+                if stem == longer or longer in other:
+                    continue
+                # The same word, or the same stem in another form ("illegally" / "legal").
+                match = next((w for w in other if w == stem or _same_stem(stem, w)), None)
+                if match is not None:
+                    source, quote = (one[longer], other[match])
                     return (quote, source) if flip else (source, quote)
     return None
+
+
+def _same_stem(one: str, other: str) -> bool:
+    """Two forms of one word, as far as letters tell: "legally" and "legal"."""
+    shorter, longer = sorted((one, other), key=len)
+    return len(shorter) >= 4 and longer.startswith(shorter) and len(longer) - len(shorter) <= 3
 
 
 def _governed(raw: str, start: int) -> list[str]:
     """A negating word right before the quote, in its clause: the quote's departures may
     turn the verb it governs into a statement ("failed to | perform[ed]")."""
-    before = raw[max(0, start - 200) : start]
-    cut = max(
-        (m.end() for m in (*_SENTENCE_END.finditer(before), *PARAGRAPH_BREAK.finditer(before))),
-        default=0,
-    )
-    words = _words(before[cut:])[-_GOVERNING_WORDS:]
+    sentence = _sentence_side(raw, start, "lead")
+    words = _words(raw[sentence.start : sentence.end])[-_GOVERNING_WORDS:]
     negating = [word for word in words if _negating(word)]
     if not negating:
         return []
