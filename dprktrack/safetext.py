@@ -36,9 +36,11 @@ def escape_json(encoded: str) -> str:
     `json.dumps(ensure_ascii=False)` escapes only C0 controls, so C1 controls, bidi
     overrides and line separators would reach a terminal or a line reader raw. They
     occur only inside strings, where the escape means the same: the text parses to
-    the same values.
+    the same values. `##[` (which JSON has only inside strings) is written `##\u005b`,
+    so a claims file, a dry run's patch of it or JSON output in a CI log runs no
+    workflow command; a JSON line cannot begin with `::`.
     """
-    return _UNSAFE.sub(_json_escape, encoded)
+    return _UNSAFE.sub(_json_escape, encoded).replace("##[", "##\\u005b")
 
 
 def visible_json(text: str) -> str:
@@ -47,7 +49,7 @@ def visible_json(text: str) -> str:
     It is inert in CI logs too: `##[` is written `##\\u005b` (a line cannot begin with
     `::` inside a JSON string), which any JSON reader takes for the same `[`.
     """
-    return escape_json(json.dumps(text, ensure_ascii=False)).replace("##[", "##\\u005b")
+    return escape_json(json.dumps(text, ensure_ascii=False))
 
 
 def _json_escape(match: re.Match[str]) -> str:
