@@ -215,9 +215,17 @@ def _line_ending_hint(data: bytes, pin: str, claims: list[Claim]) -> str:
 
 
 def _recorded(claims: list[Claim]) -> list[bytes]:
-    """The source's text as its claims recorded it, each piece cut where a CRLF that the
-    32 characters of a prefix or suffix split would read as a CR or an LF alone."""
-    pieces = [f"{claim.prefix or ''}{claim.quote}{claim.suffix or ''}".encode() for claim in claims]
+    """The source's text as its claims recorded it: prefix and suffix, and the quote when its
+    offsets say it was verbatim (a quote typed over lines says nothing of the source's).
+
+    Each piece is cut where a CRLF that the 32 characters of a prefix or suffix split would
+    read as a CR or an LF alone.
+    """
+    pieces = []
+    for claim in claims:
+        verbatim = claim.start is not None and claim.end == claim.start + len(claim.quote)
+        quote = claim.quote if verbatim else ""
+        pieces.append(f"{claim.prefix or ''}{quote}{claim.suffix or ''}".encode())
     return [piece.removeprefix(b"\n").removesuffix(b"\r") for piece in pieces]
 
 
