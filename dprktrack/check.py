@@ -336,15 +336,20 @@ def claim_finding(document: Document, claim: Claim, index: int) -> Finding:
     finds nothing to do.
     """
     finding = _claim_finding(document, claim, index)
-    if finding.repair and not _settles(document, claim, finding.repair):
-        return _unrepaired(finding, "the repaired claim would not pass as it stands")
-    return finding
+    unsettled = _unsettled(document, claim, finding)
+    return finding if unsettled is None else _unrepaired(finding, unsettled)
 
 
-def _settles(document: Document, claim: Claim, repair: dict[str, Any]) -> bool:
-    """Whether the claim with `repair` applied passes, with nothing left to repair."""
+def _unsettled(document: Document, claim: Claim, finding: Finding) -> str | None:
+    """Why the claim with the finding's repair applied would not pass with nothing left to
+    repair, or None when it would (or there is no repair)."""
+    repair = finding.repair
+    if not repair or ("quote" not in repair and finding.found == claim.quote):
+        return None  # verbatim where its fresh anchors point: the quick path takes it there
     repaired = _claim_finding(document, claim._replace(**repair), 0)
-    return repaired.severity() == "pass" and not repaired.repair
+    if repaired.severity() == "pass" and not repaired.repair:
+        return None
+    return f"repaired, check would find it {repaired.verdict} at once"
 
 
 def _claim_finding(document: Document, claim: Claim, index: int) -> Finding:
