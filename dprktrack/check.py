@@ -31,6 +31,7 @@ from dprktrack.matcher import (
 )
 from dprktrack.quotefix import differs_in_white_space_only, hidden_character, named, single_spaced
 from dprktrack.records import Claim
+from dprktrack.rules import MAX_TEXT
 from dprktrack.store import Catalog, decode_utf8
 
 Severity = Literal["pass", "warning", "failure"]
@@ -497,19 +498,65 @@ def _retyped(document: Document, claim: Claim, hints: Hints, match: Match) -> Ou
         f"matches at {where} only after typographic normalisation: "
         f"{_first_difference(single_spaced(claim.quote), quote)}"
     )
-    extra = {"diff": word_diff(claim.quote, quote)}
+    extra = {"diff": _typography_diff(claim.quote, quote)}
     return _with_repair(message, extra, quote, _anchors(document, match.span))
 
 
 def _with_repair(
     message: str, extra: dict[str, Any], quote: str, anchors: dict[str, Any]
 ) -> Outcome:
-    """A typography verdict with its repair, unless the new quote would hide a character."""
+    """A typography verdict with its repair, unless the new quote would hide a character or
+    be longer than a quote may be (decomposed accents take two characters each)."""
     hidden = hidden_character(quote)
+    reason = None
     if hidden is not None:
         reason = f"the source's spelling holds {named(hidden)}, which a quote must not carry"
+    elif len(quote) > MAX_TEXT:
+        reason = f"the source's spelling is longer than a quote may be ({MAX_TEXT:,} characters)"
+    if reason is not None:
         return "typography", f"{message} (--fix leaves it alone: {reason})", extra
     return "typography", message, {**extra, "repair": {"quote": quote, **anchors}}
+
+
+_PAIRED_DIFF_WORK = 250_000
+"""Most words times words a typography diff that cannot pair its words may compare."""
+
+
+def _typography_diff(quote: str, spelling: str) -> str:
+    """The word diff of a typographic match, word for word.
+
+    Normalisation changes characters, not where words break, so the words pair up in
+    order; comparing them pair by pair costs nothing, where a general diff of a long
+    quote of repeated words would take minutes (a claims file from anyone must not).
+    Should they not pair up, a general diff is made only if it is small.
+    """
+    old, new = quote.split(), spelling.split()
+    if len(old) != len(new):
+        return word_diff(quote, spelling) if len(old) * len(new) <= _PAIRED_DIFF_WORK else ""
+    runs: list[tuple[bool, list[str], list[str]]] = []
+    for mine, theirs in zip(old, new, strict=True):
+        if runs and runs[-1][0] == (mine == theirs):
+            runs[-1][1].append(mine)
+            runs[-1][2].append(theirs)
+        else:
+            runs.append((mine == theirs, [mine], [theirs]))
+    if all(same for same, _, _ in runs):
+        return ""
+    parts: list[str] = []
+    for number, (same, mine_run, theirs_run) in enumerate(runs):
+        if same:
+            parts += _kept(mine_run, first=number == 0, last=number == len(runs) - 1)
+        else:
+            parts += ["[-" + " ".join(mine_run) + "-]", "{+" + " ".join(theirs_run) + "+}"]
+    return " ".join(parts)
+
+
+def _kept(words: list[str], *, first: bool, last: bool, context: int = 4) -> list[str]:
+    """Equal words around the changes, as `word_diff` keeps them: `context` either side."""
+    head, tail = (0 if first else context), (0 if last else context)
+    if len(words) <= head + tail + 1:
+        return words
+    return [*words[:head], "…", *words[len(words) - tail :]]
 
 
 def _anchors(document: Document, span: Span) -> dict[str, Any]:

@@ -21,6 +21,7 @@ import hashlib
 import json
 import re
 import tempfile
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -649,4 +650,24 @@ def test_a_repair_that_would_not_settle_the_claim_is_not_offered() -> None:
             "(--fix leaves it alone: repaired, check would find it moved at once)"
             in (finding["message"])
         )
+    fix_property(case)
+
+
+def test_a_repair_longer_than_a_quote_may_be_is_refused() -> None:
+    """The source spells its accents decomposed: its spelling of a quote near the longest
+    allowed would not fit, and a claims file --fix wrote must still load."""
+    quote = ("Le café a fermé. " * 600)[:10_000].strip()
+    text = "Avant. " + unicodedata.normalize("NFD", quote) + " Après."
+    record: dict[str, Any] = {"id": "c001", "source": "s", "actor": "quill", "quote": quote}
+    record |= {"quote_type": "direct", "summary": "Says so."}
+    record["stances"] = [{"target": "t", "stance": "support"}]
+    case = FixCase(text, text, (record,))
+    with tempfile.TemporaryDirectory() as folder:
+        claims = Path(folder) / "claims.json"
+        (Path(folder) / "s.txt").write_bytes(text.encode("utf-8"))
+        claims.write_text(json.dumps(case.document(), indent=2, ensure_ascii=False), "utf-8")
+        result = _run(claims, "check", "--format", "json")
+        (finding,) = json.loads(result.stdout)["results"]
+        assert (result.exit_code, finding["verdict"]) == (0, "typography")
+        assert "longer than a quote may be (10,000 characters)" in finding["message"]
     fix_property(case)
