@@ -210,7 +210,7 @@ def _line_ending_hint(data: bytes, pin: str, claims: list[Claim]) -> str:
         endings = (then, _named(now)) if then is not None else None
         return _conversion_message(bom, endings, only=True)
     before = frozenset().union(*(_styles(piece) for piece in _recorded(claims)))
-    converted = before and now and before != now
+    converted = bool(before) and bool(now) and before != now
     endings = (_named(before), _named(now)) if converted else None
     return _conversion_message(_bom_change(data, claims), endings, only=False)
 
@@ -490,8 +490,8 @@ def _retyped(document: Document, claim: Claim, hints: Hints, match: Match) -> Ou
         if claim.quote == quote:
             return _located(document, claim, hints, match, _SPACED_NOTE)
         message = (
-            f"matches at {where} in other white space only: line breaks, tabs or repeated "
-            "spaces in the quote; --fix writes it as one line with single spaces"
+            f"matches at {where} in other white space only, but the quote is not one line "
+            "with single spaces; --fix writes it so"
         )
         return _with_repair(message, {}, quote, _anchors(document, match.span))
     message = (
