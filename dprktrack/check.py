@@ -32,6 +32,7 @@ from dprktrack.matcher import (
 )
 from dprktrack.quotefix import differs_in_white_space_only, hidden_character, named, single_spaced
 from dprktrack.records import Claim
+from dprktrack.rules import MAX_TEXT
 from dprktrack.store import Catalog, decode_utf8
 
 Severity = Literal["pass", "warning", "failure"]
@@ -211,15 +212,23 @@ def _line_ending_hint(data: bytes, pin: str, claims: list[Claim]) -> str:
         endings = (then, _named(now)) if then is not None else None
         return _conversion_message(bom, endings, only=True)
     before = frozenset().union(*(_styles(piece) for piece in _recorded(claims)))
-    converted = before and now and before != now
+    converted = bool(before) and bool(now) and before != now
     endings = (_named(before), _named(now)) if converted else None
     return _conversion_message(_bom_change(data, claims), endings, only=False)
 
 
 def _recorded(claims: list[Claim]) -> list[bytes]:
-    """The source's text as its claims recorded it, each piece cut where a CRLF that the
-    32 characters of a prefix or suffix split would read as a CR or an LF alone."""
-    pieces = [f"{claim.prefix or ''}{claim.quote}{claim.suffix or ''}".encode() for claim in claims]
+    """The source's text as its claims recorded it: prefix and suffix, and the quote when its
+    offsets say it was verbatim (a quote typed over lines says nothing of the source's).
+
+    Each piece is cut where a CRLF that the 32 characters of a prefix or suffix split would
+    read as a CR or an LF alone.
+    """
+    pieces = []
+    for claim in claims:
+        verbatim = claim.start is not None and claim.end == claim.start + len(claim.quote)
+        quote = claim.quote if verbatim else ""
+        pieces.append(f"{claim.prefix or ''}{quote}{claim.suffix or ''}".encode())
     return [piece.removeprefix(b"\n").removesuffix(b"\r") for piece in pieces]
 
 
@@ -335,15 +344,20 @@ def judged(document: Document, claim: Claim, index: int) -> tuple[Finding, depar
     finds nothing to do.
     """
     finding, review = _judged(document, claim, index)
-    if finding.repair and not _settles(document, claim, finding.repair):
-        return _unrepaired(finding, "the repaired claim would not pass as it stands"), review
-    return finding, review
+    unsettled = _unsettled(document, claim, finding)
+    return (finding if unsettled is None else _unrepaired(finding, unsettled)), review
 
 
-def _settles(document: Document, claim: Claim, repair: dict[str, Any]) -> bool:
-    """Whether the claim with `repair` applied passes, with nothing left to repair."""
+def _unsettled(document: Document, claim: Claim, finding: Finding) -> str | None:
+    """Why the claim with the finding's repair applied would not pass with nothing left to
+    repair, or None when it would (or there is no repair)."""
+    repair = finding.repair
+    if not repair or ("quote" not in repair and finding.found == claim.quote):
+        return None  # verbatim where its fresh anchors point: the quick path takes it there
     repaired = _judged(document, claim._replace(**repair), 0)[0]
-    return repaired.severity() == "pass" and not repaired.repair
+    if repaired.severity() == "pass" and not repaired.repair:
+        return None
+    return f"repaired, check would find it {repaired.verdict} at once"
 
 
 def _judged(document: Document, claim: Claim, index: int) -> tuple[Finding, departures.Review]:
@@ -540,27 +554,73 @@ def _retyped(document: Document, claim: Claim, hints: Hints, match: Match) -> Ou
         if claim.quote == quote:
             return _located(document, claim, hints, match, _SPACED_NOTE)
         message = (
-            f"matches at {where} in other white space only: line breaks, tabs or repeated "
-            "spaces in the quote; --fix writes it as one line with single spaces"
+            f"matches at {where} in other white space only, but the quote is not one line "
+            "with single spaces; --fix writes it so"
         )
         return _with_repair(message, {}, quote, _anchors(document, match.span))
     message = (
         f"matches at {where} only after typographic normalisation: "
         f"{_first_difference(single_spaced(claim.quote), quote)}"
     )
-    extra = {"diff": word_diff(claim.quote, quote)}
+    extra = {"diff": _typography_diff(claim.quote, quote)}
     return _with_repair(message, extra, quote, _anchors(document, match.span))
 
 
 def _with_repair(
     message: str, extra: dict[str, Any], quote: str, anchors: dict[str, Any]
 ) -> Outcome:
-    """A typography verdict with its repair, unless the new quote would hide a character."""
+    """A typography verdict with its repair, unless the new quote would hide a character or
+    be longer than a quote may be (decomposed accents take two characters each)."""
     hidden = hidden_character(quote)
+    reason = None
     if hidden is not None:
         reason = f"the source's spelling holds {named(hidden)}, which a quote must not carry"
+    elif len(quote) > MAX_TEXT:
+        reason = f"the source's spelling is longer than a quote may be ({MAX_TEXT:,} characters)"
+    if reason is not None:
         return "typography", f"{message} (--fix leaves it alone: {reason})", extra
     return "typography", message, {**extra, "repair": {"quote": quote, **anchors}}
+
+
+_PAIRED_DIFF_WORK = 250_000
+"""Most words times words a typography diff that cannot pair its words may compare."""
+
+
+def _typography_diff(quote: str, spelling: str) -> str:
+    """The word diff of a typographic match, word for word.
+
+    Normalisation changes characters, not where words break, so the words pair up in
+    order; comparing them pair by pair costs nothing, where a general diff of a long
+    quote of repeated words would take minutes (a claims file from anyone must not).
+    Should they not pair up, a general diff is made only if it is small.
+    """
+    old, new = quote.split(), spelling.split()
+    if len(old) != len(new):
+        return word_diff(quote, spelling) if len(old) * len(new) <= _PAIRED_DIFF_WORK else ""
+    runs: list[tuple[bool, list[str], list[str]]] = []
+    for mine, theirs in zip(old, new, strict=True):
+        if runs and runs[-1][0] == (mine == theirs):
+            runs[-1][1].append(mine)
+            runs[-1][2].append(theirs)
+        else:
+            runs.append((mine == theirs, [mine], [theirs]))
+    if all(same for same, _, _ in runs):
+        return ""
+    parts: list[str] = []
+    for number, (same, mine_run, theirs_run) in enumerate(runs):
+        if same:
+            parts += _kept(mine_run, first=number == 0, last=number == len(runs) - 1)
+        else:
+            parts += ["[-" + " ".join(mine_run) + "-]", "{+" + " ".join(theirs_run) + "+}"]
+    return " ".join(parts)
+
+
+def _kept(words: list[str], *, first: bool, last: bool, context: int = 4) -> list[str]:
+    """Equal words around the changes, as `word_diff` keeps them: `context` either side."""
+    head, tail = (0 if first else context), (0 if last else context)
+    if len(words) <= head + tail + 1:
+        return words
+    return [*words[:head], "…", *words[len(words) - tail :]]
 
 
 def _anchors(document: Document, span: Span) -> dict[str, Any]:

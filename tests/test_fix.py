@@ -3,20 +3,55 @@
 A quote that differs from its source in white space only (a re-wrapped paragraph) is
 re-anchored and kept, one line with single spaces; a typography repair takes the
 source's characters but never a line break, control, zero-width or bidi character;
-a second `--fix` changes nothing. Every test works on `repo_copy` (claims.json and
-seeds/ copied into a temporary folder) or on sources written there.
+a second `--fix` changes nothing. Line endings converted either way, and a byte order
+mark added or removed, are named and never repaired. Every test works on `repo_copy`
+(claims.json and seeds/ copied into a temporary folder) or on sources written there.
+
+The properties run over made-up sources (LF, CRLF or CR line endings; accents composed
+and decomposed; zero-width, bidi and control characters; wrapped lines) and claims cut
+from them, then bent: offsets shifted or dropped, quotes retyped straight, over lines,
+in other accents or with an omission, the source re-wrapped, shifted, retyped or given
+a hidden character. Plain `pytest` tries a few dozen; `pytest -m fuzz` tries
+DPRKTRACK_FUZZ_EXAMPLES (5,000 by default).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
+import tempfile
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from support import CLAIMS, SEED, Invoke
+from click.testing import CliRunner, Result
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from support import (
+    CLAIMS,
+    FUZZ_EXAMPLES,
+    LINE_ENDINGS,
+    SEED,
+    SOURCE_EDITS,
+    Draw,
+    Invoke,
+    elide,
+    exact_quotes,
+    laid_out_sources,
+    renormalise,
+    rewrap,
+    rewrapped,
+    straighten,
+)
 
-from dprktrack.quotefix import hidden_character
+from dprktrack.cli import main
+from dprktrack.normalise import normalise_text
+from dprktrack.quotefix import hidden_character, single_spaced
+from dprktrack.rules import QUOTE_PATTERN
 
 RAW = CLAIMS.read_text("utf-8")
 DATA: dict[str, Any] = json.loads(RAW)
@@ -91,18 +126,6 @@ def fix_twice(invoke: Invoke, claims: Path) -> bytes:
     return fixed
 
 
-def rewrapped(text: str, every: int, line_break: str = "\n") -> str:
-    """`text` with every `every`-th space a line break, as an editor re-wrapping it would."""
-    parts = text.split(" ")
-    return (
-        "".join(
-            part + (line_break if number % every == 0 else " ")
-            for number, part in enumerate(parts[:-1], 1)
-        )
-        + parts[-1]
-    )
-
-
 # --- white space only -------------------------------------------------------------------
 
 
@@ -158,14 +181,13 @@ def test_a_quote_with_an_omission_in_a_rewrapped_paragraph_is_re_anchored(
     text = edit_seed(repo_copy, "has fulfilled its role", "has\nfulfilled its\n  role")
     code, results = check(invoke, repo_copy, "c900")
     assert results["c900"]["verdict"] == "moved"
-    fixed = fix_twice(invoke, repo_copy)
+    fix_twice(invoke, repo_copy)
     c900 = claims_by_id(repo_copy)["c900"]
     assert c900["quote"] == PANEL
     assert text[c900["start"] :].startswith("The Panel of Experts has\nfulfilled its\n  role")
     code, results = check(invoke, repo_copy, "--strict")
     assert (code, results["c900"]["verdict"]) == (0, "ok")
     assert "white space differs" in results["c900"]["message"]
-    assert b"has\\nfulfilled" not in fixed.split(b'"quote": "The Panel of Experts has', 1)[1][:40]
 
 
 def test_the_sources_typography_is_taken_but_not_its_line_breaks(
@@ -264,16 +286,19 @@ def test_a_hidden_character_typed_into_a_quote_is_dropped_by_the_repair(
 def test_nothing_fix_writes_into_a_quote_is_hidden(invoke: Invoke, repo_copy: Path) -> None:
     """Every kind of damage at once; afterwards no quote --fix wrote holds a hidden character."""
     seed = seed_of(repo_copy)
-    text = SEED_TEXT.replace("“", "\u200b“").replace(". ", ".\r\n\u00a0", 20)
+    text = SEED_TEXT.replace("“", "\u200b“").replace(". ", ".\n\u00a0\t", 40)
     seed.write_bytes(text.encode("utf-8"))
-    for claim_id in ("c003", "c020", "c034"):
-        unanchor(repo_copy, claim_id, QUOTE[claim_id].replace("“", '"').replace("’", "'"))
+    for claim_id, quote in QUOTE.items():
+        unanchor(repo_copy, claim_id, quote.replace("’", "'").replace(". ", ".\n "))
     before = claims_by_id(repo_copy)
     fix_twice(invoke, repo_copy)
+    rewritten = 0
     for claim_id, claim in claims_by_id(repo_copy).items():
         if claim["quote"] != before[claim_id]["quote"]:
+            rewritten += 1
             assert hidden_character(claim["quote"]) is None, claim_id
-            assert "  " not in claim["quote"], claim_id
+            assert claim["quote"] == " ".join(claim["quote"].split()), claim_id
+    assert rewritten > 10
 
 
 # --- look-alikes and the pin --------------------------------------------------------------
@@ -306,6 +331,7 @@ def test_a_dry_run_exits_as_check_would_and_strict_fails_on_any_repair(
     strict = invoke("check", "--strict", "--fix", "--dry-run", claims=repo_copy)
     assert strict.exit_code == 0, "c010 passes: only its anchors would be written"
     edit_claim(repo_copy, "c005", quote=QUOTE["c005"].replace("’", "'"))
+    before = repo_copy.read_bytes()
     plain = invoke("check", "--fix", "--dry-run", claims=repo_copy)
     strict = invoke(
         "check", "--strict", "--fix", "--dry-run", "--format", "github", claims=repo_copy
@@ -313,7 +339,7 @@ def test_a_dry_run_exits_as_check_would_and_strict_fails_on_any_repair(
     assert (plain.exit_code, strict.exit_code) == (0, 1)
     assert "::error" in strict.stderr, "a planned repair is still annotated"
     assert "c005 typography" in strict.stderr
-    assert repo_copy.read_text("utf-8") != RAW
+    assert repo_copy.read_bytes() == before, "a dry run writes nothing"
     assert invoke("check", "--strict", "--fix", claims=repo_copy).exit_code == 0
     assert invoke("check", "--strict", claims=repo_copy).exit_code == 0
 
@@ -338,15 +364,12 @@ def test_a_pin_is_renewed_only_when_no_claim_of_the_source_fails(
 
 # --- line endings and byte order marks ------------------------------------------------------
 
-ENDINGS = {"LF": "\n", "CRLF": "\r\n", "CR": "\r"}
 BOM = "\ufeff"
 SOURCE_ID = DATA["sources"][0]["id"]
 
 
 def anchored_on(invoke: Invoke, claims: Path, text: str) -> None:
     """The seed saved as `text`, pinned, and every claim anchored on it by `--fix`."""
-    import hashlib
-
     data = text.encode("utf-8")
     seed_of(claims).write_bytes(data)
     document = json.loads(claims.read_text("utf-8"))
@@ -362,7 +385,7 @@ def anchored_on(invoke: Invoke, claims: Path, text: str) -> None:
 
 
 def in_style(text: str, style: str) -> str:
-    return text.replace("\n", ENDINGS[style])
+    return text.replace("\n", LINE_ENDINGS[style])
 
 
 def converted_and_kept(invoke: Invoke, claims: Path, data: bytes) -> str:
@@ -404,6 +427,18 @@ def test_line_endings_converted_either_way_are_named_and_never_repaired(
     assert f", and {named}: check it out unconverted" in message, "edited too: still named"
 
 
+def test_a_converted_source_is_named_whatever_its_claims_recorded(
+    invoke: Invoke, repo_copy: Path
+) -> None:
+    """Undoing the conversion gives the pinned bytes: no claims file can talk that away."""
+    data = json.loads(repo_copy.read_text("utf-8"))
+    for claim in data["claims"]:
+        claim.update(prefix="", suffix="")
+    repo_copy.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    message = converted_and_kept(invoke, repo_copy, in_style(SEED_TEXT, "CRLF").encode("utf-8"))
+    assert "but only converted: its line endings are now CRLF" in message
+
+
 @pytest.mark.parametrize("style", ["LF", "CRLF", "CR"])
 def test_a_byte_order_mark_added_or_removed_is_named_and_never_repaired(
     invoke: Invoke, repo_copy: Path, style: str
@@ -441,3 +476,199 @@ def test_a_byte_order_mark_changed_with_an_edit_is_named_by_a_claim_at_the_start
     message = converted_and_kept(invoke, repo_copy, data)
     change = "a byte order mark was added" if marked else "the byte order mark at its start was"
     assert f", and {change}" in message
+
+
+# --- properties: a second --fix changes nothing, and --fix makes nothing fail -----------------
+
+_HEALTH = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]
+QUICK = settings(max_examples=25, deadline=None, suppress_health_check=_HEALTH)
+LONG = settings(QUICK, max_examples=FUZZ_EXAMPLES)
+
+
+def shift_anchors(draw: Draw, record: dict[str, Any]) -> None:
+    """Offsets a few characters off, as after an edit nearby."""
+    if "start" not in record:
+        return
+    shift = draw(st.integers(-6, 6))
+    record["start"] = max(0, record["start"] + shift)
+    record["end"] = max(record["start"], record["end"] + shift)
+
+
+def drop_anchors(draw: Draw, record: dict[str, Any]) -> None:
+    """No anchors at all, as a claim typed by hand has."""
+    for key in ("start", "end", "prefix", "suffix"):
+        record.pop(key, None)
+
+
+def bend_quote(bend: Callable[[Draw, str], str]) -> Callable[[Draw, dict[str, Any]], None]:
+    def bent(draw: Draw, record: dict[str, Any]) -> None:
+        record["quote"] = bend(draw, record["quote"])
+
+    return bent
+
+
+CLAIM_EDITS = (
+    shift_anchors,
+    drop_anchors,
+    *map(bend_quote, (straighten, rewrap, renormalise, elide)),
+)
+"""What happens to a claim after it was anchored: stale offsets or none, a quote retyped
+straight, over lines, in other accents, or cut short with an omission mark."""
+
+
+@dataclass(frozen=True)
+class FixCase:
+    """A source as its claims were anchored on it (and pinned), the source now, the claims."""
+
+    anchored: str
+    now: str
+    claims: tuple[dict[str, Any], ...]
+
+    def document(self) -> dict[str, Any]:
+        source = {
+            "id": "s",
+            "path": "s.txt",
+            "title": "A made-up article",
+            "author": "Ada Quill",
+            "outlet": "The Harbour Ledger",
+            "published": "2024-04-24",
+            "sha256": hashlib.sha256(self.anchored.encode("utf-8")).hexdigest(),
+        }
+        return {
+            "sources": [source],
+            "actors": [{"id": "quill", "name": "Ada Quill", "kind": "author"}],
+            "targets": [{"id": "t", "label": "The panel", "description": "The panel."}],
+            "claims": [dict(claim) for claim in self.claims],
+        }
+
+
+@st.composite
+def fix_cases(draw: Draw) -> FixCase:
+    """Claims cut exactly from a laid-out source and anchored; then maybe bent, and the
+    source maybe re-wrapped, shifted or retyped."""
+    text, style = draw(laid_out_sources())
+    claims = []
+    for number in range(1, draw(st.integers(1, 4)) + 1):
+        quote, start, end = draw(exact_quotes(text))
+        record: dict[str, Any] = {"id": f"c{number:03d}", "source": "s", "actor": "quill"}
+        record |= {"quote": quote, "start": start, "end": end}
+        record |= {"prefix": text[max(0, start - 32) : start], "suffix": text[end : end + 32]}
+        record |= {"quote_type": "direct", "summary": "Says so."}
+        record["stances"] = [{"target": "t", "stance": "support"}]
+        for edit in draw(st.lists(st.sampled_from(CLAIM_EDITS), max_size=2)):
+            edit(draw, record)
+        if not re.search(QUOTE_PATTERN, record["quote"]):  # the schema would refuse it
+            record["quote"] = quote
+        claims.append(record)
+    now = text
+    for edit in draw(st.lists(st.sampled_from(SOURCE_EDITS), max_size=2)):
+        now = edit(draw, now, LINE_ENDINGS[style])
+    return FixCase(text, now, tuple(claims))
+
+
+def _run(claims: Path, *args: str) -> Result:
+    return CliRunner().invoke(
+        main, ["--claims", str(claims), *args], catch_exceptions=False, env={"GITHUB_ACTIONS": None}
+    )
+
+
+def _severities(claims: Path, *args: str) -> tuple[int, dict[str, str]]:
+    result = _run(claims, "check", "--format", "json", *args)
+    records = json.loads(result.stdout)["results"]
+    return result.exit_code, {r["id"]: r["severity"] for r in records if r["kind"] == "claim"}
+
+
+def fix_property(case: FixCase) -> None:
+    """`--fix` writes only quotes one line long with nothing hidden, exits as a check of what
+    it wrote does, never makes a claim fail, and a second `--fix` changes nothing; a dry run
+    exits as `check` does."""
+    with tempfile.TemporaryDirectory(prefix="dprktrack-fix-") as folder:
+        claims = Path(folder) / "claims.json"
+        (Path(folder) / "s.txt").write_bytes(case.now.encode("utf-8"))
+        original = case.document()
+        claims.write_text(json.dumps(original, indent=2, ensure_ascii=False) + "\n", "utf-8")
+        code, before = _severities(claims)
+        assert code in (0, 1), _run(claims, "check").output
+        for strict in ((), ("--strict",)):
+            planned = _run(claims, "check", "--fix", "--dry-run", *strict).exit_code
+            assert planned == _run(claims, "check", *strict).exit_code, strict
+        fixed = _run(claims, "check", "--fix")
+        written = claims.read_bytes()
+        code, after = _severities(claims)
+        assert fixed.exit_code == code, "--fix exits by what remains"
+        for claim_id, severity in before.items():
+            if severity != "failure":
+                assert after[claim_id] != "failure", claim_id
+        data = json.loads(written)
+        for old, new in zip(original["claims"], data["claims"], strict=True):
+            if before[old["id"]] == "failure":
+                assert new == old, "a failing claim is never touched"
+            elif new["quote"] != old["quote"]:
+                assert new["quote"] == single_spaced(new["quote"]), new["quote"]
+                assert hidden_character(new["quote"]) is None, new["quote"]
+                same_words = normalise_text(old["quote"]).strip()
+                assert normalise_text(new["quote"]) == same_words, "only its typography changed"
+        if "failure" in after.values():
+            assert data["sources"] == original["sources"], "a pin is kept while a claim fails"
+        again = _run(claims, "check", "--fix")
+        assert again.exit_code == fixed.exit_code
+        assert claims.read_bytes() == written, "a second --fix changes nothing"
+
+
+@given(case=fix_cases())
+@QUICK
+def test_fix_twice_changes_nothing_the_second_time_and_makes_nothing_fail(case: FixCase) -> None:
+    fix_property(case)
+
+
+@pytest.mark.fuzz
+@given(case=fix_cases())
+@LONG
+def test_fuzz_fix(case: FixCase) -> None:
+    fix_property(case)
+
+
+def test_a_repair_that_would_not_settle_the_claim_is_not_offered() -> None:
+    """Retyped curly quotes would make the quote occur verbatim one place along: the next
+    check would move it there, and a second --fix would write again. So none is written."""
+    text = "The crowd chanted “no more”\n“no more” “no more” all night long."
+    start = text.index("“no more”")
+    end = text.index("\n“no more”") + len("\n“no more”")
+    record: dict[str, Any] = {"id": "c001", "source": "s", "actor": "quill"}
+    record |= {"quote": '"no more" "no more"', "start": start, "end": end}
+    record |= {"prefix": text[:start], "suffix": text[end : end + 32]}
+    record |= {"quote_type": "direct", "summary": "Says so.", "stances": []}
+    record["stances"] = [{"target": "t", "stance": "support"}]
+    case = FixCase(text, text, (record,))
+    with tempfile.TemporaryDirectory() as folder:
+        claims = Path(folder) / "claims.json"
+        (Path(folder) / "s.txt").write_bytes(text.encode("utf-8"))
+        claims.write_text(json.dumps(case.document(), indent=2, ensure_ascii=False), "utf-8")
+        result = _run(claims, "check", "--format", "json")
+        (finding,) = json.loads(result.stdout)["results"]
+        assert (result.exit_code, finding["verdict"]) == (0, "typography")
+        assert (
+            "(--fix leaves it alone: repaired, check would find it moved at once)"
+            in (finding["message"])
+        )
+    fix_property(case)
+
+
+def test_a_repair_longer_than_a_quote_may_be_is_refused() -> None:
+    """The source spells its accents decomposed: its spelling of a quote near the longest
+    allowed would not fit, and a claims file --fix wrote must still load."""
+    quote = ("Le café a fermé. " * 600)[:10_000].strip()
+    text = "Avant. " + unicodedata.normalize("NFD", quote) + " Après."
+    record: dict[str, Any] = {"id": "c001", "source": "s", "actor": "quill", "quote": quote}
+    record |= {"quote_type": "direct", "summary": "Says so."}
+    record["stances"] = [{"target": "t", "stance": "support"}]
+    case = FixCase(text, text, (record,))
+    with tempfile.TemporaryDirectory() as folder:
+        claims = Path(folder) / "claims.json"
+        (Path(folder) / "s.txt").write_bytes(text.encode("utf-8"))
+        claims.write_text(json.dumps(case.document(), indent=2, ensure_ascii=False), "utf-8")
+        result = _run(claims, "check", "--format", "json")
+        (finding,) = json.loads(result.stdout)["results"]
+        assert (result.exit_code, finding["verdict"]) == (0, "typography")
+        assert "longer than a quote may be (10,000 characters)" in finding["message"]
+    fix_property(case)

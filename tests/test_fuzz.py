@@ -27,11 +27,9 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
-import os
 import tempfile
 import time
 import traceback
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -43,15 +41,25 @@ import pytest
 from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from support import SEED, on_words
+from support import (
+    FUZZ_EXAMPLES,
+    SEED,
+    WORDS,
+    Draw,
+    elide,
+    exact_quotes,
+    letters,
+    middle,
+    renormalise,
+    rewrap,
+    seed_excerpts,
+    straighten,
+)
 
 from dprktrack.check import finding_positions, result_records, run_check, summary
 from dprktrack.cli import main
 from dprktrack.errors import DprkError
 from dprktrack.store import load_catalog
-
-FUZZ_EXAMPLES = int(os.environ.get("DPRKTRACK_FUZZ_EXAMPLES", "5000"))
-"""Examples per property in the long run (`pytest -m fuzz`)."""
 
 _HEALTH = [
     HealthCheck.too_slow,  # each example writes files and runs commands
@@ -64,40 +72,17 @@ LONG = settings(QUICK, max_examples=FUZZ_EXAMPLES)
 
 Json = Any
 JsonPath = tuple[str | int, ...]
-Draw = st.DrawFn
 
 # --- what a source says ------------------------------------------------------------------
 
-WORDS = (
-    *("the", "The", "Panel", "of", "Experts", "sanctions", "regime", "Russia", "vetoed"),
-    *("not", "never", "no", "DPRK", "UN", "1718", "2024", "said", "Nebenzya", "Kim"),
-    *("“highly practical”", "‘added value’", '"straight"', "'single'", "don’t", "can't"),
-    *("—", "–", "-", "…", "...", ". . .", "[sic]", "(1718)", "[", "]", "“", "”"),
-    *("café", "cafe\u0301", "ﬁnal", "Ⅻ", "①", "東京", "평양", "مرحبا", "\U0001f600"),
-    *("\u202eevil", "\x1b[31mred\x1b[0m", "[bold]", "[/bold]", "\x00", "\ufeff", "\u200b"),
-    *("\u00ad", "\x85", "\u2028", "\x0c", "\x7f"),
-)
-"""Words of a made-up source: repeated ones make quotes ambiguous, the typographic ones
-exercise normalisation, negations the omission rules, the odd ones the terminal."""
-
 SEPARATORS = (*(" ",) * 8, "  ", ", ", ". ", "\n", "\n\n", "\n \n", "\r\n", "\t", "\u00a0")
 """Between words: mostly a space, sometimes a line or paragraph break of either kind."""
-
-SEED_PARAGRAPHS = SEED.read_text("utf-8").split("\n\n")
 
 
 def worded_texts() -> st.SearchStrategy[str]:
     """A source of words from a small vocabulary, so that quotes recur and near-miss."""
     pairs = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), max_size=50)
     return pairs.map(lambda items: "".join(word + separator for word, separator in items))
-
-
-@st.composite
-def seed_excerpts(draw: Draw) -> str:
-    """A few paragraphs of the real article: the prose and typography the tool is made for."""
-    first = draw(st.integers(0, len(SEED_PARAGRAPHS) - 1))
-    count = draw(st.integers(1, 3))
-    return "\n\n".join(SEED_PARAGRAPHS[first : first + count])
 
 
 def repetitive_texts() -> st.SearchStrategy[str]:
@@ -116,15 +101,7 @@ def source_texts() -> st.SearchStrategy[str]:
 
 # --- quotes cut from a source, and bent ----------------------------------------------------
 
-TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-"})
-OMISSIONS = ("…", "...", " … ", "[...]", "[…]", ". . .", " [ . . . ] ")
 BRACKETS = ("[not]", "[the Panel]", "[t]", "[T]", "[" + "x" * 45 + "]", "[]", "[", "]")
-
-
-def _middle(draw: Draw, quote: str) -> tuple[int, int]:
-    """Two cut points inside a quote, in order."""
-    first = draw(st.integers(0, len(quote)))
-    return first, draw(st.integers(first, len(quote)))
 
 
 def _edit_one(draw: Draw, quote: str) -> str:
@@ -137,37 +114,16 @@ def _edit_one(draw: Draw, quote: str) -> str:
     return quote[:at] + ("" if how == "drop" else char) + quote[at + 1 :]
 
 
-def _elide(draw: Draw, quote: str) -> str:
-    """Words left out with an omission mark, as a quote may (or may not, for a "not")."""
-    first, last = _middle(draw, quote)
-    return quote[:first] + draw(st.sampled_from(OMISSIONS)) + quote[last:]
-
-
 def _bracket(draw: Draw, quote: str) -> str:
     """An alteration in brackets: `[t]he`, an added "[not]", a rewrite too long to allow."""
-    first, last = _middle(draw, quote)
+    first, last = middle(draw, quote)
     return quote[:first] + draw(st.sampled_from(BRACKETS)) + quote[last:]
 
 
 def _reorder(draw: Draw, quote: str) -> str:
     """The kept pieces of an omission in the wrong order."""
-    first, last = _middle(draw, quote)
+    first, last = middle(draw, quote)
     return quote[last:] + " … " + quote[:first]
-
-
-def _straighten(draw: Draw, quote: str) -> str:
-    """Straight quotes and hyphens for curly ones and dashes: a typography match."""
-    return quote.translate(TYPOGRAPHY).replace("…", "...")
-
-
-def _renormalise(draw: Draw, quote: str) -> str:
-    """Accents composed or decomposed, ligatures and compatibility forms spelt out (NFKC)."""
-    return unicodedata.normalize(draw(st.sampled_from(("NFC", "NFD", "NFKC", "NFKD"))), quote)
-
-
-def _rewrap(draw: Draw, quote: str) -> str:
-    """Line breaks and doubled spaces where the source has single spaces, or the reverse."""
-    return quote.replace(" ", draw(st.sampled_from(("\n", "  ", "\u00a0")))).replace("\n\n", " ")
 
 
 def _recase(draw: Draw, quote: str) -> str:
@@ -182,12 +138,12 @@ def _replace(draw: Draw, quote: str) -> str:
 
 QUOTE_BENDS: tuple[Callable[[Draw, str], str], ...] = (
     _edit_one,
-    _elide,
+    elide,
     _bracket,
     _reorder,
-    _straighten,
-    _renormalise,
-    _rewrap,
+    straighten,
+    renormalise,
+    rewrap,
     _recase,
     _replace,
 )
@@ -200,7 +156,7 @@ def cut_quotes(draw: Draw, text: str) -> tuple[str, int, int]:
     Usually the exact slice; otherwise bent into a near slice (an edit, an omission,
     a bracket, other typography) or replaced, so every verdict of `check` turns up.
     """
-    if _letters(text)[1:]:
+    if letters(text)[1:]:
         quote, start, end = draw(exact_quotes(text))
     else:  # nothing the schema would take: cut at anything but white space
         starts = [index for index, char in enumerate(text) if not char.isspace()]
@@ -211,26 +167,6 @@ def cut_quotes(draw: Draw, text: str) -> tuple[str, int, int]:
         quote = text[start:end]
     bend = draw(st.sampled_from((None, None, *QUOTE_BENDS)))
     return (quote if bend is None else bend(draw, quote)), start, end
-
-
-def _letters(text: str) -> list[int]:
-    """Where `text` has ASCII letters and digits: a quote needs two (`\\w\\W*\\w`)."""
-    return [index for index, char in enumerate(text) if char.isascii() and char.isalnum()]
-
-
-@st.composite
-def exact_quotes(draw: Draw, text: str) -> tuple[str, int, int]:
-    """A quote the schema accepts, cut exactly: from a letter or digit, holding two of them.
-
-    `text` must hold two ASCII letters or digits (see `sources`).
-    """
-    letters = _letters(text)
-    first = draw(st.integers(0, len(letters) - 2))
-    start, least = letters[first], letters[first + 1] + 1
-    longest = draw(st.sampled_from((400, 400, 400, 1200)))  # past 1,000 is searched exactly only
-    end = draw(st.integers(least, max(least, min(len(text), start + longest))))
-    start, end = on_words(text, start, end)  # a quote begins and ends on whole words
-    return text[start:end], start, end
 
 
 ODD_OFFSETS = (-1, 0, 1, 2**31, 2**63, 10**30)
@@ -338,7 +274,7 @@ SOURCE_FATES = (*(None,) * 30, *SOURCE_DAMAGE, *SOURCE_LINKS, ("folder", None))
 def sources(draw: Draw, index: int, *, intact: bool = False) -> Source:
     """A source file: as its claims were cut from it, or since re-encoded, edited or lost."""
     text = draw(source_texts())
-    if intact and not _letters(text)[1:]:
+    if intact and not letters(text)[1:]:
         text += "\n\nthe Panel"  # something to quote
     path = draw(st.sampled_from((f"s{index}.txt", f"seeds/s{index}.txt")))
     pristine = text.encode()

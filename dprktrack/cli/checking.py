@@ -108,6 +108,7 @@ def check(
     decide_exit(ctx, _verdict_exit(totals))  # before printing: `check | head` keeps it
     # With --dry-run, stdout carries the diff; the report goes to stderr.
     _emit_check(fmt, catalog.name, records, totals, sys.stderr if dry_run else sys.stdout)
+    # What remains decides: after a write, less what it repaired; after a dry run, all of it.
     ctx.exit(_verdict_exit(totals))
 
 
@@ -139,13 +140,14 @@ def _repair(
     import difflib
 
     from dprktrack.check import apply_repairs
-    from dprktrack.store import dump_claims, replace_claims_file
+    from dprktrack.store import catalog_from_text, dump_claims, replace_claims_file
 
     data, changed = apply_repairs(json.loads(catalog.raw), report)
     if not changed:
         click.echo("note: nothing to fix", err=True)
         return frozenset(), catalog.raw
     text = dump_claims(data, newline="\r\n" if "\r\n" in catalog.raw else "\n")
+    catalog_from_text(catalog.path, text)  # a repair must never leave a file that cannot load
     if dry_run:
         name = _patch_name(catalog.path)
         diff = difflib.unified_diff(
