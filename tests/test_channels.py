@@ -153,6 +153,29 @@ def test_check_piped_into_head_under_pipefail_fails_only_when_claims_fail(
     assert result.stderr == b""
 
 
+@pytest.mark.parametrize("extra", [[], ["--strict"], ["--dry-run"], ["--strict", "--dry-run"]])
+def test_check_fix_keeps_its_verdict_when_nobody_reads_stderr(
+    failing: Path, extra: list[str]
+) -> None:
+    """`--fix` notes what it wrote on stderr before its report: a reader gone from both
+    streams must not turn the failing claim into success."""
+    if shutil.which("bash") is None:
+        pytest.skip("needs bash")
+    line = shlex.join(_command(failing, "check", "--fix", *extra))
+    result = subprocess.run(
+        ["bash", "-c", f"set -o pipefail; {line} 2>&1 | true"],
+        capture_output=True,
+        env=_environment(),
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 1, result.stderr
+    closed = subprocess.run(
+        ["bash", "-c", f"{line} 2>&-"], capture_output=True, env=_environment(), check=False
+    )
+    assert closed.returncode != 0
+
+
 COLOUR = {"FORCE_COLOR": "1"}
 
 

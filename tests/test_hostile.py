@@ -871,3 +871,35 @@ def test_on_a_terminal_no_line_is_a_workflow_command(log_claims: Path, args: lis
     out = on_terminal(log_claims, *args)
     assert out.strip()
     assert_log_inert(out)
+
+
+def test_a_dry_run_patch_carries_no_workflow_command(tmp_path: Path) -> None:
+    """The patch goes to a CI log as it is: a hand-written `##[` in the claims file is shown
+    escaped, and what --fix writes spells it `##\\u005b`, the same text to a JSON reader."""
+    shutil.copytree(REPO / "seeds", tmp_path / "seeds")
+    text = (REPO / "seeds" / "000_ae58a3e6272e0d5e.txt").read_text("utf-8")
+    start = text.index("Russia vetoed")
+    marked = text[:start] + "##[group]x " + text[start:]
+    (tmp_path / "seeds" / "000_ae58a3e6272e0d5e.txt").write_text(marked, "utf-8")
+    data = json.loads(CLAIMS.read_text("utf-8"))
+    data["sources"][0]["sha256"] = hashlib.sha256(marked.encode()).hexdigest()
+    quote = "##[group]x Russia vetoed"
+    data["claims"][0] = {**data["claims"][0], "quote": quote}
+    for key in ("start", "end", "prefix", "suffix"):
+        data["claims"][0].pop(key, None)
+    claims = tmp_path / "claims.json"
+    claims.write_text(json.dumps(data, ensure_ascii=False, indent=2), "utf-8")
+    command = [sys.executable, "-m", "dprktrack", "--claims", str(claims), "check", "--fix"]
+    command.append("--dry-run")
+    result = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, check=False)
+    assert "##[" not in result.stdout
+    assert "##[" not in result.stderr
+    assert "the patch will not apply as it stands" in result.stderr
+    # What --fix writes spells it `##\u005b`: the same quote, no command in the next patch.
+    subprocess.run([*command[:-1]], capture_output=True, cwd=tmp_path, check=False)
+    assert "##[" not in claims.read_text("utf-8")
+    fixed = json.loads(claims.read_text("utf-8"))["claims"][0]
+    assert fixed["quote"] == quote
+    assert fixed["start"] == start
+    again = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, check=False)
+    assert "##[" not in again.stdout + again.stderr

@@ -14,7 +14,7 @@ import click
 from dprktrack.cli.group import decide_exit, main, one_line_message
 from dprktrack.cli.shared import completer, load_claims
 from dprktrack.errors import EXIT_FAILURE, EXIT_INPUT, EXIT_OK, DprkError
-from dprktrack.safetext import visible
+from dprktrack.safetext import inert_in_logs, visible
 
 if TYPE_CHECKING:
     from dprktrack.check import Report
@@ -90,8 +90,9 @@ def check(
         raise click.UsageError("--dry-run goes with --fix")
     catalog = load_claims(ctx, bundled_ok=False)
     report = run_check(catalog, _known_claims(catalog, claim_ids) or None)
-    if dry_run:  # its diff goes to stdout first: a reader may close it before the report
-        decide_exit(ctx, _verdict_exit(summary(report, strict=strict)))
+    # Settled before --fix prints its diff or note: a reader closing stdout or stderr then
+    # ends the run with what nothing has settled yet, never with success.
+    decide_exit(ctx, _verdict_exit(summary(report, strict=strict)))
     fixed, on_disk = (
         _repair(catalog, report, dry_run=dry_run) if fix else (frozenset(), catalog.raw)
     )
@@ -157,8 +158,8 @@ def _repair(
             f"b/{name}",
         )
         # A patch stays byte-faithful for `git apply`; only a terminal gets escapes.
-        diff = (_ended(line) for line in diff)
-        shown = (visible(line) for line in diff) if sys.stdout.isatty() else diff
+        lines = [_ended(line) for line in diff]
+        shown = [visible(line) for line in lines] if sys.stdout.isatty() else _log_inert(lines)
         sys.stdout.writelines(shown)
         return frozenset((finding.kind, finding.id) for finding in changed), catalog.raw
     replace_claims_file(catalog.path, text, catalog.raw)
@@ -173,6 +174,20 @@ def _plain(out: TextIO) -> bool:
     """Whether rich would print no colour here anyway: not a terminal, and not forced."""
     forced = any(os.environ.get(name) for name in ("FORCE_COLOR", "TTY_COMPATIBLE"))
     return not forced and not out.isatty()
+
+
+def _log_inert(lines: list[str]) -> list[str]:
+    """The patch as it is, except lines holding `##[` (which dprktrack never writes, so only
+    a hand-edited claims file has): a CI log must not take them for a workflow command."""
+    inert = [inert_in_logs(line) for line in lines]
+    changed = sum(1 for old, new in zip(lines, inert, strict=True) if old != new)
+    if changed:
+        click.echo(
+            f"note: {changed} line(s) of the patch hold a CI workflow command, shown escaped "
+            "('##\\x5b') so that no log runs it; the patch will not apply as it stands",
+            err=True,
+        )
+    return inert
 
 
 def _ended(line: str) -> str:

@@ -166,6 +166,7 @@ def _output_failure(err: BaseException, decided: int) -> int | None:
     """
     if isinstance(err, BrokenPipeError):
         _silence_stdout()
+        _silence(sys.stderr)  # it may be the pipe that closed (`2>&1 | true`): nothing follows
         return decided
     if not isinstance(err, OSError) or not (_writing_failed(err) or _stdout_fails()):
         return None
@@ -224,8 +225,13 @@ def one_line_message(text: str) -> str:
 
 def _silence_stdout() -> None:
     """Point stdout at /dev/null so flushing what is left cannot fail again at exit."""
+    _silence(sys.stdout)
+
+
+def _silence(stream: Any) -> None:
+    """Point a stream's descriptor at /dev/null, so flushing it at exit cannot fail."""
     try:
-        descriptor = sys.stdout.fileno()
+        descriptor = stream.fileno()
     except (AttributeError, OSError, ValueError):
         return
     devnull = os.open(os.devnull, os.O_WRONLY)
