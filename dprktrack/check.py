@@ -214,7 +214,44 @@ def _line_ending_hint(data: bytes, pin: str, claims: list[Claim]) -> str:
     before = frozenset().union(*(_styles(piece) for piece in _recorded(claims)))
     converted = bool(before) and bool(now) and before != now
     endings = (_named(before), _named(now)) if converted else None
-    return _conversion_message(_bom_change(data, claims), endings, only=False)
+    bom = _bom_change(data, claims)
+    if endings is None and not bom:
+        bom, endings = _shifted_by_conversion(data, claims)
+    return _conversion_message(bom, endings, only=False)
+
+
+def _shifted_by_conversion(data: bytes, claims: list[Claim]) -> tuple[str, tuple[str, str] | None]:
+    """A conversion that, undone, puts the source's first claims back at their offsets.
+
+    An edit elsewhere hides a conversion from the hash, and claims whose recorded text
+    crosses no line end say nothing of the endings; but a conversion moves the claims
+    from the source's start on, while an edit (which may mimic one further down) leaves
+    the claims above it where they were.
+    """
+    text = data.decode("utf-8", errors="replace")
+    now = {claim.id for claim in claims if _anchored_here(text, claim)}
+    for bom, endings, undone in _undoings(text):
+        then = [c.start or 0 for c in claims if c.id not in now and _anchored_here(undone, c)]
+        held = [c.start or 0 for c in claims if c.id in now and not _anchored_here(undone, c)]
+        if then and min(then) < min(held, default=len(text) + 1):
+            return bom, endings
+    return "", None
+
+
+def _undoings(text: str) -> list[tuple[str, tuple[str, str] | None, str]]:
+    """The text as it would have been before each conversion that could have made it."""
+    now = _named(_styles(text.encode()))
+    found: list[tuple[str, tuple[str, str] | None, str]] = []
+    for style, ending in (("CRLF", "\r\n"), ("LF", "\n"), ("CR", "\r")):
+        lines = text.replace("\r\n", "\n").replace("\r", "\n")
+        undone = lines.replace("\n", ending)
+        if undone != text:
+            found.append(("", (style, now), undone))
+    if text.startswith("\ufeff"):
+        found.append(("added", None, text[1:]))
+    else:
+        found.append(("removed", None, "\ufeff" + text))
+    return found
 
 
 def _recorded(claims: list[Claim]) -> list[bytes]:

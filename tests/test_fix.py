@@ -672,3 +672,56 @@ def test_a_repair_longer_than_a_quote_may_be_is_refused() -> None:
         assert (result.exit_code, finding["verdict"]) == (0, "typography")
         assert "longer than a quote may be (10,000 characters)" in finding["message"]
     fix_property(case)
+
+
+# --- a conversion hidden by an edit -------------------------------------------------------
+
+FICTION = (
+    "The Freedonian envoy told the assembly that the mission had done its work well and "
+    "should go on for another year at least.\n\n"
+    "Officials in Sylvania said later that the talks with their allies had gone well and "
+    "that a second round would follow in the spring.\n"
+)
+
+
+def _fictional_copy(tmp_path: Path) -> Path:
+    """A fictional source whose claims' recorded text crosses no line end, anchored."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "fiction.txt").write_bytes(FICTION.encode())
+    data = json.loads((Path(__file__).parent.parent / "claims.json").read_text("utf-8"))
+    source = {**data["sources"][0], "id": "fiction", "path": "seeds/fiction.txt"}
+    source["sha256"] = hashlib.sha256(FICTION.encode()).hexdigest()
+    template = {k: v for k, v in data["claims"][0].items() if k not in ("start", "end")}
+    template = {k: v for k, v in template.items() if k not in ("prefix", "suffix", "date")}
+    claims = [
+        {**template, "id": "f1", "source": "fiction", "quote": "the mission had done its work"},
+        {**template, "id": "f2", "source": "fiction", "quote": "the talks with their allies"},
+    ]
+    data.update(sources=[source], claims=claims)
+    path = tmp_path / "claims.json"
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    assert CliRunner().invoke(main, ["--claims", str(path), "check", "--fix"]).exit_code == 0
+    for claim in claims_by_id(path).values():
+        assert "\n" not in claim["prefix"] + claim["suffix"]
+    return path
+
+
+@pytest.mark.parametrize(
+    ("convert", "named"),
+    [
+        (lambda text: text.replace("\n", "\r\n"), "line endings are now CRLF"),
+        (lambda text: "\ufeff" + text, "a byte order mark was added"),
+    ],
+    ids=["crlf", "bom"],
+)
+def test_a_conversion_with_an_edit_is_named_and_never_re_pinned(
+    tmp_path: Path, convert: Callable[[str], str], named: str
+) -> None:
+    claims = _fictional_copy(tmp_path)
+    before = claims.read_bytes()
+    seed = tmp_path / "seeds" / "fiction.txt"
+    seed.write_bytes(convert(FICTION.replace("spring", "autumn")).encode())
+    result = CliRunner().invoke(main, ["--claims", str(claims), "check", "--fix"])
+    assert result.exit_code == 1, result.output
+    assert named in result.stdout
+    assert claims.read_bytes() == before, "neither re-pinned nor re-anchored"
