@@ -15,7 +15,14 @@ from typing import Any, Literal
 
 from dprktrack import elision
 from dprktrack.anchor import Span
-from dprktrack.approximate import closest_in, word_diff
+from dprktrack.approximate import (
+    SCAN_PER_STEP,
+    Budget,
+    claim_budget,
+    closest_in,
+    run_budget,
+    word_diff,
+)
 from dprktrack.collector import paused
 from dprktrack.errors import DprkError, JsonPath, UnsafeInput
 from dprktrack.jsonpos import locate, locate_claims
@@ -88,8 +95,15 @@ class Report:
         return sum(1 for finding in self.findings if finding.kind == "claim")
 
 
-def run_check(catalog: Catalog, claim_ids: Iterable[str] | None = None) -> Report:
-    """Check the given claims (all when None), source by source, each source read once."""
+def run_check(
+    catalog: Catalog, claim_ids: Iterable[str] | None = None, budget: Budget | None = None
+) -> Report:
+    """Check the given claims (all when None), source by source, each source read once.
+
+    The close-passage searches of the run share one budget (`run_budget` for the
+    number of claims checked, when None): a hostile file's cost grows with its number
+    of claims, not with the lengths of its quotes and sources.
+    """
     wanted = set(claim_ids) if claim_ids is not None else None
     report = Report(complete=wanted is None)
     positions = {claim_id: index for index, claim_id in enumerate(catalog.claims)}
@@ -97,6 +111,8 @@ def run_check(catalog: Catalog, claim_ids: Iterable[str] | None = None) -> Repor
     for claim in catalog.claims.values():
         if wanted is None or claim.id in wanted:
             by_source[claim.source].append(claim)
+    if budget is None:
+        budget = run_budget(sum(len(claims) for claims in by_source.values()))
     with paused():
         for source_index, (source_id, claims) in enumerate(by_source.items()):
             if not claims and wanted is not None:
@@ -108,6 +124,7 @@ def run_check(catalog: Catalog, claim_ids: Iterable[str] | None = None) -> Repor
                 claims=claims,
                 positions=positions,
                 report=report,
+                budget=budget,
             )
     return report
 
@@ -120,6 +137,7 @@ def _check_source(
     claims: list[Claim],
     positions: dict[str, int],
     report: Report,
+    budget: Budget,
 ) -> None:
     try:
         data = catalog.source_bytes(source_id)
@@ -152,7 +170,10 @@ def _check_source(
         return
     pin = _pin_finding(catalog, source_index, source_id, data, claims)
     document = Document(text, catalog.shown_path(source_id))  # the bytes just read, decoded
-    verdicts = [claim_finding(document, claim, positions[claim.id]) for claim in claims]
+    verdicts = [
+        claim_finding(document, claim, positions[claim.id], claim_budget(budget))
+        for claim in claims
+    ]
     if pin is not None and pin.repair is None:
         # A converted copy: its offsets would be wrong in every other checkout.
         reason = "the source's line endings or byte order mark changed"
@@ -227,8 +248,13 @@ def _renewable(pin: Finding, verdicts: list[Finding], complete: bool) -> Finding
     return Finding(pin.id, pin.kind, pin.verdict, pin.source, pin.message + reason, pin.path)
 
 
-def claim_finding(document: Document, claim: Claim, index: int) -> Finding:
-    """The verdict on one claim, the `index`-th of the claims file (for its JSON path)."""
+def claim_finding(
+    document: Document, claim: Claim, index: int, budget: Budget | None = None
+) -> Finding:
+    """The verdict on one claim, the `index`-th of the claims file (for its JSON path).
+
+    Its searches spend `budget` (a claim's own budget, as if checked alone, when None).
+    """
     if _anchored_here(document.raw, claim):
         # The common case, kept cheap: quote, offsets and context all as recorded.
         assert claim.start is not None
@@ -237,8 +263,9 @@ def claim_finding(document: Document, claim: Claim, index: int) -> Finding:
             start=claim.start, end=claim.end, expected=claim.quote, found=claim.quote,
         )  # fmt: skip
     hints = Hints(claim.start, claim.end, claim.prefix, claim.suffix)
-    match = match_quote(document, claim.quote, hints)
-    return _verdict(document, claim, hints, match, ("claims", index))
+    budget = budget if budget is not None else claim_budget()
+    match = match_quote(document, claim.quote, hints, budget=budget)
+    return _verdict(document, claim, hints, match, ("claims", index), budget=budget)
 
 
 def placed_span(document: Document, claim: Claim) -> Span | None:
@@ -272,9 +299,9 @@ Outcome = tuple[str, str, dict[str, Any]]
 
 
 def _verdict(
-    document: Document, claim: Claim, hints: Hints, match: Match, path: JsonPath
+    document: Document, claim: Claim, hints: Hints, match: Match, path: JsonPath, *, budget: Budget
 ) -> Finding:
-    verdict, message, extra = _failure(document, claim, hints, match) or _placed(
+    verdict, message, extra = _failure(document, claim, hints, match, budget) or _placed(
         document, claim, hints, match
     )
     span = match.span
@@ -285,19 +312,33 @@ def _verdict(
     )
 
 
-def _failure(document: Document, claim: Claim, hints: Hints, match: Match) -> Outcome | None:
-    """The failing verdicts: nothing found, too much found, or a passage that reads otherwise."""
+def _failure(
+    document: Document, claim: Claim, hints: Hints, match: Match, budget: Budget
+) -> Outcome | None:
+    """The failing verdicts: nothing found, too much found, or a passage that reads otherwise.
+
+    A search stopped by its budget fails too: what it did not search might change the verdict.
+    """
     span = match.span
     if match.stage == "ambiguous":
         return "ambiguous", _ambiguous_message(document, match), {}
     if match.stage == "none" or span is None:
-        return "missing", _missing_message(match, hints), {}
+        return "missing", _missing_message(match, hints, claim.id), {}
     if match.stage == "approximate":
         return _reads_differently(document, claim, match, span)
     reversal = _reversal(document, claim, match)
     if reversal:
         return "changed", reversal, {}
-    recorded = _recorded_place(document, claim, hints, match)
+    return _look_alike(document, claim, hints, match, budget)
+
+
+def _look_alike(
+    document: Document, claim: Claim, hints: Hints, match: Match, budget: Budget
+) -> Outcome | None:
+    """A failure if the quote found elsewhere may be a look-alike of its edited place."""
+    span = match.span
+    assert span is not None
+    recorded = _recorded_place(document, claim, hints, match, budget)
     if recorded is not None:
         message = (
             f"the quote's recorded place, {document.where(recorded.start)}, now reads "
@@ -305,6 +346,13 @@ def _failure(document: Document, claim: Claim, hints: Hints, match: Match) -> Ou
             "and were not re-attached"
         )
         return "changed", message, {"diff": word_diff(claim.quote, document.slice(recorded))}
+    if budget.exhausted:
+        message = (
+            f"found at {document.where(span.start)}, not at its recorded offsets, and the "
+            f"search for what its recorded place now reads {_OUT_OF_BUDGET}; "
+            f"{_budget_advice(claim.id)}"
+        )
+        return "changed", message, {}
     return None
 
 
@@ -346,7 +394,9 @@ _HOW = {
 }
 
 
-def _recorded_place(document: Document, claim: Claim, hints: Hints, match: Match) -> Span | None:
+def _recorded_place(
+    document: Document, claim: Claim, hints: Hints, match: Match, budget: Budget
+) -> Span | None:
     """Where the quote used to be, if that place survives and now reads differently.
 
     A quote found by search (not at its hint) may be a look-alike of a passage that was
@@ -354,21 +404,35 @@ def _recorded_place(document: Document, claim: Claim, hints: Hints, match: Match
     one when the recorded prefix and suffix still enclose a passage of about the
     quote's length elsewhere, or when the recorded offsets still hold a passage close
     to the quote. When the recorded place is simply gone (text inserted around the
-    quote shifted it away), the quote has moved.
+    quote shifted it away), the quote has moved. Both searches spend `budget`; when it
+    runs out, neither is settled and the caller must fail the claim.
     """
     span = match.span
     if span is None or match.selected_by == "hint":
         return None
     enclosed = None
     if hints.prefix and hints.suffix and (match.context or 0.0) < LOOK_ALIKE_CONTEXT:
-        enclosed = _between(document.raw, hints.prefix, hints.suffix, len(claim.quote), span)
-    return enclosed or _edited_at_hint(document.raw, claim.quote, hints, span)
+        enclosed = _between(
+            document.raw, hints.prefix, hints.suffix, len(claim.quote), span, budget=budget
+        )
+    return enclosed or _edited_at_hint(document.raw, claim.quote, hints, span, budget)
 
 
-def _between(raw: str, prefix: str, suffix: str, length: int, found: Span) -> Span | None:
-    """A passage of about `length` between the prefix and suffix, away from `found`."""
+def _between(
+    raw: str, prefix: str, suffix: str, length: int, found: Span, *, budget: Budget
+) -> Span | None:
+    """A passage of about `length` between the prefix and suffix, away from `found`.
+
+    Each place the prefix occurs costs a step, and its look for the suffix more: a
+    prefix found everywhere must not cost a claim more than its budget.
+    """
+    look = 1 + (2 * length + len(suffix)) // SCAN_PER_STEP
+    if not budget.spend(1 + len(raw) // SCAN_PER_STEP):
+        return None
     before = raw.find(prefix)
     while before != -1:
+        if not budget.spend(look):
+            return None
         start = before + len(prefix)
         after = raw.find(suffix, start, start + 2 * length + len(suffix))
         if after - start >= length // 2 and not Span(start, after).overlaps(found):
@@ -377,7 +441,7 @@ def _between(raw: str, prefix: str, suffix: str, length: int, found: Span) -> Sp
     return None
 
 
-def _edited_at_hint(raw: str, quote: str, hints: Hints, found: Span) -> Span | None:
+def _edited_at_hint(raw: str, quote: str, hints: Hints, found: Span, budget: Budget) -> Span | None:
     """The passage at the recorded offsets, when it is still close to the quote."""
     if hints.start is None or hints.end is None or hints.end > len(raw):
         return None
@@ -386,7 +450,7 @@ def _edited_at_hint(raw: str, quote: str, hints: Hints, found: Span) -> Span | N
         return None
     bound = int((1 - minimum_score(len(quote))) * len(quote))
     window = Span(max(0, hinted.start - bound), min(len(raw), hinted.end + bound))
-    closest = closest_in(raw, quote, window, bound)
+    closest = closest_in(raw, quote, window, bound, budget)
     if closest is None or closest.distance == 0 or closest.span.overlaps(found):
         return None  # gone, or another verbatim copy (which the search weighed already)
     return closest.span
@@ -435,8 +499,25 @@ def _reads_differently(document: Document, claim: Claim, match: Match, span: Spa
     return "changed", _changed_message(document, match, span), {"diff": diff}
 
 
-def _missing_message(match: Match, hints: Hints) -> str:
-    if match.too_long:
+_OUT_OF_BUDGET = "ran out of its budget before it was done"
+
+
+def _budget_advice(claim_id: str) -> str:
+    """What to do about a claim whose search ran out of budget (see README, Limits)."""
+    return (
+        f"quote it exactly, re-anchor it with `dprktrack locate`, or check it alone "
+        f"(`dprktrack check {claim_id}`)"
+    )
+
+
+def _missing_message(match: Match, hints: Hints, claim_id: str) -> str:
+    if match.exhausted:
+        searched = "where its kept pieces fit" if match.by_pieces else "a close passage"
+        message = (
+            f"not in the source verbatim, and the search for {searched} {_OUT_OF_BUDGET}; "
+            f"{_budget_advice(claim_id)}"
+        )
+    elif match.too_long:
         message = (
             "not in the source verbatim, and too long (for this source) to look for a close passage"
         )
@@ -456,9 +537,10 @@ def _changed_message(document: Document, match: Match, span: Span) -> str:
     if match.position is not None:
         scores.append(f"position {match.position:.2f}")
     others = f"; {match.alternatives} other passage(s) as close" if match.alternatives else ""
+    cut = f"; the search {_OUT_OF_BUDGET}, so a closer passage may exist" if match.exhausted else ""
     return (
         f"the source reads differently: closest passage at {document.where(span.start)} "
-        f"({', '.join(scores)}){others}"
+        f"({', '.join(scores)}){others}{cut}"
     )
 
 

@@ -20,7 +20,7 @@ from typing import Literal
 
 from dprktrack import elision
 from dprktrack.anchor import LineIndex, Span, paragraph
-from dprktrack.approximate import best_passages
+from dprktrack.approximate import MOST_PLACES, Budget, best_passages
 from dprktrack.normalise import Normalised, normalise, normalise_text
 
 Stage = Literal["exact", "typography", "approximate", "none", "ambiguous"]
@@ -116,6 +116,9 @@ class Match:
     """Ambiguous with more occurrences than were counted (see MAX_OCCURRENCES)."""
     too_long: bool = False
     """Not found verbatim, and too long to look for approximately."""
+    exhausted: bool = False
+    """The close-passage search stopped at its budget: a closer passage than the one
+    found (or one at all) may exist."""
     by_pieces: bool = False
     """Whether the quote matched as its kept pieces (it has omissions) rather than whole."""
     outer: Span | None = None
@@ -129,12 +132,20 @@ class Match:
         return Span(self.spans[0].start, self.spans[-1].end) if self.spans else None
 
 
-def match_quote(document: Document, quote: str, hints: Hints, *, exact_only: bool = False) -> Match:
+def match_quote(
+    document: Document,
+    quote: str,
+    hints: Hints,
+    *,
+    exact_only: bool = False,
+    budget: Budget | None = None,
+) -> Match:
     """Find `quote` in the document, cheapest stage first.
 
     The whole quote is tried before its kept pieces, so `...` typed for the
     source's own `…` is a typographic variant, not an omission. `exact_only` stops
-    after the exact stages, for lookups that only show what stands verbatim.
+    after the exact stages, for lookups that only show what stands verbatim. The
+    close-passage search spends `budget` (unbounded when None).
     """
     raw = document.raw
     whole = _at_hint(document, quote, hints, typographic=False) or _whole_quote(
@@ -152,7 +163,7 @@ def match_quote(document: Document, quote: str, hints: Hints, *, exact_only: boo
         )
         if pieces is not None:
             return _with_negations(document, quote, _widened(raw, pieces, edges))
-    return Match("none") if exact_only else _approximate(document, quote, kept, hints)
+    return Match("none") if exact_only else _approximate(document, quote, kept, hints, budget)
 
 
 def _whole_quote(document: Document, quote: str, hints: Hints, *, exact_only: bool) -> Match | None:
@@ -348,9 +359,16 @@ def _typographic(
 
 
 def _approximate(
-    document: Document, quote: str, kept: list[elision.Piece] | None, hints: Hints
+    document: Document,
+    quote: str,
+    kept: list[elision.Piece] | None,
+    hints: Hints,
+    budget: Budget | None = None,
 ) -> Match:
-    """The closest passage within the bound this quote's length allows, or nothing."""
+    """The closest passage within the bound this quote's length allows, or nothing.
+
+    A search cut short by its budget says so (`exhausted`): its verdict must fail.
+    """
     mapping = document.normalised
     wanted = normalise_text(max((piece.text for piece in kept), key=len) if kept else quote)
     if len(wanted) < SHORTEST_APPROXIMATE:
@@ -359,12 +377,13 @@ def _approximate(
         return Match("none", too_long=True)
     bound = int((1 - minimum_score(len(wanted))) * len(wanted))
     near = _normalised_hint(document, hints)
-    passages = best_passages(mapping.text, wanted, bound, near)
+    passages = best_passages(mapping.text, wanted, bound, near, budget)
+    exhausted = budget is not None and budget.exhausted
     if not passages:
-        return Match("none", bound=bound)
+        return Match("none", bound=bound, exhausted=exhausted)
     closest = [p for p in passages if p.distance == passages[0].distance]
     scored = []
-    for passage in closest:
+    for passage in closest[:MOST_PLACES]:  # each costs a look at its paragraph
         raw = _one_paragraph(document.raw, mapping.raw_span(passage.span), quote)
         context = _agreement(mapping.text, passage.span, hints, mapping)
         position = _position_score(raw, hints, len(document.raw))
@@ -379,6 +398,7 @@ def _approximate(
         position=position,
         bound=bound,
         alternatives=len(closest) - 1,
+        exhausted=exhausted,
     )
 
 
