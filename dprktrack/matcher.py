@@ -253,7 +253,7 @@ def _search(
     pieces of an omission must stay in one paragraph of `raw`, and spans are mapped
     back to it. So many occurrences that some went uncounted are always ambiguous.
     """
-    found, by_pieces = _occurrences(text, quote, kept)
+    found, by_pieces, finished = _occurrences(text, quote, kept)
     if mapping is not None:
         found = [spans for spans in found if all(mapping.aligned(span) for span in spans)]
     raw_found = [_to_raw(spans, mapping) for spans in found]
@@ -264,6 +264,8 @@ def _search(
             if elision.one_paragraph(raw, in_raw)
         ]
         found, raw_found = [spans for spans, _ in paired], [in_raw for _, in_raw in paired]
+    if not finished and len(found) < 2:  # one found may not be the only one
+        return Match("none", by_pieces=True, exhausted=True)
     if not found:
         return None
     leading, trailing = edges
@@ -275,7 +277,7 @@ def _search(
         return Match(stage, raw_found[0], "unique", context, by_pieces=by_pieces)
     scores = [_agreement(text, outer, hints, mapping) for outer in outers]
     best = max(scores)
-    complete = len(found) < MAX_OCCURRENCES
+    complete = finished and len(found) < MAX_OCCURRENCES
     if complete and hints.has_context and best > 0.5 and scores.count(best) == 1:
         chosen = scores.index(best)
         return Match(stage, raw_found[chosen], "context", best, by_pieces=by_pieces)
@@ -286,17 +288,18 @@ def _search(
 
 def _occurrences(
     text: str, quote: str, kept: list[elision.Piece] | None
-) -> tuple[list[tuple[Span, ...]], bool]:
-    """Where the whole quote occurs or, given its kept pieces, where they fit (and True)."""
+) -> tuple[list[tuple[Span, ...]], bool, bool]:
+    """Where the whole quote occurs or, given its kept pieces, where they fit (and True);
+    and whether the search for the pieces finished (see elision.CHAIN_WORK)."""
     if kept:
-        placements = elision.placements(text, kept, MAX_OCCURRENCES)
-        return [placement.spans for placement in placements], True
+        placements, finished = elision.bounded_placements(text, kept, MAX_OCCURRENCES)
+        return [placement.spans for placement in placements], True, finished
     spans: list[tuple[Span, ...]] = []
     at = text.find(quote) if quote else -1
     while at != -1 and len(spans) < MAX_OCCURRENCES:
         spans.append((Span(at, at + len(quote)),))
         at = text.find(quote, at + 1)
-    return spans, False
+    return spans, False, True
 
 
 def _outer(spans: tuple[Span, ...]) -> Span:
