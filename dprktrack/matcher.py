@@ -32,6 +32,10 @@ SHORTEST_APPROXIMATE = 12
 """Quotes shorter than this are never matched approximately: too many look-alikes."""
 MAX_OCCURRENCES = 100
 """Occurrences counted before a search stops: past this many, a quote is ambiguous anyway."""
+RETYPED_SPREAD = 4
+"""How many times longer than its quote a hinted passage may be and still be normalised
+to compare: more than line breaks and spaces can add, less than a hostile hint spanning
+a whole source, which would make every claim normalise it anew."""
 LONGEST_APPROXIMATE = 1000
 """Longest quote (normalised characters) looked for approximately; the search grows with
 the quote's length times the source's, and a long quote that is not verbatim is a failure
@@ -211,9 +215,11 @@ def _at_hint(document: Document, quote: str, hints: Hints, *, typographic: bool)
     span = _hinted_span(document.raw, hints)
     if span is None:
         return None
-    there = document.slice(span)
     if not typographic:
-        return Match("exact", (span,), "hint") if there == quote else None
+        return Match("exact", (span,), "hint") if document.slice(span) == quote else None
+    if span.end - span.start > RETYPED_SPREAD * len(quote) + CONTEXT_LENGTH:
+        return None  # no retyping of the quote: normalising it would cost a whole source
+    there = document.slice(span)
     if there.strip() == there and normalise_text(there) == normalise_text(quote).strip():
         return Match("typography", (span,), "hint")
     return None
