@@ -25,24 +25,25 @@ from dprktrack.anchor import Span
 
 MOST_PLACES = 20
 """Equally close places reported per window: enough to say a passage is not unique."""
-SCAN_PER_STEP = 1024
-"""Characters the filter's `str.find` reads for one step: it reads one in 0.1 to 7 ns,
-and a step of the distance takes 2 to 5 µs."""
+SCAN_PER_STEP = 512
+"""Characters the filter's `str.find` reads for one step: it reads one in 0.1 ns (prose)
+to 8 ns (a text of two letters), and a step of the distance takes 2 to 5 µs."""
 STEP_COLUMNS = 3000
 """Quote characters one step covers; a longer quote's step counts for more than one."""
 CLAIM_STEPS = 100_000
 """Most steps one claim's search may take (0.2 to 0.5 s): every bound of the filter
-over a 12 KB article costs a quote of 1,000 characters about 60,000, and finding a
-close passage of a real article a few thousand."""
+over the 12 KB article costs a 1,000-character quote of its words about 50,000, and a
+bundled claim with a word changed finds its passage in 1,000 (11,000 at most)."""
 RUN_STEPS = 100_000
 """Steps a run may take beside its claims' shares: a few claims may each search fully."""
-RUN_STEPS_PER_CLAIM = 5_000
-"""Each claim's share of its run (10 to 25 ms), set aside until its turn: a claim that
-was only moved or lightly edited is always searched, however much the claims before it
-spent, and 1,000 claims cost at most 5.1 million steps, under half a minute."""
+RUN_STEPS_PER_CLAIM = 6_000
+"""Each claim's share of its run (12 to 30 ms), set aside until its turn: a moved claim,
+and most with a word changed, are searched however much the claims before them spent
+(a thousand quotes with a few words changed in a 30 KB article all are); 1,000 claims
+cost at most 6.1 million steps, under half a minute."""
 
 
-@dataclass
+@dataclass(slots=True)  # one per claim: kept cheap to build
 class Budget:
     """Steps a search may still take: for one claim, and through `within` for its run.
 
@@ -74,6 +75,11 @@ class Budget:
         if self.within is not None:
             self.within.spend(steps)
         return True
+
+    def exhaust(self) -> None:
+        """Spend all that is left, on work already done that overran it, and mark it exhausted."""
+        self.spend(self.available())
+        self.exhausted = True
 
     def part(self, steps: int) -> Budget:
         """The budget of this run's next claim: at most `steps`, its share released to it."""
@@ -238,8 +244,8 @@ def _candidate_windows(
             used += 1
             begins.append(at - offset)
             at = text.find(piece, at + 1)
-        if used > allowance or at != -1:
-            _spend(budget, allowance + 1)  # refused: marks the budget exhausted
+        if budget is not None and (used > allowance or at != -1):
+            budget.exhaust()  # the scans so far took what there was
             return []
     _spend(budget, used)
     return _merged(begins, max_distance, len(quote) + max_distance, len(text))
