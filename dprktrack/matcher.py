@@ -451,9 +451,13 @@ def _one_paragraph(raw: str, span: Span, quote: str) -> Span:
     """
     if "\n\n" in quote or "\n\n" not in raw[span.start : span.end]:
         return span
-    middle = (span.start + span.end) // 2
-    bounds = paragraph(raw, Span(middle, middle))
-    return Span(max(span.start, bounds.start), min(span.end, bounds.end))
+    # Only breaks inside the passage can cut it: look a passage's length either side of it,
+    # not from the source's start (a source of thousands of paragraphs, for every passage).
+    reach = span.end - span.start
+    begin, end = max(0, span.start - reach), min(len(raw), span.end + reach)
+    middle = (span.start + span.end) // 2 - begin
+    bounds = paragraph(raw[begin:end], Span(middle, middle))
+    return Span(max(span.start, begin + bounds.start), min(span.end, begin + bounds.end))
 
 
 def _normalised_hint(document: Document, hints: Hints) -> Span | None:
