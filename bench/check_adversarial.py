@@ -13,8 +13,11 @@ The budget is the one the issue sets: 2 s for 10 claims, 60 s for 1,000, that is
 0.06 s a claim and never less than 2 s. Cases:
 
 - random: random 1,000-character quotes on a random 300 KB text (not in it);
-- near-miss: real passages of 200 to 1,000 characters of an invented-language text,
-  each with a few words changed: the close-passage search must still find them;
+- near-miss: real passages of 200 to 1,000 characters of a 30 KB invented-language
+  text (a long article, 2.5 times the seed), each with a few words changed: honest
+  work, which the close-passage search must still finish;
+- near-miss-long: the same on the full 300 KB, where a search costs 10 times as
+  much and the budget lets only the first few of many finish;
 - worst: the close-passage search's own worst case: 1,000-character quotes over two
   letters on a source just under the largest it searches (APPROXIMATE_WORK), where
   every piece of the filter occurs everywhere;
@@ -24,7 +27,9 @@ The budget is the one the issue sets: 2 s for 10 claims, 60 s for 1,000, that is
   source and a prefix found everywhere, so the check for an edited passage at the
   recorded place searches all of it;
 - wide-hints: quotes not in a source full of curly quotes and dashes, with offsets
-  spanning the whole source, so the hinted passage is normalised for every claim.
+  spanning the whole source, so the hinted passage is normalised for every claim;
+- paragraphs: a short quote with one letter changed, close to thousands of passages
+  of a source of three-word paragraphs, each passage cut to its paragraph.
 
     python bench/check_adversarial.py                  # N = 10 and 1,000, every case
     python bench/check_adversarial.py --claims 10 100 --cases random worst
@@ -114,7 +119,15 @@ def _invented_words(rng: random.Random, count: int) -> list[str]:
     return [_letters(rng, rng.randint(2, 10), "abcdefghijklmnopqrstuvwxyz") for _ in range(count)]
 
 
+ARTICLE = 30_000
+"""A long article's size, in characters: 2.5 times the seed."""
+
+
 def near_miss_case(rng: random.Random, size: int, claims: int) -> tuple[str, list[Claim]]:
+    return near_miss_long_case(rng, min(size, ARTICLE), claims)
+
+
+def near_miss_long_case(rng: random.Random, size: int, claims: int) -> tuple[str, list[Claim]]:
     vocabulary = _invented_words(rng, 3000)
     words: list[str] = []
     length = 0
@@ -164,13 +177,21 @@ def wide_hint_case(rng: random.Random, size: int, claims: int) -> tuple[str, lis
     return source, [Claim(quote, whole) for quote in quotes]
 
 
+def paragraphs_case(rng: random.Random, size: int, claims: int) -> tuple[str, list[Claim]]:
+    words = ["tide", "gull", "rope", "salt"]
+    paragraphs = [" ".join(rng.choice(words) for _ in range(3)) for _ in range(size // 16)]
+    return "\n\n".join(paragraphs), [Claim("tide gull ropx salt tide") for _ in range(claims)]
+
+
 CASES: dict[str, Case] = {
     "random": random_case,
     "near-miss": near_miss_case,
+    "near-miss-long": near_miss_long_case,
     "worst": worst_case,
     "omissions": omissions_case,
     "look-alikes": look_alike_case,
     "wide-hints": wide_hint_case,
+    "paragraphs": paragraphs_case,
 }
 
 
