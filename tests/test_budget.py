@@ -21,17 +21,18 @@ from hypothesis import strategies as st
 from support import SEED, Invoke
 
 from dprktrack import elision
-from dprktrack.anchor import Span
+from dprktrack.anchor import Span, paragraph
 from dprktrack.approximate import (
     Alignment,
     Budget,
     _distinct,
     _merged,
+    best_passages,
     claim_budget,
     run_budget,
 )
 from dprktrack.check import Finding, claim_finding, run_check
-from dprktrack.matcher import Document, Hints, match_quote
+from dprktrack.matcher import Document, Hints, _one_paragraph, match_quote
 from dprktrack.records import Claim
 from dprktrack.store import load_catalog
 
@@ -125,6 +126,16 @@ def test_a_look_alike_check_cut_short_fails_rather_than_moving() -> None:
         assert (finding.verdict, finding.severity()) == ("changed", "failure")
         assert "the search for what its recorded place now reads" in finding.message
         assert OUT_OF_BUDGET in finding.message
+
+
+def test_a_filter_cut_short_charges_the_scans_it_made() -> None:
+    """Or a run's later claims would each scan as far again, unpaid for."""
+    rng = random.Random(7)
+    text = "".join(rng.choice("ab") for _ in range(20_000))
+    quote = "".join(rng.choice("ab") for _ in range(400))
+    budget = Budget(300)
+    assert best_passages(text, quote, 100, budget=budget) == []
+    assert (budget.exhausted, budget.left) == (True, 0)
 
 
 # --- one budget per run --------------------------------------------------------------------
@@ -381,3 +392,27 @@ def test_merged_windows_cover_each_window_once(begins: list[int], before: int, a
     }
     assert {at for span in merged for at in range(span.start, span.end)} == covered
     assert all(one.end < other.start for one, other in itertools.pairwise(merged))
+
+
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(WORDS), st.sampled_from(["\n\n", "\n \n", "\n"])),
+        min_size=2,
+        max_size=60,
+    ),
+    st.data(),
+)
+def test_one_paragraph_looks_near_the_passage_as_it_did_from_the_start(
+    parts: list[str], data: st.DataObject
+) -> None:
+    """Breaks of a few characters: only a run of white space longer than the passage
+    itself, around its start, could be seen otherwise."""
+    raw = " ".join(parts)
+    start = data.draw(st.integers(0, len(raw) - 1))
+    end = data.draw(st.integers(start + 1, len(raw)))
+    span = Span(start, end)
+    middle = (start + end) // 2
+    bounds = paragraph(raw, Span(middle, middle))
+    whole = Span(max(start, bounds.start), min(end, bounds.end))
+    expected = span if "\n\n" not in raw[start:end] else whole
+    assert _one_paragraph(raw, span, "a quote") == expected
