@@ -7,18 +7,110 @@ integer. A lossless filter keeps it to the windows that can hold a close passage
 split the quote into k+1 pieces and any passage within k edits contains one of them
 verbatim (the pigeonhole principle), so only windows around their occurrences are
 searched.
+
+Every search takes a `Budget` of steps and stops, marking it exhausted, when the next
+piece of work would overspend it: a hostile claims file of many long quotes that are
+nowhere near the text must cost time in proportion to its number of claims.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+import sys
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from dprktrack.anchor import Span
 
 MOST_PLACES = 20
 """Equally close places reported per window: enough to say a passage is not unique."""
+SCAN_PER_STEP = 512
+"""Characters the filter's `str.find` reads for one step: it reads one in 0.1 ns (prose)
+to 8 ns (a text of two letters), and a step of the distance takes 2 to 5 µs."""
+STEP_COLUMNS = 3000
+"""Quote characters one step covers; a longer quote's step counts for more than one."""
+CLAIM_STEPS = 100_000
+"""Most steps one claim's search may take (0.2 to 0.5 s): every bound of the filter
+over the 12 KB article costs a 1,000-character quote of its words about 50,000, and a
+bundled claim with a word changed finds its passage in 1,000 (11,000 at most)."""
+RUN_STEPS = 100_000
+"""Steps a run may take beside its claims' shares: a few claims may each search fully."""
+RUN_STEPS_PER_CLAIM = 6_000
+"""Each claim's share of its run (12 to 30 ms), set aside until its turn: a moved claim,
+and most with a word changed, are searched however much the claims before them spent
+(a thousand quotes with a few words changed in a 30 KB article all are); 1,000 claims
+cost at most 6.1 million steps, under half a minute."""
+
+
+@dataclass(slots=True)  # one per claim: kept cheap to build
+class Budget:
+    """Steps a search may still take: for one claim, and through `within` for its run.
+
+    A step is one character of the text through the bit-vector distance, one place
+    the filter finds a piece, or SCAN_PER_STEP characters it reads. A claim's budget
+    is part of its run's and both are charged, so a run costs at most RUN_STEPS plus
+    RUN_STEPS_PER_CLAIM a claim whatever the lengths of its quotes and sources. A run
+    keeps `share` steps for each of its `waiting` claims, which they alone may spend.
+    """
+
+    left: int
+    within: Budget | None = None
+    share: int = 0
+    waiting: int = 0
+    exhausted: bool = False
+    """Whether some work was refused: what the search found may not be all there is."""
+
+    def available(self) -> int:
+        """Steps that may still be spent here, the run's limit and reserve included."""
+        own = self.left - self.share * self.waiting
+        return own if self.within is None else min(own, self.within.available())
+
+    def spend(self, steps: int) -> bool:
+        """Take `steps` if they are all there; else take none and mark the budget exhausted."""
+        if steps > self.available():
+            self.exhausted = True
+            return False
+        self.left -= steps
+        if self.within is not None:
+            self.within.spend(steps)
+        return True
+
+    def exhaust(self) -> None:
+        """Spend all that is left, on work already done that overran it, and mark it exhausted."""
+        self.spend(self.available())
+        self.exhausted = True
+
+    def part(self, steps: int) -> Budget:
+        """The budget of this run's next claim: at most `steps`, its share released to it."""
+        self.waiting = max(0, self.waiting - 1)
+        return Budget(steps, within=self)
+
+
+def run_budget(claims: int, *, steps: int = RUN_STEPS, share: int = RUN_STEPS_PER_CLAIM) -> Budget:
+    """The budget of a run that checks `claims` claims: `steps`, and `share` a claim."""
+    return Budget(steps + share * claims, share=share, waiting=claims)
+
+
+def claim_budget(run: Budget | None = None, *, steps: int = CLAIM_STEPS) -> Budget:
+    """The next claim's budget, part of `run`'s (a run of that claim alone when None)."""
+    return (run if run is not None else run_budget(1)).part(steps)
+
+
+def _step_weight(quote: str) -> int:
+    """Steps one character of the distance costs: a quote's columns share one integer,
+    whose operations slow down past a few thousand of them (a 10,000-character quote's
+    step takes about four times a short one's)."""
+    return 1 + len(quote) // STEP_COLUMNS
+
+
+def _spend(budget: Budget | None, steps: int) -> bool:
+    """Charge a budget; with none, the search is unbounded (curators' own lookups)."""
+    return budget is None or budget.spend(steps)
+
+
+def _exhausted(budget: Budget | None) -> bool:
+    return budget is not None and budget.exhausted
 
 
 @dataclass(frozen=True)
@@ -30,7 +122,11 @@ class Alignment:
 
 
 def best_passages(
-    text: str, quote: str, max_distance: int, near: Span | None = None
+    text: str,
+    quote: str,
+    max_distance: int,
+    near: Span | None = None,
+    budget: Budget | None = None,
 ) -> list[Alignment]:
     """The closest passages, best first, each within `max_distance` edits of the quote.
 
@@ -38,7 +134,8 @@ def best_passages(
     places in the text. Cheap searches go first: around `near` (where the quote
     used to be), then with tight bounds, whose filter is sharp; each passage found
     lowers the bound of the searches that remain, and the wide bound (whose filter
-    passes most of the text) is searched only when nothing closer exists.
+    passes most of the text) is searched only when nothing closer exists. When the
+    budget runs out, the search stops with what it has found so far.
     """
     if not quote or max_distance < 0:
         return []
@@ -47,20 +144,24 @@ def best_passages(
     if near is not None:
         reach = len(quote) // 2 + max_distance
         searched = Span(max(0, near.start - reach), min(len(text), near.end + reach))
-        found = _search_window(text, quote, searched, max_distance)
+        found = _search_window(text, quote, searched, max_distance, budget)
+        if _exhausted(budget):
+            return _distinct(found)
     bound = min((alignment.distance for alignment in found), default=max_distance + 1) - 1
     tiers = sorted({len(quote) // size - 1 for size in (16, 10, 6)} | {bound})
     for tier in (tier for tier in tiers if 0 <= tier <= bound):
-        elsewhere = _passages_within(text, quote, tier, searched)
-        if elsewhere:
+        elsewhere = _passages_within(text, quote, tier, searched, budget)
+        if elsewhere or _exhausted(budget):
             found.extend(elsewhere)
             break
     return _distinct(found)
 
 
-def closest_in(text: str, quote: str, window: Span, max_distance: int) -> Alignment | None:
+def closest_in(
+    text: str, quote: str, window: Span, max_distance: int, budget: Budget | None = None
+) -> Alignment | None:
     """The closest passage inside one window of the text, if within `max_distance`."""
-    found = _search_window(text, quote, window, max_distance)
+    found = _search_window(text, quote, window, max_distance, budget)
     return min(found, key=lambda alignment: alignment.distance, default=None)
 
 
@@ -75,67 +176,110 @@ def similarity(quote: str, passage: str) -> float:
 
 
 def _distinct(found: list[Alignment]) -> list[Alignment]:
+    """The best of each group of overlapping passages, best first.
+
+    Kept passages never overlap, so in order of start they are in order of end too, and
+    a passage overlaps one of them only if it overlaps its neighbours in that order.
+    """
     distinct: list[Alignment] = []
+    starts: list[int] = []
+    ends: list[int] = []
     for alignment in sorted(
         found, key=lambda alignment: (alignment.distance, alignment.span.start)
     ):
-        if not any(alignment.span.overlaps(kept.span) for kept in distinct):
-            distinct.append(alignment)
+        span = alignment.span
+        at = bisect_left(starts, span.start)
+        if (at < len(starts) and starts[at] < span.end) or (at and ends[at - 1] > span.start):
+            continue
+        starts.insert(at, span.start)
+        ends.insert(at, span.end)
+        distinct.append(alignment)
     return distinct
 
 
 def _passages_within(
-    text: str, quote: str, max_distance: int, searched: Span | None = None
+    text: str,
+    quote: str,
+    max_distance: int,
+    searched: Span | None = None,
+    budget: Budget | None = None,
 ) -> list[Alignment]:
     """Passages within `max_distance` in the windows the filter lets through.
 
     A window inside `searched` (already searched at a bound at least as wide) is skipped.
     """
     found: list[Alignment] = []
-    for window in _candidate_windows(text, quote, max_distance):
+    for window in _candidate_windows(text, quote, max_distance, budget):
         if searched and searched.start <= window.start and window.end <= searched.end:
             continue
-        found.extend(_search_window(text, quote, window, max_distance))
+        found.extend(_search_window(text, quote, window, max_distance, budget))
+        if _exhausted(budget):
+            break
     return found
 
 
-def _candidate_windows(text: str, quote: str, max_distance: int) -> list[Span]:
-    """Windows of the text that can hold a passage within `max_distance` edits, merged."""
+def _candidate_windows(
+    text: str, quote: str, max_distance: int, budget: Budget | None = None
+) -> list[Span]:
+    """Windows of the text that can hold a passage within `max_distance` edits, merged.
+
+    Each piece's scan of the text and each place it occurs are charged to the budget
+    (counted here and charged once, as a piece may occur at thousands of places); when
+    it runs out, no window is left to search.
+    """
     pieces = max_distance + 1
     size = len(quote) // pieces
-    reach = len(quote) + max_distance
     if size < 3:
         return [Span(0, len(text))]
-    windows: list[Span] = []
+    allowance = budget.available() if budget is not None else sys.maxsize
+    scan = len(text) // SCAN_PER_STEP + 1
+    used = 0
+    begins: list[int] = []  # where a passage would begin were it the quote verbatim
     for number in range(pieces):
         offset = number * size
         piece = quote[offset : offset + size]
-        at = text.find(piece)
-        while at != -1:
-            begin = at - offset  # where the passage would begin were it the quote verbatim
-            windows.append(Span(max(0, begin - max_distance), min(len(text), begin + reach)))
+        used += scan
+        at = text.find(piece) if used <= allowance else -1
+        while at != -1 and used < allowance:
+            used += 1
+            begins.append(at - offset)
             at = text.find(piece, at + 1)
-    return _merge(windows)
+        if budget is not None and (used > allowance or at != -1):
+            budget.exhaust()  # the scans so far took what there was
+            return []
+    _spend(budget, used)
+    return _merged(begins, max_distance, len(quote) + max_distance, len(text))
 
 
-def _merge(windows: list[Span]) -> list[Span]:
+def _merged(begins: list[int], before: int, after: int, length: int) -> list[Span]:
+    """The windows from `before` characters ahead of each begin to `after` past it, merged."""
+    if not begins:
+        return []
+    ordered = sorted(begins)
     merged: list[Span] = []
-    for window in sorted(windows, key=lambda span: span.start):
-        if merged and window.start <= merged[-1].end:
-            last = merged[-1]
-            merged[-1] = Span(last.start, max(last.end, window.end))
-        else:
-            merged.append(window)
+    start, end = max(0, ordered[0] - before), -1
+    for begin in ordered:  # every window is as wide: the last one reaches furthest
+        if end >= 0 and begin - before > end:
+            merged.append(Span(start, end))
+            start = begin - before
+        end = min(length, begin + after)
+    merged.append(Span(start, end))
     return merged
 
 
-def _search_window(text: str, quote: str, window: Span, max_distance: int) -> list[Alignment]:
+def _search_window(
+    text: str, quote: str, window: Span, max_distance: int, budget: Budget | None = None
+) -> list[Alignment]:
     """The closest passages inside one window, at least half a quote's length apart.
 
     Only ends at the window's least distance are kept (callers want the closest
     passage and whether another is as close), and an end near one already taken is
     skipped, so the costlier search for where a passage starts runs once per place.
+    Each character the distance steps through is charged to the budget beforehand.
     """
+    weight = _step_weight(quote)
+    if not _spend(budget, (window.end - window.start) * weight):
+        return []
     segment = text[window.start : window.end]
     profile = _end_distances(quote, segment)
     least = min(profile, default=max_distance + 1)
@@ -154,6 +298,9 @@ def _search_window(text: str, quote: str, window: Span, max_distance: int) -> li
             break
         if any(abs(end - other) < spacing for other in taken):
             continue
+        reach = max(0, end - len(quote) - least)
+        if not _spend(budget, (end - reach) * weight):
+            break
         taken.append(end)
         start = _best_start(quote, segment, end, least)
         results.append(Alignment(Span(window.start + start, window.start + end), least))

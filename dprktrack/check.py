@@ -15,7 +15,14 @@ from typing import Any, Literal
 
 from dprktrack import departures, elision
 from dprktrack.anchor import Span
-from dprktrack.approximate import closest_in, word_diff
+from dprktrack.approximate import (
+    SCAN_PER_STEP,
+    Budget,
+    claim_budget,
+    closest_in,
+    run_budget,
+    word_diff,
+)
 from dprktrack.boundaries import cut_word
 from dprktrack.collector import paused
 from dprktrack.errors import DprkError, JsonPath, UnsafeInput
@@ -92,8 +99,15 @@ class Report:
         return sum(1 for finding in self.findings if finding.kind == "claim")
 
 
-def run_check(catalog: Catalog, claim_ids: Iterable[str] | None = None) -> Report:
-    """Check the given claims (all when None), source by source, each source read once."""
+def run_check(
+    catalog: Catalog, claim_ids: Iterable[str] | None = None, budget: Budget | None = None
+) -> Report:
+    """Check the given claims (all when None), source by source, each source read once.
+
+    The close-passage searches of the run share one budget (`run_budget` for the
+    number of claims checked, when None): a hostile file's cost grows with its number
+    of claims, not with the lengths of its quotes and sources.
+    """
     wanted = set(claim_ids) if claim_ids is not None else None
     report = Report(complete=wanted is None)
     positions = {claim_id: index for index, claim_id in enumerate(catalog.claims)}
@@ -101,6 +115,8 @@ def run_check(catalog: Catalog, claim_ids: Iterable[str] | None = None) -> Repor
     for claim in catalog.claims.values():
         if wanted is None or claim.id in wanted:
             by_source[claim.source].append(claim)
+    if budget is None:
+        budget = run_budget(sum(len(claims) for claims in by_source.values()))
     with paused():
         for source_index, (source_id, claims) in enumerate(by_source.items()):
             if not claims and wanted is not None:
@@ -112,6 +128,7 @@ def run_check(catalog: Catalog, claim_ids: Iterable[str] | None = None) -> Repor
                 claims=claims,
                 positions=positions,
                 report=report,
+                budget=budget,
             )
     return report
 
@@ -124,6 +141,7 @@ def _check_source(
     claims: list[Claim],
     positions: dict[str, int],
     report: Report,
+    budget: Budget,
 ) -> None:
     try:
         data = catalog.source_bytes(source_id)
@@ -156,7 +174,10 @@ def _check_source(
         return
     pin = _pin_finding(catalog, source_index, source_id, data, claims)
     document = Document(text, catalog.shown_path(source_id))  # the bytes just read, decoded
-    verdicts = [claim_finding(document, claim, positions[claim.id]) for claim in claims]
+    verdicts = [
+        claim_finding(document, claim, positions[claim.id], claim_budget(budget))
+        for claim in claims
+    ]
     if pin is not None and pin.repair is None:
         # A converted copy: its offsets would be wrong in every other checkout.
         reason = "the source's line endings or byte order mark changed"
@@ -368,19 +389,26 @@ def _renewable(pin: Finding, verdicts: list[Finding], complete: bool) -> Finding
     return Finding(pin.id, pin.kind, pin.verdict, pin.source, pin.message + reason, pin.path)
 
 
-def claim_finding(document: Document, claim: Claim, index: int) -> Finding:
-    """The verdict on one claim, the `index`-th of the claims file (for its JSON path)."""
-    return judged(document, claim, index)[0]
+def claim_finding(
+    document: Document, claim: Claim, index: int, budget: Budget | None = None
+) -> Finding:
+    """The verdict on one claim, the `index`-th of the claims file (for its JSON path).
+
+    Its searches spend `budget` (a claim's own budget, as if checked alone, when None).
+    """
+    return judged(document, claim, index, budget)[0]
 
 
-def judged(document: Document, claim: Claim, index: int) -> tuple[Finding, departures.Review]:
+def judged(
+    document: Document, claim: Claim, index: int, budget: Budget | None = None
+) -> tuple[Finding, departures.Review]:
     """The verdict on one claim and the departures it was given for (for `approve`).
 
     A repair is offered only if the claim it makes passes at once and needs nothing
     more: so `--fix` never turns a claim into one that fails, and a second run of it
     finds nothing to do.
     """
-    finding, review = _judged(document, claim, index)
+    finding, review = _judged(document, claim, index, budget or claim_budget())
     unsettled = _unsettled(document, claim, finding)
     return (finding if unsettled is None else _unrepaired(finding, unsettled)), review
 
@@ -391,13 +419,15 @@ def _unsettled(document: Document, claim: Claim, finding: Finding) -> str | None
     repair = finding.repair
     if not repair or ("quote" not in repair and finding.found == claim.quote):
         return None  # verbatim where its fresh anchors point: the quick path takes it there
-    repaired = _judged(document, claim._replace(**repair), 0)[0]
+    repaired = _judged(document, claim._replace(**repair), 0, claim_budget())[0]
     if repaired.severity() == "pass" and not repaired.repair:
         return None
     return f"repaired, check would find it {repaired.verdict} at once"
 
 
-def _judged(document: Document, claim: Claim, index: int) -> tuple[Finding, departures.Review]:
+def _judged(
+    document: Document, claim: Claim, index: int, budget: Budget
+) -> tuple[Finding, departures.Review]:
     if _anchored_here(document.raw, claim):
         # The common case, kept cheap: quote, offsets and context all as recorded.
         assert claim.start is not None
@@ -406,9 +436,10 @@ def _judged(document: Document, claim: Claim, index: int) -> tuple[Finding, depa
             start=claim.start, end=claim.end, expected=claim.quote, found=claim.quote,
         ), _NO_DEPARTURES  # fmt: skip
     hints = Hints(claim.start, claim.end, claim.prefix, claim.suffix)
-    match = match_quote(document, claim.quote, hints)
+    match = match_quote(document, claim.quote, hints, budget=budget)
     review = _review(document, claim, match)
-    return _verdict(document, claim, hints, match, ("claims", index), review=review), review
+    path = ("claims", index)
+    return _verdict(document, claim, hints, match, path, review=review, budget=budget), review
 
 
 _NO_DEPARTURES = departures.Review((), ())
@@ -453,10 +484,10 @@ def _verdict(
     path: JsonPath,
     *,
     review: departures.Review,
+    budget: Budget,
 ) -> Finding:
-    verdict, message, extra = _failure(document, claim, hints, match, review) or _placed(
-        document, claim, hints, match
-    )
+    failed = _failure(document, claim, hints, match, review=review, budget=budget)
+    verdict, message, extra = failed or _placed(document, claim, hints, match)
     if review.departures and verdict != "altered" and VERDICTS[verdict] != "failure":
         message += f" ({_plural(len(review.departures), 'approved departure')})"
     span = match.span
@@ -475,7 +506,13 @@ def _review(document: Document, claim: Claim, match: Match) -> departures.Review
 
 
 def _failure(
-    document: Document, claim: Claim, hints: Hints, match: Match, review: departures.Review
+    document: Document,
+    claim: Claim,
+    hints: Hints,
+    match: Match,
+    *,
+    review: departures.Review,
+    budget: Budget,
 ) -> Outcome | None:
     """The failing verdicts: nothing found, too much found, a passage that reads otherwise,
     or departures from the source's words that turn it around or that no person approved."""
@@ -483,14 +520,20 @@ def _failure(
     if match.stage == "ambiguous":
         return "ambiguous", _ambiguous_message(document, match), {}
     if match.stage == "none" or span is None:
-        return "missing", _missing_message(match, hints), {}
+        return "missing", _missing_message(match, hints, claim.id), {}
     if match.stage == "approximate":
         return _reads_differently(document, claim, match, span)
-    return _misread(document, claim, hints, match, review)
+    return _misread(document, claim, hints, match, review=review, budget=budget)
 
 
 def _misread(
-    document: Document, claim: Claim, hints: Hints, match: Match, review: departures.Review
+    document: Document,
+    claim: Claim,
+    hints: Hints,
+    match: Match,
+    *,
+    review: departures.Review,
+    budget: Budget,
 ) -> Outcome | None:
     """A quote found whose departures or recorded place say it may not stand for the source."""
     span = match.span
@@ -498,7 +541,22 @@ def _misread(
     if review.refusals:
         more = f" (and {len(review.refusals) - 1} more)" if len(review.refusals) > 1 else ""
         return "changed", review.refusals[0] + more, {"diff": _departure_diff(review)}
-    recorded = _recorded_place(document, claim, hints, match)
+    look_alike = _look_alike(document, claim, hints, match, budget)
+    if look_alike is not None:
+        return look_alike
+    if review.departures and claim.review_pin != review.pin:
+        diff = _departure_diff(review)
+        return "altered", _altered_message(document, claim, review), {"diff": diff}
+    return None
+
+
+def _look_alike(
+    document: Document, claim: Claim, hints: Hints, match: Match, budget: Budget
+) -> Outcome | None:
+    """A failure if the quote found elsewhere may be a look-alike of its edited place."""
+    span = match.span
+    assert span is not None
+    recorded = _recorded_place(document, claim, hints, match, budget)
     if recorded is not None:
         message = (
             f"the quote's recorded place, {document.where(recorded.start)}, now reads "
@@ -506,9 +564,13 @@ def _misread(
             "and were not re-attached"
         )
         return "changed", message, {"diff": word_diff(claim.quote, document.slice(recorded))}
-    if review.departures and claim.review_pin != review.pin:
-        diff = _departure_diff(review)
-        return "altered", _altered_message(document, claim, review), {"diff": diff}
+    if budget.exhausted:
+        message = (
+            f"found at {document.where(span.start)}, not at its recorded offsets, and the "
+            f"search for what its recorded place now reads {_OUT_OF_BUDGET}; "
+            f"{_budget_advice(claim.id)}"
+        )
+        return "changed", message, {}
     return None
 
 
@@ -672,7 +734,9 @@ _HOW = {
 }
 
 
-def _recorded_place(document: Document, claim: Claim, hints: Hints, match: Match) -> Span | None:
+def _recorded_place(
+    document: Document, claim: Claim, hints: Hints, match: Match, budget: Budget
+) -> Span | None:
     """Where the quote used to be, if that place survives and now reads differently.
 
     A quote found by search (not at its hint) may be a look-alike of a passage that was
@@ -680,21 +744,35 @@ def _recorded_place(document: Document, claim: Claim, hints: Hints, match: Match
     one when the recorded prefix and suffix still enclose a passage of about the
     quote's length elsewhere, or when the recorded offsets still hold a passage close
     to the quote. When the recorded place is simply gone (text inserted around the
-    quote shifted it away), the quote has moved.
+    quote shifted it away), the quote has moved. Both searches spend `budget`; when it
+    runs out, neither is settled and the caller must fail the claim.
     """
     span = match.span
     if span is None or match.selected_by == "hint":
         return None
     enclosed = None
     if hints.prefix and hints.suffix and (match.context or 0.0) < LOOK_ALIKE_CONTEXT:
-        enclosed = _between(document.raw, hints.prefix, hints.suffix, len(claim.quote), span)
-    return enclosed or _edited_at_hint(document.raw, claim.quote, hints, span)
+        enclosed = _between(
+            document.raw, hints.prefix, hints.suffix, len(claim.quote), span, budget=budget
+        )
+    return enclosed or _edited_at_hint(document.raw, claim.quote, hints, span, budget)
 
 
-def _between(raw: str, prefix: str, suffix: str, length: int, found: Span) -> Span | None:
-    """A passage of about `length` between the prefix and suffix, away from `found`."""
+def _between(
+    raw: str, prefix: str, suffix: str, length: int, found: Span, *, budget: Budget
+) -> Span | None:
+    """A passage of about `length` between the prefix and suffix, away from `found`.
+
+    Each place the prefix occurs costs a step, and its look for the suffix more: a
+    prefix found everywhere must not cost a claim more than its budget.
+    """
+    look = 1 + (2 * length + len(suffix)) // SCAN_PER_STEP
+    if not budget.spend(1 + len(raw) // SCAN_PER_STEP):
+        return None
     before = raw.find(prefix)
     while before != -1:
+        if not budget.spend(look):
+            return None
         start = before + len(prefix)
         after = raw.find(suffix, start, start + 2 * length + len(suffix))
         if after - start >= length // 2 and not Span(start, after).overlaps(found):
@@ -703,7 +781,7 @@ def _between(raw: str, prefix: str, suffix: str, length: int, found: Span) -> Sp
     return None
 
 
-def _edited_at_hint(raw: str, quote: str, hints: Hints, found: Span) -> Span | None:
+def _edited_at_hint(raw: str, quote: str, hints: Hints, found: Span, budget: Budget) -> Span | None:
     """The passage at the recorded offsets, when it is still close to the quote."""
     if hints.start is None or hints.end is None or hints.end > len(raw):
         return None
@@ -712,7 +790,7 @@ def _edited_at_hint(raw: str, quote: str, hints: Hints, found: Span) -> Span | N
         return None
     bound = int((1 - minimum_score(len(quote))) * len(quote))
     window = Span(max(0, hinted.start - bound), min(len(raw), hinted.end + bound))
-    closest = closest_in(raw, quote, window, bound)
+    closest = closest_in(raw, quote, window, bound, budget)
     if closest is None or closest.distance == 0 or closest.span.overlaps(found):
         return None  # gone, or another verbatim copy (which the search weighed already)
     return closest.span
@@ -746,8 +824,25 @@ def _reads_differently(document: Document, claim: Claim, match: Match, span: Spa
     return "changed", _changed_message(document, match, span), {"diff": diff}
 
 
-def _missing_message(match: Match, hints: Hints) -> str:
-    if match.too_long:
+_OUT_OF_BUDGET = "ran out of its budget before it was done"
+
+
+def _budget_advice(claim_id: str) -> str:
+    """What to do about a claim whose search ran out of budget (see README, Limits)."""
+    return (
+        f"quote it exactly, re-anchor it with `dprktrack locate`, or check it alone "
+        f"(`dprktrack check {claim_id}`)"
+    )
+
+
+def _missing_message(match: Match, hints: Hints, claim_id: str) -> str:
+    if match.exhausted:
+        searched = "where its kept pieces fit" if match.by_pieces else "a close passage"
+        message = (
+            f"not in the source verbatim, and the search for {searched} {_OUT_OF_BUDGET}; "
+            f"{_budget_advice(claim_id)}"
+        )
+    elif match.too_long:
         message = (
             "not in the source verbatim, and too long (for this source) to look for a close passage"
         )
@@ -767,9 +862,10 @@ def _changed_message(document: Document, match: Match, span: Span) -> str:
     if match.position is not None:
         scores.append(f"position {match.position:.2f}")
     others = f"; {match.alternatives} other passage(s) as close" if match.alternatives else ""
+    cut = f"; the search {_OUT_OF_BUDGET}, so a closer passage may exist" if match.exhausted else ""
     return (
         f"the source reads differently: closest passage at {document.where(span.start)} "
-        f"({', '.join(scores)}){others}"
+        f"({', '.join(scores)}){others}{cut}"
     )
 
 

@@ -20,6 +20,14 @@ ELISION_GAP = 1000
 """Most characters one omission may skip; the pieces must stay one passage."""
 ALTERATION_GAP = 40
 """Most characters of the source a bracketed alteration may stand for."""
+CHAIN_WORK = 2_000_000
+"""Most work, in characters read, the search for where the kept pieces fit may do (a
+few milliseconds; a thousand chains that fail a full gap after their first piece).
+`a … a … … b` on a source of `a a a …` would otherwise try a chain of hundreds of
+lookups from every `a`: work that grows with the source's length times the quote's."""
+LOOKUP_WORK = 1000
+"""A lookup's own cost beside the characters it reads: about what `str.find` reads in
+the time a Python step takes."""
 
 # Three dots after a sentence's own period (`2025. . . .`, `2025....`) are the
 # omission; the period stays with the words before it, hence the lookaheads.
@@ -119,20 +127,34 @@ def placements(
     `within`: the passage must lie inside this span (boundaries are still judged
     against the whole text).
     """
+    return bounded_placements(text, kept, limit, within)[0]
+
+
+def bounded_placements(
+    text: str, kept: list[Piece], limit: int, within: Span | None = None, work: int = CHAIN_WORK
+) -> tuple[list[Placement], bool]:
+    """`placements`, and whether the search finished within `work` (see CHAIN_WORK).
+
+    Unfinished, a place the pieces fit may have been missed: callers must not take
+    one placement found for the only one, nor none for no placement at all.
+    """
     if not kept:
-        return []
+        return [], True
     bounds = within or Span(0, len(text))
     found: list[Placement] = []
     first = kept[0]
     at = text.find(first.text, bounds.start, bounds.end)
     while at != -1 and len(found) < limit:
         span = Span(at, at + len(first.text))
-        spans = _chain(text, kept, span, bounds) if _fits(text, span, first) else None
+        spans, cost = _chain(text, kept, span, bounds) if _fits(text, span, first) else (None, 0)
+        work -= cost + LOOKUP_WORK
+        if work < 0:
+            return found, False
         outer = _widened(text, spans, kept) if spans else None
         if spans and outer and outer.start >= bounds.start and outer.end <= bounds.end:
             found.append(Placement(spans, outer))
         at = text.find(first.text, at + 1, bounds.end)
-    return found
+    return found, True
 
 
 def one_paragraph(text: str, spans: tuple[Span, ...]) -> bool:
@@ -164,18 +186,25 @@ def _widened(text: str, spans: tuple[Span, ...], kept: list[Piece]) -> Span | No
     return Span(start, end)
 
 
-def _chain(text: str, kept: list[Piece], first: Span, bounds: Span) -> tuple[Span, ...] | None:
+def _chain(
+    text: str, kept: list[Piece], first: Span, bounds: Span
+) -> tuple[tuple[Span, ...] | None, int]:
+    """The pieces placed from the first one on, each as early as it can be, and the work
+    it took (characters read, and LOOKUP_WORK a lookup)."""
     spans = [first]
+    work = 0
     for piece in kept[1:]:
         after = spans[-1].end
         limit = min(bounds.end, after + piece.gap + len(piece.text) + 1)
         at = text.find(piece.text, after, limit)
         while at != -1 and not _fits(text, Span(at, at + len(piece.text)), piece):
+            work += LOOKUP_WORK
             at = text.find(piece.text, at + 1, limit)
+        work += LOOKUP_WORK + (limit if at == -1 else at + len(piece.text)) - after
         if at == -1 or PARAGRAPH_BREAK.search(text, after, at):
-            return None
+            return None, work
         spans.append(Span(at, at + len(piece.text)))
-    return tuple(spans)
+    return tuple(spans), work
 
 
 def long_alteration(quote: str) -> str | None:

@@ -20,7 +20,7 @@ from typing import Literal
 
 from dprktrack import elision
 from dprktrack.anchor import PARAGRAPH_BREAK, LineIndex, Span, paragraph
-from dprktrack.approximate import best_passages
+from dprktrack.approximate import MOST_PLACES, Budget, best_passages
 from dprktrack.boundaries import cut_word
 from dprktrack.normalise import Normalised, normalise, normalise_text
 
@@ -33,6 +33,10 @@ SHORTEST_APPROXIMATE = 12
 """Quotes shorter than this are never matched approximately: too many look-alikes."""
 MAX_OCCURRENCES = 100
 """Occurrences counted before a search stops: past this many, a quote is ambiguous anyway."""
+RETYPED_SPREAD = 4
+"""How many times longer than its quote a hinted passage may be and still be normalised
+to compare: more than line breaks and spaces can add, less than a hostile hint spanning
+a whole source, which would make every claim normalise it anew."""
 LONGEST_APPROXIMATE = 1000
 """Longest quote (normalised characters) looked for approximately; the search grows with
 the quote's length times the source's, and a long quote that is not verbatim is a failure
@@ -113,6 +117,9 @@ class Match:
     """Ambiguous with more occurrences than were counted (see MAX_OCCURRENCES)."""
     too_long: bool = False
     """Not found verbatim, and too long to look for approximately."""
+    exhausted: bool = False
+    """The search stopped at its budget: a closer passage than the one found (or one at
+    all, or another place the kept pieces fit) may exist."""
     by_pieces: bool = False
     """Whether the quote matched as its kept pieces (it has omissions) rather than whole."""
     outer: Span | None = None
@@ -126,12 +133,20 @@ class Match:
         return Span(self.spans[0].start, self.spans[-1].end) if self.spans else None
 
 
-def match_quote(document: Document, quote: str, hints: Hints, *, exact_only: bool = False) -> Match:
+def match_quote(
+    document: Document,
+    quote: str,
+    hints: Hints,
+    *,
+    exact_only: bool = False,
+    budget: Budget | None = None,
+) -> Match:
     """Find `quote` in the document, cheapest stage first.
 
     The whole quote is tried before its kept pieces, so `...` typed for the
     source's own `…` is a typographic variant, not an omission. `exact_only` stops
-    after the exact stages, for lookups that only show what stands verbatim.
+    after the exact stages, for lookups that only show what stands verbatim. The
+    close-passage search spends `budget` (unbounded when None).
     """
     raw = document.raw
     whole = _at_hint(document, quote, hints, typographic=False) or _whole_quote(
@@ -148,7 +163,7 @@ def match_quote(document: Document, quote: str, hints: Hints, *, exact_only: boo
         )
         if pieces is not None:
             return pieces
-    return Match("none") if exact_only else _approximate(document, quote, kept, hints)
+    return Match("none") if exact_only else _approximate(document, quote, kept, hints, budget)
 
 
 def _whole_quote(document: Document, quote: str, hints: Hints, *, exact_only: bool) -> Match | None:
@@ -188,9 +203,11 @@ def _at_hint(document: Document, quote: str, hints: Hints, *, typographic: bool)
     span = _hinted_span(document.raw, hints)
     if span is None or cut_word(document.raw, span.start, span.end) is not None:
         return None
-    there = document.slice(span)
     if not typographic:
-        return Match("exact", (span,), "hint") if there == quote else None
+        return Match("exact", (span,), "hint") if document.slice(span) == quote else None
+    if span.end - span.start > RETYPED_SPREAD * len(quote) + CONTEXT_LENGTH:
+        return None  # no retyping of the quote: normalising it would cost a whole source
+    there = document.slice(span)
     if there.strip() == there and normalise_text(there) == normalise_text(quote).strip():
         return Match("typography", (span,), "hint")
     return None
@@ -233,9 +250,11 @@ def _search(
     spans are mapped back to it. So many occurrences that some went uncounted are
     always ambiguous.
     """
-    found = _occurrences(text, quote, kept)
+    found, finished = _occurrences(text, quote, kept)
     if mapping is not None:
         found = _in_raw(found, mapping, raw, kept)
+    if not finished and len(found) < 2:  # one found may not be the only one
+        return Match("none", by_pieces=kept is not None, exhausted=True)
     if not found:
         return None
     by_pieces = kept is not None
@@ -244,7 +263,7 @@ def _search(
         return _chosen(stage, found[0][1], "unique", context, by_pieces=by_pieces)
     scores = [_agreement(text, placement.outer, hints, mapping) for placement, _ in found]
     best = max(scores)
-    complete = len(found) < MAX_OCCURRENCES
+    complete = finished and len(found) < MAX_OCCURRENCES
     if complete and hints.has_context and best > 0.5 and scores.count(best) == 1:
         chosen = found[scores.index(best)][1]
         return _chosen(stage, chosen, "context", best, by_pieces=by_pieces)
@@ -301,21 +320,32 @@ def _pieces_hold(raw: str, spans: tuple[Span, ...], kept: list[elision.Piece]) -
     return True
 
 
-def _occurrences(text: str, quote: str, kept: list[elision.Piece] | None) -> list[Found]:
-    """Where the whole quote occurs on whole words or, given its kept pieces, where they fit."""
+MOST_TRIED = 100 * MAX_OCCURRENCES
+"""Occurrences looked at before a search stops, on whole words or not: a quote found
+inside every word of a hostile source must not cost its length times the source's."""
+
+
+def _occurrences(
+    text: str, quote: str, kept: list[elision.Piece] | None
+) -> tuple[list[Found], bool]:
+    """Where the whole quote occurs on whole words or, given its kept pieces, where they fit;
+    and whether the search finished (see elision.CHAIN_WORK and MOST_TRIED)."""
     if kept:
-        return [
-            (placement, placement) for placement in elision.placements(text, kept, MAX_OCCURRENCES)
-        ]
+        placements, finished = elision.bounded_placements(text, kept, MAX_OCCURRENCES)
+        return [(placement, placement) for placement in placements], finished
     found: list[Found] = []
+    tried = 0
     at = text.find(quote) if quote else -1
     while at != -1 and len(found) < MAX_OCCURRENCES:
+        tried += 1
+        if tried > MOST_TRIED:
+            return found, False
         span = Span(at, at + len(quote))
         if cut_word(text, span.start, span.end) is None:
             placement = elision.Placement((span,), span)
             found.append((placement, placement))
         at = text.find(quote, at + 1)
-    return found
+    return found, True
 
 
 def _outer(spans: tuple[Span, ...]) -> Span:
@@ -363,9 +393,16 @@ def _typographic(
 
 
 def _approximate(
-    document: Document, quote: str, kept: list[elision.Piece] | None, hints: Hints
+    document: Document,
+    quote: str,
+    kept: list[elision.Piece] | None,
+    hints: Hints,
+    budget: Budget | None = None,
 ) -> Match:
-    """The closest passage within the bound this quote's length allows, or nothing."""
+    """The closest passage within the bound this quote's length allows, or nothing.
+
+    A search cut short by its budget says so (`exhausted`): its verdict must fail.
+    """
     mapping = document.normalised
     wanted = normalise_text(max((piece.text for piece in kept), key=len) if kept else quote)
     if len(wanted) < SHORTEST_APPROXIMATE:
@@ -374,12 +411,13 @@ def _approximate(
         return Match("none", too_long=True)
     bound = int((1 - minimum_score(len(wanted))) * len(wanted))
     near = _normalised_hint(document, hints)
-    passages = best_passages(mapping.text, wanted, bound, near)
+    passages = best_passages(mapping.text, wanted, bound, near, budget)
+    exhausted = budget is not None and budget.exhausted
     if not passages:
-        return Match("none", bound=bound)
+        return Match("none", bound=bound, exhausted=exhausted)
     closest = [p for p in passages if p.distance == passages[0].distance]
     scored = []
-    for passage in closest:
+    for passage in closest[:MOST_PLACES]:  # each costs a look at its paragraph
         raw = _one_paragraph(document.raw, mapping.raw_span(passage.span), quote)
         context = _agreement(mapping.text, passage.span, hints, mapping)
         position = _position_score(raw, hints, len(document.raw))
@@ -394,6 +432,7 @@ def _approximate(
         position=position,
         bound=bound,
         alternatives=len(closest) - 1,
+        exhausted=exhausted,
     )
 
 
@@ -437,9 +476,13 @@ def _one_paragraph(raw: str, span: Span, quote: str) -> Span:
     """
     if PARAGRAPH_BREAK.search(quote) or not PARAGRAPH_BREAK.search(raw, span.start, span.end):
         return span
-    middle = (span.start + span.end) // 2
-    bounds = paragraph(raw, Span(middle, middle))
-    return Span(max(span.start, bounds.start), min(span.end, bounds.end))
+    # Only breaks inside the passage can cut it: look a passage's length either side of it,
+    # not from the source's start (a source of thousands of paragraphs, for every passage).
+    reach = span.end - span.start
+    begin, end = max(0, span.start - reach), min(len(raw), span.end + reach)
+    middle = (span.start + span.end) // 2 - begin
+    bounds = paragraph(raw[begin:end], Span(middle, middle))
+    return Span(max(span.start, begin + bounds.start), min(span.end, begin + bounds.end))
 
 
 def _normalised_hint(document: Document, hints: Hints) -> Span | None:
