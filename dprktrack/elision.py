@@ -25,9 +25,9 @@ CHAIN_WORK = 2_000_000
 few milliseconds; a thousand chains that fail a full gap after their first piece).
 `a … a … … b` on a source of `a a a …` would otherwise try a chain of hundreds of
 lookups from every `a`: work that grows with the source's length times the quote's."""
-LOOKUP_WORK = 1000
+LOOKUP_WORK = 3000
 """A lookup's own cost beside the characters it reads: about what `str.find` reads in
-the time a Python step takes."""
+the time a Python step takes, with the word-boundary checks a lookup makes."""
 
 # Three dots after a sentence's own period (`2025. . . .`, `2025....`) are the
 # omission; the period stays with the words before it, hence the lookaheads.
