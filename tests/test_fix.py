@@ -640,18 +640,24 @@ def test_a_repair_that_would_not_settle_the_claim_is_not_offered() -> None:
     record |= {"quote_type": "direct", "summary": "Says so.", "stances": []}
     record["stances"] = [{"target": "t", "stance": "support"}]
     case = FixCase(text, text, (record,))
+    code, finding = _checked_alone(case)
+    assert (code, finding["verdict"]) == (0, "typography")
+    assert (
+        "(--fix leaves it alone: repaired, check would find it moved at once)"
+        in (finding["message"])
+    )
+    fix_property(case)
+
+
+def _checked_alone(case: FixCase) -> tuple[int, dict[str, Any]]:
+    """`check --format json` on a case's one claim, in a folder of its own."""
     with tempfile.TemporaryDirectory() as folder:
         claims = Path(folder) / "claims.json"
-        (Path(folder) / "s.txt").write_bytes(text.encode("utf-8"))
+        (Path(folder) / "s.txt").write_bytes(case.now.encode("utf-8"))
         claims.write_text(json.dumps(case.document(), indent=2, ensure_ascii=False), "utf-8")
         result = _run(claims, "check", "--format", "json")
         (finding,) = json.loads(result.stdout)["results"]
-        assert (result.exit_code, finding["verdict"]) == (0, "typography")
-        assert (
-            "(--fix leaves it alone: repaired, check would find it moved at once)"
-            in (finding["message"])
-        )
-    fix_property(case)
+        return result.exit_code, finding
 
 
 def test_a_repair_longer_than_a_quote_may_be_is_refused() -> None:
@@ -663,14 +669,9 @@ def test_a_repair_longer_than_a_quote_may_be_is_refused() -> None:
     record |= {"quote_type": "direct", "summary": "Says so."}
     record["stances"] = [{"target": "t", "stance": "support"}]
     case = FixCase(text, text, (record,))
-    with tempfile.TemporaryDirectory() as folder:
-        claims = Path(folder) / "claims.json"
-        (Path(folder) / "s.txt").write_bytes(text.encode("utf-8"))
-        claims.write_text(json.dumps(case.document(), indent=2, ensure_ascii=False), "utf-8")
-        result = _run(claims, "check", "--format", "json")
-        (finding,) = json.loads(result.stdout)["results"]
-        assert (result.exit_code, finding["verdict"]) == (0, "typography")
-        assert "longer than a quote may be (10,000 characters)" in finding["message"]
+    code, finding = _checked_alone(case)
+    assert (code, finding["verdict"]) == (0, "typography")
+    assert "longer than a quote may be (10,000 characters)" in finding["message"]
     fix_property(case)
 
 
