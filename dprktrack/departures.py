@@ -361,15 +361,10 @@ def _negations(text: str) -> list[str]:
     sign" and "not only signed" hold as many negations, but not the same ones."""
     words = _words(text)
     return [
-        f"{word}:{_contracted(word, words[index + 1 : index + 2])[:4]}"
+        f"{word}:{''.join(words[index + 1 : index + 2])[:4]}"
         for index, word in enumerate(words)
         if _negating(word)
     ]
-
-
-def _contracted(word: str, following: list[str]) -> str:
-    """The word a negation bears on: the next word ("did not sign" → sign)."""
-    return following[0] if following else ""
 
 
 _CONTRAST_WORDS = frozenset(

@@ -21,7 +21,7 @@ from typing import Literal
 from dprktrack import elision
 from dprktrack.anchor import PARAGRAPH_BREAK, LineIndex, Span, paragraph
 from dprktrack.approximate import MOST_PLACES, Budget, best_passages
-from dprktrack.boundaries import cut_word
+from dprktrack.boundaries import cut_word, is_boundary
 from dprktrack.normalise import Normalised, normalise, normalise_text
 
 Stage = Literal["exact", "typography", "approximate", "none", "ambiguous"]
@@ -315,7 +315,7 @@ def _pieces_hold(raw: str, spans: tuple[Span, ...], kept: list[elision.Piece]) -
         start = None if piece.open_start else span.start
         end = None if piece.open_end else span.end
         for offset in (start, end):
-            if offset is not None and cut_word(raw, offset, offset) is not None:
+            if offset is not None and not is_boundary(raw, offset):
                 return False
     return True
 
