@@ -59,7 +59,9 @@ def check(
     """Verify that every claim's quote still stands in its source, where the claim says.
 
     Each claim gets a verdict: ok; moved, typography (warnings: --fix repairs them);
-    changed, missing, ambiguous, source-missing (failures: a person must look). A
+    changed, missing, ambiguous, source-missing (failures: a person must look);
+    altered, a quote whose omissions (…) or brackets ([t]he) no person approved
+    (`dprktrack approve` shows them and writes the claim's review_pin). A
     source whose bytes no longer match its sha256 pin is reported as source-changed
     (a failure) and its quotes are checked one by one. Findings are listed as
     claims.json:LINE:COL with a word diff where the text differs.
