@@ -63,8 +63,8 @@ LEAST_SECONDS = 2.0
 FLOOR = """
 import sys
 from pathlib import Path
-from dprktrack.store import load_catalog
-import dprktrack.check
+from dprktrack.claimsfile.load import load_catalog
+import dprktrack.check.verdicts
 catalog = load_catalog(Path(sys.argv[1]))
 for source_id in catalog.sources:
     catalog.source_text(source_id)
@@ -72,8 +72,8 @@ for source_id in catalog.sources:
 LIBRARY = """
 import json, sys, time
 from pathlib import Path
-from dprktrack.check import run_check
-from dprktrack.store import load_catalog
+from dprktrack.check.verdicts import run_check
+from dprktrack.claimsfile.load import load_catalog
 catalog = load_catalog(Path(sys.argv[1]))
 began = time.perf_counter()
 report = run_check(catalog)
@@ -149,7 +149,7 @@ def near_miss_long_case(rng: random.Random, size: int, claims: int) -> tuple[str
 
 
 def worst_case(rng: random.Random, size: int, claims: int) -> tuple[str, list[Claim]]:
-    from dprktrack.matcher import APPROXIMATE_WORK, LONGEST_APPROXIMATE
+    from dprktrack.matching.matcher import APPROXIMATE_WORK, LONGEST_APPROXIMATE
 
     largest = APPROXIMATE_WORK // LONGEST_APPROXIMATE - 1
     source = _letters(rng, min(largest, size), "ab")

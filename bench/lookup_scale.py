@@ -28,7 +28,7 @@ CORPUS = Path(__file__).resolve().parent / "corpus.py"  # the check benchmark's 
 BASELINE = """
 import sys
 from pathlib import Path
-from dprktrack.store import load_catalog
+from dprktrack.claimsfile.load import load_catalog
 load_catalog(Path(sys.argv[1]))
 """
 TARGET_SIZE = 100_000

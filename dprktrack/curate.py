@@ -16,12 +16,12 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
-from dprktrack.anchor import Span, sentence
-from dprktrack.approximate import similarity
-from dprktrack.check import claim_finding, judged, with_fields
-from dprktrack.departures import Review
+from dprktrack.check.verdicts import claim_finding, judged, with_fields
+from dprktrack.claimsfile.load import Catalog, dump_claims, problem_from_pydantic
 from dprktrack.errors import DprkError
-from dprktrack.matcher import (
+from dprktrack.matching.approximate import similarity
+from dprktrack.matching.departures import Review
+from dprktrack.matching.matcher import (
     LONGEST_APPROXIMATE,
     MAX_OCCURRENCES,
     Document,
@@ -31,12 +31,12 @@ from dprktrack.matcher import (
     match_quote,
     source_spelling,
 )
-from dprktrack.normalise import normalise_text
+from dprktrack.matching.normalise import normalise_text
+from dprktrack.matching.textpos import Span, sentence
 from dprktrack.query import actor_names, fold, match_actors
-from dprktrack.records import Actor, Claim, StanceEntry, Target, claim_of
-from dprktrack.rules import PATTERN_MESSAGES, SLUG_PATTERN, iso_date
-from dprktrack.store import Catalog, dump_claims, problem_from_pydantic
-from dprktrack.vocabulary import STANCES
+from dprktrack.schema.records import Actor, Claim, StanceEntry, Target, claim_of
+from dprktrack.schema.rules import PATTERN_MESSAGES, SLUG_PATTERN, iso_date
+from dprktrack.schema.vocabulary import STANCES
 
 if TYPE_CHECKING:
     from pydantic import BaseModel

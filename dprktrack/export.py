@@ -1,6 +1,6 @@
 """Exports for other tools: W3C Web Annotations, and flat claim rows for CSV and JSON Lines.
 
-Pure functions over a loaded catalog build plain data, which `dprktrack.writers`
+Pure functions over a loaded catalog build plain data, which `dprktrack.output.writers`
 turn into text. Quotes are placed exactly where `dprktrack check` places them
 (`query.claim_records`), so an export never shows a quote that check would fail.
 """
@@ -14,11 +14,11 @@ from pathlib import Path
 from urllib.parse import quote, urljoin
 
 from dprktrack import __version__
-from dprktrack.anchor import Span
+from dprktrack.claimsfile.load import Catalog
 from dprktrack.errors import DprkError
-from dprktrack.matcher import Document
+from dprktrack.matching.matcher import Document
+from dprktrack.matching.textpos import Span
 from dprktrack.query import CLAIM_FIELDS, Record, claim_records
-from dprktrack.store import Catalog
 
 ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 UNPLACED_ANNOTATIONS = "their annotations carry only a TextQuoteSelector with the quote as written"

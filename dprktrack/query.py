@@ -13,11 +13,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from dprktrack.anchor import LineIndex, Span, paragraph
+from dprktrack.claimsfile.load import Catalog
 from dprktrack.errors import DprkError
-from dprktrack.records import Actor, Claim, StanceEntry
-from dprktrack.store import Catalog
-from dprktrack.vocabulary import STANCES
+from dprktrack.matching.textpos import LineIndex, Span, paragraph
+from dprktrack.schema.records import Actor, Claim, StanceEntry
+from dprktrack.schema.vocabulary import STANCES
 
 Record = dict[str, Any]
 
@@ -170,8 +170,8 @@ def claim_span(text: str, claim: Claim) -> Span | None:
     start, end = claim.start, claim.end
     if start is not None and end is not None and text[start:end] == claim.quote:
         return Span(start, end)
-    from dprktrack.check import placed_span
-    from dprktrack.matcher import Document
+    from dprktrack.check.verdicts import placed_span
+    from dprktrack.matching.matcher import Document
 
     return placed_span(Document(text), claim)
 

@@ -22,9 +22,9 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from dprktrack.checkreport import finding_lines
-from dprktrack.checkreport import one_line as _one_line
-from dprktrack.safetext import inert_in_logs, visible, visible_json
+from dprktrack.check.report import finding_lines
+from dprktrack.check.report import one_line as _one_line
+from dprktrack.output.safetext import inert_in_logs, visible, visible_json
 
 if TYPE_CHECKING:
     from dprktrack.curate import Passage

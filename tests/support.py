@@ -65,7 +65,7 @@ def add_args(quote: str, *extra: str) -> list[str]:
 def on_words(text: str, start: int, end: int) -> tuple[int, int]:
     """`start` moved back and `end` forward to the nearest places a quote may begin and end
     (whole words and graphemes): the strategies' spans, made quotable."""
-    from dprktrack.boundaries import is_boundary
+    from dprktrack.matching.boundaries import is_boundary
 
     while not is_boundary(text, start):
         start -= 1

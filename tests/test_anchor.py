@@ -6,9 +6,9 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from support import SEED, on_words
 
-from dprktrack.anchor import LineIndex, Span, paragraph
-from dprktrack.boundaries import is_boundary
-from dprktrack.matcher import Document, Hints, match_quote
+from dprktrack.matching.boundaries import is_boundary
+from dprktrack.matching.matcher import Document, Hints, match_quote
+from dprktrack.matching.textpos import LineIndex, Span, paragraph
 
 SEED_TEXT = SEED.read_text("utf-8")
 

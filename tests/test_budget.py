@@ -20,9 +20,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import SEED, Invoke
 
-from dprktrack import elision
-from dprktrack.anchor import PARAGRAPH_BREAK, Span, paragraph
-from dprktrack.approximate import (
+from dprktrack.check.verdicts import Finding, claim_finding, run_check
+from dprktrack.claimsfile.load import load_catalog
+from dprktrack.matching import omissions
+from dprktrack.matching.approximate import (
     Alignment,
     Budget,
     _distinct,
@@ -31,10 +32,9 @@ from dprktrack.approximate import (
     claim_budget,
     run_budget,
 )
-from dprktrack.check import Finding, claim_finding, run_check
-from dprktrack.matcher import Document, Hints, _one_paragraph, match_quote
-from dprktrack.records import Claim
-from dprktrack.store import load_catalog
+from dprktrack.matching.matcher import Document, Hints, _one_paragraph, match_quote
+from dprktrack.matching.textpos import PARAGRAPH_BREAK, Span, paragraph
+from dprktrack.schema.records import Claim
 
 SEED_TEXT = SEED.read_text("utf-8")
 DOCUMENT = Document(SEED_TEXT, "seed.txt")
@@ -280,8 +280,8 @@ def test_check_reports_a_search_out_of_budget_as_a_failure(invoke: Invoke, tmp_p
 def test_many_omissions_on_repeated_words_stop_and_fail() -> None:
     text = "the tide " * 5000
     quote = "the … " * 300 + "harbour"
-    kept = elision.pieces(quote)
-    found, finished = elision.bounded_placements(text, kept, 100)
+    kept = omissions.pieces(quote)
+    found, finished = omissions.bounded_placements(text, kept, 100)
     assert (found, finished) == ([], False)
     finding = claim_finding(Document(text, "tide.txt"), _claim(quote), 0)
     assert (finding.verdict, finding.severity()) == ("missing", "failure")
@@ -290,7 +290,7 @@ def test_many_omissions_on_repeated_words_stop_and_fail() -> None:
 
 def test_an_omission_quote_of_the_seed_is_placed_within_the_chain_budget() -> None:
     quote = "Russia also proposed … the frequency of the group’s reports"
-    placements, finished = elision.bounded_placements(SEED_TEXT, elision.pieces(quote), 100)
+    placements, finished = omissions.bounded_placements(SEED_TEXT, omissions.pieces(quote), 100)
     assert finished
     assert len(placements) == 1
     match = match_quote(DOCUMENT, quote, Hints())
@@ -299,8 +299,8 @@ def test_an_omission_quote_of_the_seed_is_placed_within_the_chain_budget() -> No
 
 def test_a_cut_chain_that_found_two_places_is_still_ambiguous() -> None:
     text = "the tide turns " * 3000
-    kept = elision.pieces("tide … turns")
-    found, finished = elision.bounded_placements(text, kept, 100, work=20_000)
+    kept = omissions.pieces("tide … turns")
+    found, finished = omissions.bounded_placements(text, kept, 100, work=20_000)
     assert not finished
     assert len(found) >= 2
     match = match_quote(Document(text), "tide … turns", Hints())

@@ -25,9 +25,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import CLAIMS, REPO, SEED, Invoke
 
-from dprktrack.check import VERDICTS, apply_repairs, run_check
+from dprktrack.check.verdicts import VERDICTS, apply_repairs, run_check
+from dprktrack.claimsfile.load import dump_claims, load_catalog, replace_claims_file
 from dprktrack.errors import DprkError
-from dprktrack.store import dump_claims, load_catalog, replace_claims_file
 
 SEED_TEXT = SEED.read_text("utf-8")
 SEED_BYTES = SEED.read_bytes()

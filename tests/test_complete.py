@@ -11,9 +11,9 @@ from click.shell_completion import ShellComplete
 from click.testing import CliRunner
 from support import CLAIMS
 
+from dprktrack.claimsfile.load import load_catalog
 from dprktrack.cli import main
-from dprktrack.complete import candidates
-from dprktrack.store import load_catalog
+from dprktrack.cli.complete import candidates
 
 CATALOG = load_catalog(CLAIMS)
 

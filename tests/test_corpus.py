@@ -22,7 +22,7 @@ import pytest
 from click.testing import Result
 from support import REPO, Invoke, set_at
 
-from dprktrack.safeio import MAX_CLAIMS_BYTES, MAX_SOURCE_BYTES
+from dprktrack.claimsfile.safeio import MAX_CLAIMS_BYTES, MAX_SOURCE_BYTES
 
 CORPUS = REPO / "tests" / "corpus"
 CASES = sorted(path.stem for path in (CORPUS / "cases").glob("*.json"))

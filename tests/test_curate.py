@@ -18,9 +18,9 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from support import CLAIMS, SEED, Invoke, add_args, on_words
 
-from dprktrack.anchor import Span, paragraph, sentence
+from dprktrack.claimsfile.load import load_catalog
 from dprktrack.curate import locate, next_claim_id, slug, whole_words
-from dprktrack.store import load_catalog
+from dprktrack.matching.textpos import Span, paragraph, sentence
 
 SEED_TEXT = SEED.read_text("utf-8")
 CATALOG = load_catalog(CLAIMS)

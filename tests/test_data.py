@@ -9,9 +9,9 @@ from typing import get_args
 import pytest
 from support import CLAIMS, REPO, SEED, SHARED_SEEDS
 
-from dprktrack.model import ActorKind, QuoteType, Stance
-from dprktrack.store import load_catalog
-from dprktrack.vocabulary import ACTOR_KINDS, QUOTE_TYPES, STANCES
+from dprktrack.claimsfile.load import load_catalog
+from dprktrack.schema.models import ActorKind, QuoteType, Stance
+from dprktrack.schema.vocabulary import ACTOR_KINDS, QUOTE_TYPES, STANCES
 
 
 def test_seed_is_a_byte_identical_copy_of_the_shared_source() -> None:

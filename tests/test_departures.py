@@ -18,12 +18,12 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from support import CLAIMS, SEED, Invoke
 
-from dprktrack.anchor import Span
-from dprktrack.boundaries import is_boundary
-from dprktrack.check import claim_finding
-from dprktrack.departures import review, review_pin
-from dprktrack.matcher import Document, Hints, match_quote
-from dprktrack.records import Claim, StanceEntry, claim_of
+from dprktrack.check.verdicts import claim_finding
+from dprktrack.matching.boundaries import is_boundary
+from dprktrack.matching.departures import review, review_pin
+from dprktrack.matching.matcher import Document, Hints, match_quote
+from dprktrack.matching.textpos import Span
+from dprktrack.schema.records import Claim, StanceEntry, claim_of
 
 SEED_TEXT = SEED.read_text("utf-8")
 DATA = json.loads(CLAIMS.read_text("utf-8"))

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from support import Edit, Invoke, delete_at, set_at
 
+from dprktrack.claimsfile.load import load_catalog
 from dprktrack.errors import EXIT_INPUT, DprkError
-from dprktrack.store import load_catalog
 
 SCHEMA_CASES = [
     pytest.param(

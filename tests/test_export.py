@@ -16,12 +16,12 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from support import CLAIMS, REPO, SEED, Invoke
 
+from dprktrack.claimsfile.load import write_atomically
 from dprktrack.errors import DprkError
 from dprktrack.export import ROW_FIELDS, source_reference
-from dprktrack.matcher import CONTEXT_LENGTH
+from dprktrack.matching.matcher import CONTEXT_LENGTH
+from dprktrack.output.writers import write_jsonl
 from dprktrack.query import CLAIM_FIELDS
-from dprktrack.store import write_atomically
-from dprktrack.writers import write_jsonl
 
 SEED_TEXT = SEED.read_text("utf-8")
 DATA = json.loads(CLAIMS.read_text("utf-8"))

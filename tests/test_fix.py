@@ -48,10 +48,10 @@ from support import (
     straighten,
 )
 
+from dprktrack.check.quotefix import hidden_character, single_spaced
 from dprktrack.cli import main
-from dprktrack.normalise import normalise_text
-from dprktrack.quotefix import hidden_character, single_spaced
-from dprktrack.rules import QUOTE_PATTERN
+from dprktrack.matching.normalise import normalise_text
+from dprktrack.schema.rules import QUOTE_PATTERN
 
 RAW = CLAIMS.read_text("utf-8")
 DATA: dict[str, Any] = json.loads(RAW)

@@ -56,10 +56,10 @@ from support import (
     straighten,
 )
 
-from dprktrack.check import finding_positions, result_records, run_check, summary
+from dprktrack.check.verdicts import finding_positions, result_records, run_check, summary
+from dprktrack.claimsfile.load import load_catalog
 from dprktrack.cli import main
 from dprktrack.errors import DprkError
-from dprktrack.store import load_catalog
 
 _HEALTH = [
     HealthCheck.too_slow,  # each example writes files and runs commands

@@ -28,8 +28,8 @@ from support import CLAIMS, REPO
 
 from dprktrack.cli import main
 from dprktrack.export import ROW_FIELDS
+from dprktrack.output.writers import flat
 from dprktrack.query import ACTOR_FIELDS, CELL_FIELDS, CLAIM_FIELDS, TARGET_FIELDS
-from dprktrack.writers import flat
 
 MARKUP = ("[bold red]x[/]", "[link=https://evil]y[/link]")
 OSC8 = "\x1b]8;;https://evil\x07z\x1b]8;;\x07"

@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from support import CLAIMS
 
+from dprktrack.claimsfile.jsonpos import locate, locate_claims
 from dprktrack.errors import JsonPath, format_json_path
-from dprktrack.jsonpos import locate, locate_claims
 
 scalars = st.none() | st.booleans() | st.integers() | st.text(max_size=8)
 documents = st.recursive(

@@ -15,10 +15,9 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from support import SEED, on_words
 
-from dprktrack import elision
-from dprktrack.anchor import Span, paragraph
-from dprktrack.approximate import _end_distances, best_passages, similarity, word_diff
-from dprktrack.matcher import (
+from dprktrack.matching import omissions
+from dprktrack.matching.approximate import _end_distances, best_passages, similarity, word_diff
+from dprktrack.matching.matcher import (
     CONTEXT_LENGTH,
     SHORTEST_APPROXIMATE,
     Document,
@@ -26,7 +25,8 @@ from dprktrack.matcher import (
     match_quote,
     minimum_score,
 )
-from dprktrack.normalise import normalise, normalise_text
+from dprktrack.matching.normalise import normalise, normalise_text
+from dprktrack.matching.textpos import Span, paragraph
 
 SEED_TEXT = SEED.read_text("utf-8")
 DOCUMENT = Document(SEED_TEXT)
@@ -462,30 +462,30 @@ def test_word_diff_marks_the_claims_and_the_sources_words(
 @pytest.mark.parametrize("marker", ["…", "...", ". . .", "[…]", "[...]", "[ … ]"], ids=repr)
 def test_each_omission_mark_splits_the_quote_into_kept_pieces(marker: str) -> None:
     quote = f"Russia also proposed {marker} once a year."
-    assert elision.has_markers(quote)
-    pieces = elision.pieces(quote)
+    assert omissions.has_markers(quote)
+    pieces = omissions.pieces(quote)
     assert [piece.text for piece in pieces] == ["Russia also proposed", "once a year."]
     assert pieces[0].gap == 0
-    assert pieces[1].gap == elision.ELISION_GAP
-    assert elision.rebuild(quote, ["R", "o"]) == f"R {marker} o"
+    assert pieces[1].gap == omissions.ELISION_GAP
+    assert omissions.rebuild(quote, ["R", "o"]) == f"R {marker} o"
 
 
 def test_brackets_are_alterations_with_a_short_gap() -> None:
-    pieces = elision.pieces("[t]he US, UK and France [reject] these proposals")
+    pieces = omissions.pieces("[t]he US, UK and France [reject] these proposals")
     assert [piece.text for piece in pieces] == ["he US, UK and France", "these proposals"]
-    assert pieces[1].gap == elision.ALTERATION_GAP
-    assert not elision.has_markers("no marks (round brackets are text) here")
+    assert pieces[1].gap == omissions.ALTERATION_GAP
+    assert not omissions.has_markers("no marks (round brackets are text) here")
 
 
 def test_placements_need_one_paragraph_and_the_pieces_in_order() -> None:
-    kept = elision.pieces("Russia also proposed reducing … from twice to once a year.")
-    (placement,) = elision.placements(SEED_TEXT, kept, 100)
+    kept = omissions.pieces("Russia also proposed reducing … from twice to once a year.")
+    (placement,) = omissions.placements(SEED_TEXT, kept, 100)
     first, second = placement.spans
     assert SEED_TEXT[first.start : first.end] == "Russia also proposed reducing"
     assert SEED_TEXT[second.start : second.end] == "from twice to once a year."
-    assert elision.placements(SEED_TEXT, list(reversed(kept)), 100) == []
-    across = elision.pieces("once a year. … The NK News article noted")
-    assert elision.placements(SEED_TEXT, across, 100) == [], "a blank line ends the passage"
+    assert omissions.placements(SEED_TEXT, list(reversed(kept)), 100) == []
+    across = omissions.pieces("once a year. … The NK News article noted")
+    assert omissions.placements(SEED_TEXT, across, 100) == [], "a blank line ends the passage"
 
 
 @SEED_PROPERTY

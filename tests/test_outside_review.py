@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from dprktrack import departures
-from dprktrack.check import claim_finding
-from dprktrack.matcher import Document, Hints, match_quote
-from dprktrack.records import Claim
+from dprktrack.check.verdicts import claim_finding
+from dprktrack.matching import departures
+from dprktrack.matching.matcher import Document, Hints, match_quote
+from dprktrack.schema.records import Claim
 
 
 def pin_for(source: str, quote: str) -> str | None:

@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 from support import CLAIMS
 
-from dprktrack import model
-from dprktrack.quickcheck import holds
-from dprktrack.records import Actor, Claim, Source, StanceEntry, Target, records_of
-from dprktrack.rules import cross_reference_problems
+from dprktrack.schema import models as model
+from dprktrack.schema.quickcheck import holds
+from dprktrack.schema.records import Actor, Claim, Source, StanceEntry, Target, records_of
+from dprktrack.schema.rules import cross_reference_problems
 
 DATA: dict[str, Any] = json.loads(CLAIMS.read_text("utf-8"))
 PAIRS = [

@@ -32,9 +32,9 @@ def test_tables_drawn_without_colour_read_exactly_as_the_coloured_ones() -> None
 
     from support import CLAIMS
 
+    from dprktrack.claimsfile.load import load_catalog
     from dprktrack.query import ClaimFilter, actor_records, stance_cells
     from dprktrack.render import actors_table, make_console, rendered, stance_grid
-    from dprktrack.store import load_catalog
 
     catalog = load_catalog(CLAIMS)
     records = actor_records(catalog, ClaimFilter())

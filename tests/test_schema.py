@@ -15,9 +15,9 @@ from jsonschema import Draft202012Validator
 from pydantic import TypeAdapter, ValidationError
 from support import CLAIMS, REPO, Edit, Invoke, delete_at, set_at
 
+from dprktrack.claimsfile.load import load_catalog
 from dprktrack.errors import DprkError
-from dprktrack.model import DATE_PATTERN, CalendarDate, IsoDate, claims_schema
-from dprktrack.store import load_catalog
+from dprktrack.schema.models import DATE_PATTERN, CalendarDate, IsoDate, claims_schema
 
 SCHEMA_FILE = REPO / "claims.schema.json"
 

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from support import Invoke, add_args
 
-from dprktrack.safeio import write_atomically
+from dprktrack.claimsfile.safeio import write_atomically
 
 UNIQUE = "Moscow’s proposal to set a time limit"
 OTHER = "the decision to extend the term of office"
@@ -234,7 +234,7 @@ def test_ctrl_c_while_the_new_file_is_written_leaves_the_old_one(tmp_path: Path)
 def test_ctrl_c_during_the_rename_waits_until_it_is_done() -> None:
     """Between the last check and the folder's sync, an interrupt is held back: it comes
     after, so the command can say truthfully whether the file was written."""
-    from dprktrack.safeio import _interrupts_held
+    from dprktrack.claimsfile.safeio import _interrupts_held
 
     reached = []
 

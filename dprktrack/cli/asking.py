@@ -14,7 +14,7 @@ import click
 
 from dprktrack.cli.group import one_line_message
 from dprktrack.errors import DprkError
-from dprktrack.safetext import visible
+from dprktrack.output.safetext import visible
 
 if TYPE_CHECKING:
     pass

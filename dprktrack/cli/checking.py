@@ -14,11 +14,11 @@ import click
 from dprktrack.cli.group import decide_exit, main, one_line_message
 from dprktrack.cli.shared import completer, load_claims
 from dprktrack.errors import EXIT_FAILURE, EXIT_INPUT, EXIT_OK, DprkError
-from dprktrack.safetext import inert_in_logs, visible
+from dprktrack.output.safetext import inert_in_logs, visible
 
 if TYPE_CHECKING:
-    from dprktrack.check import Report
-    from dprktrack.store import Catalog
+    from dprktrack.check.verdicts import Report
+    from dprktrack.claimsfile.load import Catalog
 
 CHECK_FORMATS = ("text", "json", "github")
 
@@ -86,7 +86,7 @@ def check(
       dprktrack check --strict --format json c014 c015
       dprktrack check --fix --dry-run
     """
-    from dprktrack.check import finding_positions, result_records, run_check, summary
+    from dprktrack.check.verdicts import finding_positions, result_records, run_check, summary
 
     if dry_run and not fix:
         raise click.UsageError("--dry-run goes with --fix")
@@ -142,8 +142,8 @@ def _repair(
     """Apply the safe repairs (or print them as a diff); what was fixed and the file's text now."""
     import difflib
 
-    from dprktrack.check import apply_repairs
-    from dprktrack.store import catalog_from_text, dump_claims, replace_claims_file
+    from dprktrack.check.verdicts import apply_repairs
+    from dprktrack.claimsfile.load import catalog_from_text, dump_claims, replace_claims_file
 
     data, changed = apply_repairs(json.loads(catalog.raw), report)
     if not changed:
@@ -216,14 +216,14 @@ def _patch_name(path: Path) -> str:
 def _emit_check(
     fmt: str, name: str, records: list[dict[str, Any]], totals: dict[str, Any], out: TextIO
 ) -> None:
-    from dprktrack.check import summary_line
+    from dprktrack.check.verdicts import summary_line
 
     if fmt == "json":
-        from dprktrack.writers import write_json
+        from dprktrack.output.writers import write_json
 
         write_json({"summary": totals, "results": records}, out)
     elif fmt == "github":
-        from dprktrack.writers import github_annotation
+        from dprktrack.output.writers import github_annotation
 
         for record in records:
             if record["severity"] == "pass" or (record["fixed"] and not totals["dry_run"]):
@@ -235,7 +235,7 @@ def _emit_check(
             click.echo(github_annotation(level, {**where, "title": title}, body), file=out)
         click.echo(summary_line(totals), file=out)
     elif _plain(out):  # a pipe, a CI log, a hook: no need for rich
-        from dprktrack.checkreport import finding_lines, plain
+        from dprktrack.check.report import finding_lines, plain
 
         for line in finding_lines(name, records, summary_line(totals), planned=totals["dry_run"]):
             click.echo(plain(line), file=out)

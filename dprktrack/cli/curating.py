@@ -23,16 +23,16 @@ from dprktrack.cli.asking import (
 from dprktrack.cli.group import decide_exit, main, one_line_message
 from dprktrack.cli.shared import completer, load_claims
 from dprktrack.errors import EXIT_FAILURE, EXIT_OK, DprkError
-from dprktrack.safetext import visible, visible_json
-from dprktrack.vocabulary import ACTOR_KINDS, QUOTE_TYPES, STANCES
+from dprktrack.output.safetext import visible, visible_json
+from dprktrack.schema.vocabulary import ACTOR_KINDS, QUOTE_TYPES, STANCES
 
 if TYPE_CHECKING:
     import datetime
 
+    from dprktrack.claimsfile.load import Catalog
     from dprktrack.curate import Anchored, Located
-    from dprktrack.departures import Review
-    from dprktrack.matcher import Document
-    from dprktrack.store import Catalog
+    from dprktrack.matching.departures import Review
+    from dprktrack.matching.matcher import Document
 
 
 @main.command(short_help="Print the claims file's JSON Schema, for editors.")
@@ -50,7 +50,7 @@ def schema() -> None:
     Example:
       dprktrack schema > claims.schema.json
     """
-    from dprktrack.model import schema_text
+    from dprktrack.schema.models import schema_text
 
     # Bytes, so the output is the committed file's on every platform (no CRLF, any locale).
     sys.stdout.buffer.write(schema_text().encode("utf-8"))
@@ -103,7 +103,7 @@ def locate(ctx: click.Context, text: str, sources: tuple[str, ...], fmt: str) ->
     quotable = any(hit.problem is None for hit in located.hits)
     decide_exit(ctx, EXIT_OK if quotable else EXIT_FAILURE)  # kept if the reader closes early
     if fmt == "json":
-        from dprktrack.writers import write_json
+        from dprktrack.output.writers import write_json
 
         write_json(located_record(text, located), sys.stdout)
     else:
@@ -112,7 +112,7 @@ def locate(ctx: click.Context, text: str, sources: tuple[str, ...], fmt: str) ->
 
 
 def _print_located(located: Located) -> None:
-    from dprktrack.matcher import LONGEST_APPROXIMATE
+    from dprktrack.matching.matcher import LONGEST_APPROXIMATE
     from dprktrack.render import has_colour, make_console, passages_view, print_parts
 
     console = make_console()
@@ -147,8 +147,8 @@ def _write_record(
     The new file is loaded and validated whole before it is written, and the write
     is refused if the file changed on disk since it was read (as `check --fix`).
     """
-    from dprktrack.store import catalog_from_text, replace_claims_file, with_record
-    from dprktrack.writers import write_json
+    from dprktrack.claimsfile.load import catalog_from_text, replace_claims_file, with_record
+    from dprktrack.output.writers import write_json
 
     text = with_record(catalog.raw, section, record)
     catalog_from_text(catalog.path, text)
@@ -255,7 +255,7 @@ def add(
     """
     from dprktrack import curate
     from dprktrack.query import pick_source
-    from dprktrack.records import claim_of
+    from dprktrack.schema.records import claim_of
 
     asking = will_ask(prompt)
     given = {"--actor": actor, "--quote": quote, "--stance": stances, "--summary": summary}
@@ -330,7 +330,7 @@ def _approved_record(
     """The new claim's record; a quote that departs from the source's words gets its
     review pin only once a person has read the departures and approved them."""
     from dprktrack import curate
-    from dprktrack.model import Claim
+    from dprktrack.schema.models import Claim
 
     record = curate.build_record(Claim, values, _CLAIM_OPTIONS)
     review = curate.departures_to_approve(document, record)
@@ -399,7 +399,7 @@ def approve(ctx: click.Context, claim_ids: tuple[str, ...], *, yes: bool, dry_ru
       dprktrack approve --yes --dry-run c014 c015
     """
     from dprktrack import curate
-    from dprktrack.store import catalog_from_text, replace_claims_file
+    from dprktrack.claimsfile.load import catalog_from_text, replace_claims_file
 
     catalog = load_claims(ctx, bundled_ok=False)
     approvals = [curate.approval(catalog, claim_id) for claim_id in _claim_ids(catalog, claim_ids)]
@@ -588,8 +588,9 @@ def add_actor(
       dprktrack add-actor --name "Linda Thomas-Greenfield" --kind person \\
         --alias Thomas-Greenfield --role "US ambassador to the UN" --country "United States"
     """
-    from dprktrack import curate, records
-    from dprktrack.model import Actor
+    from dprktrack import curate
+    from dprktrack.schema import records
+    from dprktrack.schema.models import Actor
 
     asking = will_ask(prompt)
     optional = {"--id": actor_id, "--role": role, "--country": country, "--alias": aliases}
@@ -660,7 +661,7 @@ def add_target(
         --description "Alleged transfers of DPRK munitions to Russia."
     """
     from dprktrack import curate
-    from dprktrack.model import Target
+    from dprktrack.schema.models import Target
 
     asking = will_ask(prompt)
     require({"--label": label, "--description": description}, asking, {"--id": target_id})

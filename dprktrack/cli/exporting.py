@@ -13,7 +13,7 @@ from dprktrack.cli.group import main, one_line_message
 from dprktrack.cli.shared import load_claims
 
 if TYPE_CHECKING:
-    from dprktrack.store import Catalog
+    from dprktrack.claimsfile.load import Catalog
 
 
 EXPORT_FORMATS = ("annotations", "csv", "jsonl")
@@ -87,7 +87,7 @@ def export(ctx: click.Context, fmt: str | None, output: str | None, base: str | 
         return
     import io
 
-    from dprktrack.safeio import write_atomically
+    from dprktrack.claimsfile.safeio import write_atomically
 
     def write_utf8(stream: BinaryIO) -> None:
         text = io.TextIOWrapper(stream, encoding="utf-8", newline="", write_through=True)
@@ -104,13 +104,13 @@ def _export_writer(
     catalog: Catalog, fmt: str, base: str | None
 ) -> tuple[Callable[[TextIO], None], list[str]]:
     """What writes the export in `fmt`, and the notes to show (unplaced quotes, no claims)."""
-    from dprktrack import writers
     from dprktrack.export import (
         ROW_FIELDS,
         UNPLACED_ANNOTATIONS,
         annotation_collection,
         claim_rows,
     )
+    from dprktrack.output import writers
     from dprktrack.query import claim_records, unplaced_note
 
     records = claim_records(catalog, catalog.claims.values())

@@ -19,7 +19,7 @@ import click
 
 from dprktrack import __version__
 from dprktrack.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_OUTPUT, DprkError
-from dprktrack.safetext import inert_in_logs, visible
+from dprktrack.output.safetext import inert_in_logs, visible
 
 INTERRUPTED = "error: interrupted; nothing written"
 STDOUT_CLOSED = "stdout is closed; give the output somewhere to go (> FILE, > /dev/null)"
@@ -58,7 +58,7 @@ class _Group(click.Group):
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         if os.environ.get("_DPRKTRACK_COMPLETE", "").startswith("bash"):
-            from dprktrack.bashcomplete import use_line_aware_bash
+            from dprktrack.cli.bashcomplete import use_line_aware_bash
 
             use_line_aware_bash()  # so `--stance target=s<TAB>` completes despite the `=`
         _escape_what_cannot_be_encoded()
@@ -128,7 +128,7 @@ class _Group(click.Group):
     def _invoke_flushed(self, ctx: click.Context) -> Any:
         """Run the command, then flush what it printed: a stdout that fails (a closed pipe,
         a full disk) fails here, where it can be answered, rather than at exit."""
-        from dprktrack.collector import paused
+        from dprktrack.claimsfile.collector import paused
 
         if sys.stdout is None:  # started with its stdout closed (`>&-`)
             raise DprkError(STDOUT_CLOSED, EXIT_OUTPUT)

@@ -22,8 +22,8 @@ from dprktrack.errors import EXIT_INPUT, DprkError
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
+    from dprktrack.claimsfile.load import Catalog
     from dprktrack.query import Record
-    from dprktrack.store import Catalog
 
 
 @main.command("list")
@@ -165,7 +165,7 @@ def show(ctx: click.Context, claim_id: str, fmt: str) -> None:
     Example:
       dprktrack show c014
     """
-    from dprktrack import writers
+    from dprktrack.output import writers
     from dprktrack.query import CLAIM_FIELDS, claim_records, closest_ids, unplaced_note
 
     catalog = load_claims(ctx)

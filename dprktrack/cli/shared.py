@@ -10,14 +10,14 @@ import click
 
 from dprktrack.cli.group import one_line_message
 from dprktrack.errors import DprkError
-from dprktrack.safetext import visible
-from dprktrack.vocabulary import QUOTE_TYPES, STANCES
+from dprktrack.output.safetext import visible
+from dprktrack.schema.vocabulary import QUOTE_TYPES, STANCES
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
+    from dprktrack.claimsfile.load import Catalog
     from dprktrack.query import ClaimFilter, Record
-    from dprktrack.store import Catalog
 
 F = TypeVar("F", bound=Callable[..., Any])
 LISTING_FORMATS = ("table", "json", "csv", "markdown")
@@ -26,7 +26,7 @@ LISTING_FORMATS = ("table", "json", "csv", "markdown")
 def load_claims(ctx: click.Context, *, bundled_ok: bool = True) -> Catalog:
     """The claims file the command is to use (--claims, ./claims.json, the bundled copy
     unless `bundled_ok` is False), loaded and validated."""
-    from dprktrack.store import find_claims_file, load_catalog
+    from dprktrack.claimsfile.load import find_claims_file, load_catalog
 
     path = find_claims_file(ctx.obj, bundled_ok=bundled_ok, command=ctx.info_name or "check")
     return load_catalog(path)
@@ -46,8 +46,8 @@ def completer(
     def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
         from click.shell_completion import CompletionItem
 
-        from dprktrack.complete import candidates
-        from dprktrack.store import find_claims_file, load_catalog
+        from dprktrack.claimsfile.load import find_claims_file, load_catalog
+        from dprktrack.cli.complete import candidates
 
         try:
             explicit = ctx.find_root().params.get("claims_path")
@@ -147,7 +147,7 @@ def emit(
     `table` draws the records for the console they will be printed on (its width, and
     whether it shows colour: styling a large table it would drop costs time).
     """
-    from dprktrack import writers
+    from dprktrack.output import writers
 
     for message in (*notes, empty_note if not data else ""):
         if message:

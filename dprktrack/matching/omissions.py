@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from dprktrack.anchor import PARAGRAPH_BREAK, Span
-from dprktrack.boundaries import is_boundary
+from dprktrack.matching.boundaries import is_boundary
+from dprktrack.matching.textpos import PARAGRAPH_BREAK, Span
 
 ELISION_GAP = 1000
 """Most characters one omission may skip; the pieces must stay one passage."""

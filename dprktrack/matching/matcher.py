@@ -18,11 +18,11 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Literal
 
-from dprktrack import elision
-from dprktrack.anchor import PARAGRAPH_BREAK, LineIndex, Span, paragraph
-from dprktrack.approximate import MOST_PLACES, Budget, best_passages
-from dprktrack.boundaries import cut_word, is_boundary
-from dprktrack.normalise import Normalised, normalise, normalise_text
+from dprktrack.matching import omissions
+from dprktrack.matching.approximate import MOST_PLACES, Budget, best_passages
+from dprktrack.matching.boundaries import cut_word, is_boundary
+from dprktrack.matching.normalise import Normalised, normalise, normalise_text
+from dprktrack.matching.textpos import PARAGRAPH_BREAK, LineIndex, Span, paragraph
 
 Stage = Literal["exact", "typography", "approximate", "none", "ambiguous"]
 Selection = Literal["hint", "unique", "context", ""]
@@ -154,7 +154,7 @@ def match_quote(
     )
     if whole is not None:
         return whole
-    kept = elision.pieces(quote) if elision.has_markers(quote) else None
+    kept = omissions.pieces(quote) if omissions.has_markers(quote) else None
     if kept:
         pieces = (
             _pieces_at_hint(raw, kept, hints)
@@ -213,19 +213,19 @@ def _at_hint(document: Document, quote: str, hints: Hints, *, typographic: bool)
     return None
 
 
-def _pieces_at_hint(raw: str, kept: list[elision.Piece], hints: Hints) -> Match | None:
+def _pieces_at_hint(raw: str, kept: list[omissions.Piece], hints: Hints) -> Match | None:
     """The kept pieces filling exactly the hinted span (widened over edge alterations)."""
     span = _hinted_span(raw, hints)
     if span is None:
         return None
-    for placement in elision.placements(raw, kept, MAX_OCCURRENCES, within=span):
+    for placement in omissions.placements(raw, kept, MAX_OCCURRENCES, within=span):
         if placement.outer == span:
             return _pieces_match("exact", placement, "hint", None)
     return None
 
 
 def _pieces_match(
-    stage: Stage, placement: elision.Placement, selected_by: Selection, context: float | None
+    stage: Stage, placement: omissions.Placement, selected_by: Selection, context: float | None
 ) -> Match:
     spans = placement.spans
     outer = placement.outer if placement.outer != _outer(spans) else None
@@ -235,7 +235,7 @@ def _pieces_match(
 def _search(
     text: str,
     quote: str,
-    kept: list[elision.Piece] | None,
+    kept: list[omissions.Piece] | None,
     hints: Hints,
     stage: Stage,
     *,
@@ -272,13 +272,13 @@ def _search(
     return Match("ambiguous", candidates=candidates, uncounted=not complete)
 
 
-Found = tuple[elision.Placement, elision.Placement]
+Found = tuple[omissions.Placement, omissions.Placement]
 """A placement in the searched text, and the same in the raw text."""
 
 
 def _chosen(
     stage: Stage,
-    placement: elision.Placement,
+    placement: omissions.Placement,
     selected_by: Selection,
     context: float | None,
     *,
@@ -290,7 +290,7 @@ def _chosen(
 
 
 def _in_raw(
-    found: list[Found], mapping: Normalised, raw: str, kept: list[elision.Piece] | None
+    found: list[Found], mapping: Normalised, raw: str, kept: list[omissions.Piece] | None
 ) -> list[Found]:
     """Placements of the normalised text that hold in the raw text too, mapped there."""
     held = []
@@ -302,14 +302,14 @@ def _in_raw(
         if cut_word(raw, outer.start, outer.end) is not None:
             continue
         if kept is not None and not (
-            elision.one_paragraph(raw, spans) and _pieces_hold(raw, spans, kept)
+            omissions.one_paragraph(raw, spans) and _pieces_hold(raw, spans, kept)
         ):
             continue
-        held.append((placement, elision.Placement(spans, outer)))
+        held.append((placement, omissions.Placement(spans, outer)))
     return held
 
 
-def _pieces_hold(raw: str, spans: tuple[Span, ...], kept: list[elision.Piece]) -> bool:
+def _pieces_hold(raw: str, spans: tuple[Span, ...], kept: list[omissions.Piece]) -> bool:
     """Whether every piece begins and ends on whole words of the raw text where it must."""
     for span, piece in zip(spans, kept, strict=True):
         start = None if piece.open_start else span.start
@@ -326,12 +326,12 @@ inside every word of a hostile source must not cost its length times the source'
 
 
 def _occurrences(
-    text: str, quote: str, kept: list[elision.Piece] | None
+    text: str, quote: str, kept: list[omissions.Piece] | None
 ) -> tuple[list[Found], bool]:
     """Where the whole quote occurs on whole words or, given its kept pieces, where they fit;
-    and whether the search finished (see elision.CHAIN_WORK and MOST_TRIED)."""
+    and whether the search finished (see omissions.CHAIN_WORK and MOST_TRIED)."""
     if kept:
-        placements, finished = elision.bounded_placements(text, kept, MAX_OCCURRENCES)
+        placements, finished = omissions.bounded_placements(text, kept, MAX_OCCURRENCES)
         return [(placement, placement) for placement in placements], finished
     found: list[Found] = []
     tried = 0
@@ -342,7 +342,7 @@ def _occurrences(
             return found, False
         span = Span(at, at + len(quote))
         if cut_word(text, span.start, span.end) is None:
-            placement = elision.Placement((span,), span)
+            placement = omissions.Placement((span,), span)
             found.append((placement, placement))
         at = text.find(quote, at + 1)
     return found, True
@@ -379,7 +379,7 @@ def _common_suffix(one: str, other: str) -> int:
 
 
 def _typographic(
-    document: Document, quote: str, kept: list[elision.Piece] | None, hints: Hints
+    document: Document, quote: str, kept: list[omissions.Piece] | None, hints: Hints
 ) -> Match | None:
     """The quote in the normalised text; white space around it is not part of the match."""
     mapping = document.normalised
@@ -395,7 +395,7 @@ def _typographic(
 def _approximate(
     document: Document,
     quote: str,
-    kept: list[elision.Piece] | None,
+    kept: list[omissions.Piece] | None,
     hints: Hints,
     budget: Budget | None = None,
 ) -> Match:
@@ -441,7 +441,7 @@ def source_spelling(document: Document, quote: str, match: Match) -> str:
     if not match.by_pieces:
         assert match.span is not None
         return document.slice(match.span)
-    return elision.rebuild(quote, [document.slice(span) for span in match.spans])
+    return omissions.rebuild(quote, [document.slice(span) for span in match.spans])
 
 
 def closest_passages(
@@ -452,7 +452,7 @@ def closest_passages(
     The same search as the approximate stage, with a looser bound: a curator who
     mistyped a quote wants the nearest passages even where `check` would pass none.
     """
-    kept = elision.pieces(quote) if elision.has_markers(quote) else None
+    kept = omissions.pieces(quote) if omissions.has_markers(quote) else None
     wanted = normalise_text(max((piece.text for piece in kept), key=len) if kept else quote)
     wanted = wanted.strip()
     if not wanted or len(wanted) > LONGEST_APPROXIMATE:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from dprktrack.safetext import inert_in_logs, visible
+from dprktrack.output.safetext import inert_in_logs, visible
 
 Line = list[tuple[str, str]]
 """One line of the report: pieces of text, each with its rich style ("" for none)."""

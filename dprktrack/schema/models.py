@@ -22,7 +22,7 @@ from pydantic import (
     model_validator,
 )
 
-from dprktrack.rules import (
+from dprktrack.schema.rules import (
     DATE_PATTERN,
     MAX_TEXT,
     QUOTE_PATTERN,
@@ -33,7 +33,7 @@ from dprktrack.rules import (
     iso_date,
 )
 
-# Spelled out for the type checker; a test keeps them equal to dprktrack.vocabulary.
+# Spelled out for the type checker; a test keeps them equal to dprktrack.schema.vocabulary.
 Stance = Literal["support", "oppose", "neutral", "mixed"]
 QuoteType = Literal["direct", "indirect", "mixed"]
 ActorKind = Literal["person", "government", "organization", "media", "group", "author"]

@@ -27,10 +27,10 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
-from dprktrack import elision
-from dprktrack.anchor import PARAGRAPH_BREAK, Span
-from dprktrack.boundaries import APOSTROPHES, HYPHENS
-from dprktrack.normalise import normalise_text
+from dprktrack.matching import omissions
+from dprktrack.matching.boundaries import APOSTROPHES, HYPHENS
+from dprktrack.matching.normalise import normalise_text
+from dprktrack.matching.textpos import PARAGRAPH_BREAK, Span
 
 PIN_LENGTH = 16
 """Hex digits of a review pin: 64 bits, enough that no edit keeps a pin by chance."""
@@ -135,11 +135,11 @@ def structural_problems(quote: str, raw: str = "") -> list[str]:
     looks like nothing would hide a negation from the detector and the reviewer alike.
     """
     problems = []
-    for marker in elision.markers(quote):
+    for marker in omissions.markers(quote):
         hidden = next((c for c in marker.group() if _hidden(c)), None)
         mark = marker.group()
         foreign = next((c for c in mark if not (c.isascii() or c in raw)), None)
-        foreign = None if elision.is_elision(mark) else foreign
+        foreign = None if omissions.is_elision(mark) else foreign
         odd = hidden or foreign
         if odd is not None:
             problems.append(
@@ -147,16 +147,16 @@ def structural_problems(quote: str, raw: str = "") -> list[str]:
                 "control or look-alike character the source does not use"
             )
     problems.extend(_run_of_brackets(quote))
-    for piece in elision.pieces(quote):
+    for piece in omissions.pieces(quote):
         if _hidden(piece.text[0]) or _hidden(piece.text[-1]):
             problems.append(
                 f"the kept piece {_shown(piece.text)} begins or ends with an invisible character"
             )
-    rewrite = elision.long_alteration(quote)
+    rewrite = omissions.long_alteration(quote)
     if rewrite:
         problems.append(
             f"the bracket {_shown(rewrite)} holds more than an alteration may "
-            f"({elision.ALTERATION_GAP} characters): a rewrite, not a quote"
+            f"({omissions.ALTERATION_GAP} characters): a rewrite, not a quote"
         )
     return problems
 
@@ -165,15 +165,15 @@ def _run_of_brackets(quote: str) -> list[str]:
     """Brackets side by side are one alteration: together they may hold no more than one."""
     run: list[str] = []
     last_end = -1
-    for marker in [*elision.markers(quote), None]:
-        joined = marker is not None and not elision.is_elision(marker.group())
+    for marker in [*omissions.markers(quote), None]:
+        joined = marker is not None and not omissions.is_elision(marker.group())
         if joined and marker is not None and quote[last_end : marker.start()].strip() == "":
             run.append(marker.group()[1:-1])
         else:
-            if len(run) > 1 and len("".join(run)) > elision.ALTERATION_GAP:
+            if len(run) > 1 and len("".join(run)) > omissions.ALTERATION_GAP:
                 return [
                     f"{len(run)} brackets side by side hold more than an alteration may "
-                    f"({elision.ALTERATION_GAP} characters): a rewrite, not a quote"
+                    f"({omissions.ALTERATION_GAP} characters): a rewrite, not a quote"
                 ]
             run = [marker.group()[1:-1]] if joined and marker is not None else []
         if marker is not None:
@@ -213,7 +213,7 @@ def _piece_places(quote: str) -> list[Span]:
     """Where each kept piece stands in the quote itself."""
     places = []
     position = 0
-    for text, marker in elision.segments(quote):
+    for text, marker in omissions.segments(quote):
         if text.strip():
             start = position + len(text) - len(text.lstrip())
             places.append(Span(start, start + len(text.strip())))
@@ -242,14 +242,14 @@ def _gaps(
 
 
 def _alters(marks: str) -> bool:
-    return any(not elision.is_elision(marker.group()) for marker in elision.markers(marks))
+    return any(not omissions.is_elision(marker.group()) for marker in omissions.markers(marks))
 
 
 def _reaches_past_its_word(marks: str) -> bool:
     """Whether an edge bracket holds more than a word's letters (`di[d attack Freedonia]`)."""
     return any(
-        not elision.is_elision(m.group()) and any(c.isspace() for c in m.group())
-        for m in elision.markers(marks)
+        not omissions.is_elision(m.group()) and any(c.isspace() for c in m.group())
+        for m in omissions.markers(marks)
     )
 
 
@@ -289,10 +289,10 @@ def _gap(quote: str, raw: str, q: Span, s: Span, *, edge: bool) -> _Gap:
     marks = quote[q.start : q.end]
     source = " ".join(raw[s.start : s.end].split())
     departure = None
-    found = elision.markers(marks)
-    if found and not (edge and not source and all(elision.is_elision(m.group()) for m in found)):
+    found = omissions.markers(marks)
+    if found and not (edge and not source and all(omissions.is_elision(m.group()) for m in found)):
         kind: Literal["omission", "alteration"] = (
-            "omission" if all(elision.is_elision(m.group()) for m in found) else "alteration"
+            "omission" if all(omissions.is_elision(m.group()) for m in found) else "alteration"
         )
         departure = Departure(kind, source, " ".join(marks.split()), s.start)
     source_words = raw[_word_start(raw, s.start) : _word_end(raw, s.end)]
@@ -316,10 +316,10 @@ def _reading(text: str) -> str:
     """How the quote reads there: a bracket's words in place, an omission as a space."""
     out = []
     position = 0
-    for marker in elision.markers(text):
+    for marker in omissions.markers(text):
         out.append(text[position : marker.start()])
         mark = marker.group()
-        out.append(" " if elision.is_elision(mark) else mark[1:-1])
+        out.append(" " if omissions.is_elision(mark) else mark[1:-1])
         position = marker.end()
     out.append(text[position:])
     return "".join(out)

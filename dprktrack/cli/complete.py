@@ -7,9 +7,9 @@ whether the curator began typing its id, its name or one of its aliases.
 
 from __future__ import annotations
 
+from dprktrack.claimsfile.load import Catalog
 from dprktrack.query import fold, match_actors
-from dprktrack.store import Catalog
-from dprktrack.vocabulary import STANCES
+from dprktrack.schema.vocabulary import STANCES
 
 Candidate = tuple[str, str]
 """A value to insert and the help a shell may show beside it."""

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dprktrack.rules import MAX_TEXT, iso_date
-from dprktrack.vocabulary import ACTOR_KINDS, QUOTE_TYPES, STANCES
+from dprktrack.schema.rules import MAX_TEXT, iso_date
+from dprktrack.schema.vocabulary import ACTOR_KINDS, QUOTE_TYPES, STANCES
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _SLUG_LINES = re.compile(r"(?:[a-z0-9]+(?:-[a-z0-9]+)*\n)*")

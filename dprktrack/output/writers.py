@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from itertools import islice
 from typing import Any, TextIO
 
-from dprktrack.safetext import escape_json, inert_in_logs, visible
+from dprktrack.output.safetext import escape_json, inert_in_logs, visible
 
 Record = dict[str, Any]
 

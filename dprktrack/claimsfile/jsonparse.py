@@ -11,9 +11,9 @@ import json
 import re
 from typing import Any
 
-from dprktrack.anchor import LineIndex
 from dprktrack.errors import DprkError
-from dprktrack.safetext import visible
+from dprktrack.matching.textpos import LineIndex
+from dprktrack.output.safetext import visible
 
 MAX_DEPTH = 500
 """Nesting reported as too deep; a claims file nests five levels."""

@@ -21,7 +21,7 @@ import sys
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from dprktrack.anchor import Span
+from dprktrack.matching.textpos import Span
 
 MOST_PLACES = 20
 """Equally close places reported per window: enough to say a passage is not unique."""

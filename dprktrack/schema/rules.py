@@ -14,7 +14,7 @@ from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 
 from dprktrack.errors import JsonPath, Problem
-from dprktrack.safetext import visible
+from dprktrack.output.safetext import visible
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 TEXT_PATTERN = r"\S"

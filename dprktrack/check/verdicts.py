@@ -13,9 +13,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from dprktrack import departures, elision
-from dprktrack.anchor import Span
-from dprktrack.approximate import (
+from dprktrack.check.quotefix import (
+    differs_in_white_space_only,
+    hidden_character,
+    named,
+    single_spaced,
+)
+from dprktrack.claimsfile.collector import paused
+from dprktrack.claimsfile.jsonpos import locate, locate_claims
+from dprktrack.claimsfile.load import Catalog, decode_utf8
+from dprktrack.errors import DprkError, JsonPath, UnsafeInput
+from dprktrack.matching import departures, omissions
+from dprktrack.matching.approximate import (
     SCAN_PER_STEP,
     Budget,
     claim_budget,
@@ -23,11 +32,8 @@ from dprktrack.approximate import (
     run_budget,
     word_diff,
 )
-from dprktrack.boundaries import cut_word
-from dprktrack.collector import paused
-from dprktrack.errors import DprkError, JsonPath, UnsafeInput
-from dprktrack.jsonpos import locate, locate_claims
-from dprktrack.matcher import (
+from dprktrack.matching.boundaries import cut_word
+from dprktrack.matching.matcher import (
     CONTEXT_LENGTH,
     SHORTEST_APPROXIMATE,
     Document,
@@ -37,10 +43,9 @@ from dprktrack.matcher import (
     minimum_score,
     source_spelling,
 )
-from dprktrack.quotefix import differs_in_white_space_only, hidden_character, named, single_spaced
-from dprktrack.records import Claim
-from dprktrack.rules import MAX_TEXT
-from dprktrack.store import Catalog, decode_utf8
+from dprktrack.matching.textpos import Span
+from dprktrack.schema.records import Claim
+from dprktrack.schema.rules import MAX_TEXT
 
 Severity = Literal["pass", "warning", "failure"]
 
@@ -807,14 +812,14 @@ def _ambiguous_message(document: Document, match: Match) -> str:
 
 
 def _reads_differently(document: Document, claim: Claim, match: Match, span: Span) -> Outcome:
-    if match.edit == 1.0 and not elision.has_markers(claim.quote):
+    if match.edit == 1.0 and not omissions.has_markers(claim.quote):
         message = (
             f"the quote stands in the source only inside longer words (at "
             f"{document.where(span.start)}): a quote begins and ends on whole words and "
             "whole characters of the source"
         )
         return "changed", message, {}
-    if match.edit == 1.0 and elision.has_markers(claim.quote):
+    if match.edit == 1.0 and omissions.has_markers(claim.quote):
         message = (
             "the quote's kept pieces are not in order, close together, inside one paragraph "
             f"of the source (its longest piece is at {document.where(span.start)})"

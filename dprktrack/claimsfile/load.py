@@ -13,14 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dprktrack.collector import paused
-from dprktrack.errors import DprkError, JsonPath, Problem, UnsafeInput, format_json_path
-from dprktrack.jsonparse import RepeatedKeys, parse_json
-from dprktrack.jsonpos import locate
-from dprktrack.quickcheck import holds
-from dprktrack.records import Actor, Claim, Records, Source, Target, records_of
-from dprktrack.rules import PATTERN_MESSAGES, cross_reference_problems
-from dprktrack.safeio import (
+from dprktrack.claimsfile.collector import paused
+from dprktrack.claimsfile.jsonparse import RepeatedKeys, parse_json
+from dprktrack.claimsfile.jsonpos import locate
+from dprktrack.claimsfile.safeio import (
     MAX_CLAIMS_BYTES,
     MAX_SOURCE_BYTES,
     Refused,
@@ -29,10 +25,14 @@ from dprktrack.safeio import (
     read_inside,
     write_atomically,
 )
-from dprktrack.safetext import escape_json
+from dprktrack.errors import DprkError, JsonPath, Problem, UnsafeInput, format_json_path
+from dprktrack.output.safetext import escape_json
+from dprktrack.schema.quickcheck import holds
+from dprktrack.schema.records import Actor, Claim, Records, Source, Target, records_of
+from dprktrack.schema.rules import PATTERN_MESSAGES, cross_reference_problems
 
 if TYPE_CHECKING:
-    from dprktrack.matcher import Document
+    from dprktrack.matching.matcher import Document
 
 CLAIMS_FILENAME = "claims.json"
 MAX_PROBLEMS_SHOWN = 100
@@ -40,7 +40,7 @@ MAX_PROBLEMS_SHOWN = 100
 
 def bundled_claims_path() -> Path:
     """The claims file shipped with the package (or, in a source checkout, the repo's)."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]
     installed = package / "data" / CLAIMS_FILENAME
     return installed if installed.is_file() else package.parent / CLAIMS_FILENAME
 
@@ -102,7 +102,7 @@ class Catalog:
 
     def document(self, source_id: str) -> Document:
         """The source as the matcher takes it, named by its path from the current folder."""
-        from dprktrack.matcher import Document
+        from dprktrack.matching.matcher import Document
 
         return Document(self.source_text(source_id), self.shown_path(source_id))
 
@@ -242,7 +242,7 @@ def _validated(data: Any) -> tuple[dict[str, list[Any]] | None, list[Problem], b
     """
     from pydantic import TypeAdapter, ValidationError
 
-    from dprktrack import model
+    from dprktrack.schema import models as model
 
     sections = {
         "sources": model.Source,

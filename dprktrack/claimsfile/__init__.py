@@ -1,0 +1,1 @@
+"""The claims file on disk: find, read, parse, validate and rewrite it."""

@@ -1,0 +1,1 @@
+"""Where a quote stands in its source: text positions, normalising, omissions, search."""

@@ -1,0 +1,1 @@
+"""Writing data for machines and people safely: escaping and record writers."""

@@ -1,0 +1,1 @@
+"""The claims file's schema: the pydantic models, the value rules and what derives from them."""
