@@ -689,7 +689,7 @@ def _fictional_copy(tmp_path: Path) -> Path:
     """A fictional source whose claims' recorded text crosses no line end, anchored."""
     (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds" / "fiction.txt").write_bytes(FICTION.encode())
-    data = json.loads((Path(__file__).parent.parent / "claims.json").read_text("utf-8"))
+    data = json.loads(CLAIMS.read_text("utf-8"))
     source = {**data["sources"][0], "id": "fiction", "path": "seeds/fiction.txt"}
     source["sha256"] = hashlib.sha256(FICTION.encode()).hexdigest()
     template = {k: v for k, v in data["claims"][0].items() if k not in ("start", "end")}

@@ -1,9 +1,9 @@
 """The broken-file corpus: every hostile or malformed claims file and source, and its answer.
 
-Each case in tests/corpus/cases/ is a claims file beside a copy of
-tests/corpus/source.txt (or of tests/corpus/sources/CASE.txt where the source is the
-broken part). `dprktrack check` must give exactly the exit code, stderr and stdout
-in tests/corpus/expected.json: a one-line error naming file and place with exit 2,
+Each case in corpus/cases/ (beside this file) is a claims file beside a copy of
+corpus/source.txt (or of corpus/sources/CASE.txt where the source is the broken
+part). `dprktrack check` must give exactly the exit code, stderr and stdout in
+corpus/expected.json: a one-line error naming file and place with exit 2,
 or the check's own verdicts where the file is valid. Cases that cannot live in git
 (symbolic links, pipes, files of 50 MB and more) are built here in a temporary folder.
 """
@@ -24,7 +24,7 @@ from support import REPO, Invoke, set_at
 
 from dprktrack.claimsfile.safeio import MAX_CLAIMS_BYTES, MAX_SOURCE_BYTES
 
-CORPUS = REPO / "tests" / "corpus"
+CORPUS = REPO / "tests" / "adversarial" / "corpus"
 CASES = sorted(path.stem for path in (CORPUS / "cases").glob("*.json"))
 EXPECTED: dict[str, dict[str, Any]] = json.loads((CORPUS / "expected.json").read_text("utf-8"))
 MIB = 1024 * 1024
