@@ -46,6 +46,7 @@ class Finding:
     repair: dict[str, Any] | None = None
 
     def severity(self, strict: bool = False) -> Severity:
+        """The verdict's severity; with `strict`, a warning fails."""
         severity = VERDICTS[self.verdict]
         return "failure" if strict and severity == "warning" else severity
 
@@ -59,10 +60,12 @@ class Report:
     """Whether every claim was checked (so a source's pin may be renewed)."""
 
     def counts(self) -> dict[str, int]:
+        """How many findings had each verdict, every verdict listed."""
         tally = Counter(finding.verdict for finding in self.findings)
         return {verdict: tally[verdict] for verdict in VERDICTS}
 
     def claims_checked(self) -> int:
+        """How many claims were checked (source findings are not claims)."""
         return sum(1 for finding in self.findings if finding.kind == "claim")
 
 

@@ -121,6 +121,7 @@ def finding_lines(
 
 
 def plain(line: Line) -> str:
+    """The line's text without its styles, for a pipe or a log."""
     return "".join(text for text, _ in line)
 
 
@@ -148,10 +149,12 @@ def check_findings(
 
 
 def _github_data(text: str) -> str:
+    """A workflow command's message: nothing in it may end the command or start a line."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _github_property(text: str) -> str:
+    """A workflow command's property value: nor may it end the property."""
     return _github_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
