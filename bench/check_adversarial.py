@@ -64,7 +64,7 @@ FLOOR = """
 import sys
 from pathlib import Path
 from dprktrack.claimsfile.load import load_catalog
-import dprktrack.check.verdicts
+import dprktrack.check.run
 catalog = load_catalog(Path(sys.argv[1]))
 for source_id in catalog.sources:
     catalog.source_text(source_id)
@@ -72,7 +72,7 @@ for source_id in catalog.sources:
 LIBRARY = """
 import json, sys, time
 from pathlib import Path
-from dprktrack.check.verdicts import run_check
+from dprktrack.check.run import run_check
 from dprktrack.claimsfile.load import load_catalog
 catalog = load_catalog(Path(sys.argv[1]))
 began = time.perf_counter()

@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
-from dprktrack.check.verdicts import claim_finding, judged, with_fields
+from dprktrack.check.repairs import with_fields
+from dprktrack.check.verdicts import claim_finding, judged
 from dprktrack.claimsfile.load import Catalog, dump_claims, problem_from_pydantic
 from dprktrack.errors import DprkError
 from dprktrack.matching.approximate import similarity

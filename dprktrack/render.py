@@ -2,29 +2,26 @@
 
 Everything from data is passed to rich as `Text` (never as markup) after
 `visible()`, so a quote can neither style the terminal nor inject escapes; what
-the console prints is made inert in CI logs as it goes out (`_Console`).
+the console prints is made inert in CI logs as it goes out (`output.console`).
 Colour appears only on a terminal and NO_COLOR is respected (rich does both);
 without colour, highlighted spans are bracketed so they still stand out.
 """
 
 from __future__ import annotations
 
-import errno
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from itertools import pairwise
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
-from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from dprktrack.check.report import finding_lines
-from dprktrack.check.report import one_line as _one_line
-from dprktrack.output.safetext import inert_in_logs, visible, visible_json
+from dprktrack.output.console import make_console as make_console  # noqa: PLC0414 (re-export)
+from dprktrack.output.safetext import one_line, visible, visible_json
 
 if TYPE_CHECKING:
     from dprktrack.curate import Passage
@@ -32,31 +29,6 @@ if TYPE_CHECKING:
 
 STANCE_STYLES = {"support": "green", "oppose": "red", "neutral": "cyan", "mixed": "yellow"}
 OPEN_MARK, CLOSE_MARK = "⟦", "⟧"
-
-
-class _Console(Console):
-    """rich's console, drawing nothing a CI log could take for a workflow command.
-
-    Every view for people passes through here, whatever laid it out: a `::` that a
-    table's wrapping brings to the start of a line, a source's own line that begins
-    with one (`read`), a `##[` anywhere, all are made inert on their way out. A
-    closed pipe is left to the command line to answer.
-    """
-
-    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
-        """What rich would print (to the terminal, a file or a capture), made inert."""
-        return inert_in_logs(super()._render_buffer(buffer))
-
-    def on_broken_pipe(self) -> None:
-        """rich would exit with 1 here; the command line ends the run with the exit
-        code the command decided (a failing check), or 0."""
-        raise BrokenPipeError(errno.EPIPE, "the reader closed the pipe")
-
-
-def make_console(file: IO[str] | None = None, colour: bool = True) -> Console:
-    """A console that never parses markup; `colour=False` forces plain text."""
-    extra: dict[str, Any] = {} if colour else {"color_system": None}
-    return _Console(file=file, markup=False, highlight=False, emoji=False, **extra)
 
 
 def pager_shows_colour(environ: Mapping[str, str]) -> bool:
@@ -393,7 +365,7 @@ def passages_view(passages: Sequence[Passage], colour: bool) -> list[Part]:
     parts: list[Part] = []
     for passage in passages:
         heading = Text(f"{passage.occurrence}. " if numbered else "", style="bold")
-        heading.append(f"{_one_line(passage.path)}:{passage.line}:{passage.column}", style="bold")
+        heading.append(f"{one_line(passage.path)}:{passage.line}:{passage.column}", style="bold")
         heading.append(f"  offsets {passage.span.start}–{passage.span.end}  ")
         heading.append(passage.kind, style=KIND_STYLES[passage.kind])
         if passage.score is not None:
@@ -436,17 +408,3 @@ def _sentence_text(passage: Passage, colour: bool) -> Text:
         text.append(OPEN_MARK + visible(passage.sentence[start:end]) + CLOSE_MARK)
     text.append(visible(passage.sentence[end:]) + (" …" if after else ""))
     return text
-
-
-def check_findings(
-    name: str, records: Sequence[dict[str, Any]], totals_line: str, *, planned: bool = False
-) -> list[Text]:
-    """`check`'s report (see checkreport.finding_lines) as rich text, for a colour terminal."""
-    lines = finding_lines(name, records, totals_line, planned=planned)
-    return [Text.assemble(*line) for line in lines]
-
-
-def print_lines(console: Console, lines: Sequence[Text]) -> None:
-    """Print lines unwrapped, so tools reading `file:line:col:` see each finding whole."""
-    for line in lines:
-        console.print(line, soft_wrap=True)

@@ -1,35 +1,29 @@
-"""Integrity verdicts: does every claim's quote still stand in its source, where it says?
+"""The verdict on one claim: does its quote still stand in its source, where it says?
 
-`run_check` gives one finding per claim checked (and one per source whose bytes no
-longer match their pin), each with a stable verdict slug and, where the repair is
-safe, the new field values `--fix` may write. Nothing here writes files.
+`judged` gives the claim a stable verdict slug (see `findings.VERDICTS`), a message
+a person can act on, and, where the repair is safe, the new field values `--fix`
+may write. Nothing here writes files; `run` checks a whole claims file.
 """
 
 from __future__ import annotations
 
-import hashlib
-from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any
 
+from dprktrack.check.findings import VERDICTS, Finding, plural
 from dprktrack.check.quotefix import (
     differs_in_white_space_only,
     hidden_character,
     named,
     single_spaced,
 )
-from dprktrack.claimsfile.collector import paused
-from dprktrack.claimsfile.jsonpos import locate, locate_claims
-from dprktrack.claimsfile.load import Catalog, decode_utf8
-from dprktrack.errors import DprkError, JsonPath, UnsafeInput
+from dprktrack.check.repairs import fresh_anchors, unrepaired
+from dprktrack.errors import JsonPath
 from dprktrack.matching import departures, omissions
 from dprktrack.matching.approximate import (
     SCAN_PER_STEP,
     Budget,
     claim_budget,
     closest_in,
-    run_budget,
     word_diff,
 )
 from dprktrack.matching.boundaries import cut_word
@@ -47,351 +41,8 @@ from dprktrack.matching.textpos import Span
 from dprktrack.schema.records import Claim
 from dprktrack.schema.rules import MAX_TEXT
 
-Severity = Literal["pass", "warning", "failure"]
-
-VERDICTS: dict[str, Severity] = {
-    "ok": "pass",
-    "moved": "warning",
-    "typography": "warning",
-    "changed": "failure",
-    "altered": "failure",
-    "missing": "failure",
-    "ambiguous": "failure",
-    "source-missing": "failure",
-    "source-changed": "failure",
-}
-"""Every verdict slug and its default severity, in the order summaries count them."""
-
 LOOK_ALIKE_CONTEXT = 0.5
 """Below this agreement with its stored prefix/suffix, a lone occurrence is a look-alike."""
-
-
-@dataclass(slots=True)  # not frozen: a frozen dataclass costs twice as much to build, per claim
-class Finding:
-    """The verdict on one claim (or one source), with what was expected and found."""
-
-    id: str
-    kind: Literal["claim", "source"]
-    verdict: str
-    source: str
-    message: str
-    path: JsonPath
-    start: int | None = None
-    end: int | None = None
-    expected: str | None = None
-    found: str | None = None
-    diff: str | None = None
-    repair: dict[str, Any] | None = None
-
-    def severity(self, strict: bool = False) -> Severity:
-        severity = VERDICTS[self.verdict]
-        return "failure" if strict and severity == "warning" else severity
-
-
-@dataclass
-class Report:
-    """All findings of one run, sources first within each source's claims, in file order."""
-
-    findings: list[Finding] = field(default_factory=list)
-    complete: bool = True
-    """Whether every claim was checked (so a source's pin may be renewed)."""
-
-    def counts(self) -> dict[str, int]:
-        tally = Counter(finding.verdict for finding in self.findings)
-        return {verdict: tally[verdict] for verdict in VERDICTS}
-
-    def claims_checked(self) -> int:
-        return sum(1 for finding in self.findings if finding.kind == "claim")
-
-
-def run_check(
-    catalog: Catalog, claim_ids: Iterable[str] | None = None, budget: Budget | None = None
-) -> Report:
-    """Check the given claims (all when None), source by source, each source read once.
-
-    The close-passage searches of the run share one budget (`run_budget` for the
-    number of claims checked, when None): a hostile file's cost grows with its number
-    of claims, not with the lengths of its quotes and sources.
-    """
-    wanted = set(claim_ids) if claim_ids is not None else None
-    report = Report(complete=wanted is None)
-    positions = {claim_id: index for index, claim_id in enumerate(catalog.claims)}
-    by_source: dict[str, list[Claim]] = {source_id: [] for source_id in catalog.sources}
-    for claim in catalog.claims.values():
-        if wanted is None or claim.id in wanted:
-            by_source[claim.source].append(claim)
-    if budget is None:
-        budget = run_budget(sum(len(claims) for claims in by_source.values()))
-    with paused():
-        for source_index, (source_id, claims) in enumerate(by_source.items()):
-            if not claims and wanted is not None:
-                continue
-            _check_source(
-                catalog,
-                source_index=source_index,
-                source_id=source_id,
-                claims=claims,
-                positions=positions,
-                report=report,
-                budget=budget,
-            )
-    return report
-
-
-def _check_source(
-    catalog: Catalog,
-    *,
-    source_index: int,
-    source_id: str,
-    claims: list[Claim],
-    positions: dict[str, int],
-    report: Report,
-    budget: Budget,
-) -> None:
-    try:
-        data = catalog.source_bytes(source_id)
-        text = decode_utf8(data, str(catalog.source_path(source_id)))
-    except UnsafeInput:
-        raise  # not a verdict on the claims: the whole run is refused
-    except DprkError as err:
-        reason = "; ".join(err.lines)
-        if not claims:
-            where = ("sources", source_index, "path")
-            report.findings.append(
-                Finding(source_id, "source", "source-missing", source_id, reason, where)
-            )
-        for number, claim in enumerate(claims):
-            message = (
-                reason if not number else f"source {source_id!r} unreadable (see {claims[0].id})"
-            )
-            path = ("claims", positions[claim.id])
-            report.findings.append(
-                Finding(
-                    claim.id,
-                    "claim",
-                    "source-missing",
-                    source_id,
-                    message,
-                    path,
-                    expected=claim.quote,
-                )
-            )
-        return
-    pin = _pin_finding(catalog, source_index, source_id, data, claims)
-    document = Document(text, catalog.shown_path(source_id))  # the bytes just read, decoded
-    verdicts = [
-        claim_finding(document, claim, positions[claim.id], claim_budget(budget))
-        for claim in claims
-    ]
-    if pin is not None and pin.repair is None:
-        # A converted copy: its offsets would be wrong in every other checkout.
-        reason = "the source's line endings or byte order mark changed"
-        verdicts = [_unrepaired(finding, reason) for finding in verdicts]
-    if pin is not None:
-        report.findings.append(_renewable(pin, verdicts, report.complete))
-    report.findings.extend(verdicts)
-
-
-def _unrepaired(finding: Finding, reason: str) -> Finding:
-    if not finding.repair:
-        return finding
-    message = f"{finding.message} (--fix leaves it alone: {reason})"
-    return replace(finding, repair=None, message=message)
-
-
-def _pin_finding(
-    catalog: Catalog, index: int, source_id: str, data: bytes, claims: list[Claim]
-) -> Finding | None:
-    source = catalog.sources[source_id]
-    digest = hashlib.sha256(data).hexdigest()
-    if digest == source.sha256:
-        return None
-    endings = _line_ending_hint(data, source.sha256, claims)
-    message = (
-        f"{catalog.shown_path(source_id)} no longer matches its sha256 pin "
-        f"(pinned {source.sha256[:12]}…, now {digest[:12]}…){endings}; "
-        "its quotes are checked one by one"
-    )
-    path = ("sources", index, "sha256")
-    repair = None if endings else {"sha256": digest}
-    return Finding(source_id, "source", "source-changed", source_id, message, path, repair=repair)
-
-
-_BOM = b"\xef\xbb\xbf"
-_ENDINGS = {"CRLF": b"\r\n", "LF": b"\n", "CR": b"\r"}
-"""Line ending styles, by name; CRLF first, as it holds the other two."""
-
-
-def _line_ending_hint(data: bytes, pin: str, claims: list[Claim]) -> str:
-    """Say so when a source's line endings or byte order mark differ from its claims'.
-
-    A checkout that converted line endings (or an editor that added or dropped a byte
-    order mark) made no edit: offsets into the converted copy would be wrong in every
-    other checkout, so nothing is repaired then, nor the source re-pinned. Found for
-    certain when undoing the conversion gives the pinned bytes; else guessed from the
-    text the claims recorded around their quotes.
-    """
-    now = _styles(data)
-    exact = _undone(data, pin)
-    if exact is not None:
-        bom, then = exact
-        endings = (then, _named(now)) if then is not None else None
-        return _conversion_message(bom, endings, only=True)
-    before = frozenset().union(*(_styles(piece) for piece in _recorded(claims)))
-    converted = bool(before) and bool(now) and before != now
-    endings = (_named(before), _named(now)) if converted else None
-    bom = _bom_change(data, claims)
-    if endings is None and not bom:
-        bom, endings = _shifted_by_conversion(data, claims)
-    return _conversion_message(bom, endings, only=False)
-
-
-def _shifted_by_conversion(data: bytes, claims: list[Claim]) -> tuple[str, tuple[str, str] | None]:
-    """A conversion that, undone, puts the source's first claims back at their offsets.
-
-    An edit elsewhere hides a conversion from the hash, and claims whose recorded text
-    crosses no line end say nothing of the endings; but a conversion moves the claims
-    from the source's start on, while an edit (which may mimic one further down) leaves
-    the claims above it where they were.
-    """
-    text = data.decode("utf-8", errors="replace")
-    now = {claim.id for claim in claims if _anchored_here(text, claim)}
-    for bom, endings, undone in _undoings(text):
-        then = [c.start or 0 for c in claims if c.id not in now and _anchored_here(undone, c)]
-        held = [c.start or 0 for c in claims if c.id in now and not _anchored_here(undone, c)]
-        if then and min(then) < min(held, default=len(text) + 1):
-            return bom, endings
-    return "", None
-
-
-def _undoings(text: str) -> list[tuple[str, tuple[str, str] | None, str]]:
-    """The text as it would have been before each conversion that could have made it."""
-    now = _named(_styles(text.encode()))
-    found: list[tuple[str, tuple[str, str] | None, str]] = []
-    for style, ending in (("CRLF", "\r\n"), ("LF", "\n"), ("CR", "\r")):
-        lines = text.replace("\r\n", "\n").replace("\r", "\n")
-        undone = lines.replace("\n", ending)
-        if undone != text:
-            found.append(("", (style, now), undone))
-    if text.startswith("\ufeff"):
-        found.append(("added", None, text[1:]))
-    else:
-        found.append(("removed", None, "\ufeff" + text))
-    return found
-
-
-def _recorded(claims: list[Claim]) -> list[bytes]:
-    """The source's text as its claims recorded it: prefix and suffix, and the quote when its
-    offsets say it was verbatim (a quote typed over lines says nothing of the source's).
-
-    Each piece is cut where a CRLF that the 32 characters of a prefix or suffix split would
-    read as a CR or an LF alone.
-    """
-    pieces = []
-    for claim in claims:
-        verbatim = claim.start is not None and claim.end == claim.start + len(claim.quote)
-        quote = claim.quote if verbatim else ""
-        pieces.append(f"{claim.prefix or ''}{quote}{claim.suffix or ''}".encode())
-    return [piece.removeprefix(b"\n").removesuffix(b"\r") for piece in pieces]
-
-
-def _styles(data: bytes) -> frozenset[str]:
-    """The line endings a text uses: some of CRLF, LF and CR."""
-    pairs = data.count(b"\r\n")
-    counts = {"CRLF": pairs, "LF": data.count(b"\n") - pairs, "CR": data.count(b"\r") - pairs}
-    return frozenset(style for style, count in counts.items() if count)
-
-
-def _named(styles: frozenset[str]) -> str:
-    """`LF`, `CRLF`, `CR`, or `mixed (CRLF, LF)`."""
-    ordered = [style for style in _ENDINGS if style in styles]
-    return ordered[0] if len(ordered) == 1 else f"mixed ({', '.join(ordered)})"
-
-
-def _converted(data: bytes, style: str) -> bytes:
-    """`data` with every line ending (CRLF, LF or CR) made `style`."""
-    lines = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-    return lines.replace(b"\n", _ENDINGS[style])
-
-
-def _undone(data: bytes, pin: str) -> tuple[str, str | None] | None:
-    """The conversion that made `data` of the pinned bytes, if one did.
-
-    Returns what became of a byte order mark ("added", "removed" or "") and the line
-    endings the pinned bytes had (None when only the mark changed).
-    """
-    bom, unmarked = (
-        ("added", data[len(_BOM) :]) if data.startswith(_BOM) else ("removed", _BOM + data)
-    )
-    for mark, base in (("", data), (bom, unmarked)):
-        for style in (None, *_ENDINGS):
-            candidate = base if style is None else _converted(base, style)
-            if (style is not None and candidate == base) or candidate == data:
-                continue
-            if hashlib.sha256(candidate).hexdigest() == pin:
-                return mark, style
-    return None
-
-
-def _bom_change(data: bytes, claims: list[Claim]) -> str:
-    """Whether a byte order mark was "added" or "removed" since a claim anchored at the
-    source's start recorded it (or its absence), or ""."""
-    marked = data.startswith(_BOM)
-    for claim in claims:
-        prefix = claim.prefix  # the source's first characters, when it is as long as `start`
-        if (
-            prefix is not None
-            and claim.start == len(prefix)
-            and prefix.startswith("\ufeff") != marked
-        ):
-            return "added" if marked else "removed"
-    return ""
-
-
-def _conversion_message(bom: str, endings: tuple[str, str] | None, *, only: bool) -> str:
-    """The words for a converted source, or "" when nothing says it was converted.
-
-    `only`: undoing the conversion gives the pinned bytes, so nothing else changed.
-    """
-    changes, advice = [], []
-    if endings is not None:
-        then, now = endings
-        changes.append(
-            f"its line endings are now {now}, unlike when its quotes were anchored ({then} then)"
-        )
-        advice.append(
-            "check it out unconverted (a .gitattributes line `seeds/** -text` does that) "
-            "instead of repairing"
-        )
-    if bom == "added":
-        changes.append("a byte order mark was added at its start")
-        advice.append("save it without one")
-    elif bom == "removed":
-        changes.append("the byte order mark at its start was removed")
-        advice.append("save it with one again")
-    if not changes:
-        return ""
-    lead = ", and " if not only else ", but only converted: " if endings else ", but only "
-    return f"{lead}{', and '.join(changes)}: {'; '.join(advice)}"
-
-
-def _renewable(pin: Finding, verdicts: list[Finding], complete: bool) -> Finding:
-    """A changed source is re-pinned only when every one of its claims was checked and holds.
-
-    The pin is a lock: a source off it fails the check until `--fix` renews it. A claim
-    holds when it does not fail once `--fix` has written its repairs; as every repair
-    offered passes at once (see `claim_finding`), that is when none fails now. A
-    warning left unrepaired stays reported, on the renewed pin too.
-    """
-    failing = [f.id for f in verdicts if f.severity() == "failure"]
-    if complete and not failing:
-        return pin
-    reason = (
-        f"; pin kept until {len(failing)} failing claim(s) are settled"
-        if failing
-        else "; pin kept because only some claims were checked"
-    )
-    return Finding(pin.id, pin.kind, pin.verdict, pin.source, pin.message + reason, pin.path)
 
 
 def claim_finding(
@@ -415,7 +66,7 @@ def judged(
     """
     finding, review = _judged(document, claim, index, budget or claim_budget())
     unsettled = _unsettled(document, claim, finding)
-    return (finding if unsettled is None else _unrepaired(finding, unsettled)), review
+    return (finding if unsettled is None else unrepaired(finding, unsettled)), review
 
 
 def _unsettled(document: Document, claim: Claim, finding: Finding) -> str | None:
@@ -433,7 +84,7 @@ def _unsettled(document: Document, claim: Claim, finding: Finding) -> str | None
 def _judged(
     document: Document, claim: Claim, index: int, budget: Budget
 ) -> tuple[Finding, departures.Review]:
-    if _anchored_here(document.raw, claim):
+    if anchored_here(document.raw, claim):
         # The common case, kept cheap: quote, offsets and context all as recorded.
         assert claim.start is not None
         return Finding(
@@ -462,7 +113,7 @@ def placed_span(document: Document, claim: Claim) -> Span | None:
     return Span(finding.start, finding.end)
 
 
-def _anchored_here(raw: str, claim: Claim) -> bool:
+def anchored_here(raw: str, claim: Claim) -> bool:
     """Whether the claim's offsets, prefix and suffix all still hold, character for character."""
     start, end, quote = claim.start, claim.end, claim.quote
     if (
@@ -494,7 +145,7 @@ def _verdict(
     failed = _failure(document, claim, hints, match, review=review, budget=budget)
     verdict, message, extra = failed or _placed(document, claim, hints, match)
     if review.departures and verdict != "altered" and VERDICTS[verdict] != "failure":
-        message += f" ({_plural(len(review.departures), 'approved departure')})"
+        message += f" ({plural(len(review.departures), 'approved departure')})"
     span = match.span
     if span is not None:
         extra = {"start": span.start, "end": span.end, "found": document.slice(span), **extra}
@@ -580,7 +231,7 @@ def _look_alike(
 
 
 def _altered_message(document: Document, claim: Claim, review: departures.Review) -> str:
-    count = _plural(len(review.departures), "departure")
+    count = plural(len(review.departures), "departure")
     first = review.departures[0]
     listed = f"first at {document.where(first.at)}"
     if claim.review_pin is None:
@@ -623,7 +274,7 @@ def _located(
     at_hint = match.selected_by == "hint" or (hints.start, hints.end) == (span.start, span.end)
     stale = {
         key: value
-        for key, value in _anchors(document, span).items()
+        for key, value in fresh_anchors(document, span).items()
         if getattr(claim, key) != value
     }
     if at_hint and not stale:
@@ -661,13 +312,13 @@ def _retyped(document: Document, claim: Claim, hints: Hints, match: Match) -> Ou
             f"matches at {where} in other white space only, but the quote is not one line "
             "with single spaces; --fix writes it so"
         )
-        return _with_repair(message, {}, quote, _anchors(document, match.span))
+        return _with_repair(message, {}, quote, fresh_anchors(document, match.span))
     message = (
         f"matches at {where} only after typographic normalisation: "
         f"{_first_difference(single_spaced(claim.quote), quote)}"
     )
     extra = {"diff": _typography_diff(claim.quote, quote)}
-    return _with_repair(message, extra, quote, _anchors(document, match.span))
+    return _with_repair(message, extra, quote, fresh_anchors(document, match.span))
 
 
 def _with_repair(
@@ -725,11 +376,6 @@ def _kept(words: list[str], *, first: bool, last: bool, context: int = 4) -> lis
     if len(words) <= head + tail + 1:
         return words
     return [*words[:head], "…", *words[len(words) - tail :]]
-
-
-def _anchors(document: Document, span: Span) -> dict[str, Any]:
-    fresh = document.hints_for(span)
-    return {"start": fresh.start, "end": fresh.end, "prefix": fresh.prefix, "suffix": fresh.suffix}
 
 
 _HOW = {
@@ -884,136 +530,3 @@ def _first_difference(claim: str, source: str) -> str:
         f"claim has {claim[start : index + 3]!r}, source has {source[start : index + 3]!r}"
         f" (character {index + 1} of the quote)"
     )
-
-
-ANCHOR_KEYS = ("start", "end", "prefix", "suffix")
-"""Where new anchor fields go in a claim: right after its quote, in this order."""
-
-
-def apply_repairs(data: dict[str, Any], report: Report) -> tuple[dict[str, Any], list[Finding]]:
-    """The claims document with every safe repair applied, and the ids of what changed.
-
-    Works on the raw JSON data so that key order and every field the schema does not
-    know about stay as the curator wrote them.
-    """
-    repaired = dict(data)
-    sections = {name: list(data.get(name, [])) for name in ("sources", "claims")}
-    changed: list[Finding] = []
-    for finding in report.findings:
-        if not finding.repair:
-            continue
-        section, index = finding.path[0], finding.path[1]
-        assert isinstance(section, str)
-        assert isinstance(index, int)
-        record = sections[section][index]
-        updated = with_fields(record, finding.repair)
-        if updated != record:
-            sections[section][index] = updated
-            changed.append(finding)
-    repaired.update(sections)
-    return repaired, changed
-
-
-def with_fields(record: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
-    """`record` with `values` set: known keys keep their place, anchors follow the quote."""
-    result: dict[str, Any] = {}
-    for key, value in record.items():
-        result[key] = values.get(key, value)
-        if key == "quote":
-            for anchor in ANCHOR_KEYS:
-                if anchor in values and anchor not in record:
-                    result[anchor] = values[anchor]
-    for key, value in values.items():
-        result.setdefault(key, value)
-    return result
-
-
-def finding_positions(raw: str, findings: Iterable[Finding]) -> dict[JsonPath, tuple[int, int]]:
-    """Where each finding stands in the claims file: a claim's id key, a source's pin."""
-    claims, others = [], []
-    for finding in findings:
-        index = finding.path[1]
-        if finding.kind == "claim" and isinstance(index, int):
-            claims.append((index, finding.id))
-        else:
-            others.append(finding.path)
-    return {**locate_claims(raw, claims), **locate(raw, others)}
-
-
-def result_records(
-    findings: Iterable[Finding],
-    positions: dict[JsonPath, tuple[int, int]],
-    *,
-    strict: bool = False,
-    fixed: frozenset[tuple[str, str]] = frozenset(),
-) -> list[dict[str, Any]]:
-    """One flat record per finding: the JSON results, and what the text and GitHub forms show.
-
-    `line` and `column` are where the claim (or the source's pin) stands in the claims file.
-    """
-    records = []
-    for finding in findings:
-        line, column = positions.get(finding.path, (1, 1))
-        records.append(
-            {
-                "id": finding.id,
-                "kind": finding.kind,
-                "verdict": finding.verdict,
-                "severity": finding.severity(strict),
-                "source": finding.source,
-                "start": finding.start,
-                "end": finding.end,
-                "line": line,
-                "column": column,
-                "expected": finding.expected,
-                "found": finding.found,
-                "diff": finding.diff,
-                "message": finding.message,
-                "fixed": (finding.kind, finding.id) in fixed,
-            }
-        )
-    return records
-
-
-def summary(
-    report: Report,
-    *,
-    strict: bool = False,
-    fixed: frozenset[tuple[str, str]] = frozenset(),
-    planned: bool = False,
-) -> dict[str, Any]:
-    """Counts per verdict, and the failures and warnings that remain (fixed ones do not).
-
-    `planned`: the fixes are a dry run's, which settle nothing: everything remains, so
-    a dry run exits as `check` would, and `fixed` counts what `--fix` would update.
-    """
-    settled = frozenset() if planned else fixed
-    remaining = Counter(
-        finding.severity(strict)
-        for finding in report.findings
-        if (finding.kind, finding.id) not in settled
-    )
-    return {
-        "claims": report.claims_checked(),
-        "verdicts": report.counts(),
-        "failures": remaining["failure"],
-        "warnings": remaining["warning"],
-        "fixed": len(fixed),
-        "dry_run": planned,
-    }
-
-
-def summary_line(totals: dict[str, Any]) -> str:
-    """`59 claims checked: 57 ok, 2 moved. 0 failures, 2 warnings.`"""
-    counts = [f"{count} {verdict}" for verdict, count in totals["verdicts"].items() if count]
-    verb = "would update" if totals.get("dry_run") else "updated"
-    fixed = f"; --fix {verb} {totals['fixed']}" if totals["fixed"] else ""
-    failures = _plural(totals["failures"], "failure")
-    warnings = _plural(totals["warnings"], "warning")
-    checked = _plural(totals["claims"], "claim")
-    verdicts = ", ".join(counts) or "nothing to check"
-    return f"{checked} checked: {verdicts}{fixed}. {failures}, {warnings}."
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"

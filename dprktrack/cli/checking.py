@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import json
-import os
-import re
 import sys
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING
 
 import click
 
-from dprktrack.cli.group import decide_exit, main, one_line_message
+from dprktrack.cli.group import decide_exit, main
 from dprktrack.cli.shared import completer, load_claims
 from dprktrack.errors import EXIT_FAILURE, EXIT_INPUT, EXIT_OK, DprkError
-from dprktrack.output.safetext import inert_in_logs, visible
 
 if TYPE_CHECKING:
-    from dprktrack.check.verdicts import Report
     from dprktrack.claimsfile.load import Catalog
 
 CHECK_FORMATS = ("text", "json", "github")
@@ -86,37 +80,28 @@ def check(
       dprktrack check --strict --format json c014 c015
       dprktrack check --fix --dry-run
     """
-    from dprktrack.check.verdicts import finding_positions, result_records, run_check, summary
+    from dprktrack.check.reporters import build_reporter, report_fix
+    from dprktrack.check.run import check_claims
 
     if dry_run and not fix:
         raise click.UsageError("--dry-run goes with --fix")
     catalog = load_claims(ctx, bundled_ok=False)
-    report = run_check(catalog, _known_claims(catalog, claim_ids) or None)
+    claims = _known_claims(catalog, claim_ids) or None
+    run = check_claims(catalog, claims, strict=strict, fix=fix, dry_run=dry_run)
     # Settled before --fix prints its diff or note: a reader closing stdout or stderr then
     # ends the run with what nothing has settled yet, never with success.
-    decide_exit(ctx, _verdict_exit(summary(report, strict=strict)))
-    fixed, on_disk = (
-        _repair(catalog, report, dry_run=dry_run) if fix else (frozenset(), catalog.raw)
-    )
-    fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    # JSON lists passing claims too; the other forms show findings and what --fix changed.
-    shown = [
-        finding
-        for finding in report.findings
-        if fmt == "json" or finding.verdict != "ok" or (finding.kind, finding.id) in fixed
-    ]
-    positions = finding_positions(on_disk, shown)
-    records = result_records(shown, positions, strict=strict, fixed=fixed)
-    totals = summary(report, strict=strict, fixed=fixed, planned=dry_run)
-    decide_exit(ctx, _verdict_exit(totals))  # before printing: `check | head` keeps it
-    # With --dry-run, stdout carries the diff; the report goes to stderr.
-    _emit_check(fmt, catalog.name, records, totals, sys.stderr if dry_run else sys.stdout)
+    decide_exit(ctx, _verdict_exit(failing=run.found_failing()))
+    report_fix(run, sys.stdout)
     # What remains decides: after a write, less what it repaired; after a dry run, all of it.
-    ctx.exit(_verdict_exit(totals))
+    code = _verdict_exit(failing=run.failing())
+    decide_exit(ctx, code)  # before printing: `check | head` keeps it
+    # With --dry-run, stdout carries the diff; the report goes to stderr.
+    build_reporter(fmt, sys.stderr if dry_run else sys.stdout).report(run)
+    ctx.exit(code)
 
 
-def _verdict_exit(totals: dict[str, Any]) -> int:
-    return EXIT_FAILURE if totals["failures"] else EXIT_OK
+def _verdict_exit(*, failing: bool) -> int:
+    return EXIT_FAILURE if failing else EXIT_OK
 
 
 def _known_claims(catalog: Catalog, claim_ids: tuple[str, ...]) -> list[str]:
@@ -134,113 +119,3 @@ def _known_claims(catalog: Catalog, claim_ids: tuple[str, ...]) -> list[str]:
     if unknown:
         raise DprkError(unknown, EXIT_INPUT)
     return known
-
-
-def _repair(
-    catalog: Catalog, report: Report, *, dry_run: bool
-) -> tuple[frozenset[tuple[str, str]], str]:
-    """Apply the safe repairs (or print them as a diff); what was fixed and the file's text now."""
-    import difflib
-
-    from dprktrack.check.verdicts import apply_repairs
-    from dprktrack.claimsfile.load import catalog_from_text, dump_claims, replace_claims_file
-
-    data, changed = apply_repairs(json.loads(catalog.raw), report)
-    if not changed:
-        click.echo("note: nothing to fix", err=True)
-        return frozenset(), catalog.raw
-    text = dump_claims(data, newline="\r\n" if "\r\n" in catalog.raw else "\n")
-    catalog_from_text(catalog.path, text)  # a repair must never leave a file that cannot load
-    if dry_run:
-        name = _patch_name(catalog.path)
-        diff = difflib.unified_diff(
-            _patch_lines(catalog.raw),
-            _patch_lines(text),
-            f"a/{name}",
-            f"b/{name}",
-        )
-        # A patch stays byte-faithful for `git apply`; only a terminal gets escapes.
-        lines = [_ended(line) for line in diff]
-        shown = [visible(line) for line in lines] if sys.stdout.isatty() else _log_inert(lines)
-        sys.stdout.writelines(shown)
-        return frozenset((finding.kind, finding.id) for finding in changed), catalog.raw
-    replace_claims_file(catalog.path, text, catalog.raw)
-    click.echo(
-        f"note: --fix updated {len(changed)} record(s) in {one_line_message(catalog.name)}",
-        err=True,
-    )
-    return frozenset((finding.kind, finding.id) for finding in changed), text
-
-
-def _plain(out: TextIO) -> bool:
-    """Whether rich would print no colour here anyway: not a terminal, and not forced."""
-    forced = any(os.environ.get(name) for name in ("FORCE_COLOR", "TTY_COMPATIBLE"))
-    return not forced and not out.isatty()
-
-
-def _log_inert(lines: list[str]) -> list[str]:
-    """The patch as it is, except lines holding `##[` (which dprktrack never writes, so only
-    a hand-edited claims file has): a CI log must not take them for a workflow command."""
-    inert = [inert_in_logs(line) for line in lines]
-    changed = sum(1 for old, new in zip(lines, inert, strict=True) if old != new)
-    if changed:
-        click.echo(
-            f"note: {changed} line(s) of the patch hold a CI workflow command, shown escaped "
-            "('##\\x5b') so that no log runs it; the patch will not apply as it stands",
-            err=True,
-        )
-    return inert
-
-
-def _ended(line: str) -> str:
-    """A patch line; a file's last line without a newline gets the marker patch tools need."""
-    return line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
-
-
-def _patch_lines(text: str) -> list[str]:
-    """Lines as `git apply` reads them, ended by `\\n` only: `str.splitlines` would also
-    end one at a U+2028 or U+0085 that a JSON string holds raw, corrupting the patch."""
-    return re.findall(r"[^\n]*\n|[^\n]+", text)
-
-
-def _patch_name(path: Path) -> str:
-    """The claims file's path as `git apply` run here would name it."""
-    try:
-        # Above the current folder this holds "..": `git apply` then refuses (unless
-        # told --unsafe-paths) rather than patching a claims.json that happens to be here.
-        return Path(os.path.relpath(path)).as_posix()
-    except ValueError:  # on another drive (Windows)
-        return path.resolve().as_posix()
-
-
-def _emit_check(
-    fmt: str, name: str, records: list[dict[str, Any]], totals: dict[str, Any], out: TextIO
-) -> None:
-    from dprktrack.check.verdicts import summary_line
-
-    if fmt == "json":
-        from dprktrack.output.writers import write_json
-
-        write_json({"summary": totals, "results": records}, out)
-    elif fmt == "github":
-        from dprktrack.output.writers import github_annotation
-
-        for record in records:
-            if record["severity"] == "pass" or (record["fixed"] and not totals["dry_run"]):
-                continue
-            level = "error" if record["severity"] == "failure" else "warning"
-            where = {"file": name, "line": record["line"], "col": record["column"]}
-            title = f"{record['id']} {record['verdict']}"
-            body = record["message"] + (f"\n{record['diff']}" if record["diff"] else "")
-            click.echo(github_annotation(level, {**where, "title": title}, body), file=out)
-        click.echo(summary_line(totals), file=out)
-    elif _plain(out):  # a pipe, a CI log, a hook: no need for rich
-        from dprktrack.check.report import finding_lines, plain
-
-        for line in finding_lines(name, records, summary_line(totals), planned=totals["dry_run"]):
-            click.echo(plain(line), file=out)
-    else:
-        from dprktrack.render import check_findings, make_console, print_lines
-
-        lines = check_findings(name, records, summary_line(totals), planned=totals["dry_run"])
-        print_lines(make_console(out), lines)

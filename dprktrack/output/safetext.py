@@ -78,3 +78,9 @@ def _inert(match: re.Match[str]) -> str:
     if match.group(1) is not None:
         return f"{match.group(1)}\\x3a"
     return f"#{match.group(2)}#{match.group(3)}\\x5b"
+
+
+def one_line(text: str) -> str:
+    """Text from data shown on one line: a line break in it could pass for a new entry,
+    and a CI log must not take it for a workflow command."""
+    return inert_in_logs(visible(text).replace("\n", "\\n"))

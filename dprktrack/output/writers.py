@@ -109,24 +109,3 @@ def write_markdown(records: Sequence[Record], columns: Sequence[str], out: TextI
     out.write("|" + "|".join("---" for _ in columns) + "|\n")
     for record in records:
         out.write("| " + " | ".join(markdown_cell(record.get(c)) for c in columns) + " |\n")
-
-
-def _github_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _github_property(text: str) -> str:
-    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def github_annotation(level: str, properties: dict[str, Any], message: str) -> str:
-    """One GitHub workflow command (`::error file=…,line=…::message`), escaped per its rules.
-
-    `%`, CR and LF are escaped everywhere and `:` and `,` in properties too, so text
-    from data can neither end the command early nor start a second one. Control
-    characters are shown as escapes, since the log is read on a terminal too.
-    """
-    fields = ",".join(
-        f"{key}={_github_property(visible(str(value)))}" for key, value in properties.items()
-    )
-    return f"::{level} {fields}::{_github_data(visible(message))}"

@@ -56,7 +56,8 @@ from support import (
     straighten,
 )
 
-from dprktrack.check.verdicts import finding_positions, result_records, run_check, summary
+from dprktrack.check.reporters import finding_positions, result_records
+from dprktrack.check.run import run_check, summary
 from dprktrack.claimsfile.load import load_catalog
 from dprktrack.cli import main
 from dprktrack.errors import DprkError

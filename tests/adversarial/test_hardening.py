@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from support import SEED, Invoke
 
+from dprktrack.check.reporters import check_findings
 from dprktrack.cli.group import one_line_message
 from dprktrack.matching.matcher import APPROXIMATE_WORK, Document, Hints, match_quote
 from dprktrack.output.safetext import inert_in_logs
-from dprktrack.render import check_findings
 
 
 def _without_anchors(claims: Path, *, final_newline: bool = True) -> None:

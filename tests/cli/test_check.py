@@ -25,7 +25,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import CLAIMS, REPO, SEED, Invoke
 
-from dprktrack.check.verdicts import VERDICTS, apply_repairs, run_check
+from dprktrack.check.findings import VERDICTS
+from dprktrack.check.repairs import apply_repairs
+from dprktrack.check.run import run_check
 from dprktrack.claimsfile.load import dump_claims, load_catalog, replace_claims_file
 from dprktrack.errors import DprkError
 

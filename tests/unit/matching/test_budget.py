@@ -20,7 +20,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import SEED, Invoke
 
-from dprktrack.check.verdicts import Finding, claim_finding, run_check
+from dprktrack.check.findings import Finding
+from dprktrack.check.run import run_check
+from dprktrack.check.verdicts import claim_finding
 from dprktrack.claimsfile.load import load_catalog
 from dprktrack.matching import omissions
 from dprktrack.matching.approximate import (
