@@ -31,6 +31,7 @@ from dprktrack.schema.rules import (
     SLUG_PATTERN,
     TEXT_PATTERN,
     iso_date,
+    offsets_problem,
 )
 
 # Spelled out for the type checker; a test keeps them equal to dprktrack.schema.vocabulary.
@@ -159,10 +160,9 @@ class Claim(_Record):
 
     @model_validator(mode="after")
     def _offsets_in_order(self) -> Claim:
-        if (self.start is None) != (self.end is None):
-            raise ValueError("start and end are given together or not at all")
-        if self.start is not None and self.end is not None and self.end < self.start:
-            raise ValueError(f"end ({self.end}) comes before start ({self.start})")
+        problem = offsets_problem(self.start, self.end)
+        if problem is not None:
+            raise ValueError(problem)
         return self
 
 
