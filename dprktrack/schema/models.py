@@ -2,7 +2,9 @@
 
 Pure data: nothing here reads files. `cross_reference_problems` reports what a schema
 cannot express (unknown or duplicate ids, a source path leaving the claims folder);
-`claims_schema` is the models as a JSON Schema, for editors.
+`claims_schema` is the models as a JSON Schema, for editors. What lookups need of the
+schema without pydantic (records, word lists, the quick check's rules) is generated
+from these models into derived.py: after changing them, `cog -r dprktrack/schema/derived.py`.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from dprktrack.schema.rules import (
     offsets_problem,
 )
 
-# Spelled out for the type checker; a test keeps them equal to dprktrack.schema.vocabulary.
+# The word lists of the format; derived.py (generated) spells them out for the fast path.
 Stance = Literal["support", "oppose", "neutral", "mixed"]
 QuoteType = Literal["direct", "indirect", "mixed"]
 ActorKind = Literal["person", "government", "organization", "media", "group", "author"]
