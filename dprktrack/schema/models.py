@@ -2,7 +2,9 @@
 
 Pure data: nothing here reads files. `cross_reference_problems` reports what a schema
 cannot express (unknown or duplicate ids, a source path leaving the claims folder);
-`claims_schema` is the models as a JSON Schema, for editors.
+`claims_schema` is the models as a JSON Schema, for editors. What lookups need of the
+schema without pydantic (records, word lists, the quick check's rules) is generated
+from these models into derived.py: after changing them, `cog -r dprktrack/schema/derived.py`.
 """
 
 from __future__ import annotations
@@ -31,9 +33,10 @@ from dprktrack.schema.rules import (
     SLUG_PATTERN,
     TEXT_PATTERN,
     iso_date,
+    offsets_problem,
 )
 
-# Spelled out for the type checker; a test keeps them equal to dprktrack.schema.vocabulary.
+# The word lists of the format; derived.py (generated) spells them out for the fast path.
 Stance = Literal["support", "oppose", "neutral", "mixed"]
 QuoteType = Literal["direct", "indirect", "mixed"]
 ActorKind = Literal["person", "government", "organization", "media", "group", "author"]
@@ -159,10 +162,9 @@ class Claim(_Record):
 
     @model_validator(mode="after")
     def _offsets_in_order(self) -> Claim:
-        if (self.start is None) != (self.end is None):
-            raise ValueError("start and end are given together or not at all")
-        if self.start is not None and self.end is not None and self.end < self.start:
-            raise ValueError(f"end ({self.end}) comes before start ({self.start})")
+        problem = offsets_problem(self.start, self.end)
+        if problem is not None:
+            raise ValueError(problem)
         return self
 
 

@@ -5,170 +5,169 @@ bundled data, so loading asks this first. It must never say yes where the models
 would say no; it may say no where they would say yes (a quote whose only letters
 are digits of another script, say), and loading then asks the models, which also
 explain what is wrong.
-A property test holds it to that. Ids a claim refers to (source, actor, relay,
-stance targets) are only checked to be strings: loading then requires each to be a
-known id, and known ids are slugs, so a yes here with no cross-reference problem is
-a yes from the models.
+A property test holds it to that.
+
+What to check comes from the models by way of derived.py (generated): each record
+type's keys, and per field a rule named after its type (slug, text, …). This module
+holds only the rules themselves, the values' side of them that pydantic applies
+through patterns and validators. Each rule takes a whole column (one field of every
+record of a list) at once: 100,000 ids in one regular expression, 100,000
+references as the few distinct ids they name.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from operator import itemgetter
 from typing import Any
 
-from dprktrack.schema.rules import MAX_TEXT, iso_date
-from dprktrack.schema.vocabulary import ACTOR_KINDS, QUOTE_TYPES, STANCES
+from dprktrack.schema.derived import SHAPES, FieldRule, Shape
+from dprktrack.schema.rules import MAX_TEXT, iso_date, offsets_problem
 
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _SLUG_LINES = re.compile(r"(?:[a-z0-9]+(?:-[a-z0-9]+)*\n)*")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _REVIEW_PIN = re.compile(r"[0-9a-f]{16}")
 # Characters every regex engine's \S takes (ASCII printable) or \w takes (letters, digits).
 _VISIBLE = re.compile(r"[!-~]|[^\W_]")
 
-# Half of a UTF-16 pair: no file text holds one, but a caller's data might.
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-_TOP = {"$schema", "sources", "actors", "targets", "claims"}
-_SOURCE = {"id", "path", "title", "author", "outlet", "published", "sha256"}
-_ACTOR = {"id", "name", "aliases", "kind", "role", "country"}
-_ACTOR_REQUIRED = {"id", "name", "kind"}
-_TARGET = {"id", "label", "description"}
-_STANCE = {"target", "stance"}
-_CLAIM = {
-    "id", "source", "actor", "quote", "start", "end", "prefix", "suffix", "review_pin",
-    "quote_type", "reported_via", "stances", "summary", "date",
-}  # fmt: skip
-_CLAIM_REQUIRED = {"id", "source", "actor", "quote", "quote_type", "stances", "summary"}
-
 
 def holds(data: Any) -> bool:
     """True only if the models would accept `data` as it stands."""
-    if type(data) is not dict or not data.keys() <= _TOP:
-        return False
-    schema = data.get("$schema")
-    if schema is not None and type(schema) is not str:
-        return False
-    sources, actors, targets = (data.get(key, ()) for key in ("sources", "actors", "targets"))
-    claims = data.get("claims")
-    if not (_filled(sources) and _filled(actors) and _filled(targets)):
-        return False
-    return (
-        type(claims) is list
-        and all(_source(record) for record in sources)
-        and all(_actor(record) for record in actors)
-        and all(_target(record) for record in targets)
-        and _claims(claims)
-    )
+    return _records_hold(SHAPES["ClaimsFile"], [data])
 
 
-def _filled(value: Any) -> bool:
-    return type(value) is list and len(value) > 0
-
-
-def _slug(value: Any) -> bool:
-    return type(value) is str and len(value) <= 64 and _SLUG.fullmatch(value) is not None
-
-
-def _text(value: Any) -> bool:
-    return (
-        type(value) is str
-        and len(value) <= MAX_TEXT
-        and _VISIBLE.search(value) is not None
-        and _SURROGATE.search(value) is None
-    )
-
-
-def _optional_text(value: Any) -> bool:
-    return value is None or _text(value)
-
-
-def _source(record: Any) -> bool:
-    if type(record) is not dict or record.keys() != _SOURCE:
-        return False
-    published = record["published"]
-    return (
-        _slug(record["id"])
-        and all(_text(record[key]) for key in ("path", "title", "author", "outlet"))
-        and type(record["sha256"]) is str
-        and _SHA256.fullmatch(record["sha256"]) is not None
-        and _date(published)
-    )
-
-
-def _actor(record: Any) -> bool:
-    if type(record) is not dict or not _ACTOR_REQUIRED <= record.keys() <= _ACTOR:
-        return False
-    aliases = record.get("aliases", [])
-    return (
-        _slug(record["id"])
-        and _text(record["name"])
-        and type(aliases) is list
-        and all(_text(alias) for alias in aliases)
-        and record["kind"] in ACTOR_KINDS
-        and type(record["kind"]) is str
-        and _optional_text(record.get("role"))
-        and _optional_text(record.get("country"))
-    )
-
-
-def _target(record: Any) -> bool:
-    return (
-        type(record) is dict
-        and record.keys() == _TARGET
-        and _slug(record["id"])
-        and _text(record["label"])
-        and _text(record["description"])
-    )
-
-
-def _claims(claims: list[Any]) -> bool:
-    """Column by column where that is faster: 100,000 ids in one regular expression."""
-    if not claims:
+def _records_hold(shape: Shape, records: list[Any]) -> bool:
+    """Every record of one type: its keys, then field by field, then its model validators."""
+    if not records:
         return True
-    if set(map(type, claims)) != {dict}:
+    if set(map(type, records)) != {dict}:
         return False
-    if not all(_CLAIM_REQUIRED <= keys <= _CLAIM for keys in map(dict.keys, claims)):
+    keys, required = shape.keys, shape.required
+    if not all(required <= present <= keys for present in map(dict.keys, records)):
         return False
-    references = [claim["source"] for claim in claims] + [claim["actor"] for claim in claims]
-    return (
-        _slugs([claim["id"] for claim in claims])
-        and set(map(type, references)) == {str}
-        and all(_claim(claim) for claim in claims)
-    )
+    return all(
+        _field_holds(field, _column(records, field, field.key in required))
+        for field in shape.fields
+    ) and all(_record_check(name, records) for name in shape.checks)
+
+
+_ABSENT = object()
+
+
+def _column(records: list[dict[str, Any]], field: FieldRule, required: bool) -> list[Any]:
+    """One field's values, from the records that give it; a null is left out where the
+    field may be null."""
+    key = field.key
+    if required and not field.nullable:
+        return list(map(itemgetter(key), records))
+    left_out = None if field.nullable else _ABSENT
+    return [value for record in records if (value := record.get(key, left_out)) is not left_out]
+
+
+def _field_holds(field: FieldRule, values: list[Any]) -> bool:
+    if field.many:
+        if set(map(type, values)) - {list}:
+            return False
+        if min(map(len, values), default=field.min_items) < field.min_items:
+            return False
+        values = [item for value in values for item in value]
+    if field.rule == "record":
+        return _records_hold(SHAPES[field.record], values)
+    if field.rule == "one_of":
+        return _strings(values) and set(values).issubset(field.choices)
+    rule = _VALUE_RULES.get(field.rule)
+    return rule is not None and rule(values)  # a rule not known here: the models decide
+
+
+def _record_check(name: str, records: list[dict[str, Any]]) -> bool:
+    """A model validator over several fields, on every record; a validator not known
+    here is a no, so that the models decide."""
+    if name == "_offsets_in_order":
+        return all(
+            offsets_problem(record.get("start"), record.get("end")) is None for record in records
+        )
+    return False
+
+
+def _strings(values: list[Any]) -> bool:
+    return set(map(type, values)) <= {str}
+
+
+def _short(values: list[str]) -> bool:
+    return max(map(len, values), default=0) <= MAX_TEXT
+
+
+def _whole(values: list[str]) -> bool:
+    """No half of a UTF-16 pair anywhere in the column (UTF-8 cannot encode one)."""
+    try:
+        "".join(values).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _slugs(values: list[Any]) -> bool:
-    if set(map(type, values)) != {str} or max(map(len, values)) > 64:
+    """Each distinct value once: a column of references names only a few ids."""
+    if not _strings(values):
         return False
-    joined = "\n".join(values) + "\n"
+    distinct = list(set(values))
+    if not distinct:
+        return True
+    if max(map(len, distinct)) > 64:
+        return False
+    joined = "\n".join(distinct) + "\n"
     # As many line ends as ids: no id may smuggle in a line end of its own.
-    return joined.count("\n") == len(values) and _SLUG_LINES.fullmatch(joined) is not None
+    return joined.count("\n") == len(distinct) and _SLUG_LINES.fullmatch(joined) is not None
 
 
-def _claim(record: dict[str, Any]) -> bool:
-    """What `_claims` does not check by column."""
-    stances = record["stances"]
-    quote = record["quote"]
-    relay = record.get("reported_via")
+def _texts(values: list[Any]) -> bool:
     return (
-        type(quote) is str
-        and len(quote) <= MAX_TEXT
-        and _two_letters_or_digits(quote)
-        and _SURROGATE.search(quote) is None
-        and _offsets(record.get("start"), record.get("end"))
-        and _context(record.get("prefix"))
-        and _context(record.get("suffix"))
-        and _review_pin(record.get("review_pin"))
-        and type(record["quote_type"]) is str
-        and record["quote_type"] in QUOTE_TYPES
-        and (relay is None or type(relay) is str)
-        and type(stances) is list
-        and len(stances) > 0
-        and all(_stance(entry) for entry in stances)
-        and _text(record["summary"])
-        and (record.get("date") is None or _date(record["date"]))
+        _strings(values) and _short(values) and all(map(_VISIBLE.search, values)) and _whole(values)
     )
+
+
+def _quotes(values: list[Any]) -> bool:
+    return (
+        _strings(values)
+        and _short(values)
+        and all(map(_two_letters_or_digits, values))
+        and _whole(values)
+    )
+
+
+def _contexts(values: list[Any]) -> bool:
+    return _strings(values) and _short(values) and _whole(values)
+
+
+def _sha256s(values: list[Any]) -> bool:
+    return _strings(values) and all(map(_SHA256.fullmatch, values))
+
+
+def _review_pins(values: list[Any]) -> bool:
+    return _strings(values) and all(map(_REVIEW_PIN.fullmatch, values))
+
+
+def _dates(values: list[Any]) -> bool:
+    return _strings(values) and all(map(_date, set(values)))
+
+
+def _counts(values: list[Any]) -> bool:
+    return all(type(value) is int and value >= 0 for value in values)
+
+
+_VALUE_RULES: dict[str, Callable[[list[Any]], bool]] = {
+    "slug": _slugs,
+    "text": _texts,
+    "quote": _quotes,
+    "context": _contexts,
+    "sha256": _sha256s,
+    "review_pin": _review_pins,
+    "date": _dates,
+    "count": _counts,
+    "string": _strings,
+}
+"""The rule of each value type derive.py names, for a whole column of values."""
 
 
 def _two_letters_or_digits(text: str) -> bool:
@@ -182,36 +181,8 @@ def _two_letters_or_digits(text: str) -> bool:
     return False
 
 
-def _offsets(start: Any, end: Any) -> bool:
-    if start is None and end is None:
-        return True
-    return type(start) is int and type(end) is int and 0 <= start <= end
-
-
-def _context(value: Any) -> bool:
-    return value is None or (
-        type(value) is str and len(value) <= MAX_TEXT and _SURROGATE.search(value) is None
-    )
-
-
-def _review_pin(value: Any) -> bool:
-    return value is None or (type(value) is str and _REVIEW_PIN.fullmatch(value) is not None)
-
-
-def _stance(entry: Any) -> bool:
-    return (
-        type(entry) is dict
-        and entry.keys() == _STANCE
-        and type(entry["target"]) is str
-        and type(entry["stance"]) is str
-        and entry["stance"] in STANCES
-    )
-
-
-def _date(value: Any) -> bool:
+def _date(value: str) -> bool:
     """YYYY-MM-DD and a real date, as the models' `iso_date` says."""
-    if type(value) is not str:
-        return False
     try:
         iso_date(value)
     except ValueError:

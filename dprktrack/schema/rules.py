@@ -1,7 +1,7 @@
 """The rules a claims file's values follow, free of pydantic so lookups can load fast.
 
-The pydantic models (model.py) apply the patterns and limits here; the quick check
-(quickcheck.py) applies them too; `cross_reference_problems` reports what a schema
+The pydantic models (models.py) apply the patterns, limits and rules here; the quick
+check (quickcheck.py) applies them too; `cross_reference_problems` reports what a schema
 cannot express (unknown or duplicate ids, a source path leaving the claims folder).
 """
 
@@ -54,6 +54,16 @@ def iso_date(value: Any) -> str:
     except ValueError as err:
         raise ValueError(f"is not a real date ({err})") from None
     return match.string
+
+
+def offsets_problem(start: int | None, end: int | None) -> str | None:
+    """What is wrong with a claim's offsets (start and end, given as non-negative integers
+    or left out), or None: the models' validator and the quick check both ask this."""
+    if (start is None) != (end is None):
+        return "start and end are given together or not at all"
+    if start is not None and end is not None and end < start:
+        return f"end ({end}) comes before start ({start})"
+    return None
 
 
 def cross_reference_problems(data: Any) -> list[Problem]:

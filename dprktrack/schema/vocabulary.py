@@ -1,9 +1,9 @@
 """The closed word lists of the claims format.
 
-Kept apart from the pydantic models so the command line can offer them as
-choices (and print `--help`) without importing pydantic.
+The models' Literal types, spelled out (in derived.py, generated) so the command line
+can offer them as choices (and print `--help`) without importing pydantic.
 """
 
-STANCES: tuple[str, ...] = ("support", "oppose", "neutral", "mixed")
-QUOTE_TYPES: tuple[str, ...] = ("direct", "indirect", "mixed")
-ACTOR_KINDS: tuple[str, ...] = ("person", "government", "organization", "media", "group", "author")
+from dprktrack.schema.derived import ACTOR_KINDS, QUOTE_TYPES, STANCES
+
+__all__ = ["ACTOR_KINDS", "QUOTE_TYPES", "STANCES"]
