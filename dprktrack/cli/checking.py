@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
-from dprktrack.cli.group import decide_exit, main, one_line_message
+from dprktrack.cli.group import decide_exit, one_line_message
 from dprktrack.cli.shared import completer, load_claims
 from dprktrack.errors import EXIT_FAILURE, EXIT_INPUT, EXIT_OK, DprkError
 from dprktrack.output.safetext import inert_in_logs, visible
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 CHECK_FORMATS = ("text", "json", "github")
 
 
-@main.command(short_help="Verify that every quote still stands in its source.")
+@click.command(short_help="Verify that every quote still stands in its source.")
 @click.argument(
     "claim_ids",
     nargs=-1,

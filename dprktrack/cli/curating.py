@@ -20,7 +20,7 @@ from dprktrack.cli.asking import (
     show_choices,
     will_ask,
 )
-from dprktrack.cli.group import decide_exit, main, one_line_message
+from dprktrack.cli.group import decide_exit, one_line_message
 from dprktrack.cli.shared import completer, load_claims
 from dprktrack.errors import EXIT_FAILURE, EXIT_OK, DprkError
 from dprktrack.output.safetext import visible, visible_json
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from dprktrack.matching.matcher import Document
 
 
-@main.command(short_help="Print the claims file's JSON Schema, for editors.")
+@click.command(short_help="Print the claims file's JSON Schema, for editors.")
 def schema() -> None:
     """Print the JSON Schema of the claims file, so editors can check it as you type.
 
@@ -56,7 +56,7 @@ def schema() -> None:
     sys.stdout.buffer.write(schema_text().encode("utf-8"))
 
 
-@main.command(short_help="Find a passage in the sources, ready to quote.")
+@click.command(short_help="Find a passage in the sources, ready to quote.")
 @click.argument("text")
 @click.option(
     "--source",
@@ -163,7 +163,7 @@ def _write_record(
     click.echo(f"note: {one_line_message(added)}", err=True)
 
 
-@main.command(short_help="Add a claim, its quote anchored in the source.")
+@click.command(short_help="Add a claim, its quote anchored in the source.")
 @click.option(
     "--actor",
     metavar="NAME",
@@ -366,7 +366,7 @@ def _show_departures(claim_id: str, places: Sequence[str], review: Review) -> No
         )
 
 
-@main.command(short_help="Approve a claim's omissions and alterations after reading them.")
+@click.command(short_help="Approve a claim's omissions and alterations after reading them.")
 @click.argument(
     "claim_ids",
     nargs=-1,
@@ -550,7 +550,7 @@ _CLAIM_OPTIONS = {
 }
 
 
-@main.command("add-actor", short_help="Add an actor the claims can name.")
+@click.command("add-actor", short_help="Add an actor the claims can name.")
 @click.option("--id", "actor_id", metavar="SLUG", help="Id (default: made from the name).")
 @click.option("--name", metavar="TEXT", help="Name as the source gives it.")
 @click.option("--alias", "aliases", multiple=True, metavar="TEXT", help="Another name; repeatable.")
@@ -632,7 +632,7 @@ def add_actor(
     _write_record(catalog, "actors", record, dry_run=dry_run)
 
 
-@main.command("add-target", short_help="Add a target stances can be taken toward.")
+@click.command("add-target", short_help="Add a target stances can be taken toward.")
 @click.option("--id", "target_id", metavar="SLUG", help="Id (default: made from the label).")
 @click.option("--label", metavar="TEXT", help="Short human label.")
 @click.option("--description", metavar="TEXT", help="What exactly the target covers.")

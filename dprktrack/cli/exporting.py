@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 import click
 
-from dprktrack.cli.group import main, one_line_message
+from dprktrack.cli.group import one_line_message
 from dprktrack.cli.shared import load_claims
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ EXPORT_SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 """The format an -o file's suffix implies when --format is not given."""
 
 
-@main.command(short_help="Export every claim for annotation tools, spreadsheets or data tools.")
+@click.command(short_help="Export every claim for annotation tools, spreadsheets or data tools.")
 @click.option(
     "--format",
     "fmt",

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 import click
 
-from dprktrack.cli.group import main
 from dprktrack.cli.shared import (
     claim_filter,
     completer,
@@ -26,7 +25,7 @@ if TYPE_CHECKING:
     from dprktrack.query import Record
 
 
-@main.command("list")
+@click.command("list", short_help="List claims: who said what, with stances and the quote.")
 @filter_options
 @format_option
 @click.pass_context
@@ -70,7 +69,7 @@ def list_claims(ctx: click.Context, /, fmt: str, **options: tuple[str, ...]) -> 
     )
 
 
-@main.command(short_help="List the actors with their claims and stances.")
+@click.command(short_help="List the actors with their claims and stances.")
 @filter_options
 @format_option
 @click.pass_context
@@ -99,7 +98,7 @@ def actors(ctx: click.Context, /, fmt: str, **options: tuple[str, ...]) -> None:
     emit(fmt, records, ACTOR_FIELDS, table, empty_note="no actors match", notes=notes)
 
 
-@main.command()
+@click.command(short_help="Show who stands where: a grid of actors against targets.")
 @filter_options
 @format_option
 @click.pass_context
@@ -130,7 +129,7 @@ def stances(ctx: click.Context, /, fmt: str, **options: tuple[str, ...]) -> None
     emit(fmt, cells, CELL_FIELDS, table, empty_note="no stances match", notes=notes)
 
 
-@main.command(short_help="List the targets stances are taken toward.")
+@click.command(short_help="List the targets stances are taken toward.")
 @format_option
 @click.pass_context
 def targets(ctx: click.Context, /, fmt: str) -> None:
@@ -154,7 +153,7 @@ def targets(ctx: click.Context, /, fmt: str) -> None:
     emit(fmt, records, TARGET_FIELDS, table, empty_note="the claims file has no targets")
 
 
-@main.command(short_help="Show one claim in full, its quote in its paragraph.")
+@click.command(short_help="Show one claim in full, its quote in its paragraph.")
 @click.argument("claim_id", shell_complete=completer("claim"))
 @format_option
 @click.pass_context
@@ -198,7 +197,7 @@ def _show_table(catalog: Catalog, record: Record) -> None:
     print_view(console, view)
 
 
-@main.command(short_help="Read the article with every claimed span highlighted.")
+@click.command(short_help="Read the article with every claimed span highlighted.")
 @click.argument("source_id", required=False, metavar="[SOURCE]", shell_complete=completer("source"))
 @click.option(
     "--pager/--no-pager",
