@@ -17,7 +17,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
 from dprktrack.check.verdicts import claim_finding, judged, with_fields
-from dprktrack.claimsfile.load import Catalog, dump_claims, problem_from_pydantic
+from dprktrack.claimsfile.catalog import Catalog
+from dprktrack.claimsfile.problems import problem_from_pydantic
+from dprktrack.claimsfile.rewrite import dump_claims, newline_of
 from dprktrack.errors import DprkError
 from dprktrack.matching.approximate import similarity
 from dprktrack.matching.departures import Review
@@ -124,8 +126,13 @@ def _lowered(document: Document) -> Document:
     return Document(_lower(document.raw), document.name)
 
 
+def source_document(catalog: Catalog, source_id: str) -> Document:
+    """The source as the matcher takes it, named by its path from the current folder."""
+    return Document(catalog.source_text(source_id), catalog.shown_path(source_id))
+
+
 def _document(catalog: Catalog, source_id: str) -> tuple[str, Document]:
-    return source_id, catalog.document(source_id)
+    return source_id, source_document(catalog, source_id)
 
 
 def _hits(source_id: str, document: Document, text: str, match: Match) -> list[Passage]:
@@ -549,7 +556,7 @@ def approval(catalog: Catalog, claim_id: str) -> Approval:
             f"{claim_id}: {catalog.shown_path(claim.source)} no longer matches its sha256 pin; "
             "run `dprktrack check` and settle that first"
         )
-    document = catalog.document(claim.source)
+    document = source_document(catalog, claim.source)
     index = list(catalog.claims).index(claim_id)
     finding, review = judged(document, claim, index)
     if finding.verdict != "altered" and finding.severity() == "failure":
@@ -564,7 +571,7 @@ def approved_text(raw: str, approvals: Sequence[Approval]) -> str:
     for approved in approvals:
         record = data["claims"][approved.index]
         data["claims"][approved.index] = with_fields(record, {"review_pin": approved.review.pin})
-    return dump_claims(data, newline="\r\n" if "\r\n" in raw else "\n")
+    return dump_claims(data, newline=newline_of(raw))
 
 
 def departures_to_approve(document: Document, record: Mapping[str, Any]) -> Review:

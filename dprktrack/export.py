@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import quote, urljoin
 
 from dprktrack import __version__
-from dprktrack.claimsfile.load import Catalog
+from dprktrack.claimsfile.catalog import Catalog
 from dprktrack.errors import DprkError
 from dprktrack.matching.matcher import Document
 from dprktrack.matching.textpos import Span

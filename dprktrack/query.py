@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from dprktrack.claimsfile.load import Catalog
+from dprktrack.claimsfile.catalog import Catalog
 from dprktrack.errors import DprkError
 from dprktrack.matching.textpos import LineIndex, Span, paragraph
 from dprktrack.schema.records import Actor, Claim, StanceEntry

@@ -143,7 +143,8 @@ def _repair(
     import difflib
 
     from dprktrack.check.verdicts import apply_repairs
-    from dprktrack.claimsfile.load import catalog_from_text, dump_claims, replace_claims_file
+    from dprktrack.claimsfile.load import catalog_from_text
+    from dprktrack.claimsfile.rewrite import dump_claims, replace_claims_file
 
     data, changed = apply_repairs(json.loads(catalog.raw), report)
     if not changed:

@@ -29,7 +29,7 @@ from dprktrack.schema.vocabulary import ACTOR_KINDS, QUOTE_TYPES, STANCES
 if TYPE_CHECKING:
     import datetime
 
-    from dprktrack.claimsfile.load import Catalog
+    from dprktrack.claimsfile.catalog import Catalog
     from dprktrack.curate import Anchored, Located
     from dprktrack.matching.departures import Review
     from dprktrack.matching.matcher import Document
@@ -147,7 +147,8 @@ def _write_record(
     The new file is loaded and validated whole before it is written, and the write
     is refused if the file changed on disk since it was read (as `check --fix`).
     """
-    from dprktrack.claimsfile.load import catalog_from_text, replace_claims_file, with_record
+    from dprktrack.claimsfile.load import catalog_from_text
+    from dprktrack.claimsfile.rewrite import replace_claims_file, with_record
     from dprktrack.output.writers import write_json
 
     text = with_record(catalog.raw, section, record)
@@ -277,7 +278,7 @@ def add(
             f"{catalog.shown_path(source_id)} no longer matches its sha256 pin, so offsets "
             "taken from it may not hold; run `dprktrack check` and settle that first"
         )
-    document = catalog.document(source_id)
+    document = curate.source_document(catalog, source_id)
     actor_id = _actor_answer(catalog, actor)
     anchored, occurrence = _quote_answer(document, quote, occurrence)
     entries = _stances_answer(catalog, stances)
@@ -399,7 +400,8 @@ def approve(ctx: click.Context, claim_ids: tuple[str, ...], *, yes: bool, dry_ru
       dprktrack approve --yes --dry-run c014 c015
     """
     from dprktrack import curate
-    from dprktrack.claimsfile.load import catalog_from_text, replace_claims_file
+    from dprktrack.claimsfile.load import catalog_from_text
+    from dprktrack.claimsfile.rewrite import replace_claims_file
 
     catalog = load_claims(ctx, bundled_ok=False)
     approvals = [curate.approval(catalog, claim_id) for claim_id in _claim_ids(catalog, claim_ids)]

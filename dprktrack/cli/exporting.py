@@ -13,7 +13,7 @@ from dprktrack.cli.group import one_line_message
 from dprktrack.cli.shared import load_claims
 
 if TYPE_CHECKING:
-    from dprktrack.claimsfile.load import Catalog
+    from dprktrack.claimsfile.catalog import Catalog
 
 
 EXPORT_FORMATS = ("annotations", "csv", "jsonl")

@@ -21,7 +21,7 @@ from dprktrack.errors import EXIT_INPUT, DprkError
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-    from dprktrack.claimsfile.load import Catalog
+    from dprktrack.claimsfile.catalog import Catalog
     from dprktrack.query import Record
 
 

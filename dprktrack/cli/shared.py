@@ -16,7 +16,7 @@ from dprktrack.schema.vocabulary import QUOTE_TYPES, STANCES
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-    from dprktrack.claimsfile.load import Catalog
+    from dprktrack.claimsfile.catalog import Catalog
     from dprktrack.query import ClaimFilter, Record
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -26,7 +26,8 @@ LISTING_FORMATS = ("table", "json", "csv", "markdown")
 def load_claims(ctx: click.Context, *, bundled_ok: bool = True) -> Catalog:
     """The claims file the command is to use (--claims, ./claims.json, the bundled copy
     unless `bundled_ok` is False), loaded and validated."""
-    from dprktrack.claimsfile.load import find_claims_file, load_catalog
+    from dprktrack.claimsfile.find import find_claims_file
+    from dprktrack.claimsfile.load import load_catalog
 
     path = find_claims_file(ctx.obj, bundled_ok=bundled_ok, command=ctx.info_name or "check")
     return load_catalog(path)
@@ -46,7 +47,8 @@ def completer(
     def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
         from click.shell_completion import CompletionItem
 
-        from dprktrack.claimsfile.load import find_claims_file, load_catalog
+        from dprktrack.claimsfile.find import find_claims_file
+        from dprktrack.claimsfile.load import load_catalog
         from dprktrack.cli.complete import candidates
 
         try:

@@ -26,7 +26,8 @@ from hypothesis import strategies as st
 from support import CLAIMS, REPO, SEED, Invoke
 
 from dprktrack.check.verdicts import VERDICTS, apply_repairs, run_check
-from dprktrack.claimsfile.load import dump_claims, load_catalog, replace_claims_file
+from dprktrack.claimsfile.load import load_catalog
+from dprktrack.claimsfile.rewrite import dump_claims, replace_claims_file
 from dprktrack.errors import DprkError
 
 SEED_TEXT = SEED.read_text("utf-8")
