@@ -405,3 +405,23 @@ def source_annotations(catalog: Catalog, source_id: str) -> tuple[list[Annotatio
         name = catalog.actors[claim.actor].name
         annotations.append(Annotation(span.start, span.end, claim.id, name, stances))
     return annotations, unplaced
+
+
+@dataclass(frozen=True)
+class Article:
+    """A source as `read` shows it: its text with every claimed span it can place."""
+
+    source: str
+    title: str
+    text: str
+    annotations: list[Annotation]
+    unplaced: list[str]
+    """Claims of this source whose quote it cannot place, so not shown."""
+
+
+def article(catalog: Catalog, source_id: str | None) -> Article:
+    """The source named (or the only one) with its claims' spans, ready to show."""
+    source = pick_source(catalog, source_id)
+    annotations, unplaced = source_annotations(catalog, source)
+    title = catalog.sources[source].title
+    return Article(source, title, catalog.source_text(source), annotations, unplaced)

@@ -219,33 +219,29 @@ def read(ctx: click.Context, source_id: str | None, pager: bool | None) -> None:
       dprktrack read                                  # paged on a terminal
       FORCE_COLOR=1 dprktrack read --no-pager | less -R
     """
-    from dprktrack.query import pick_source, source_annotations
-    from dprktrack.render import (
-        article_view,
-        has_colour,
-        make_console,
-        pager_shows_colour,
-        print_view,
-        rendered,
-    )
+    from dprktrack.query import article
+    from dprktrack.render import article_view, has_colour, make_console, pager_shows_colour
 
-    catalog = load_claims(ctx)
-    source = pick_source(catalog, source_id)
-    annotations, unplaced = source_annotations(catalog, source)
+    shown = article(load_claims(ctx), source_id)
     if pager is None:
         pager = sys.stdout.isatty()
     console = make_console(colour=not pager or pager_shows_colour(os.environ))
-    text = catalog.source_text(source)
-    view = article_view(catalog.sources[source].title, text, annotations, has_colour(console))
+    view = article_view(shown.title, shown.text, shown.annotations, has_colour(console))
+    _page_or_print(console, view, pager=pager)
+    if shown.unplaced:
+        missing = ", ".join(shown.unplaced)
+        note = (
+            f"quotes not placed in the source, so not shown (`dprktrack check` says why): {missing}"
+        )
+        click.echo(f"note: {note}", err=True)
+
+
+def _page_or_print(console: Console, view: RenderableType, *, pager: bool) -> None:
+    from dprktrack.render import has_colour, print_view, rendered
+
     if pager:
         # color=None lets click set LESS=-R for less; other pagers got a plain view.
         colour = None if has_colour(console) else False
         click.echo_via_pager(rendered(console, view), color=colour)
     else:
         print_view(console, view)
-    if unplaced:
-        missing = ", ".join(unplaced)
-        note = (
-            f"quotes not placed in the source, so not shown (`dprktrack check` says why): {missing}"
-        )
-        click.echo(f"note: {note}", err=True)

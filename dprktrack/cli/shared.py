@@ -76,46 +76,49 @@ format_option = click.option(
 )
 
 
+_FILTERS = (
+    click.option(
+        "--actor",
+        multiple=True,
+        metavar="NAME",
+        shell_complete=completer("actor"),
+        help="Actor id (exact), or words beginning its name or an alias ('kim song').",
+    ),
+    click.option(
+        "--via",
+        multiple=True,
+        metavar="NAME",
+        shell_complete=completer("actor"),
+        help="Actor relaying the statement (reported_via), matched like --actor ('nk news').",
+    ),
+    click.option("--stance", multiple=True, type=click.Choice(STANCES, case_sensitive=False)),
+    click.option(
+        "--target",
+        multiple=True,
+        metavar="ID",
+        shell_complete=completer("target"),
+        help="Target id, e.g. panel-of-experts (`dprktrack targets` lists them).",
+    ),
+    click.option(
+        "--quote-type", multiple=True, type=click.Choice(QUOTE_TYPES, case_sensitive=False)
+    ),
+    click.option(
+        "--source",
+        multiple=True,
+        metavar="ID",
+        shell_complete=completer("source"),
+        help="Source id.",
+    ),
+    click.option(
+        "--grep", multiple=True, metavar="TEXT", help="Words in the quote or the summary."
+    ),
+)
+"""The filters of the listing commands, in the order --help lists them."""
+
+
 def filter_options(func: F) -> F:
     """The filters of the listing commands (--actor, --via, --stance, ...), as decorators."""
-    options = [
-        click.option(
-            "--actor",
-            multiple=True,
-            metavar="NAME",
-            shell_complete=completer("actor"),
-            help="Actor id (exact), or words beginning its name or an alias ('kim song').",
-        ),
-        click.option(
-            "--via",
-            multiple=True,
-            metavar="NAME",
-            shell_complete=completer("actor"),
-            help="Actor relaying the statement (reported_via), matched like --actor ('nk news').",
-        ),
-        click.option("--stance", multiple=True, type=click.Choice(STANCES, case_sensitive=False)),
-        click.option(
-            "--target",
-            multiple=True,
-            metavar="ID",
-            shell_complete=completer("target"),
-            help="Target id, e.g. panel-of-experts (`dprktrack targets` lists them).",
-        ),
-        click.option(
-            "--quote-type", multiple=True, type=click.Choice(QUOTE_TYPES, case_sensitive=False)
-        ),
-        click.option(
-            "--source",
-            multiple=True,
-            metavar="ID",
-            shell_complete=completer("source"),
-            help="Source id.",
-        ),
-        click.option(
-            "--grep", multiple=True, metavar="TEXT", help="Words in the quote or the summary."
-        ),
-    ]
-    for option in reversed(options):
+    for option in reversed(_FILTERS):
         func = option(func)
     return func
 
