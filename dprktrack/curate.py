@@ -18,9 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from dprktrack.check.verdicts import claim_finding, judged, with_fields
 from dprktrack.claimsfile.catalog import Catalog
-from dprktrack.claimsfile.load import catalog_from_text
 from dprktrack.claimsfile.problems import problem_from_pydantic
-from dprktrack.claimsfile.rewrite import dump_claims, newline_of, replace_claims_file, with_record
 from dprktrack.errors import DprkError
 from dprktrack.matching.approximate import similarity
 from dprktrack.matching.departures import Review
@@ -568,6 +566,8 @@ def approval(catalog: Catalog, claim_id: str) -> Approval:
 
 def approved_text(raw: str, approvals: Sequence[Approval]) -> str:
     """The claims file's text with each claim's review pin set to its departures' hash."""
+    from dprktrack.claimsfile.rewrite import dump_claims, newline_of
+
     data = json.loads(raw)
     for approved in approvals:
         record = data["claims"][approved.index]
@@ -726,6 +726,9 @@ def save(catalog: Catalog, text: str, *, dry_run: bool) -> None:
 
     The write is atomic and refused if the file changed on disk since it was read.
     """
+    from dprktrack.claimsfile.load import catalog_from_text
+    from dprktrack.claimsfile.rewrite import replace_claims_file
+
     catalog_from_text(catalog.path, text)
     if not dry_run:
         replace_claims_file(catalog.path, text, catalog.raw)
@@ -733,4 +736,6 @@ def save(catalog: Catalog, text: str, *, dry_run: bool) -> None:
 
 def appended(catalog: Catalog, section: str, record: dict[str, Any]) -> str:
     """The claims file's text with `record` added at the end of `section`."""
+    from dprktrack.claimsfile.rewrite import with_record
+
     return with_record(catalog.raw, section, record)
