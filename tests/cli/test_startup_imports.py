@@ -161,3 +161,28 @@ def test_add_validates_with_pydantic_and_never_draws_with_rich(tmp_path: Path) -
     )
     assert {PYDANTIC, MATCHER} <= found
     assert RICH not in found
+
+
+@pytest.mark.parametrize("name", ["actors", "stances", "targets"])
+def test_counting_lookups_load_no_matching_module_and_no_difflib(tmp_path: Path, name: str) -> None:
+    found = tmp_path / "modules.json"
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            SCRIPT,
+            str(found),
+            "--claims",
+            str(CLAIMS),
+            name,
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        check=True,
+        timeout=120,
+    )
+    modules = json.loads(found.read_text("utf-8"))
+    assert not [module for module in modules if module.startswith("dprktrack.matching")]
+    assert "difflib" not in modules
