@@ -186,3 +186,32 @@ def test_counting_lookups_load_no_matching_module_and_no_difflib(tmp_path: Path,
     modules = json.loads(found.read_text("utf-8"))
     assert not [module for module in modules if module.startswith("dprktrack.matching")]
     assert "difflib" not in modules
+
+
+def test_completing_a_command_name_imports_no_command_module(tmp_path: Path) -> None:
+    found = tmp_path / "modules.json"
+    environment = {
+        **os.environ,
+        "_DPRKTRACK_COMPLETE": "zsh_complete",
+        "COMP_WORDS": "dprktrack add",
+        "COMP_CWORD": "1",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(found)],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        env=environment,
+        check=False,
+        timeout=120,
+    )
+    assert result.stdout.split("\n")[:6] == [
+        "plain",
+        "add",
+        "Add a claim, its quote anchored in the source.",
+        "plain",
+        "add-actor",
+        "Add an actor the claims can name.",
+    ]
+    modules = set(json.loads(found.read_text("utf-8")))
+    assert not modules & set(COMMANDS.split())
