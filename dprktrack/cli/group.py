@@ -67,7 +67,7 @@ COMMAND_MODULES: dict[str, tuple[str, str]] = {
     ),
     "targets": ("dprktrack.cli.lookups:targets", "List the targets stances are taken toward."),
 }
-"""Each command: where it is defined (`module:attr` in dprktrack.cli) and its short help.
+"""Each command: where it is defined (`module:attribute`) and its short help.
 
 Commands are imported only when one runs (click's lazy group pattern); the short
 help is held here so that `dprktrack --help` and completing a command's name import
