@@ -29,7 +29,9 @@ CHECKING = "dprktrack.check.verdicts"
 COMMANDS = "dprktrack.cli.lookups dprktrack.cli.curating dprktrack.cli.checking " + (
     "dprktrack.cli.exporting"
 )
-HEAVY = (PYDANTIC, RICH, MATCHER, CHECKING, *COMMANDS.split())
+EXPLAIN = "dprktrack.claimsfile.explain"
+"""Why a claims file is refused: a valid one is loaded without it."""
+HEAVY = (PYDANTIC, RICH, MATCHER, CHECKING, EXPLAIN, *COMMANDS.split())
 
 SCRIPT = """
 import json, sys

@@ -1,5 +1,5 @@
 """The claims file package, one module per job: finding, reading, loading, the catalog,
-problems and the write side; none of them needs the matcher."""
+explaining a refusal, problems and the write side; none of them needs the matcher."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from dprktrack.claimsfile.rewrite import dump_claims, newline_of, with_record
 from dprktrack.errors import DprkError
 from dprktrack.output.writers import write_json
 
-MODULES = ("find", "read", "load", "catalog", "problems", "rewrite")
+MODULES = ("find", "read", "load", "catalog", "explain", "problems", "rewrite")
 
 
 def test_no_module_of_the_package_imports_the_matcher_or_pydantic() -> None:
