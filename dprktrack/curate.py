@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from dprktrack.check.verdicts import claim_finding, judged, with_fields
 from dprktrack.claimsfile.catalog import Catalog
-from dprktrack.claimsfile.problems import problem_from_pydantic
 from dprktrack.errors import DprkError
 from dprktrack.matching.approximate import similarity
 from dprktrack.matching.departures import Review
@@ -450,6 +449,8 @@ def build_record(
     the curator typed options, not JSON.
     """
     from pydantic import ValidationError
+
+    from dprktrack.claimsfile.problems import problem_from_pydantic
 
     record = {key: value for key, value in values.items() if value is not None and value != []}
     try:
