@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from dprktrack.check.repairs import with_fields
 from dprktrack.check.verdicts import claim_finding, judged
-from dprktrack.claimsfile.load import Catalog, dump_claims, problem_from_pydantic
+from dprktrack.claimsfile.catalog import Catalog
 from dprktrack.errors import DprkError
 from dprktrack.matching.approximate import similarity
 from dprktrack.matching.departures import Review
@@ -125,8 +125,13 @@ def _lowered(document: Document) -> Document:
     return Document(_lower(document.raw), document.name)
 
 
+def source_document(catalog: Catalog, source_id: str) -> Document:
+    """The source as the matcher takes it, named by its path from the current folder."""
+    return Document(catalog.source_text(source_id), catalog.shown_path(source_id))
+
+
 def _document(catalog: Catalog, source_id: str) -> tuple[str, Document]:
-    return source_id, catalog.document(source_id)
+    return source_id, source_document(catalog, source_id)
 
 
 def _hits(source_id: str, document: Document, text: str, match: Match) -> list[Passage]:
@@ -446,6 +451,8 @@ def build_record(
     """
     from pydantic import ValidationError
 
+    from dprktrack.claimsfile.problems import problem_from_pydantic
+
     record = {key: value for key, value in values.items() if value is not None and value != []}
     try:
         model.model_validate(record)
@@ -550,7 +557,7 @@ def approval(catalog: Catalog, claim_id: str) -> Approval:
             f"{claim_id}: {catalog.shown_path(claim.source)} no longer matches its sha256 pin; "
             "run `dprktrack check` and settle that first"
         )
-    document = catalog.document(claim.source)
+    document = source_document(catalog, claim.source)
     index = list(catalog.claims).index(claim_id)
     finding, review = judged(document, claim, index)
     if finding.verdict != "altered" and finding.severity() == "failure":
@@ -561,14 +568,176 @@ def approval(catalog: Catalog, claim_id: str) -> Approval:
 
 def approved_text(raw: str, approvals: Sequence[Approval]) -> str:
     """The claims file's text with each claim's review pin set to its departures' hash."""
+    from dprktrack.claimsfile.rewrite import dump_claims, newline_of
+
     data = json.loads(raw)
     for approved in approvals:
         record = data["claims"][approved.index]
         data["claims"][approved.index] = with_fields(record, {"review_pin": approved.review.pin})
-    return dump_claims(data, newline="\r\n" if "\r\n" in raw else "\n")
+    return dump_claims(data, newline=newline_of(raw))
 
 
 def departures_to_approve(document: Document, record: Mapping[str, Any]) -> Review:
     """A new claim's departures, for `add` to show before the curator confirms them."""
     finding, review = judged(document, claim_of(dict(record)), 0)
     return review if finding.verdict == "altered" else Review((), ())
+
+
+CLAIM_OPTIONS = {
+    "actor": "--actor",
+    "quote": "--quote",
+    "stances": "--stance",
+    "quote_type": "--quote-type",
+    "summary": "--summary",
+    "reported_via": "--reported-via",
+    "date": "--date",
+    "source": "--source",
+}
+"""The option of `add` that supplies each field of a new claim, for its messages."""
+ACTOR_OPTIONS = {
+    "id": "--id",
+    "name": "--name",
+    "aliases": "--alias",
+    "kind": "--kind",
+    "role": "--role",
+    "country": "--country",
+}
+TARGET_OPTIONS = {"id": "--id", "label": "--label", "description": "--description"}
+
+
+def quotable_source(catalog: Catalog, source_id: str) -> Document:
+    """The source a new claim quotes, refused when its bytes no longer match their pin."""
+    if not catalog.pin_holds(source_id):
+        raise DprkError(
+            f"{catalog.shown_path(source_id)} no longer matches its sha256 pin, so offsets "
+            "taken from it may not hold; run `dprktrack check` and settle that first"
+        )
+    return source_document(catalog, source_id)
+
+
+@dataclass(frozen=True)
+class ClaimAnswers:
+    """A new claim as the curator gave it, each answer already checked on its own
+    (`resolve_actor`, `anchor_quote`, `parse_stances`, `check_date`)."""
+
+    source: str
+    actor: str
+    anchored: Anchored
+    stances: list[dict[str, str]]
+    summary: str
+    quote_type: str | None = None
+    reported_via: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class NewClaim:
+    """A new claim's record, and what a curator must see or settle before it is written."""
+
+    record: dict[str, Any]
+    """The record to write; with its review pin when its quote departs from the source."""
+    review: Review
+    """The departures a person must approve first (none: nothing to approve)."""
+    places: tuple[str, ...]
+    """Each departure's `path:LINE:COL` in the source."""
+    problem: str | None
+    """Why `check` would not pass the claim, if it would not."""
+    twins: list[str]
+    """Claims of the same actor already quoting exactly this passage."""
+
+
+def new_claim(catalog: Catalog, document: Document, answers: ClaimAnswers) -> NewClaim:
+    """The claim the answers make, with the next free id, valid or refused."""
+    from dprktrack.schema.models import Claim as ClaimModel
+
+    if answers.reported_via == answers.actor:
+        raise DprkError("--reported-via: that is the actor itself; leave --reported-via out")
+    anchored = answers.anchored
+    values = {
+        "id": next_claim_id(catalog.claims),
+        "source": answers.source,
+        "actor": answers.actor,
+        "quote": anchored.quote,
+        "start": anchored.start,
+        "end": anchored.end,
+        "prefix": anchored.prefix,
+        "suffix": anchored.suffix,
+        "quote_type": (answers.quote_type or "direct").lower(),
+        "reported_via": answers.reported_via or None,
+        "stances": answers.stances,
+        "summary": answers.summary,
+        "date": answers.date,
+    }
+    record = build_record(ClaimModel, values, CLAIM_OPTIONS)
+    review = departures_to_approve(document, record)
+    if review.departures:
+        record = build_record(ClaimModel, {**values, "review_pin": review.pin}, CLAIM_OPTIONS)
+    places = tuple(document.where(departure.at) for departure in review.departures)
+    problem = verdict_problem(document, claim_of(record))
+    return NewClaim(record, review, places, problem, same_passage(catalog, record))
+
+
+def new_actor(
+    catalog: Catalog,
+    *,
+    actor_id: str,
+    name: str,
+    aliases: Sequence[str],
+    kind: str,
+    role: str | None,
+    country: str | None,
+) -> tuple[dict[str, Any], list[str]]:
+    """A new actor's record, valid or refused, and the actors it shares a name with.
+
+    Aliases are kept once each, in order; a blank one or the name itself is dropped.
+    """
+    from dprktrack.schema.models import Actor as ActorModel
+    from dprktrack.schema.records import actor_of
+
+    values = {
+        "id": actor_id,
+        "name": name,
+        "aliases": list(dict.fromkeys(alias for alias in aliases if alias and alias != name)),
+        "kind": kind.lower(),
+        "role": role,
+        "country": country,
+    }
+    record = build_record(ActorModel, values, ACTOR_OPTIONS)
+    return record, name_clashes(catalog, actor_of(record))
+
+
+def new_target(target_id: str, label: str, description: str) -> dict[str, Any]:
+    """A new target's record, valid or refused."""
+    from dprktrack.schema.models import Target as TargetModel
+
+    values = {"id": target_id, "label": label, "description": description}
+    return build_record(TargetModel, values, TARGET_OPTIONS)
+
+
+def approvals(catalog: Catalog, claim_ids: Sequence[str]) -> list[Approval]:
+    """Each named claim's departures ready for approval (see `approval`), once each;
+    unknown ids are refused together, one line each."""
+    unknown = [claim_id for claim_id in claim_ids if claim_id not in catalog.claims]
+    if unknown:
+        raise DprkError([f"no claim {claim_id!r} in {catalog.name}" for claim_id in unknown])
+    return [approval(catalog, claim_id) for claim_id in dict.fromkeys(claim_ids)]
+
+
+def save(catalog: Catalog, text: str, *, dry_run: bool) -> None:
+    """Replace the claims file with `text` once it loads whole; a dry run only checks it.
+
+    The write is atomic and refused if the file changed on disk since it was read.
+    """
+    from dprktrack.claimsfile.load import catalog_from_text
+    from dprktrack.claimsfile.rewrite import replace_claims_file
+
+    catalog_from_text(catalog.path, text)
+    if not dry_run:
+        replace_claims_file(catalog.path, text, catalog.raw)
+
+
+def appended(catalog: Catalog, section: str, record: dict[str, Any]) -> str:
+    """The claims file's text with `record` added at the end of `section`."""
+    from dprktrack.claimsfile.rewrite import with_record
+
+    return with_record(catalog.raw, section, record)

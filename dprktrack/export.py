@@ -11,10 +11,11 @@ import posixpath
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import BinaryIO, TextIO
 from urllib.parse import quote, urljoin
 
 from dprktrack import __version__
-from dprktrack.claimsfile.load import Catalog
+from dprktrack.claimsfile.catalog import Catalog
 from dprktrack.errors import DprkError
 from dprktrack.matching.matcher import Document
 from dprktrack.matching.textpos import Span
@@ -44,6 +45,11 @@ ROW_FIELDS = (
 )
 """Columns of `export --format csv` and keys of `--format jsonl`, in this order: the
 record of `list --format json`, then the actor's and the source's fields joined in."""
+
+SUFFIX_FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+"""The format an -o file's suffix implies when --format is not given."""
+Write = Callable[[TextIO], None]
+"""Writes the export to a text stream."""
 
 _BASE = re.compile(r"(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*)://[^\s<>\"{}|\\^`#\x00-\x1f\x7f]*")
 _BASE_SCHEMES = ("http", "https", "file")
@@ -236,3 +242,42 @@ def _same_file(first: Path, second: Path) -> bool:
         )
     except (OSError, RuntimeError):  # unreadable, or a loop of links (RuntimeError on 3.11)
         return False
+
+
+def export_format(fmt: str | None, to_file: Path | None) -> str:
+    """The format asked for, else the one the output file's suffix implies, else annotations."""
+    implied = SUFFIX_FORMATS.get(to_file.suffix.lower() if to_file else "", "")
+    return (fmt or implied).lower() or "annotations"
+
+
+def export_writer(catalog: Catalog, fmt: str, base: str | None) -> tuple[Write, list[str]]:
+    """What writes the export in `fmt`, and the notes to show (unplaced quotes, no claims)."""
+    from dprktrack.output import writers
+    from dprktrack.query import unplaced_note
+
+    records = claim_records(catalog, catalog.claims.values())
+    empty = [] if records else [f"{catalog.name} has no claims to export"]
+    if fmt == "annotations":
+        collection = annotation_collection(catalog, base, records)
+        unplaced = unplaced_note(records, UNPLACED_ANNOTATIONS)
+        return lambda out: writers.write_json(collection, out), [*empty, *filter(None, [unplaced])]
+    rows = claim_rows(catalog, records)
+    notes = [*empty, *filter(None, [unplaced_note(records)])]
+    if fmt == "csv":
+        return lambda out: writers.write_csv(rows, ROW_FIELDS, out), notes
+    return lambda out: writers.write_jsonl(rows, out), notes
+
+
+def write_file(path: Path, write: Write) -> None:
+    """Replace the file at `path` whole, or not at all, with what `write` writes, in UTF-8."""
+    import io
+
+    from dprktrack.claimsfile.safeio import write_atomically
+
+    def write_utf8(stream: BinaryIO) -> None:
+        text = io.TextIOWrapper(stream, encoding="utf-8", newline="", write_through=True)
+        write(text)
+        text.flush()
+        text.detach()  # the stream stays open: the caller syncs it to disk
+
+    write_atomically(path, write_utf8)

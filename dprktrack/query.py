@@ -11,13 +11,15 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dprktrack.claimsfile.load import Catalog
+from dprktrack.claimsfile.catalog import Catalog
 from dprktrack.errors import DprkError
-from dprktrack.matching.textpos import LineIndex, Span, paragraph
 from dprktrack.schema.records import Actor, Claim, StanceEntry
 from dprktrack.schema.vocabulary import STANCES
+
+if TYPE_CHECKING:
+    from dprktrack.matching.textpos import LineIndex, Span
 
 Record = dict[str, Any]
 
@@ -121,8 +123,6 @@ def _matched_ids(catalog: Catalog, queries: Iterable[str]) -> set[str]:
 
 def unmatched_actor_notes(catalog: Catalog, wanted: ClaimFilter) -> list[str]:
     """For each --actor or --via text that names no actor, a note with the nearest names."""
-    from difflib import get_close_matches
-
     names = {
         fold(name): actor.id for actor in catalog.actors.values() for name in actor_names(actor)
     }
@@ -131,6 +131,8 @@ def unmatched_actor_notes(catalog: Catalog, wanted: ClaimFilter) -> list[str]:
         for query in queries:
             if match_actors(catalog.actors.values(), query):
                 continue
+            from difflib import get_close_matches  # only for a slip: a lookup spares the import
+
             near = get_close_matches(fold(query), list(names), n=6, cutoff=0.6)
             ids = list(dict.fromkeys(names[name] for name in near))[:3]
             hint = f"; did you mean {', '.join(ids)}?" if ids else "; `dprktrack actors` lists them"
@@ -167,6 +169,8 @@ def claim_span(text: str, claim: Claim) -> Span | None:
     Quick when the claim's anchors hold (as `check --fix` leaves them); otherwise the
     check's own verdict decides, so lookups and check never disagree.
     """
+    from dprktrack.matching.textpos import Span
+
     start, end = claim.start, claim.end
     if start is not None and end is not None and text[start:end] == claim.quote:
         return Span(start, end)
@@ -178,6 +182,8 @@ def claim_span(text: str, claim: Claim) -> Span | None:
 
 def claim_records(catalog: Catalog, claims: Iterable[Claim]) -> list[Record]:
     """Flat claim records with the quote's offsets and line:column in its source."""
+    from dprktrack.matching.textpos import LineIndex
+
     line_indexes: dict[str, LineIndex] = {}
     records = []
     for claim in claims:
@@ -324,6 +330,8 @@ def claim_paragraph(catalog: Catalog, record: Record) -> tuple[str, int | None]:
 
     A quote that cannot be placed has no paragraph: ("", None).
     """
+    from dprktrack.matching.textpos import Span, paragraph
+
     if record["start"] is None:
         return "", None
     text = catalog.source_text(record["source"])
@@ -405,3 +413,23 @@ def source_annotations(catalog: Catalog, source_id: str) -> tuple[list[Annotatio
         name = catalog.actors[claim.actor].name
         annotations.append(Annotation(span.start, span.end, claim.id, name, stances))
     return annotations, unplaced
+
+
+@dataclass(frozen=True)
+class Article:
+    """A source as `read` shows it: its text with every claimed span it can place."""
+
+    source: str
+    title: str
+    text: str
+    annotations: list[Annotation]
+    unplaced: list[str]
+    """Claims of this source whose quote it cannot place, so not shown."""
+
+
+def article(catalog: Catalog, source_id: str | None) -> Article:
+    """The source named (or the only one) with its claims' spans, ready to show."""
+    source = pick_source(catalog, source_id)
+    annotations, unplaced = source_annotations(catalog, source)
+    title = catalog.sources[source].title
+    return Article(source, title, catalog.source_text(source), annotations, unplaced)

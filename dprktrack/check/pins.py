@@ -14,7 +14,7 @@ from dprktrack.check.findings import Finding
 from dprktrack.check.verdicts import anchored_here
 
 if TYPE_CHECKING:
-    from dprktrack.claimsfile.load import Catalog
+    from dprktrack.claimsfile.catalog import Catalog
     from dprktrack.schema.records import Claim
 
 

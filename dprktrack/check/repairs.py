@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from dprktrack.check.findings import Finding, Report
 
 if TYPE_CHECKING:
-    from dprktrack.claimsfile.load import Catalog
+    from dprktrack.claimsfile.catalog import Catalog
     from dprktrack.matching.matcher import Document
     from dprktrack.matching.textpos import Span
 
@@ -113,7 +113,7 @@ class RepairPlan:
 
     def write(self) -> None:
         """Replace the claims file, atomically; refused if it changed since it was read."""
-        from dprktrack.claimsfile.load import replace_claims_file
+        from dprktrack.claimsfile.rewrite import replace_claims_file
 
         replace_claims_file(self.path, self.after, self.before)
 
@@ -130,7 +130,8 @@ class RepairPlan:
 
 def plan_repairs(catalog: Catalog, report: Report) -> RepairPlan:
     """Every safe repair of the report applied to the claims file's text, which must load."""
-    from dprktrack.claimsfile.load import catalog_from_text, dump_claims
+    from dprktrack.claimsfile.load import catalog_from_text
+    from dprktrack.claimsfile.rewrite import dump_claims
 
     data, changed = apply_repairs(json.loads(catalog.raw), report)
     if not changed:

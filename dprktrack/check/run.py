@@ -17,13 +17,13 @@ from dprktrack.check.pins import pin_finding
 from dprktrack.check.repairs import RepairPlan, plan_repairs, renewable, unrepaired
 from dprktrack.check.verdicts import claim_finding
 from dprktrack.claimsfile.collector import paused
-from dprktrack.claimsfile.load import decode_utf8
+from dprktrack.claimsfile.read import decode_utf8
 from dprktrack.errors import DprkError, UnsafeInput
 from dprktrack.matching.approximate import Budget, claim_budget, run_budget
 from dprktrack.matching.matcher import Document
 
 if TYPE_CHECKING:
-    from dprktrack.claimsfile.load import Catalog
+    from dprktrack.claimsfile.catalog import Catalog
     from dprktrack.schema.records import Claim
 
 

@@ -12,7 +12,6 @@ import re
 from typing import Any
 
 from dprktrack.errors import DprkError
-from dprktrack.matching.textpos import LineIndex
 from dprktrack.output.safetext import visible
 
 MAX_DEPTH = 500
@@ -64,6 +63,8 @@ def _refuse_too_many(raw: str, name: str) -> None:
 
 
 def _place(name: str, raw: str, offset: int) -> str:
+    from dprktrack.matching.textpos import LineIndex  # only for an error: loading spares it
+
     line, column = LineIndex(raw).position(offset)
     return f"{name}:{line}:{column}"
 

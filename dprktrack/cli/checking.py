@@ -7,17 +7,17 @@ from typing import TYPE_CHECKING
 
 import click
 
-from dprktrack.cli.group import decide_exit, main
+from dprktrack.cli.group import decide_exit
 from dprktrack.cli.shared import completer, load_claims
 from dprktrack.errors import EXIT_FAILURE, EXIT_INPUT, EXIT_OK, DprkError
 
 if TYPE_CHECKING:
-    from dprktrack.claimsfile.load import Catalog
+    from dprktrack.claimsfile.catalog import Catalog
 
 CHECK_FORMATS = ("text", "json", "github")
 
 
-@main.command(short_help="Verify that every quote still stands in its source.")
+@click.command(short_help="Verify that every quote still stands in its source.")
 @click.argument(
     "claim_ids",
     nargs=-1,

@@ -7,7 +7,7 @@ whether the curator began typing its id, its name or one of its aliases.
 
 from __future__ import annotations
 
-from dprktrack.claimsfile.load import Catalog
+from dprktrack.claimsfile.catalog import Catalog
 from dprktrack.query import fold, match_actors
 from dprktrack.schema.vocabulary import STANCES
 

@@ -20,7 +20,7 @@ from dprktrack.cli.asking import (
     show_choices,
     will_ask,
 )
-from dprktrack.cli.group import decide_exit, main, one_line_message
+from dprktrack.cli.group import decide_exit, one_line_message
 from dprktrack.cli.shared import completer, load_claims
 from dprktrack.errors import EXIT_FAILURE, EXIT_OK, DprkError
 from dprktrack.output.safetext import visible, visible_json
@@ -29,13 +29,13 @@ from dprktrack.schema.vocabulary import ACTOR_KINDS, QUOTE_TYPES, STANCES
 if TYPE_CHECKING:
     import datetime
 
-    from dprktrack.claimsfile.load import Catalog
-    from dprktrack.curate import Anchored, Located
+    from dprktrack.claimsfile.catalog import Catalog
+    from dprktrack.curate import Anchored, Approval, ClaimAnswers, Located
     from dprktrack.matching.departures import Review
     from dprktrack.matching.matcher import Document
 
 
-@main.command(short_help="Print the claims file's JSON Schema, for editors.")
+@click.command(short_help="Print the claims file's JSON Schema, for editors.")
 def schema() -> None:
     """Print the JSON Schema of the claims file, so editors can check it as you type.
 
@@ -56,7 +56,7 @@ def schema() -> None:
     sys.stdout.buffer.write(schema_text().encode("utf-8"))
 
 
-@main.command(short_help="Find a passage in the sources, ready to quote.")
+@click.command(short_help="Find a passage in the sources, ready to quote.")
 @click.argument("text")
 @click.option(
     "--source",
@@ -147,23 +147,21 @@ def _write_record(
     The new file is loaded and validated whole before it is written, and the write
     is refused if the file changed on disk since it was read (as `check --fix`).
     """
-    from dprktrack.claimsfile.load import catalog_from_text, replace_claims_file, with_record
+    from dprktrack import curate
     from dprktrack.output.writers import write_json
 
-    text = with_record(catalog.raw, section, record)
-    catalog_from_text(catalog.path, text)
+    curate.save(catalog, curate.appended(catalog, section, record), dry_run=dry_run)
     if dry_run:
         write_json(record, sys.stdout)
         click.echo(f"note: --dry-run: {one_line_message(catalog.name)} not changed", err=True)
         return
-    replace_claims_file(catalog.path, text, catalog.raw)
     click.echo(record["id"])
     noun = section.removesuffix("s")
     added = f"added {noun} {record['id']} to {catalog.name}{detail}"
     click.echo(f"note: {one_line_message(added)}", err=True)
 
 
-@main.command(short_help="Add a claim, its quote anchored in the source.")
+@click.command(short_help="Add a claim, its quote anchored in the source.")
 @click.option(
     "--actor",
     metavar="NAME",
@@ -226,17 +224,9 @@ def add(
     /,
     *,
     approve_departures: bool,
-    actor: str | None,
-    quote: str | None,
-    stances: tuple[str, ...],
-    quote_type: str | None,
-    summary: str | None,
-    reported_via: str | None,
-    date: str | None,
-    source: str | None,
-    occurrence: int | None,
     dry_run: bool,
     prompt: bool | None,
+    **given: Any,
 ) -> None:
     """Add a claim to claims.json, its quote anchored in the source first.
 
@@ -254,93 +244,92 @@ def add(
         --quote "long overdue" --summary "The sanctions regime is overdue for an update."
     """
     from dprktrack import curate
-    from dprktrack.query import pick_source
-    from dprktrack.schema.records import claim_of
 
     asking = will_ask(prompt)
-    given = {"--actor": actor, "--quote": quote, "--stance": stances, "--summary": summary}
-    optional = {"--reported-via": reported_via, "--date": date, "--source": source}
-    require(given, asking, optional)
-    # Questions about the optional details only in a session that asks anyway.
-    details = asking and any(value in (None, ()) for value in given.values())
-    summary = one_line(summary, "--summary")
+    given, details = _claim_options(given, asking)
     catalog = load_claims(ctx, bundled_ok=False)
+    document, answers, occurrence = _claim_answers(catalog, given, asking=asking, details=details)
+    new = curate.new_claim(catalog, document, answers)
+    claim_id = new.record["id"]
+    if new.review.departures:
+        _show_departures(claim_id, new.places, new.review)
+        if not approve_departures:
+            _confirm(claim_id, asking=asking)
+    if new.problem:
+        raise DprkError(f"the quote would not pass `dprktrack check`: {new.problem}")
+    _notes_on_the_claim(answers.anchored, new.twins)
+    try:
+        detail = f" (its quote at {answers.anchored.where})"
+        _write_record(catalog, "claims", new.record, dry_run=dry_run, detail=detail)
+    except DprkError:
+        if asking:  # keep the answers: the same claim, without the questions
+            command = _add_command(ctx, new.record, occurrence)
+            click.echo(f"note: to add it once the file is settled: {visible(command)}", err=True)
+        raise
+
+
+def _claim_options(given: dict[str, Any], asking: bool) -> tuple[dict[str, Any], bool]:
+    """The options of `add` checked before the claims file is read (each missing one named
+    at once off a terminal), and whether to ask about the optional details too: only in
+    a session that asks anyway."""
+    required = {option: given[key] for key, option in _CLAIM_REQUIRED.items()}
+    optional = {option: given[key] for key, option in _CLAIM_OPTIONAL.items()}
+    require(required, asking, optional)
+    details = asking and any(value in (None, ()) for value in required.values())
+    return {**given, "summary": one_line(given["summary"], "--summary")}, details
+
+
+_CLAIM_REQUIRED = {
+    "actor": "--actor",
+    "quote": "--quote",
+    "stances": "--stance",
+    "summary": "--summary",
+}
+_CLAIM_OPTIONAL = {"reported_via": "--reported-via", "date": "--date", "source": "--source"}
+
+
+def _claim_answers(
+    catalog: Catalog, given: dict[str, Any], *, asking: bool, details: bool
+) -> tuple[Document, ClaimAnswers, int | None]:
+    """The source quoted and every answer for the new claim, each asked for if missing, with
+    the occurrence chosen (for the command line that would add it without asking)."""
+    from dprktrack import curate
+    from dprktrack.query import pick_source
+
+    source, relay, date = given["source"], given["reported_via"], given["date"]
     if source is None and len(catalog.sources) > 1 and asking:
         source = ask("Source", lambda value: pick_source(catalog, value))
     source_id = pick_source(catalog, source)
     published = catalog.sources[source_id].published
     if date is not None:
         date = curate.check_date(date, "--date", published)
-    relay = curate.resolve_actor(catalog, reported_via, "--reported-via") if reported_via else None
-    if not catalog.pin_holds(source_id):
-        raise DprkError(
-            f"{catalog.shown_path(source_id)} no longer matches its sha256 pin, so offsets "
-            "taken from it may not hold; run `dprktrack check` and settle that first"
-        )
-    document = catalog.document(source_id)
-    actor_id = _actor_answer(catalog, actor)
-    anchored, occurrence = _quote_answer(document, quote, occurrence)
-    entries = _stances_answer(catalog, stances)
+    relay = curate.resolve_actor(catalog, relay, "--reported-via") if relay else None
+    document = curate.quotable_source(catalog, source_id)
+    actor_id = _actor_answer(catalog, given["actor"])
+    anchored, occurrence = _quote_answer(document, given["quote"], given["occurrence"])
+    entries = _stances_answer(catalog, given["stances"])
+    summary = given["summary"]
     if summary is None:
         summary = ask("Summary (one line)", required_text("--summary"))
+    quote_type = given["quote_type"]
     if details:
         quote_type, relay, date = _asked_details(catalog, quote_type, relay, date, published)
-    if relay == actor_id:
-        raise DprkError("--reported-via: that is the actor itself; leave --reported-via out")
-    values = {
-        "id": curate.next_claim_id(catalog.claims),
-        "source": source_id,
-        "actor": actor_id,
-        "quote": anchored.quote,
-        "start": anchored.start,
-        "end": anchored.end,
-        "prefix": anchored.prefix,
-        "suffix": anchored.suffix,
-        "quote_type": (quote_type or "direct").lower(),
-        "reported_via": relay or None,
-        "stances": entries,
-        "summary": summary,
-        "date": date,
-    }
-    record = _approved_record(document, values, given=approve_departures, asking=asking)
-    problem = curate.verdict_problem(document, claim_of(record))
-    if problem:
-        raise DprkError(f"the quote would not pass `dprktrack check`: {problem}")
+    answers = curate.ClaimAnswers(
+        source_id, actor_id, anchored, entries, summary, quote_type, relay, date
+    )
+    return document, answers, occurrence
+
+
+def _notes_on_the_claim(anchored: Anchored, twins: Sequence[str]) -> None:
+    """What the curator should know about the claim about to be written."""
     if anchored.retyped:
         click.echo(
             f"note: the quote is stored in the source's own characters: "
             f"{visible_json(anchored.quote)}",
             err=True,
         )
-    for twin in curate.same_passage(catalog, record):
+    for twin in twins:
         click.echo(f"note: {visible(twin)} already quotes this passage for this actor", err=True)
-    try:
-        detail = f" (its quote at {anchored.where})"
-        _write_record(catalog, "claims", record, dry_run=dry_run, detail=detail)
-    except DprkError:
-        if asking:  # keep the answers: the same claim, without the questions
-            command = _add_command(ctx, record, occurrence)
-            click.echo(f"note: to add it once the file is settled: {visible(command)}", err=True)
-        raise
-
-
-def _approved_record(
-    document: Document, values: dict[str, Any], *, given: bool, asking: bool
-) -> dict[str, Any]:
-    """The new claim's record; a quote that departs from the source's words gets its
-    review pin only once a person has read the departures and approved them."""
-    from dprktrack import curate
-    from dprktrack.schema.models import Claim
-
-    record = curate.build_record(Claim, values, _CLAIM_OPTIONS)
-    review = curate.departures_to_approve(document, record)
-    if not review.departures:
-        return record
-    claim_id = str(values["id"])
-    _show_departures(claim_id, [document.where(d.at) for d in review.departures], review)
-    if not given:
-        _confirm(claim_id, asking=asking)
-    return curate.build_record(Claim, {**values, "review_pin": review.pin}, _CLAIM_OPTIONS)
 
 
 def _confirm(claim_id: str, *, asking: bool) -> None:
@@ -366,7 +355,7 @@ def _show_departures(claim_id: str, places: Sequence[str], review: Review) -> No
         )
 
 
-@main.command(short_help="Approve a claim's omissions and alterations after reading them.")
+@click.command(short_help="Approve a claim's omissions and alterations after reading them.")
 @click.argument(
     "claim_ids",
     nargs=-1,
@@ -399,17 +388,11 @@ def approve(ctx: click.Context, claim_ids: tuple[str, ...], *, yes: bool, dry_ru
       dprktrack approve --yes --dry-run c014 c015
     """
     from dprktrack import curate
-    from dprktrack.claimsfile.load import catalog_from_text, replace_claims_file
 
     catalog = load_claims(ctx, bundled_ok=False)
-    approvals = [curate.approval(catalog, claim_id) for claim_id in _claim_ids(catalog, claim_ids)]
+    approvals = curate.approvals(catalog, claim_ids)
     pending = [approved for approved in approvals if not approved.done]
-    for approved in approvals:
-        if approved.done:
-            state = "approved already" if approved.review.departures else "none to approve"
-            click.echo(f"note: {approved.claim.id}: omissions and alterations {state}", err=True)
-            continue
-        _show_departures(approved.claim.id, approved.places, approved.review)
+    _show_approvals(approvals)
     if not pending:
         return
     if not (yes or dry_run) and not sys.stdin.isatty():
@@ -417,23 +400,22 @@ def approve(ctx: click.Context, claim_ids: tuple[str, ...], *, yes: bool, dry_ru
     if not (yes or dry_run) and not click.confirm("Approve them?", default=False, err=True):
         click.echo("note: nothing approved; nothing written", err=True)
         ctx.exit(EXIT_FAILURE)
-    text = curate.approved_text(catalog.raw, pending)
-    catalog_from_text(catalog.path, text)
+    curate.save(catalog, curate.approved_text(catalog.raw, pending), dry_run=dry_run)
     if dry_run:
         click.echo(f"note: --dry-run: {one_line_message(catalog.name)} not changed", err=True)
-    else:
-        replace_claims_file(catalog.path, text, catalog.raw)
     for approved in pending:
         click.echo(approved.claim.id)
         click.echo(f"note: {approved.claim.id}: review_pin {approved.review.pin}", err=True)
 
 
-def _claim_ids(catalog: Catalog, claim_ids: tuple[str, ...]) -> list[str]:
-    """The ids as the file spells them, each refused in one line if unknown."""
-    unknown = [claim_id for claim_id in claim_ids if claim_id not in catalog.claims]
-    if unknown:
-        raise DprkError([f"no claim {claim_id!r} in {catalog.name}" for claim_id in unknown])
-    return list(dict.fromkeys(claim_ids))
+def _show_approvals(approvals: Sequence[Approval]) -> None:
+    """Each claim's departures to approve, or a note that it has none left."""
+    for approved in approvals:
+        if approved.done:
+            state = "approved already" if approved.review.departures else "none to approve"
+            click.echo(f"note: {approved.claim.id}: omissions and alterations {state}", err=True)
+            continue
+        _show_departures(approved.claim.id, approved.places, approved.review)
 
 
 def _asked_details(
@@ -538,19 +520,7 @@ def _add_command(ctx: click.Context, record: dict[str, Any], occurrence: int | N
     return shlex.join([*words, "--no-prompt"])
 
 
-_CLAIM_OPTIONS = {
-    "actor": "--actor",
-    "quote": "--quote",
-    "stances": "--stance",
-    "quote_type": "--quote-type",
-    "summary": "--summary",
-    "reported_via": "--reported-via",
-    "date": "--date",
-    "source": "--source",
-}
-
-
-@main.command("add-actor", short_help="Add an actor the claims can name.")
+@click.command("add-actor", short_help="Add an actor the claims can name.")
 @click.option("--id", "actor_id", metavar="SLUG", help="Id (default: made from the name).")
 @click.option("--name", metavar="TEXT", help="Name as the source gives it.")
 @click.option("--alias", "aliases", multiple=True, metavar="TEXT", help="Another name; repeatable.")
@@ -564,19 +534,7 @@ _CLAIM_OPTIONS = {
 @dry_run_option
 @prompt_option
 @click.pass_context
-def add_actor(
-    ctx: click.Context,
-    /,
-    *,
-    actor_id: str | None,
-    name: str | None,
-    aliases: tuple[str, ...],
-    kind: str | None,
-    role: str | None,
-    country: str | None,
-    dry_run: bool,
-    prompt: bool | None,
-) -> None:
+def add_actor(ctx: click.Context, /, *, dry_run: bool, prompt: bool | None, **given: Any) -> None:
     """Add an actor to claims.json: someone the source quotes or paraphrases.
 
     The id is a slug made from the name unless --id gives one; an id already taken
@@ -589,50 +547,59 @@ def add_actor(
         --alias Thomas-Greenfield --role "US ambassador to the UN" --country "United States"
     """
     from dprktrack import curate
-    from dprktrack.schema import records
-    from dprktrack.schema.models import Actor
 
     asking = will_ask(prompt)
-    optional = {"--id": actor_id, "--role": role, "--country": country, "--alias": aliases}
-    require({"--name": name, "--kind": kind}, asking, optional)
-    details = asking and (name is None or kind is None)
-    name, role, country = (
-        one_line(value, option)
-        for value, option in ((name, "--name"), (role, "--role"), (country, "--country"))
-    )
+    optional = {option: given[key] for key, option in _ACTOR_OPTIONAL.items()}
+    require({"--name": given["name"], "--kind": given["kind"]}, asking, optional)
+    details = asking and (given["name"] is None or given["kind"] is None)
+    for key, option in (("name", "--name"), ("role", "--role"), ("country", "--country")):
+        given[key] = one_line(given[key], option)
     catalog = load_claims(ctx, bundled_ok=False)
-    if name is None:
-        name = ask("Name", required_text("--name"))
-    if kind is None:
-        kind = ask(f"Kind ({'/'.join(ACTOR_KINDS)})", lambda value: choice(value, ACTOR_KINDS))
-    new_id = _chosen_id(catalog.actors, actor_id, name, "actor", asking=details)
-    if details and not aliases:
-        answer = ask("Aliases (comma-separated, blank for none)", str, default="")
-        aliases = tuple(answer.split(","))
-    if details and role is None:
-        role = ask("Role (blank for none)", optional_text("--role"), default="")
-    if details and country is None:
-        country = ask("Country (blank for none)", optional_text("--country"), default="")
-    names = [name, *(one_line(alias, "--alias") or "" for alias in aliases)]
-    aliases = tuple(dict.fromkeys(alias for alias in names[1:] if alias and alias != name))
-    values = {
-        "id": new_id,
-        "name": name,
-        "aliases": list(aliases),
-        "kind": kind.lower(),
-        "role": role,
-        "country": country,
-    }
-    options = {"id": "--id", "name": "--name", "aliases": "--alias", "kind": "--kind"}
-    record = curate.build_record(
-        Actor, values, {**options, "role": "--role", "country": "--country"}
-    )
-    for other in curate.name_clashes(catalog, records.actor_of(record)):
+    answers = _actor_answers(catalog, given, details=details)
+    record, clashes = curate.new_actor(catalog, **answers)
+    for other in clashes:
         click.echo(f"note: actor {visible(other)} has the same name or alias", err=True)
     _write_record(catalog, "actors", record, dry_run=dry_run)
 
 
-@main.command("add-target", short_help="Add a target stances can be taken toward.")
+_ACTOR_OPTIONAL = {  # the options that may be left out, in the order messages name them
+    "actor_id": "--id",
+    "role": "--role",
+    "country": "--country",
+    "aliases": "--alias",
+}
+
+
+def _actor_answers(catalog: Catalog, given: dict[str, Any], *, details: bool) -> dict[str, Any]:
+    """The new actor's fields as `curate.new_actor` takes them, each asked for if missing
+    (the optional ones only when the required ones were asked for too)."""
+    name, kind = given["name"], given["kind"]
+    if name is None:
+        name = ask("Name", required_text("--name"))
+    if kind is None:
+        kind = ask(f"Kind ({'/'.join(ACTOR_KINDS)})", lambda value: choice(value, ACTOR_KINDS))
+    new_id = _chosen_id(catalog.actors, given["actor_id"], name, "actor", asking=details)
+    aliases, role, country = given["aliases"], given["role"], given["country"]
+    if details and not aliases:
+        aliases = tuple(
+            ask("Aliases (comma-separated, blank for none)", str, default="").split(",")
+        )
+    if details and role is None:
+        role = ask("Role (blank for none)", optional_text("--role"), default="")
+    if details and country is None:
+        country = ask("Country (blank for none)", optional_text("--country"), default="")
+    aliases = [one_line(alias, "--alias") or "" for alias in aliases]
+    return {
+        "actor_id": new_id,
+        "name": name,
+        "aliases": aliases,
+        "kind": kind,
+        "role": role,
+        "country": country,
+    }
+
+
+@click.command("add-target", short_help="Add a target stances can be taken toward.")
 @click.option("--id", "target_id", metavar="SLUG", help="Id (default: made from the label).")
 @click.option("--label", metavar="TEXT", help="Short human label.")
 @click.option("--description", metavar="TEXT", help="What exactly the target covers.")
@@ -661,7 +628,6 @@ def add_target(
         --description "Alleged transfers of DPRK munitions to Russia."
     """
     from dprktrack import curate
-    from dprktrack.schema.models import Target
 
     asking = will_ask(prompt)
     require({"--label": label, "--description": description}, asking, {"--id": target_id})
@@ -676,13 +642,8 @@ def add_target(
     new_id = _chosen_id(catalog.targets, target_id, label, "target", asking=details)
     for other in curate.label_clashes(catalog, label):
         click.echo(f"note: target {visible(other)} has the same label", err=True)
-    values = {
-        "id": new_id,
-        "label": label,
-        "description": description,
-    }
-    options = {"id": "--id", "label": "--label", "description": "--description"}
-    _write_record(catalog, "targets", curate.build_record(Target, values, options), dry_run=dry_run)
+    record = curate.new_target(new_id, label, description)
+    _write_record(catalog, "targets", record, dry_run=dry_run)
 
 
 def _chosen_id(

@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 import click
 
-from dprktrack.cli.group import main, one_line_message
+from dprktrack.cli.group import one_line_message
 from dprktrack.cli.shared import load_claims
 
-if TYPE_CHECKING:
-    from dprktrack.claimsfile.load import Catalog
-
-
 EXPORT_FORMATS = ("annotations", "csv", "jsonl")
-EXPORT_SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
-"""The format an -o file's suffix implies when --format is not given."""
 
 
-@main.command(short_help="Export every claim for annotation tools, spreadsheets or data tools.")
+@click.command(short_help="Export every claim for annotation tools, spreadsheets or data tools.")
 @click.option(
     "--format",
     "fmt",
@@ -65,62 +57,25 @@ def export(ctx: click.Context, fmt: str | None, output: str | None, base: str | 
       dprktrack export -o claims.csv                # --format csv, from the suffix
       dprktrack export --format jsonl | jq -r .actor
     """
-    from dprktrack.export import check_base, check_output
+    from dprktrack import export as exports
 
     if output is not None and not output.strip():
         raise click.UsageError("-o: empty; give a file name, or - for stdout")
     to_file = Path(output) if output is not None and output != "-" else None
-    fmt = (fmt or EXPORT_SUFFIXES.get(to_file.suffix.lower() if to_file else "", "")).lower()
-    fmt = fmt or "annotations"
+    fmt = exports.export_format(fmt, to_file)
     if base is not None and fmt != "annotations":
         raise click.UsageError("--base goes with --format annotations")
     if base is not None:
-        check_base(base)
+        exports.check_base(base)
     catalog = load_claims(ctx)
     if to_file is not None:
-        check_output(catalog, to_file)
-    write, notes = _export_writer(catalog, fmt, base)
+        exports.check_output(catalog, to_file)
+    write, notes = exports.export_writer(catalog, fmt, base)
     for note in notes:
         click.echo(f"note: {one_line_message(note)}", err=True)
     if to_file is None:
         write(sys.stdout)
         return
-    import io
-
-    from dprktrack.claimsfile.safeio import write_atomically
-
-    def write_utf8(stream: BinaryIO) -> None:
-        text = io.TextIOWrapper(stream, encoding="utf-8", newline="", write_through=True)
-        write(text)
-        text.flush()
-        text.detach()  # the stream stays open: the caller syncs it to disk
-
-    write_atomically(to_file, write_utf8)
+    exports.write_file(to_file, write)
     shown = one_line_message(str(to_file))
     click.echo(f"note: exported {len(catalog.claims)} claim(s) as {fmt} to {shown}", err=True)
-
-
-def _export_writer(
-    catalog: Catalog, fmt: str, base: str | None
-) -> tuple[Callable[[TextIO], None], list[str]]:
-    """What writes the export in `fmt`, and the notes to show (unplaced quotes, no claims)."""
-    from dprktrack.export import (
-        ROW_FIELDS,
-        UNPLACED_ANNOTATIONS,
-        annotation_collection,
-        claim_rows,
-    )
-    from dprktrack.output import writers
-    from dprktrack.query import claim_records, unplaced_note
-
-    records = claim_records(catalog, catalog.claims.values())
-    empty = [] if records else [f"{catalog.name} has no claims to export"]
-    if fmt == "annotations":
-        collection = annotation_collection(catalog, base, records)
-        unplaced = unplaced_note(records, UNPLACED_ANNOTATIONS)
-        return lambda out: writers.write_json(collection, out), [*empty, *filter(None, [unplaced])]
-    rows = claim_rows(catalog, records)
-    notes = [*empty, *filter(None, [unplaced_note(records)])]
-    if fmt == "csv":
-        return lambda out: writers.write_csv(rows, ROW_FIELDS, out), notes
-    return lambda out: writers.write_jsonl(rows, out), notes

@@ -13,7 +13,7 @@ import io
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -21,19 +21,58 @@ from dprktrack import __version__
 from dprktrack.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_OUTPUT, DprkError
 from dprktrack.output.safetext import inert_in_logs, visible
 
+if TYPE_CHECKING:
+    from click.shell_completion import CompletionItem
+
 INTERRUPTED = "error: interrupted; nothing written"
 STDOUT_CLOSED = "stdout is closed; give the output somewhere to go (> FILE, > /dev/null)"
 _DECIDED_EXIT = "dprktrack.decided_exit"
 """Where `decide_exit` keeps a command's exit code in the context's shared `meta`."""
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-COMMAND_MODULES = {
-    **dict.fromkeys(("list", "actors", "stances", "targets", "show", "read"), "lookups"),
-    "check": "checking",
-    **dict.fromkeys(("schema", "locate", "add", "add-actor", "add-target", "approve"), "curating"),
-    "export": "exporting",
+COMMAND_MODULES: dict[str, tuple[str, str]] = {
+    "actors": ("dprktrack.cli.lookups:actors", "List the actors with their claims and stances."),
+    "add": ("dprktrack.cli.curating:add", "Add a claim, its quote anchored in the source."),
+    "add-actor": ("dprktrack.cli.curating:add_actor", "Add an actor the claims can name."),
+    "add-target": (
+        "dprktrack.cli.curating:add_target",
+        "Add a target stances can be taken toward.",
+    ),
+    "approve": (
+        "dprktrack.cli.curating:approve",
+        "Approve a claim's omissions and alterations after reading them.",
+    ),
+    "check": (
+        "dprktrack.cli.checking:check",
+        "Verify that every quote still stands in its source.",
+    ),
+    "export": (
+        "dprktrack.cli.exporting:export",
+        "Export every claim for annotation tools, spreadsheets or data tools.",
+    ),
+    "list": (
+        "dprktrack.cli.lookups:list_claims",
+        "List claims: who said what, with stances and the quote.",
+    ),
+    "locate": ("dprktrack.cli.curating:locate", "Find a passage in the sources, ready to quote."),
+    "read": ("dprktrack.cli.lookups:read", "Read the article with every claimed span highlighted."),
+    "schema": (
+        "dprktrack.cli.curating:schema",
+        "Print the claims file's JSON Schema, for editors.",
+    ),
+    "show": ("dprktrack.cli.lookups:show", "Show one claim in full, its quote in its paragraph."),
+    "stances": (
+        "dprktrack.cli.lookups:stances",
+        "Show who stands where: a grid of actors against targets.",
+    ),
+    "targets": ("dprktrack.cli.lookups:targets", "List the targets stances are taken toward."),
 }
-"""Which module of dprktrack.cli defines each command: importing it attaches them to `main`."""
+"""Each command: where it is defined (`module:attribute`) and its short help.
+
+Commands are imported only when one runs (click's lazy group pattern); the short
+help is held here so that `dprktrack --help` and completing a command's name import
+no command module. A test holds each entry equal to the command's own short help.
+"""
 
 
 class _UsageError(click.UsageError):
@@ -69,10 +108,24 @@ class _Group(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         """The command, its module imported only now: a lookup loads no curating code."""
-        module = COMMAND_MODULES.get(cmd_name)
-        if module is not None:
-            importlib.import_module(f"dprktrack.cli.{module}")
-        return super().get_command(ctx, cmd_name)
+        if cmd_name not in COMMAND_MODULES:
+            return None
+        return command_object(cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The commands with their short help, from the map: listing them imports none."""
+        with formatter.section("Commands"):
+            formatter.write_dl(
+                [(name, COMMAND_MODULES[name][1]) for name in self.list_commands(ctx)]
+            )
+
+    def shell_complete(self, ctx: click.Context, incomplete: str) -> list[CompletionItem]:
+        """Command names with their short help (from the map), then the group's options."""
+        from click.shell_completion import CompletionItem
+
+        names = [name for name in self.list_commands(ctx) if name.startswith(incomplete)]
+        items = [CompletionItem(name, help=COMMAND_MODULES[name][1]) for name in names]
+        return items + click.Command.shell_complete(self, ctx, incomplete)
 
     def make_context(
         self,
@@ -140,6 +193,15 @@ class _Group(click.Group):
             raise
         sys.stdout.flush()
         return result
+
+
+def command_object(name: str) -> click.Command:
+    """The command `name` names in COMMAND_MODULES, its module imported."""
+    module_name, attribute = COMMAND_MODULES[name][0].split(":")
+    command = getattr(importlib.import_module(module_name), attribute)
+    if not isinstance(command, click.Command) or command.name != name:
+        raise TypeError(f"COMMAND_MODULES[{name!r}] is not the {name!r} command: {command!r}")
+    return command
 
 
 def decide_exit(ctx: click.Context, code: int) -> None:

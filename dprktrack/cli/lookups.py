@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 import click
 
-from dprktrack.cli.group import main
 from dprktrack.cli.shared import (
     claim_filter,
     completer,
@@ -22,11 +21,11 @@ from dprktrack.errors import EXIT_INPUT, DprkError
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-    from dprktrack.claimsfile.load import Catalog
+    from dprktrack.claimsfile.catalog import Catalog
     from dprktrack.query import Record
 
 
-@main.command("list")
+@click.command("list", short_help="List claims: who said what, with stances and the quote.")
 @filter_options
 @format_option
 @click.pass_context
@@ -70,7 +69,7 @@ def list_claims(ctx: click.Context, /, fmt: str, **options: tuple[str, ...]) -> 
     )
 
 
-@main.command(short_help="List the actors with their claims and stances.")
+@click.command(short_help="List the actors with their claims and stances.")
 @filter_options
 @format_option
 @click.pass_context
@@ -99,7 +98,7 @@ def actors(ctx: click.Context, /, fmt: str, **options: tuple[str, ...]) -> None:
     emit(fmt, records, ACTOR_FIELDS, table, empty_note="no actors match", notes=notes)
 
 
-@main.command()
+@click.command(short_help="Show who stands where: a grid of actors against targets.")
 @filter_options
 @format_option
 @click.pass_context
@@ -130,7 +129,7 @@ def stances(ctx: click.Context, /, fmt: str, **options: tuple[str, ...]) -> None
     emit(fmt, cells, CELL_FIELDS, table, empty_note="no stances match", notes=notes)
 
 
-@main.command(short_help="List the targets stances are taken toward.")
+@click.command(short_help="List the targets stances are taken toward.")
 @format_option
 @click.pass_context
 def targets(ctx: click.Context, /, fmt: str) -> None:
@@ -154,7 +153,7 @@ def targets(ctx: click.Context, /, fmt: str) -> None:
     emit(fmt, records, TARGET_FIELDS, table, empty_note="the claims file has no targets")
 
 
-@main.command(short_help="Show one claim in full, its quote in its paragraph.")
+@click.command(short_help="Show one claim in full, its quote in its paragraph.")
 @click.argument("claim_id", shell_complete=completer("claim"))
 @format_option
 @click.pass_context
@@ -198,7 +197,7 @@ def _show_table(catalog: Catalog, record: Record) -> None:
     print_view(console, view)
 
 
-@main.command(short_help="Read the article with every claimed span highlighted.")
+@click.command(short_help="Read the article with every claimed span highlighted.")
 @click.argument("source_id", required=False, metavar="[SOURCE]", shell_complete=completer("source"))
 @click.option(
     "--pager/--no-pager",
@@ -220,33 +219,29 @@ def read(ctx: click.Context, source_id: str | None, pager: bool | None) -> None:
       dprktrack read                                  # paged on a terminal
       FORCE_COLOR=1 dprktrack read --no-pager | less -R
     """
-    from dprktrack.query import pick_source, source_annotations
-    from dprktrack.render import (
-        article_view,
-        has_colour,
-        make_console,
-        pager_shows_colour,
-        print_view,
-        rendered,
-    )
+    from dprktrack.query import article
+    from dprktrack.render import article_view, has_colour, make_console, pager_shows_colour
 
-    catalog = load_claims(ctx)
-    source = pick_source(catalog, source_id)
-    annotations, unplaced = source_annotations(catalog, source)
+    shown = article(load_claims(ctx), source_id)
     if pager is None:
         pager = sys.stdout.isatty()
     console = make_console(colour=not pager or pager_shows_colour(os.environ))
-    text = catalog.source_text(source)
-    view = article_view(catalog.sources[source].title, text, annotations, has_colour(console))
+    view = article_view(shown.title, shown.text, shown.annotations, has_colour(console))
+    _page_or_print(console, view, pager=pager)
+    if shown.unplaced:
+        missing = ", ".join(shown.unplaced)
+        note = (
+            f"quotes not placed in the source, so not shown (`dprktrack check` says why): {missing}"
+        )
+        click.echo(f"note: {note}", err=True)
+
+
+def _page_or_print(console: Console, view: RenderableType, *, pager: bool) -> None:
+    from dprktrack.render import has_colour, print_view, rendered
+
     if pager:
         # color=None lets click set LESS=-R for less; other pagers got a plain view.
         colour = None if has_colour(console) else False
         click.echo_via_pager(rendered(console, view), color=colour)
     else:
         print_view(console, view)
-    if unplaced:
-        missing = ", ".join(unplaced)
-        note = (
-            f"quotes not placed in the source, so not shown (`dprktrack check` says why): {missing}"
-        )
-        click.echo(f"note: {note}", err=True)

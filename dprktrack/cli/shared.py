@@ -16,7 +16,7 @@ from dprktrack.schema.vocabulary import QUOTE_TYPES, STANCES
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-    from dprktrack.claimsfile.load import Catalog
+    from dprktrack.claimsfile.catalog import Catalog
     from dprktrack.query import ClaimFilter, Record
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -26,7 +26,8 @@ LISTING_FORMATS = ("table", "json", "csv", "markdown")
 def load_claims(ctx: click.Context, *, bundled_ok: bool = True) -> Catalog:
     """The claims file the command is to use (--claims, ./claims.json, the bundled copy
     unless `bundled_ok` is False), loaded and validated."""
-    from dprktrack.claimsfile.load import find_claims_file, load_catalog
+    from dprktrack.claimsfile.find import find_claims_file
+    from dprktrack.claimsfile.load import load_catalog
 
     path = find_claims_file(ctx.obj, bundled_ok=bundled_ok, command=ctx.info_name or "check")
     return load_catalog(path)
@@ -46,7 +47,8 @@ def completer(
     def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
         from click.shell_completion import CompletionItem
 
-        from dprktrack.claimsfile.load import find_claims_file, load_catalog
+        from dprktrack.claimsfile.find import find_claims_file
+        from dprktrack.claimsfile.load import load_catalog
         from dprktrack.cli.complete import candidates
 
         try:
@@ -74,46 +76,49 @@ format_option = click.option(
 )
 
 
+_FILTERS = (
+    click.option(
+        "--actor",
+        multiple=True,
+        metavar="NAME",
+        shell_complete=completer("actor"),
+        help="Actor id (exact), or words beginning its name or an alias ('kim song').",
+    ),
+    click.option(
+        "--via",
+        multiple=True,
+        metavar="NAME",
+        shell_complete=completer("actor"),
+        help="Actor relaying the statement (reported_via), matched like --actor ('nk news').",
+    ),
+    click.option("--stance", multiple=True, type=click.Choice(STANCES, case_sensitive=False)),
+    click.option(
+        "--target",
+        multiple=True,
+        metavar="ID",
+        shell_complete=completer("target"),
+        help="Target id, e.g. panel-of-experts (`dprktrack targets` lists them).",
+    ),
+    click.option(
+        "--quote-type", multiple=True, type=click.Choice(QUOTE_TYPES, case_sensitive=False)
+    ),
+    click.option(
+        "--source",
+        multiple=True,
+        metavar="ID",
+        shell_complete=completer("source"),
+        help="Source id.",
+    ),
+    click.option(
+        "--grep", multiple=True, metavar="TEXT", help="Words in the quote or the summary."
+    ),
+)
+"""The filters of the listing commands, in the order --help lists them."""
+
+
 def filter_options(func: F) -> F:
     """The filters of the listing commands (--actor, --via, --stance, ...), as decorators."""
-    options = [
-        click.option(
-            "--actor",
-            multiple=True,
-            metavar="NAME",
-            shell_complete=completer("actor"),
-            help="Actor id (exact), or words beginning its name or an alias ('kim song').",
-        ),
-        click.option(
-            "--via",
-            multiple=True,
-            metavar="NAME",
-            shell_complete=completer("actor"),
-            help="Actor relaying the statement (reported_via), matched like --actor ('nk news').",
-        ),
-        click.option("--stance", multiple=True, type=click.Choice(STANCES, case_sensitive=False)),
-        click.option(
-            "--target",
-            multiple=True,
-            metavar="ID",
-            shell_complete=completer("target"),
-            help="Target id, e.g. panel-of-experts (`dprktrack targets` lists them).",
-        ),
-        click.option(
-            "--quote-type", multiple=True, type=click.Choice(QUOTE_TYPES, case_sensitive=False)
-        ),
-        click.option(
-            "--source",
-            multiple=True,
-            metavar="ID",
-            shell_complete=completer("source"),
-            help="Source id.",
-        ),
-        click.option(
-            "--grep", multiple=True, metavar="TEXT", help="Words in the quote or the summary."
-        ),
-    ]
-    for option in reversed(options):
+    for option in reversed(_FILTERS):
         func = option(func)
     return func
 

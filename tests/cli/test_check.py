@@ -28,7 +28,8 @@ from support import CLAIMS, REPO, SEED, Invoke
 from dprktrack.check.findings import VERDICTS
 from dprktrack.check.repairs import apply_repairs
 from dprktrack.check.run import run_check
-from dprktrack.claimsfile.load import dump_claims, load_catalog, replace_claims_file
+from dprktrack.claimsfile.load import load_catalog
+from dprktrack.claimsfile.rewrite import dump_claims, replace_claims_file
 from dprktrack.errors import DprkError
 
 SEED_TEXT = SEED.read_text("utf-8")

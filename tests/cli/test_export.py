@@ -16,7 +16,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from support import CLAIMS, REPO, SEED, Invoke
 
-from dprktrack.claimsfile.load import write_atomically
+from dprktrack.claimsfile.safeio import write_atomically
 from dprktrack.errors import DprkError
 from dprktrack.export import ROW_FIELDS, source_reference
 from dprktrack.matching.matcher import CONTEXT_LENGTH

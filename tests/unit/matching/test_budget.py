@@ -204,7 +204,8 @@ def test_run_check_shares_its_budget_across_claims(repo_copy: Path) -> None:
     report = run_check(catalog, [first, second])
     verdicts = {finding.id: finding for finding in report.findings if finding.kind == "claim"}
     assert [verdicts[first].verdict, verdicts[second].verdict] == ["changed", "changed"]
-    document = catalog.document(next(iter(catalog.sources)))
+    source_id = next(iter(catalog.sources))
+    document = Document(catalog.source_text(source_id), catalog.shown_path(source_id))
     one = catalog.claims[first]
     cost = UNLIMITED - _spent_left(document, one)
     tight = run_check(catalog, [first, second], run_budget(2, steps=cost, share=0))

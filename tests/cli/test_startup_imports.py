@@ -1,0 +1,219 @@
+"""Start-up held by tests: which heavy modules each kind of command imports.
+
+Each command runs in a new Python, as a user runs it, with stdout a pipe (not a
+terminal); what it imported is then read from `sys.modules`. Help and machine
+output load neither pydantic nor rich nor the matcher; only the commands that need
+one load it. Speed itself is measured by bench/startup.py, never here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+from support import CLAIMS, add_args
+
+from dprktrack.cli import main
+from dprktrack.cli.group import COMMAND_MODULES, command_object
+
+PYDANTIC = "pydantic"
+RICH = "rich"
+MATCHER = "dprktrack.matching.matcher"
+CHECKING = "dprktrack.check.verdicts"
+"""The check machinery (verdicts and repairs); its report formatting is light."""
+COMMANDS = "dprktrack.cli.lookups dprktrack.cli.curating dprktrack.cli.checking " + (
+    "dprktrack.cli.exporting"
+)
+EXPLAIN = "dprktrack.claimsfile.explain"
+"""Why a claims file is refused: a valid one is loaded without it."""
+HEAVY = (PYDANTIC, RICH, MATCHER, CHECKING, EXPLAIN, *COMMANDS.split())
+
+SCRIPT = """
+import json, sys
+from dprktrack.cli import main
+try:
+    main(sys.argv[2:], prog_name="dprktrack")
+except SystemExit:
+    pass
+with open(sys.argv[1], "w", encoding="utf-8") as out:
+    json.dump(sorted(sys.modules), out)
+"""
+
+
+def imported(tmp_path: Path, *args: str) -> set[str]:
+    """Which of HEAVY a command imports, run in a new Python with stdout a pipe."""
+    found = tmp_path / "modules.json"
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DPRKTRACK", "_DPRKTRACK")) and key not in ("FORCE_COLOR", "TTY")
+    }
+    subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(found), *args],
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        cwd=tmp_path,
+        env=environment,
+        check=False,
+        timeout=120,
+    )
+    modules = json.loads(found.read_text("utf-8"))
+    return {heavy for heavy in HEAVY if any(_within(name, heavy) for name in modules)}
+
+
+def _within(module: str, heavy: str) -> bool:
+    """Whether `module` is `heavy` or one of its submodules (any, for a name ending in .)."""
+    return (
+        module.startswith(heavy)
+        if heavy.endswith(".")
+        else module.split(".")[: len(heavy.split("."))] == heavy.split(".")
+    )
+
+
+def test_the_command_map_holds_each_commands_own_short_help() -> None:
+    """`dprktrack --help` shows the map's short help: it must be the command's own."""
+    for name, (_, short_help) in COMMAND_MODULES.items():
+        command = command_object(name)
+        assert command.short_help == short_help, name
+        assert command.get_short_help_str(limit=1000) == short_help, name
+
+
+def test_help_lists_every_command_with_its_short_help() -> None:
+    help_text = main.get_help(click.Context(main, info_name="dprktrack"))
+    commands = help_text.split("Commands:\n", 1)[1]
+    for name in COMMAND_MODULES:
+        assert f"\n  {name} " in f"\n{commands}", name
+
+
+def test_group_help_imports_no_command_module(tmp_path: Path) -> None:
+    assert imported(tmp_path, "--help") == set()
+    assert imported(tmp_path, "--version") == set()
+
+
+@pytest.mark.parametrize("name", sorted(COMMAND_MODULES))
+def test_a_commands_help_imports_no_pydantic_rich_matcher_or_check(
+    tmp_path: Path, name: str
+) -> None:
+    module = COMMAND_MODULES[name][0].split(":")[0]
+    assert imported(tmp_path, name, "--help") == {module}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list", "--format", "json"],
+        ["list", "--actor", "nebenzya", "--format", "csv"],
+        ["list", "--format", "markdown"],
+        ["actors", "--format", "json"],
+        ["stances", "--format", "json"],
+        ["targets", "--format", "csv"],
+        ["show", "c001", "--format", "json"],
+    ],
+    ids=" ".join,
+)
+def test_machine_lookups_import_neither_pydantic_nor_rich_nor_the_matcher(
+    tmp_path: Path, args: list[str]
+) -> None:
+    assert imported(tmp_path, "--claims", str(CLAIMS), *args) == {"dprktrack.cli.lookups"}
+
+
+@pytest.mark.parametrize(
+    "args", [["list"], ["actors"], ["stances"], ["targets"], ["show", "c001"]], ids=" ".join
+)
+def test_table_lookups_import_rich_and_not_pydantic_nor_the_matcher(
+    tmp_path: Path, args: list[str]
+) -> None:
+    assert imported(tmp_path, "--claims", str(CLAIMS), *args) == {"dprktrack.cli.lookups", RICH}
+
+
+def test_locate_imports_the_matcher_and_rich_only_for_text(tmp_path: Path) -> None:
+    located = ["--claims", str(CLAIMS), "locate", "set a time limit"]
+    with_the_matcher = {"dprktrack.cli.curating", MATCHER, CHECKING}
+    assert imported(tmp_path, *located, "--format", "json") == with_the_matcher
+    assert imported(tmp_path, *located) == {*with_the_matcher, RICH}
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github"])
+def test_check_imports_the_matcher_and_neither_pydantic_nor_rich_off_a_terminal(
+    tmp_path: Path, fmt: str
+) -> None:
+    found = imported(tmp_path, "--claims", str(CLAIMS), "check", "--format", fmt)
+    assert found == {"dprktrack.cli.checking", MATCHER, CHECKING}
+
+
+@pytest.mark.parametrize("fmt", ["annotations", "csv", "jsonl"])
+def test_export_imports_neither_pydantic_nor_rich(tmp_path: Path, fmt: str) -> None:
+    found = imported(tmp_path, "--claims", str(CLAIMS), "export", "--format", fmt)
+    assert PYDANTIC not in found
+    assert RICH not in found
+
+
+def test_schema_imports_pydantic_and_not_rich_nor_the_matcher(tmp_path: Path) -> None:
+    assert imported(tmp_path, "schema") == {"dprktrack.cli.curating", PYDANTIC}
+
+
+def test_add_validates_with_pydantic_and_never_draws_with_rich(tmp_path: Path) -> None:
+    found = imported(
+        tmp_path, "--claims", str(CLAIMS), *add_args("long overdue"), "--dry-run", "--no-prompt"
+    )
+    assert {PYDANTIC, MATCHER} <= found
+    assert RICH not in found
+
+
+@pytest.mark.parametrize("name", ["actors", "stances", "targets"])
+def test_counting_lookups_load_no_matching_module_and_no_difflib(tmp_path: Path, name: str) -> None:
+    found = tmp_path / "modules.json"
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            SCRIPT,
+            str(found),
+            "--claims",
+            str(CLAIMS),
+            name,
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        check=True,
+        timeout=120,
+    )
+    modules = json.loads(found.read_text("utf-8"))
+    assert not [module for module in modules if module.startswith("dprktrack.matching")]
+    assert "difflib" not in modules
+
+
+def test_completing_a_command_name_imports_no_command_module(tmp_path: Path) -> None:
+    found = tmp_path / "modules.json"
+    environment = {
+        **os.environ,
+        "_DPRKTRACK_COMPLETE": "zsh_complete",
+        "COMP_WORDS": "dprktrack add",
+        "COMP_CWORD": "1",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(found)],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        env=environment,
+        check=False,
+        timeout=120,
+    )
+    assert result.stdout.split("\n")[:6] == [
+        "plain",
+        "add",
+        "Add a claim, its quote anchored in the source.",
+        "plain",
+        "add-actor",
+        "Add an actor the claims can name.",
+    ]
+    modules = set(json.loads(found.read_text("utf-8")))
+    assert not modules & set(COMMANDS.split())
