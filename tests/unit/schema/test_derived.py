@@ -79,7 +79,8 @@ def test_a_date_record_field_takes_the_files_text_or_the_models_date(given: Any)
 def test_the_fast_path_loads_the_bundled_claims_without_pydantic() -> None:
     script = (
         "import sys\n"
-        "from dprktrack.claimsfile.load import bundled_claims_path, load_catalog\n"
+        "from dprktrack.claimsfile.find import bundled_claims_path\n"
+        "from dprktrack.claimsfile.load import load_catalog\n"
         "from dprktrack.schema import records, vocabulary\n"
         "load_catalog(bundled_claims_path())\n"
         "print(sorted(name for name in sys.modules if name.startswith(('pydantic', 'cogapp'))))\n"
