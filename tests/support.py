@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import json
 import os
 import unicodedata
 from collections.abc import Callable
@@ -10,6 +12,8 @@ from typing import Any
 
 from click.testing import Result
 from hypothesis import strategies as st
+
+from dprktrack.claimsfile.load import load_catalog
 
 REPO = Path(__file__).resolve().parents[1]
 CLAIMS = REPO / "claims.json"
@@ -232,3 +236,39 @@ SOURCE_EDITS: tuple[Callable[[Draw, str, str], str], ...] = (
     hidden,
 )
 """What happens to a source after its claims were anchored (and the pin set)."""
+
+
+DATA = json.loads(CLAIMS.read_text("utf-8"))
+
+
+def _json(result: Any) -> Any:
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+SEED_TEXT = SEED.read_text("utf-8")
+
+
+CATALOG = load_catalog(CLAIMS)
+
+
+UNIQUE = "Moscow’s proposal to set a time limit"
+"""A passage that occurs once in the seed, with a typographic apostrophe."""
+
+
+TYPED = {"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "…": "..."}
+
+
+def straightened(text: str) -> str:
+    return "".join(TYPED.get(char, char) for char in text)
+
+
+NEGATED = "the authors of the document did not take into account Moscow’s proposal"
+
+
+def _invoke_with_input(claims: Path, args: list[str], answers: str | io.BytesIO) -> Any:
+    from click.testing import CliRunner
+
+    from dprktrack.cli import main
+
+    return CliRunner().invoke(main, ["--claims", str(claims), *args], input=answers)

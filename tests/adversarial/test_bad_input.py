@@ -326,3 +326,13 @@ def test_half_a_surrogate_pair_is_refused_with_its_place(
         )
     else:
         assert result.exit_code == 0, result.stderr
+
+
+def test_a_folder_named_claims_json_is_an_error_not_a_silent_fallback(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    (tmp_path / "claims.json").mkdir()
+    monkeypatch.chdir(tmp_path)
+    result = invoke("list", claims=None)
+    assert result.exit_code == 2
+    assert result.stderr == "error: claims.json: claims file is a directory, not a file\n"

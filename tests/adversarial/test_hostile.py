@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
-from support import CLAIMS, REPO
+from support import CLAIMS, REPO, Invoke, _json
 
 from dprktrack.cli import main
 from dprktrack.export import ROW_FIELDS
@@ -903,3 +903,31 @@ def test_a_dry_run_patch_carries_no_workflow_command(tmp_path: Path) -> None:
     assert fixed["start"] == start
     again = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, check=False)
     assert "##[" not in again.stdout + again.stderr
+
+
+def test_markup_and_escapes_in_data_are_shown_not_obeyed(
+    invoke: Invoke, write_claims: Callable[[Any], Path], claims_data: dict[str, Any]
+) -> None:
+    claims_data["actors"][0]["name"] = "[bold red]Evil[/bold red] \x1b[2J\u202e"
+    path = write_claims(claims_data)
+    for args in (["list", "--actor", "asmolov"], ["actors"], ["stances"], ["show", "c016"]):
+        result = invoke(*args, claims=path, env={"COLUMNS": "200", "FORCE_COLOR": "1"})
+        assert result.exit_code == 0, result.stderr
+        assert "[bold red]Evil[/bold red]" in result.stdout, args
+        for shown, obeyed in (("\\x1b[2J", "\x1b[2J"), ("\\u202e", "\u202e")):
+            assert shown in result.stdout, args
+            assert obeyed not in result.stdout, args
+    records = _json(invoke("list", "--actor", "asmolov", "--format", "json", claims=path))
+    assert records[0]["actor"] == "[bold red]Evil[/bold red] \x1b[2J\u202e", "JSON stays faithful"
+
+
+def test_markdown_shows_control_characters_as_escapes(
+    invoke: Invoke, write_claims: Callable[[Any], Path], claims_data: dict[str, Any]
+) -> None:
+    claims_data["claims"][0]["summary"] = "bell\x07 and \x1b[2J"
+    path = write_claims(claims_data)
+    markdown = invoke("list", "--format", "markdown", claims=path).stdout
+    assert "bell\\\\x07 and \\\\x1b[2J" in markdown
+    assert "\x1b" not in markdown
+    records = _json(invoke("list", "--format", "json", claims=path))
+    assert records[0]["summary"] == "bell\x07 and \x1b[2J", "JSON stays faithful"

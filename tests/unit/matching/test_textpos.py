@@ -8,7 +8,7 @@ from support import SEED, on_words
 
 from dprktrack.matching.boundaries import is_boundary
 from dprktrack.matching.matcher import Document, Hints, match_quote
-from dprktrack.matching.textpos import LineIndex, Span, paragraph
+from dprktrack.matching.textpos import LineIndex, Span, paragraph, sentence
 
 SEED_TEXT = SEED.read_text("utf-8")
 
@@ -80,3 +80,17 @@ def test_paragraph_contains_the_span_and_no_blank_line(span: Span) -> None:
     around = paragraph(SEED_TEXT, span)
     assert around.start <= span.start <= span.end <= around.end
     assert "\n\n" not in SEED_TEXT[around.start : around.end].strip("\n")
+
+
+@given(st.text(alphabet="ab .!?\n", max_size=60), st.data())
+def test_a_sentence_holds_its_span_inside_its_paragraph(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    span = Span(start, end)
+    around = sentence(text, span, longest=20)
+    bounds = paragraph(text, span)
+    assert bounds.start <= around.start <= start
+    assert end <= around.end <= bounds.end
+    # It ends with a sentence, with its paragraph, or (cut short) near the span.
+    ends_sentence = text[around.end - 1 : around.end] in (".", "!", "?")
+    assert ends_sentence or around.end == bounds.end or around.end - end <= 20
