@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
@@ -13,7 +14,7 @@ from typing import Any
 from click.testing import Result
 from hypothesis import strategies as st
 
-from dprktrack.claimsfile.load import load_catalog
+from dprktrack.claimsfile.load import dump_claims, load_catalog
 
 REPO = Path(__file__).resolve().parents[1]
 CLAIMS = REPO / "claims.json"
@@ -238,7 +239,7 @@ SOURCE_EDITS: tuple[Callable[[Draw, str, str], str], ...] = (
 """What happens to a source after its claims were anchored (and the pin set)."""
 
 
-DATA = json.loads(CLAIMS.read_text("utf-8"))
+DATA: dict[str, Any] = json.loads(CLAIMS.read_text("utf-8"))
 
 
 def _json(result: Any) -> Any:
@@ -272,3 +273,134 @@ def _invoke_with_input(claims: Path, args: list[str], answers: str | io.BytesIO)
     from dprktrack.cli import main
 
     return CliRunner().invoke(main, ["--claims", str(claims), *args], input=answers)
+
+
+RAW = CLAIMS.read_text("utf-8")
+
+
+QUOTE = {claim["id"]: claim["quote"] for claim in DATA["claims"]}
+
+
+SOURCE_PATH: str = DATA["sources"][0]["path"]
+
+
+ANCHORS = ("start", "end", "prefix", "suffix")
+
+
+C005_SENTENCE = (
+    " Russia also proposed reducing the frequency of the group’s reports submission from twice"
+    " to once a year."
+)
+
+
+NEXT_PARAGRAPH = "The NK News article noted that"
+"""The paragraph right after c005's, where text is inserted to move everything below."""
+
+
+WriteClaims = Callable[[Any], Path]
+"""The `write_claims` fixture: a claims document written beside a copy of the seed."""
+
+
+def claim_of(data: dict[str, Any], claim_id: str) -> dict[str, Any]:
+    found: dict[str, Any] = next(claim for claim in data["claims"] if claim["id"] == claim_id)
+    return found
+
+
+def seed_copy(claims: Path) -> Path:
+    return claims.parent / SOURCE_PATH
+
+
+def edit_seed(claims: Path, old: str, new: str) -> str:
+    """Replace the one occurrence of `old` in the copied seed; returns the new text."""
+    seed = seed_copy(claims)
+    text = seed.read_text("utf-8")
+    assert text.count(old) == 1, f"{old!r} should occur once"
+    text = text.replace(old, new)
+    seed.write_bytes(text.encode("utf-8"))
+    return text
+
+
+def load(claims: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(claims.read_text("utf-8"))
+    return data
+
+
+def save(claims: Path, data: dict[str, Any]) -> None:
+    claims.write_text(dump_claims(data), "utf-8")
+
+
+def add_claim(data: dict[str, Any], claim_id: str, quote: str, like: str = "c020") -> None:
+    """A new claim (no anchors) with `quote`, its other fields copied from `like`."""
+    claim = {key: value for key, value in claim_of(data, like).items() if key not in ANCHORS}
+    claim.update(id=claim_id, quote=quote)
+    data["claims"].append(claim)
+
+
+def strip_hints(data: dict[str, Any], claim_id: str) -> None:
+    claim = claim_of(data, claim_id)
+    for key in ANCHORS:
+        claim.pop(key, None)
+
+
+def check_json(invoke: Invoke, claims: Path, *args: str) -> tuple[int, dict[str, Any]]:
+    result = invoke("check", "--format", "json", *args, claims=claims)
+    assert result.stdout.startswith("{"), (result.exit_code, result.stderr)
+    report: dict[str, Any] = json.loads(result.stdout)
+    return result.exit_code, report
+
+
+def claim_results(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {record["id"]: record for record in report["results"] if record["kind"] == "claim"}
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def drift_warnings_only(claims: Path) -> None:
+    """A copy where every claim still stands, but with warnings of each kind.
+
+    A paragraph inserted above c006 (c006 onwards moved), the seed's “sunset” straightened
+    (c003 typography), a claim without any hints, and so a source pin that no longer holds.
+    """
+    edit_seed(claims, NEXT_PARAGRAPH, "An editor's note, added later.\n\n" + NEXT_PARAGRAPH)
+    edit_seed(claims, "adding “sunset” clauses", 'adding "sunset" clauses')
+    data = load(claims)
+    strip_hints(data, "c040")
+    save(claims, data)
+
+
+DASHED = "arms deals with the DPRK – long accepted in the West as an established fact."
+
+
+DUPLICATE = "Recall: in 2023 Russia voted in favor of the extension.\n\n"
+"""A new paragraph repeating c002's quote, inserted above the original."""
+
+
+def drift_with_failures(claims: Path) -> str:
+    """Moved claims below a new paragraph, c005 changed, and c002 duplicated without hints."""
+    edit_seed(claims, "proposed reducing the frequency", "proposed cutting the frequency")
+    text = edit_seed(claims, "What is the 1718", DUPLICATE + "What is the 1718")
+    data = load(claims)
+    strip_hints(data, "c002")
+    save(claims, data)
+    return text
+
+
+CLAIM_IDS = [claim["id"] for claim in DATA["claims"]]
+
+
+SEED_BYTES = SEED.read_bytes()
+
+
+SCHEMA_FILE = REPO / "claims.schema.json"
+
+
+def _without_anchors(claims: Path, *, final_newline: bool = True) -> None:
+    data = json.loads(claims.read_text("utf-8"))
+    for claim in data["claims"][:3]:
+        for key in ("start", "end", "prefix", "suffix"):
+            claim.pop(key, None)
+    data["claims"][0]["summary"] = "Hidden \u202e override, \x9b CSI and \u2028 separator."
+    text = json.dumps(data, indent=2, ensure_ascii=True)  # every one of them escaped
+    claims.write_text(text + ("\n" if final_newline else ""), "utf-8")

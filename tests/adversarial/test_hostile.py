@@ -24,12 +24,15 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
-from support import CLAIMS, REPO, Invoke, _json
+from support import CLAIMS, REPO, Invoke, _json, _without_anchors
 
 from dprktrack.cli import main
+from dprktrack.cli.group import one_line_message
 from dprktrack.export import ROW_FIELDS
+from dprktrack.output.safetext import inert_in_logs
 from dprktrack.output.writers import flat
 from dprktrack.query import ACTOR_FIELDS, CELL_FIELDS, CLAIM_FIELDS, TARGET_FIELDS
+from dprktrack.render import check_findings
 
 MARKUP = ("[bold red]x[/]", "[link=https://evil]y[/link]")
 OSC8 = "\x1b]8;;https://evil\x07z\x1b]8;;\x07"
@@ -931,3 +934,64 @@ def test_markdown_shows_control_characters_as_escapes(
     assert "\x1b" not in markdown
     records = _json(invoke("list", "--format", "json", claims=path))
     assert records[0]["summary"] == "bell\x07 and \x1b[2J", "JSON stays faithful"
+
+
+def test_fix_keeps_what_a_terminal_would_obey_escaped(invoke: Invoke, repo_copy: Path) -> None:
+    _without_anchors(repo_copy)
+    assert invoke("check", "--fix", claims=repo_copy).exit_code == 0
+    text = repo_copy.read_text("utf-8")
+    assert not any(char in text for char in "\u202e\x9b\u2028")
+    assert "\\u202e" in text
+    assert "\\u009b" in text
+    summary = json.loads(text)["claims"][0]["summary"]
+    assert summary == "Hidden \u202e override, \x9b CSI and \u2028 separator."
+
+
+@pytest.mark.parametrize(
+    ("line", "shown"),
+    [
+        ("::error::pwned", "\\x3a:error::pwned"),
+        ("   ::notice title=ok::all verified", "   \\x3a:notice title=ok::all verified"),
+        ("quote ##[stop-commands]token", "quote ##\\x5bstop-commands]token"),
+        ("a plain :: colon pair", "a plain :: colon pair"),
+    ],
+)
+def test_a_line_from_data_cannot_be_a_workflow_command(line: str, shown: str) -> None:
+    assert inert_in_logs(line) == shown
+    assert one_line_message(line) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        (
+            "first\n::error::second\n  ::warning::third",
+            "first\n\\x3a:error::second\n  \\x3a:warning::third",
+        ),
+        ("\x1b[1;31m::error::x\x1b[0m", "\x1b[1;31m\\x3a:error::x\x1b[0m"),
+        (" \x1b[2m :\x1b[0m:notice::x", " \x1b[2m \\x3a\x1b[0m:notice::x"),
+        ("##\x1b[31m[group]", "##\x1b[31m\\x5bgroup]"),
+        ("a\u3000::b", "a\u3000::b"),
+        ("\u3000::b", "\u3000\\x3a:b"),
+    ],
+)
+def test_lines_laid_out_with_colour_cannot_be_workflow_commands(text: str, shown: str) -> None:
+    """What a console prints: several lines, colour codes a log viewer may strip."""
+    assert inert_in_logs(text) == shown
+    assert inert_in_logs(shown) == shown, "inert text stays as it is"
+
+
+def test_a_check_diff_line_cannot_be_a_workflow_command() -> None:
+    record = {
+        "verdict": "changed",
+        "severity": "failure",
+        "line": 3,
+        "column": 7,
+        "id": "c001",
+        "message": "reads differently ##[warning]x",
+        "fixed": False,
+        "diff": "::notice title=All claims verified::ok [-NOW-] {+now+}",
+    }
+    lines = [line.plain for line in check_findings("claims.json", [record], "1 claim checked")]
+    assert all(not line.lstrip().startswith("::") for line in lines)
+    assert all("##[" not in line for line in lines)

@@ -392,3 +392,27 @@ def test_all_required_options_given_asks_nothing_more(repo_copy: Path) -> None:
     result = _invoke_with_input(repo_copy, [*add_args(UNIQUE), "--prompt"], "")
     assert result.exit_code == 0, result.output
     assert "Quote type" not in result.output
+
+
+@pytest.mark.parametrize(("answer", "code"), [("y\n", 0), ("n\n", 1)])
+def test_add_on_a_terminal_shows_the_departures_and_asks(
+    repo_copy: Path, answer: str, code: int
+) -> None:
+    from click.testing import CliRunner
+    from support import add_args
+
+    from dprktrack.cli import main
+
+    before = repo_copy.read_bytes()
+    quote = "[t]he US, UK and France refuse to accept … proposals"
+    args = ["--claims", str(repo_copy), *add_args(quote, "--prompt")]
+    result = CliRunner().invoke(main, args, input=answer)
+    assert result.exit_code == code, result.output
+    assert "c060's quote departs from the source's words in 2 places:" in result.stderr
+    assert 'omission: the source\'s "these", the quote\'s "…"' in result.stderr
+    if code:
+        assert repo_copy.read_bytes() == before
+    else:
+        (record,) = [c for c in json.loads(repo_copy.read_text())["claims"] if c["id"] == "c060"]
+        assert record["quote"] == quote
+        assert re.fullmatch("[0-9a-f]{16}", record["review_pin"])

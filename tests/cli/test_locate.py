@@ -113,3 +113,13 @@ def test_locate_says_when_a_text_is_too_long_to_look_for_close_passages(invoke: 
     result = invoke("locate", text)
     assert result.exit_code == 1
     assert "too long to look for close passages (over 1000 characters)" in result.stderr
+
+
+def test_locate_finds_a_passage_with_departures_quotable(invoke: Invoke) -> None:
+    """Its departures are for `add` to show and a person to approve, not a reason to refuse."""
+    result = invoke(
+        "locate", "[t]he US, UK and France refuse to accept … proposals", "--format", "json"
+    )
+    assert result.exit_code == 0
+    (hit,) = json.loads(result.stdout)["hits"]
+    assert hit["problem"] is None
