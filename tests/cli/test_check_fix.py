@@ -34,20 +34,29 @@ import pytest
 from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from strategies import (
+    FUZZ_EXAMPLES,
+    LINE_ENDINGS,
+    SOURCE_EDITS,
+    Draw,
+    elide,
+    exact_quotes,
+    laid_out_sources,
+    renormalise,
+    rewrap,
+    rewrapped,
+    straighten,
+)
 from support import (
     ANCHORS,
     C005_SENTENCE,
     CLAIMS,
     DASHED,
     DATA,
-    FUZZ_EXAMPLES,
-    LINE_ENDINGS,
     QUOTE,
     RAW,
     SEED,
     SEED_TEXT,
-    SOURCE_EDITS,
-    Draw,
     Invoke,
     WriteClaims,
     _without_anchors,
@@ -59,16 +68,9 @@ from support import (
     drift_warnings_only,
     drift_with_failures,
     edit_seed,
-    elide,
-    exact_quotes,
-    laid_out_sources,
     load,
-    renormalise,
-    rewrap,
-    rewrapped,
     save,
     seed_copy,
-    straighten,
     strip_hints,
 )
 

@@ -3,35 +3,19 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
-from support import (
-    CATALOG,
-    SEED_TEXT,
-    UNIQUE,
-    on_words,
-    straightened,
-)
+from strategies import SEED_PROPERTY, on_words, seed_spans
+from support import CATALOG, SEED_TEXT, UNIQUE, straightened
 
 from dprktrack.curate import locate, next_claim_id, slug, whole_words
 from dprktrack.matching.textpos import Span
-
-SEED_PROPERTY = settings(
-    deadline=None, suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow]
-)
-
-
-@st.composite
-def seed_spans(draw: st.DrawFn) -> Span:
-    start = draw(st.integers(0, len(SEED_TEXT) - 12))
-    end = draw(st.integers(start + 12, min(len(SEED_TEXT), start + 200)))
-    return Span(*on_words(SEED_TEXT, start, end))
 
 
 @SEED_PROPERTY
 @example(Span(*on_words(SEED_TEXT, 0, 12)))
 @example(Span(SEED_TEXT.index(UNIQUE), SEED_TEXT.index(UNIQUE) + len(UNIQUE)))
-@given(seed_spans())
+@given(seed_spans(max_size=200))
 def test_a_unique_seed_passage_retyped_is_located_in_the_seeds_spelling(span: Span) -> None:
     start, end = span.start, span.end
     passage = SEED_TEXT[start:end]
