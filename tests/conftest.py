@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pytest
-from click.testing import CliRunner, Result
-from support import CLAIMS, REPO, Invoke
-
-from dprktrack.cli import main
+from click.testing import Result
+from support import CLAIMS, REPO, Invoke, run_cli
 
 
 @pytest.fixture
@@ -45,10 +43,12 @@ def write_claims(repo_copy: Path) -> Callable[[Any], Path]:
 def invoke() -> Invoke:
     """Run the command line in-process; `claims` defaults to the repo's own file."""
 
-    def run(*args: str, claims: Path | None = CLAIMS, env: dict[str, str] | None = None) -> Result:
-        prefix = ["--claims", str(claims)] if claims is not None else []
-        return CliRunner().invoke(
-            main, [*prefix, *args], env=env, catch_exceptions=False, prog_name="dprktrack"
-        )
+    def run(
+        *args: str,
+        claims: Path | None = CLAIMS,
+        env: Mapping[str, str | None] | None = None,
+        input: str | bytes | IO[Any] | None = None,
+    ) -> Result:
+        return run_cli(args, claims=claims, env=env, input=input)
 
     return run

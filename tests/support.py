@@ -4,11 +4,10 @@ strategies in strategies.py)."""
 from __future__ import annotations
 
 import hashlib
-import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from click.testing import Result
 
@@ -20,6 +19,34 @@ SEED = REPO / "seeds" / "000_ae58a3e6272e0d5e.txt"
 SHARED_SEEDS = REPO.parent / "shared" / "seeds"
 
 Invoke = Callable[..., Result]
+"""The `invoke` fixture: `run_cli` with the repository's claims file by default."""
+
+
+def run_cli(
+    args: Sequence[str],
+    *,
+    claims: Path | None = None,
+    env: Mapping[str, str | None] | None = None,
+    input: str | bytes | IO[Any] | None = None,
+    catch_exceptions: bool = False,
+    prog_name: str = "dprktrack",
+) -> Result:
+    """The command line run in-process, `--claims` first when given: the one place the tests
+    build a CliRunner. An exception is raised, not caught, unless `catch_exceptions`."""
+    from click.testing import CliRunner
+
+    from dprktrack.cli import main
+
+    prefix = ["--claims", str(claims)] if claims is not None else []
+    return CliRunner().invoke(
+        main,
+        [*prefix, *args],
+        input=input,
+        env=env,
+        catch_exceptions=catch_exceptions,
+        prog_name=prog_name,
+    )
+
 
 Edit = Callable[[dict[str, Any]], None]
 """A change to a parsed claims document, made in place."""
@@ -91,14 +118,6 @@ def straightened(text: str) -> str:
 
 
 NEGATED = "the authors of the document did not take into account Moscow’s proposal"
-
-
-def _invoke_with_input(claims: Path, args: list[str], answers: str | io.BytesIO) -> Any:
-    from click.testing import CliRunner
-
-    from dprktrack.cli import main
-
-    return CliRunner().invoke(main, ["--claims", str(claims), *args], input=answers)
 
 
 RAW = CLAIMS.read_text("utf-8")

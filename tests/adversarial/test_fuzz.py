@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from strategies import (
@@ -49,11 +49,10 @@ from strategies import (
     letters,
     source_texts,
 )
-from support import SEED
+from support import SEED, run_cli
 
 from dprktrack.check.verdicts import finding_positions, result_records, run_check, summary
 from dprktrack.claimsfile.load import load_catalog
-from dprktrack.cli import main
 from dprktrack.errors import DprkError
 
 _HEALTH = [
@@ -703,13 +702,7 @@ def run(
 ) -> Result:
     """One command, in-process; with `debug`, a crash raises (to show its traceback)."""
     variables = {**CLI_ENV, **dict(env), "DPRKTRACK_DEBUG": "1" if debug else None}
-    return CliRunner().invoke(
-        main,
-        ["--claims", str(path), *args],
-        env=variables,
-        catch_exceptions=debug,
-        prog_name="dprktrack",
-    )
+    return run_cli(args, claims=path, env=variables, catch_exceptions=debug)
 
 
 def _explained(path: Path, case: Case, args: tuple[str, ...], result: Result) -> str:

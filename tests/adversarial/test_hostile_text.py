@@ -23,10 +23,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
-from support import CLAIMS, REPO, Invoke, _json, _without_anchors
+from click.testing import Result
+from support import CLAIMS, REPO, Invoke, _json, _without_anchors, run_cli
 
-from dprktrack.cli import main
 from dprktrack.cli.group import one_line_message
 from dprktrack.export import ROW_FIELDS
 from dprktrack.output.safetext import inert_in_logs
@@ -154,8 +153,7 @@ def run(hostile: Path) -> Run:
         *args: str, mode: str = "plain", claims: Path | None = hostile, columns: int = 1000
     ) -> Result:
         env = {**MODES[mode], "COLUMNS": str(columns), "DPRKTRACK_CLAIMS": None}
-        prefix = ["--claims", str(claims)] if claims is not None else []
-        result = CliRunner().invoke(main, [*prefix, *args], env=env, prog_name="dprktrack")
+        result = run_cli(args, claims=claims, env=env, catch_exceptions=True)
         assert result.exception is None or isinstance(result.exception, SystemExit), (
             result.exception
         )
@@ -553,7 +551,7 @@ def test_completion_help_from_hostile_data_is_safe(hostile: Path, shell: str) ->
         "COMP_CWORD": "ev" if shell == "fish" else "5",
         "DPRKTRACK_CLAIMS": str(hostile),
     }
-    answer = CliRunner().invoke(main, [], env=env, prog_name="dprktrack")
+    answer = run_cli([], env=env)
     assert answer.exit_code == 0
     assert "evil" in answer.output
     assert_terminal_safe(answer.output, "plain")
@@ -659,9 +657,9 @@ def test_on_a_terminal_nothing_from_the_data_acts(hostile: Path, args: list[str]
 def test_questions_list_hostile_choices_safely(hostile: Path) -> None:
     bad = f"zzz{MARKUP[0]}\x1b[2J\u202e"  # matches no actor: refused, and asked again
     answers = ["hostile", bad, "evil", RELAYED, "evil-target=oppose", "s", "", "", ""]
-    result = CliRunner().invoke(
-        main,
-        ["--claims", str(hostile), "add", "--prompt", "--dry-run"],
+    result = run_cli(
+        ["add", "--prompt", "--dry-run"],
+        claims=hostile,
         input="\n".join(answers) + "\n",
         env=PLAIN,
     )
@@ -683,7 +681,7 @@ def test_a_hostile_claims_path_is_shown_safely(tmp_path: Path) -> None:
     output = folder / "out \x1b[2J\u202e.csv"
 
     def invoke(*args: str) -> Result:
-        return CliRunner().invoke(main, ["--claims", str(claims), *args], env=PLAIN)
+        return run_cli(args, claims=claims, env=PLAIN)
 
     text = invoke("check")
     assert text.exit_code == 1
@@ -832,7 +830,7 @@ def test_no_line_for_people_is_a_workflow_command(
     log_claims: Path, args: list[str], mode: str, columns: int
 ) -> None:
     env = {**MODES[mode], "COLUMNS": str(columns), "DPRKTRACK_CLAIMS": None}
-    result = CliRunner().invoke(main, ["--claims", str(log_claims), *args], env=env)
+    result = run_cli(args, claims=log_claims, env=env)
     assert result.exit_code in (0, 1), result.output
     assert result.stdout.strip()
     assert_log_inert(result.stdout)
@@ -842,13 +840,13 @@ def test_no_line_for_people_is_a_workflow_command(
 def test_the_commands_in_the_data_are_still_shown(log_claims: Path) -> None:
     """Made inert, not dropped: a reader still sees what the source says."""
     env = {**PLAIN, "COLUMNS": "1000", "DPRKTRACK_CLAIMS": None}
-    read = CliRunner().invoke(main, ["--claims", str(log_claims), "read", "log"], env=env)
+    read = run_cli(["read", "log"], claims=log_claims, env=env)
     title, *_ = read.stdout.splitlines()
     assert title == "\\x3a:error::a title ##\\x5bgroup]t"
     assert "\n\\x3a:debug::and another in the same paragraph\n" in read.stdout
     assert "⟦::error file=a.py,line=1::the first line" in read.stdout, "bracketed: no command"
     assert "##\\x5bgroup]x" in read.stdout
-    located = CliRunner().invoke(main, ["--claims", str(log_claims), "locate", LOG_QUOTED], env=env)
+    located = run_cli(["locate", LOG_QUOTED], claims=log_claims, env=env)
     (paste,) = [line for line in located.stdout.splitlines() if line.startswith("  quote: ")]
     assert "##\\u005bgroup]" in paste
     assert json.loads(paste.removeprefix("  quote: ")) == LOG_QUOTED, "still pastes as JSON"
@@ -857,10 +855,10 @@ def test_the_commands_in_the_data_are_still_shown(log_claims: Path) -> None:
 def test_machine_formats_keep_the_data_as_it_is(log_claims: Path) -> None:
     env = {**PLAIN, "DPRKTRACK_CLAIMS": None}
     claims = ["--claims", str(log_claims)]
-    records = CliRunner().invoke(main, [*claims, "list", "--format", "json"], env=env)
+    records = run_cli([*claims, "list", "--format", "json"], env=env)
     quotes = {record["id"]: record["quote"] for record in json.loads(records.stdout)}
     assert quotes["l002"] == LOG_QUOTED
-    rows = _csv(CliRunner().invoke(main, [*claims, "list", "--format", "csv"], env=env).stdout)
+    rows = _csv(run_cli([*claims, "list", "--format", "csv"], env=env).stdout)
     assert {row["id"]: row["quote"] for row in rows}["l001"] == LOG_FIRST
 
 

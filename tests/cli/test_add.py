@@ -20,7 +20,6 @@ from support import (
     SEED_TEXT,
     UNIQUE,
     Invoke,
-    _invoke_with_input,
     add_args,
     straightened,
 )
@@ -236,7 +235,7 @@ def test_prompts_ask_for_what_is_missing_and_re_ask_after_a_slip(
         "2024-02-30",  # not a real date: asked again
         "2024-03-28",
     ]
-    result = _invoke_with_input(repo_copy, ["add", "--prompt"], "\n".join(answers) + "\n")
+    result = invoke("add", "--prompt", claims=repo_copy, input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.output
     assert "error: --actor 'south' names several actors" in result.output
     assert "Which occurrence (1-7, by line:column: 17:50, 19:214" in result.output
@@ -281,9 +280,9 @@ class _EditedWhileAnswering(io.BytesIO):
         return super().read1(size)
 
 
-def test_a_file_changed_while_prompting_is_not_overwritten(repo_copy: Path) -> None:
+def test_a_file_changed_while_prompting_is_not_overwritten(invoke: Invoke, repo_copy: Path) -> None:
     answers = _EditedWhileAnswering(b"Says the draft ignored the proposal.\n\n\n\n", repo_copy)
-    result = _invoke_with_input(repo_copy, [*add_args(UNIQUE)[:-2], "--prompt"], answers)
+    result = invoke(*add_args(UNIQUE)[:-2], "--prompt", claims=repo_copy, input=answers)
     assert answers.edited
     assert result.exit_code == 2, result.output
     assert "changed on disk since it was read; nothing written, run again" in result.output
@@ -295,7 +294,7 @@ def test_a_file_changed_while_prompting_is_not_overwritten(repo_copy: Path) -> N
     (command,) = re.findall(r"note: to add it once the file is settled: (.*)", result.output)
     words = shlex.split(command)
     assert words[:3] == ["dprktrack", "--claims", str(repo_copy)]
-    again = _invoke_with_input(repo_copy, words[3:], "")
+    again = invoke(*words[3:], claims=repo_copy, input="")
     assert again.exit_code == 0, again.output
     assert claims_of(repo_copy)["c060"]["summary"] == "Says the draft ignored the proposal."
 
@@ -306,9 +305,11 @@ def test_a_file_changed_while_prompting_is_not_overwritten(repo_copy: Path) -> N
 # --- ids -----------------------------------------------------------------------------
 
 
-def test_input_ending_while_asking_writes_nothing_and_exits_130(repo_copy: Path) -> None:
+def test_input_ending_while_asking_writes_nothing_and_exits_130(
+    invoke: Invoke, repo_copy: Path
+) -> None:
     before = repo_copy.read_bytes()
-    result = _invoke_with_input(repo_copy, ["add", "--prompt"], "nebenzya\n")
+    result = invoke("add", "--prompt", claims=repo_copy, input="nebenzya\n")
     assert result.exit_code == 130
     assert "error: interrupted (or input ended) before the end; nothing written" in result.output
     assert repo_copy.read_bytes() == before
@@ -388,25 +389,20 @@ def test_an_exact_alias_names_its_actor_though_its_words_begin_another_name(
     assert claims_of(repo_copy)["c060"]["reported_via"] == "us-state-department"
 
 
-def test_all_required_options_given_asks_nothing_more(repo_copy: Path) -> None:
-    result = _invoke_with_input(repo_copy, [*add_args(UNIQUE), "--prompt"], "")
+def test_all_required_options_given_asks_nothing_more(invoke: Invoke, repo_copy: Path) -> None:
+    result = invoke(*add_args(UNIQUE), "--prompt", claims=repo_copy, input="")
     assert result.exit_code == 0, result.output
     assert "Quote type" not in result.output
 
 
 @pytest.mark.parametrize(("answer", "code"), [("y\n", 0), ("n\n", 1)])
 def test_add_on_a_terminal_shows_the_departures_and_asks(
-    repo_copy: Path, answer: str, code: int
+    invoke: Invoke, repo_copy: Path, answer: str, code: int
 ) -> None:
-    from click.testing import CliRunner
-    from support import add_args
-
-    from dprktrack.cli import main
-
     before = repo_copy.read_bytes()
     quote = "[t]he US, UK and France refuse to accept … proposals"
-    args = ["--claims", str(repo_copy), *add_args(quote, "--prompt")]
-    result = CliRunner().invoke(main, args, input=answer)
+    args = add_args(quote, "--prompt")
+    result = invoke(*args, claims=repo_copy, input=answer)
     assert result.exit_code == code, result.output
     assert "c060's quote departs from the source's words in 2 places:" in result.stderr
     assert 'omission: the source\'s "these", the quote\'s "…"' in result.stderr

@@ -8,7 +8,6 @@ from support import (
     CATALOG,
     UNIQUE,
     Invoke,
-    _invoke_with_input,
     add_args,
 )
 
@@ -31,9 +30,9 @@ def test_add_target_then_a_claim_toward_it(invoke: Invoke, repo_copy: Path) -> N
     assert invoke("targets", "--format", "json", claims=repo_copy).stdout.count("arms-deals") == 1
 
 
-def test_add_target_prompts_with_the_slug_as_default_id(repo_copy: Path) -> None:
+def test_add_target_prompts_with_the_slug_as_default_id(invoke: Invoke, repo_copy: Path) -> None:
     answers = "Arms deals\nAlleged arms transfers.\n\n"
-    result = _invoke_with_input(repo_copy, ["add-target", "--prompt"], answers)
+    result = invoke("add-target", "--prompt", claims=repo_copy, input=answers)
     assert result.exit_code == 0, result.output
     assert "Id [arms-deals]" in result.output
     assert load_catalog(repo_copy).targets["arms-deals"].label == "Arms deals"
@@ -47,9 +46,9 @@ def test_add_target_notes_a_label_another_target_has(invoke: Invoke, repo_copy: 
     assert "note: target panel-of-experts has the same label" in result.stderr
 
 
-def test_a_blank_answer_to_a_required_question_is_told_so(repo_copy: Path) -> None:
+def test_a_blank_answer_to_a_required_question_is_told_so(invoke: Invoke, repo_copy: Path) -> None:
     answers = "\nArms deals\nAlleged arms transfers.\n\n"  # and the id offered
-    result = _invoke_with_input(repo_copy, ["add-target", "--prompt"], answers)
+    result = invoke("add-target", "--prompt", claims=repo_copy, input=answers)
     assert result.exit_code == 0, result.output
     assert "error: an answer is needed here" in result.output
     assert load_catalog(repo_copy).targets["arms-deals"].label == "Arms deals"

@@ -77,20 +77,13 @@ def test_an_approved_omission_passes_and_a_changed_one_fails_again(
 
 
 def test_approve_asks_and_writes_nothing_when_declined(invoke: Invoke, repo_copy: Path) -> None:
-    from click.testing import CliRunner
-
-    from dprktrack.cli import main
-
     quote = C_DUTIES["quote"].replace(", tasked with monitoring the sanctions policy,", " …")
     claims = _with_quote(repo_copy, C_DUTIES["id"], quote)
     before = claims.read_bytes()
     off_terminal = invoke("approve", C_DUTIES["id"], claims=claims)
     assert off_terminal.exit_code == 2
     assert "give --yes" in off_terminal.stderr
-    runner = CliRunner()
-    declined = runner.invoke(
-        main, ["--claims", str(claims), "approve", C_DUTIES["id"]], input="n\n"
-    )
+    declined = invoke("approve", C_DUTIES["id"], claims=claims, input="n\n")
     assert claims.read_bytes() == before
     assert declined.exit_code in (1, 2)
     dry = invoke("approve", "--dry-run", C_DUTIES["id"], claims=claims)

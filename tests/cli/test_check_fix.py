@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import (
@@ -69,13 +69,13 @@ from support import (
     drift_with_failures,
     edit_seed,
     load,
+    run_cli,
     save,
     seed_copy,
     strip_hints,
 )
 
 from dprktrack.check.quotefix import hidden_character, single_spaced
-from dprktrack.cli import main
 from dprktrack.matching.normalise import normalise_text
 from dprktrack.schema.rules import QUOTE_PATTERN
 
@@ -589,9 +589,7 @@ def fix_cases(draw: Draw) -> FixCase:
 
 
 def _run(claims: Path, *args: str) -> Result:
-    return CliRunner().invoke(
-        main, ["--claims", str(claims), *args], catch_exceptions=False, env={"GITHUB_ACTIONS": None}
-    )
+    return run_cli(args, claims=claims, env={"GITHUB_ACTIONS": None})
 
 
 def _severities(claims: Path, *args: str) -> tuple[int, dict[str, str]]:
@@ -723,7 +721,7 @@ def _fictional_copy(tmp_path: Path) -> Path:
     data.update(sources=[source], claims=claims)
     path = tmp_path / "claims.json"
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", "utf-8")
-    assert CliRunner().invoke(main, ["--claims", str(path), "check", "--fix"]).exit_code == 0
+    assert run_cli(["check", "--fix"], claims=path).exit_code == 0
     for claim in claims_by_id(path).values():
         assert "\n" not in claim["prefix"] + claim["suffix"]
     return path
@@ -744,7 +742,7 @@ def test_a_conversion_with_an_edit_is_named_and_never_re_pinned(
     before = claims.read_bytes()
     seed = tmp_path / "seeds" / "fiction.txt"
     seed.write_bytes(convert(FICTION.replace("spring", "autumn")).encode())
-    result = CliRunner().invoke(main, ["--claims", str(claims), "check", "--fix"])
+    result = run_cli(["check", "--fix"], claims=claims)
     assert result.exit_code == 1, result.output
     assert named in result.stdout
     assert claims.read_bytes() == before, "neither re-pinned nor re-anchored"
