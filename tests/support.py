@@ -95,7 +95,8 @@ def add_args(quote: str, *extra: str) -> list[str]:
 DATA: dict[str, Any] = json.loads(CLAIMS.read_text("utf-8"))
 
 
-def _json(result: Any) -> Any:
+def json_output(result: Any) -> Any:
+    """A command's standard output read as JSON, once it is known to have succeeded."""
     assert result.exit_code == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -241,7 +242,7 @@ SEED_BYTES = SEED.read_bytes()
 SCHEMA_FILE = REPO / "claims.schema.json"
 
 
-def _without_anchors(claims: Path, *, final_newline: bool = True) -> None:
+def without_anchors(claims: Path, *, final_newline: bool = True) -> None:
     data = json.loads(claims.read_text("utf-8"))
     for claim in data["claims"][:3]:
         for key in ("start", "end", "prefix", "suffix"):

@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 from click.testing import Result
-from support import CLAIMS, REPO, Invoke, _json, _without_anchors, run_cli
+from support import CLAIMS, REPO, Invoke, json_output, run_cli, without_anchors
 
 from dprktrack.cli.group import one_line_message
 from dprktrack.export import ROW_FIELDS
@@ -918,7 +918,7 @@ def test_markup_and_escapes_in_data_are_shown_not_obeyed(
         for shown, obeyed in (("\\x1b[2J", "\x1b[2J"), ("\\u202e", "\u202e")):
             assert shown in result.stdout, args
             assert obeyed not in result.stdout, args
-    records = _json(invoke("list", "--actor", "asmolov", "--format", "json", claims=path))
+    records = json_output(invoke("list", "--actor", "asmolov", "--format", "json", claims=path))
     assert records[0]["actor"] == "[bold red]Evil[/bold red] \x1b[2J\u202e", "JSON stays faithful"
 
 
@@ -930,12 +930,12 @@ def test_markdown_shows_control_characters_as_escapes(
     markdown = invoke("list", "--format", "markdown", claims=path).stdout
     assert "bell\\\\x07 and \\\\x1b[2J" in markdown
     assert "\x1b" not in markdown
-    records = _json(invoke("list", "--format", "json", claims=path))
+    records = json_output(invoke("list", "--format", "json", claims=path))
     assert records[0]["summary"] == "bell\x07 and \x1b[2J", "JSON stays faithful"
 
 
 def test_fix_keeps_what_a_terminal_would_obey_escaped(invoke: Invoke, repo_copy: Path) -> None:
-    _without_anchors(repo_copy)
+    without_anchors(repo_copy)
     assert invoke("check", "--fix", claims=repo_copy).exit_code == 0
     text = repo_copy.read_text("utf-8")
     assert not any(char in text for char in "\u202e\x9b\u2028")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from support import DATA, Invoke, _json
+from support import DATA, Invoke, json_output
 
 from dprktrack.query import ACTOR_FIELDS
 
 
 def test_actors_json_lists_every_actor_with_claim_counts(invoke: Invoke) -> None:
-    records = _json(invoke("actors", "--format", "json"))
+    records = json_output(invoke("actors", "--format", "json"))
     assert [record["id"] for record in records] == [actor["id"] for actor in DATA["actors"]]
     assert all(tuple(record) == ACTOR_FIELDS for record in records)
     assert sum(record["claims"] for record in records) == len(DATA["claims"])
@@ -17,7 +17,7 @@ def test_actors_json_lists_every_actor_with_claim_counts(invoke: Invoke) -> None
 
 
 def test_who_supports_the_panel(invoke: Invoke) -> None:
-    records = _json(
+    records = json_output(
         invoke("actors", "--target", "panel-of-experts", "--stance", "support", "--format", "json")
     )
     expected = {

@@ -59,7 +59,6 @@ from support import (
     SEED_TEXT,
     Invoke,
     WriteClaims,
-    _without_anchors,
     add_claim,
     check_json,
     claim_of,
@@ -73,6 +72,7 @@ from support import (
     save,
     seed_copy,
     strip_hints,
+    without_anchors,
 )
 
 from dprktrack.check.quotefix import hidden_character, single_spaced
@@ -985,7 +985,7 @@ def test_a_dry_run_patch_for_a_file_above_is_refused_by_git_apply_not_misapplied
 def test_the_dry_run_patch_applies_to_a_file_without_a_final_newline(
     invoke: Invoke, repo_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _without_anchors(repo_copy, final_newline=False)
+    without_anchors(repo_copy, final_newline=False)
     monkeypatch.chdir(repo_copy.parent)
     result = invoke("check", "--fix", "--dry-run", claims=Path("claims.json"))
     assert "\\ No newline at end of file\n" in result.stdout

@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 import pytest
-from support import CLAIMS, DATA, REPO, Invoke, _json
+from support import CLAIMS, DATA, REPO, Invoke, json_output
 
 from dprktrack import __version__
 from dprktrack.cli import main
@@ -83,12 +83,12 @@ def test_claims_file_comes_from_option_then_env_then_cwd_then_bundle(
     empty = tmp_path / "empty"
     empty.mkdir()
     monkeypatch.chdir(empty)
-    assert len(_json(invoke("list", "--format", "json", claims=None))) == len(DATA["claims"])
+    assert len(json_output(invoke("list", "--format", "json", claims=None))) == len(DATA["claims"])
     env = {"DPRKTRACK_CLAIMS": str(small)}
-    assert len(_json(invoke("list", "--format", "json", claims=None, env=env))) == 3
-    assert len(_json(invoke("list", "--format", "json", claims=CLAIMS, env=env))) > 3
+    assert len(json_output(invoke("list", "--format", "json", claims=None, env=env))) == 3
+    assert len(json_output(invoke("list", "--format", "json", claims=CLAIMS, env=env))) > 3
     monkeypatch.chdir(small.parent)
-    assert len(_json(invoke("list", "--format", "json", claims=None))) == 3
+    assert len(json_output(invoke("list", "--format", "json", claims=None))) == 3
 
 
 def test_version_and_help(invoke: Invoke) -> None:

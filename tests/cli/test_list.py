@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import DATA, SEED_TEXT, Invoke, _json
+from support import DATA, SEED_TEXT, Invoke, json_output
 
 from dprktrack.query import CLAIM_FIELDS
 
@@ -28,7 +28,7 @@ def _claim_ids(where: Callable[[dict[str, Any]], bool]) -> list[str]:
 
 
 def test_list_json_records_have_the_documented_keys_and_slice_the_seed(invoke: Invoke) -> None:
-    records = _json(invoke("list", "--format", "json"))
+    records = json_output(invoke("list", "--format", "json"))
     assert _ids(records) == [claim["id"] for claim in DATA["claims"]]
     lines = SEED_TEXT.split("\n")
     for record in records:
@@ -39,7 +39,7 @@ def test_list_json_records_have_the_documented_keys_and_slice_the_seed(invoke: I
 
 
 def test_nebenzya_lists_his_claims_with_offsets_of_his_exact_words(invoke: Invoke) -> None:
-    records = _json(invoke("list", "--actor", "nebenzya", "--format", "json"))
+    records = json_output(invoke("list", "--actor", "nebenzya", "--format", "json"))
     assert _ids(records) == _claim_ids(lambda claim: claim["actor"] == "nebenzya")
     assert len(records) == 8
     assert all(record["actor"] == "Vasily Nebenzya" for record in records)
@@ -72,12 +72,12 @@ def test_nebenzya_lists_his_claims_with_offsets_of_his_exact_words(invoke: Invok
 def test_actor_filter_is_partial_and_blind_to_case_and_accents(
     invoke: Invoke, query: str, expected: set[str]
 ) -> None:
-    records = _json(invoke("list", "--actor", query, "--format", "json"))
+    records = json_output(invoke("list", "--actor", query, "--format", "json"))
     assert {record["actor_id"] for record in records} == expected
 
 
 def test_via_finds_statements_relayed_by_an_actor(invoke: Invoke) -> None:
-    records = _json(invoke("list", "--via", "nk news", "--format", "json"))
+    records = json_output(invoke("list", "--via", "nk news", "--format", "json"))
     assert _ids(records) == _claim_ids(lambda claim: claim.get("reported_via") == "nk-news")
     assert len(records) >= 5
     table = invoke("list", "--via", "nk-news", env={"COLUMNS": "120"})
@@ -97,9 +97,11 @@ def test_an_actor_that_matches_nothing_gets_a_suggestion(invoke: Invoke) -> None
 
 
 def test_same_filter_twice_ors_and_different_filters_and(invoke: Invoke) -> None:
-    both = _json(invoke("list", "--actor", "nebenzya", "--actor", "zakharova", "--format", "json"))
+    both = json_output(
+        invoke("list", "--actor", "nebenzya", "--actor", "zakharova", "--format", "json")
+    )
     assert _ids(both) == _claim_ids(lambda c: c["actor"] in ("nebenzya", "zakharova"))
-    narrowed = _json(
+    narrowed = json_output(
         invoke("list", "--actor", "nebenzya", "--quote-type", "direct", "--format", "json")
     )
     expected = _claim_ids(lambda c: c["actor"] == "nebenzya" and c["quote_type"] == "direct")
@@ -108,7 +110,7 @@ def test_same_filter_twice_ors_and_different_filters_and(invoke: Invoke) -> None
 
 
 def test_target_and_stance_match_the_same_stance_entry(invoke: Invoke) -> None:
-    records = _json(
+    records = json_output(
         invoke("list", "--target", "panel-of-experts", "--stance", "oppose", "--format", "json")
     )
     expected = _claim_ids(
@@ -116,18 +118,20 @@ def test_target_and_stance_match_the_same_stance_entry(invoke: Invoke) -> None:
     )
     assert _ids(records) == expected
     assert "c001" in expected  # the veto: panel oppose, veto support
-    supporting_veto = _json(invoke("list", "--stance", "SUPPORT", "--format", "json"))
+    supporting_veto = json_output(invoke("list", "--stance", "SUPPORT", "--format", "json"))
     assert "c001" in _ids(supporting_veto)
 
 
 def test_grep_searches_quote_and_summary_ignoring_case_and_punctuation(invoke: Invoke) -> None:
-    assert _ids(_json(invoke("list", "--grep", "ADDED VALUE", "--format", "json"))) == ["c020"]
-    by_summary = _json(invoke("list", "--grep", "fear-mongering", "--format", "json"))
+    assert _ids(json_output(invoke("list", "--grep", "ADDED VALUE", "--format", "json"))) == [
+        "c020"
+    ]
+    by_summary = json_output(invoke("list", "--grep", "fear-mongering", "--format", "json"))
     assert _ids(by_summary) == _claim_ids(lambda c: "fear-mongering" in c["summary"])
 
 
 def test_source_filter_takes_a_source_id(invoke: Invoke) -> None:
-    records = _json(invoke("list", "--source", "neo-2024-04-24", "--format", "json"))
+    records = json_output(invoke("list", "--source", "neo-2024-04-24", "--format", "json"))
     assert len(records) == len(DATA["claims"])
 
 
@@ -162,7 +166,7 @@ def test_unplaced_quotes_get_null_offsets_and_a_note(
 ) -> None:
     claims_data["claims"][1]["quote"] = "words the article never wrote"
     path = write_claims(claims_data)
-    records = _json(invoke("list", "--format", "json", claims=path))
+    records = json_output(invoke("list", "--format", "json", claims=path))
     assert [r["id"] for r in records if r["start"] is None] == ["c002"]
     listing = invoke("list", "--format", "json", claims=path)
     note = (

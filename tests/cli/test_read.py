@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from support import DATA, Invoke, _json
+from support import DATA, Invoke, json_output
 
 
 def test_read_marks_every_claim_in_the_article(invoke: Invoke) -> None:
@@ -51,7 +51,7 @@ def test_read_asks_which_source_when_there_are_several(
         in text
     )
     assert invoke("read", "NOTE", "--no-pager", claims=path).stdout == note.stdout
-    listed = _json(invoke("list", "--source", "note", "--format", "json", claims=path))
+    listed = json_output(invoke("list", "--source", "note", "--format", "json", claims=path))
     assert [(r["id"], r["start"], r["line"], r["column"]) for r in listed] == [("n001", 9, 1, 10)]
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import csv
 import io
 
-from support import SEED_TEXT, Invoke, _json
+from support import SEED_TEXT, Invoke, json_output
 
 
 def test_show_prints_the_claim_in_its_paragraph_with_its_position(invoke: Invoke) -> None:
     result = invoke("show", "c014", env={"COLUMNS": "200"})
     assert result.exit_code == 0
-    record = _json(invoke("show", "c014", "--format", "json"))
+    record = json_output(invoke("show", "c014", "--format", "json"))
     out = " ".join(result.stdout.split())  # undo the terminal's line wrapping
     assert f"000_ae58a3e6272e0d5e.txt:{record['line']}:{record['column']}" in out
     assert "Russia’s permanent representative to the UN" in out
@@ -20,7 +20,7 @@ def test_show_prints_the_claim_in_its_paragraph_with_its_position(invoke: Invoke
 
 
 def test_show_formats_and_case(invoke: Invoke) -> None:
-    record = _json(invoke("show", "C040", "--format", "json"))
+    record = json_output(invoke("show", "C040", "--format", "json"))
     assert record["id"] == "c040"
     assert SEED_TEXT[record["start"] : record["end"]] == record["quote"]
     rows = list(csv.DictReader(io.StringIO(invoke("show", "c040", "--format", "csv").stdout)))

@@ -5,13 +5,13 @@ from __future__ import annotations
 import csv
 import io
 
-from support import Invoke, _json
+from support import Invoke, json_output
 
 from dprktrack.query import CELL_FIELDS
 
 
 def test_stances_grid_cells_aggregate_an_actors_claims(invoke: Invoke) -> None:
-    cells = _json(invoke("stances", "--format", "json"))
+    cells = json_output(invoke("stances", "--format", "json"))
     assert all(tuple(cell) == CELL_FIELDS for cell in cells)
     by_pair = {(cell["actor_id"], cell["target"]): cell for cell in cells}
     assert by_pair["nebenzya", "panel-of-experts"]["stance"] == "oppose"

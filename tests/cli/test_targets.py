@@ -5,13 +5,13 @@ from __future__ import annotations
 import csv
 import io
 
-from support import DATA, Invoke, _json
+from support import DATA, Invoke, json_output
 
 from dprktrack.query import TARGET_FIELDS
 
 
 def test_targets_lists_what_target_takes_with_stance_counts(invoke: Invoke) -> None:
-    records = _json(invoke("targets", "--format", "json"))
+    records = json_output(invoke("targets", "--format", "json"))
     assert [record["id"] for record in records] == [target["id"] for target in DATA["targets"]]
     assert all(tuple(record) == TARGET_FIELDS for record in records)
     entries = [entry for claim in DATA["claims"] for entry in claim["stances"]]
