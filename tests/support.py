@@ -13,10 +13,23 @@ from click.testing import Result
 
 from dprktrack.claimsfile.load import dump_claims, load_catalog
 
+# --- the repository's files, read once -----------------------------------------------------
+
 REPO = Path(__file__).resolve().parents[1]
 CLAIMS = REPO / "claims.json"
 SEED = REPO / "seeds" / "000_ae58a3e6272e0d5e.txt"
 SHARED_SEEDS = REPO.parent / "shared" / "seeds"
+SCHEMA_FILE = REPO / "claims.schema.json"
+RAW = CLAIMS.read_text("utf-8")
+DATA: dict[str, Any] = json.loads(CLAIMS.read_text("utf-8"))
+CLAIM_IDS = [claim["id"] for claim in DATA["claims"]]
+QUOTE = {claim["id"]: claim["quote"] for claim in DATA["claims"]}
+SOURCE_PATH: str = DATA["sources"][0]["path"]
+SEED_TEXT = SEED.read_text("utf-8")
+SEED_BYTES = SEED.read_bytes()
+CATALOG = load_catalog(CLAIMS)
+
+# --- running the command line --------------------------------------------------------------
 
 Invoke = Callable[..., Result]
 """The `invoke` fixture: `run_cli` with the repository's claims file by default."""
@@ -48,6 +61,73 @@ def run_cli(
     )
 
 
+def json_output(result: Any) -> Any:
+    """A command's standard output read as JSON, once it is known to have succeeded."""
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def add_args(quote: str, *extra: str) -> list[str]:
+    """`dprktrack add` with a valid actor, stance and summary for `quote`."""
+    return [
+        "add",
+        "--actor",
+        "nebenzya",
+        "--quote",
+        quote,
+        "--stance",
+        "sunset-clauses=support",
+        "--summary",
+        "Says the draft ignored Moscow's proposal.",
+        *extra,
+    ]
+
+
+def check_json(invoke: Invoke, claims: Path, *args: str) -> tuple[int, dict[str, Any]]:
+    result = invoke("check", "--format", "json", *args, claims=claims)
+    assert result.stdout.startswith("{"), (result.exit_code, result.stderr)
+    report: dict[str, Any] = json.loads(result.stdout)
+    return result.exit_code, report
+
+
+def claim_results(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {record["id"]: record for record in report["results"] if record["kind"] == "claim"}
+
+
+# --- passages of the seed, and how a curator types them ------------------------------------
+
+UNIQUE = "Moscow’s proposal to set a time limit"
+"""A passage that occurs once in the seed, with a typographic apostrophe."""
+
+
+NEGATED = "the authors of the document did not take into account Moscow’s proposal"
+
+
+C005_SENTENCE = (
+    " Russia also proposed reducing the frequency of the group’s reports submission from twice"
+    " to once a year."
+)
+
+
+NEXT_PARAGRAPH = "The NK News article noted that"
+"""The paragraph right after c005's, where text is inserted to move everything below."""
+
+
+DASHED = "arms deals with the DPRK – long accepted in the West as an established fact."
+DUPLICATE = "Recall: in 2023 Russia voted in favor of the extension.\n\n"
+"""A new paragraph repeating c002's quote, inserted above the original."""
+
+
+TYPED = {"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "…": "..."}
+"""How a curator types the seed's typographic characters on a plain keyboard."""
+
+
+def straightened(text: str) -> str:
+    return "".join(TYPED.get(char, char) for char in text)
+
+
+# --- editing a copy of the claims file and the seed ----------------------------------------
+
 Edit = Callable[[dict[str, Any]], None]
 """A change to a parsed claims document, made in place."""
 
@@ -76,94 +156,16 @@ def delete_at(path: tuple[Any, ...]) -> Edit:
     return edit
 
 
-def add_args(quote: str, *extra: str) -> list[str]:
-    """`dprktrack add` with a valid actor, stance and summary for `quote`."""
-    return [
-        "add",
-        "--actor",
-        "nebenzya",
-        "--quote",
-        quote,
-        "--stance",
-        "sunset-clauses=support",
-        "--summary",
-        "Says the draft ignored Moscow's proposal.",
-        *extra,
-    ]
-
-
-DATA: dict[str, Any] = json.loads(CLAIMS.read_text("utf-8"))
-
-
-def json_output(result: Any) -> Any:
-    """A command's standard output read as JSON, once it is known to have succeeded."""
-    assert result.exit_code == 0, result.stderr
-    return json.loads(result.stdout)
-
-
-SEED_TEXT = SEED.read_text("utf-8")
-
-
-CATALOG = load_catalog(CLAIMS)
-
-
-UNIQUE = "Moscow’s proposal to set a time limit"
-"""A passage that occurs once in the seed, with a typographic apostrophe."""
-
-
-TYPED = {"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "…": "..."}
-
-
-def straightened(text: str) -> str:
-    return "".join(TYPED.get(char, char) for char in text)
-
-
-NEGATED = "the authors of the document did not take into account Moscow’s proposal"
-
-
-RAW = CLAIMS.read_text("utf-8")
-
-
-QUOTE = {claim["id"]: claim["quote"] for claim in DATA["claims"]}
-
-
-SOURCE_PATH: str = DATA["sources"][0]["path"]
+WriteClaims = Callable[[Any], Path]
+"""The `write_claims` fixture: a claims document written beside a copy of the seed."""
 
 
 ANCHORS = ("start", "end", "prefix", "suffix")
 
 
-C005_SENTENCE = (
-    " Russia also proposed reducing the frequency of the group’s reports submission from twice"
-    " to once a year."
-)
-
-
-NEXT_PARAGRAPH = "The NK News article noted that"
-"""The paragraph right after c005's, where text is inserted to move everything below."""
-
-
-WriteClaims = Callable[[Any], Path]
-"""The `write_claims` fixture: a claims document written beside a copy of the seed."""
-
-
 def claim_of(data: dict[str, Any], claim_id: str) -> dict[str, Any]:
     found: dict[str, Any] = next(claim for claim in data["claims"] if claim["id"] == claim_id)
     return found
-
-
-def seed_copy(claims: Path) -> Path:
-    return claims.parent / SOURCE_PATH
-
-
-def edit_seed(claims: Path, old: str, new: str) -> str:
-    """Replace the one occurrence of `old` in the copied seed; returns the new text."""
-    seed = seed_copy(claims)
-    text = seed.read_text("utf-8")
-    assert text.count(old) == 1, f"{old!r} should occur once"
-    text = text.replace(old, new)
-    seed.write_bytes(text.encode("utf-8"))
-    return text
 
 
 def load(claims: Path) -> dict[str, Any]:
@@ -188,15 +190,28 @@ def strip_hints(data: dict[str, Any], claim_id: str) -> None:
         claim.pop(key, None)
 
 
-def check_json(invoke: Invoke, claims: Path, *args: str) -> tuple[int, dict[str, Any]]:
-    result = invoke("check", "--format", "json", *args, claims=claims)
-    assert result.stdout.startswith("{"), (result.exit_code, result.stderr)
-    report: dict[str, Any] = json.loads(result.stdout)
-    return result.exit_code, report
+def without_anchors(claims: Path, *, final_newline: bool = True) -> None:
+    data = json.loads(claims.read_text("utf-8"))
+    for claim in data["claims"][:3]:
+        for key in ("start", "end", "prefix", "suffix"):
+            claim.pop(key, None)
+    data["claims"][0]["summary"] = "Hidden \u202e override, \x9b CSI and \u2028 separator."
+    text = json.dumps(data, indent=2, ensure_ascii=True)  # every one of them escaped
+    claims.write_text(text + ("\n" if final_newline else ""), "utf-8")
 
 
-def claim_results(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return {record["id"]: record for record in report["results"] if record["kind"] == "claim"}
+def seed_copy(claims: Path) -> Path:
+    return claims.parent / SOURCE_PATH
+
+
+def edit_seed(claims: Path, old: str, new: str) -> str:
+    """Replace the one occurrence of `old` in the copied seed; returns the new text."""
+    seed = seed_copy(claims)
+    text = seed.read_text("utf-8")
+    assert text.count(old) == 1, f"{old!r} should occur once"
+    text = text.replace(old, new)
+    seed.write_bytes(text.encode("utf-8"))
+    return text
 
 
 def digest(path: Path) -> str:
@@ -216,13 +231,6 @@ def drift_warnings_only(claims: Path) -> None:
     save(claims, data)
 
 
-DASHED = "arms deals with the DPRK – long accepted in the West as an established fact."
-
-
-DUPLICATE = "Recall: in 2023 Russia voted in favor of the extension.\n\n"
-"""A new paragraph repeating c002's quote, inserted above the original."""
-
-
 def drift_with_failures(claims: Path) -> str:
     """Moved claims below a new paragraph, c005 changed, and c002 duplicated without hints."""
     edit_seed(claims, "proposed reducing the frequency", "proposed cutting the frequency")
@@ -231,22 +239,3 @@ def drift_with_failures(claims: Path) -> str:
     strip_hints(data, "c002")
     save(claims, data)
     return text
-
-
-CLAIM_IDS = [claim["id"] for claim in DATA["claims"]]
-
-
-SEED_BYTES = SEED.read_bytes()
-
-
-SCHEMA_FILE = REPO / "claims.schema.json"
-
-
-def without_anchors(claims: Path, *, final_newline: bool = True) -> None:
-    data = json.loads(claims.read_text("utf-8"))
-    for claim in data["claims"][:3]:
-        for key in ("start", "end", "prefix", "suffix"):
-            claim.pop(key, None)
-    data["claims"][0]["summary"] = "Hidden \u202e override, \x9b CSI and \u2028 separator."
-    text = json.dumps(data, indent=2, ensure_ascii=True)  # every one of them escaped
-    claims.write_text(text + ("\n" if final_newline else ""), "utf-8")

@@ -8,13 +8,10 @@ from pathlib import Path
 
 import pytest
 from click.shell_completion import ShellComplete
-from support import CLAIMS, run_cli
+from support import CATALOG, CLAIMS, run_cli
 
-from dprktrack.claimsfile.load import load_catalog
 from dprktrack.cli import main
 from dprktrack.cli.complete import candidates
-
-CATALOG = load_catalog(CLAIMS)
 
 
 def values(kind: str, incomplete: str) -> list[str]:

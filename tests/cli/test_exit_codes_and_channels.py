@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import CLAIMS, REPO
+from support import ANCHORS, CLAIMS, REPO
 
 FAILING = "c014"
 """The claim whose quote the failing copy alters."""
@@ -383,9 +383,6 @@ def _large_copy(folder: Path, copies: int = 200) -> Path:
             record = {key: value for key, value in claim.items() if key not in ANCHORS}
             claims.append({**record, "id": f"x{number}-{claim['id']}"})
     return _lay_out(folder, {**data, "claims": claims})
-
-
-ANCHORS = ("start", "end", "prefix", "suffix")
 
 
 def _bytes_read(pid: int) -> int:

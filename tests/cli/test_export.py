@@ -12,15 +12,12 @@ from typing import Any
 from urllib.parse import urljoin
 
 import pytest
-from support import CLAIMS, REPO, SEED, Invoke
+from support import CLAIM_IDS, CLAIMS, DATA, REPO, SEED_TEXT, Invoke
 
 from dprktrack.export import ROW_FIELDS
 from dprktrack.matching.matcher import CONTEXT_LENGTH
 from dprktrack.query import CLAIM_FIELDS
 
-SEED_TEXT = SEED.read_text("utf-8")
-DATA: dict[str, Any] = json.loads(CLAIMS.read_text("utf-8"))
-CLAIM_IDS = [claim["id"] for claim in DATA["claims"]]
 ELIDED = "On March 28, 2024, Russia vetoed … the sanctions against the DPRK until April 30, 2025."
 """c001's quote with words left out; the full sentence stands at 143–295 in the seed."""
 

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support import SEED, Invoke
+from support import SEED, SEED_TEXT, Invoke
 
 from dprktrack.check.verdicts import Finding, claim_finding, run_check
 from dprktrack.claimsfile.load import load_catalog
@@ -42,7 +42,6 @@ from dprktrack.matching.matcher import (
 from dprktrack.matching.textpos import PARAGRAPH_BREAK, Span, paragraph
 from dprktrack.schema.records import Claim
 
-SEED_TEXT = SEED.read_text("utf-8")
 DOCUMENT = Document(SEED_TEXT, "seed.txt")
 PASSAGE = (
     "Russia also proposed reducing the frequency of the group’s reports submission "

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from support import DATA, SEED
+from support import DATA, SEED_TEXT
 
 from dprktrack.check.verdicts import claim_finding
 from dprktrack.matching.boundaries import is_boundary
@@ -23,7 +23,6 @@ from dprktrack.matching.matcher import Document, Hints, match_quote
 from dprktrack.matching.textpos import Span
 from dprktrack.schema.records import Claim, StanceEntry, claim_of
 
-SEED_TEXT = SEED.read_text("utf-8")
 PASSING = ("ok", "moved", "typography")
 
 

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 from strategies import SEED_PROPERTY, on_words, seed_spans
-from support import SEED
+from support import SEED_TEXT, TYPED
 
 from dprktrack.matching import omissions
 from dprktrack.matching.approximate import _end_distances, best_passages, similarity, word_diff
@@ -29,7 +29,6 @@ from dprktrack.matching.matcher import (
 from dprktrack.matching.normalise import normalise, normalise_text
 from dprktrack.matching.textpos import Span, paragraph
 
-SEED_TEXT = SEED.read_text("utf-8")
 DOCUMENT = Document(SEED_TEXT)
 NORMALISED = DOCUMENT.normalised.text
 ELLIPSIS = SEED_TEXT.index("…")
@@ -37,9 +36,6 @@ ELLIPSIS = SEED_TEXT.index("…")
 HEADING = "What is the 1718 Sanctions Committee?"
 HEADING_AT = SEED_TEXT.index(HEADING)
 
-
-TYPED = {"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "…": "..."}
-"""How a curator types the seed's typographic characters on a plain keyboard."""
 
 NEGATION = re.compile(
     r"\b(?:not|never|no(?!\.?\s*\d)|nor|neither|none|nothing|nobody|cannot|without|hardly)\b"

@@ -5,13 +5,11 @@ from __future__ import annotations
 from hypothesis import example, given
 from hypothesis import strategies as st
 from strategies import seed_spans
-from support import SEED
+from support import SEED_TEXT
 
 from dprktrack.matching.boundaries import is_boundary
 from dprktrack.matching.matcher import Document, Hints, match_quote
 from dprktrack.matching.textpos import LineIndex, Span, paragraph, sentence
-
-SEED_TEXT = SEED.read_text("utf-8")
 
 
 def find_unique(text: str, quote: str) -> Span | None:
