@@ -1,4 +1,4 @@
-"""Bad input: a one-line error naming the file and the place, exit code 2, no traceback."""
+"""Bad claims files: a one-line error naming the file and the place, exit code 2, no traceback."""
 
 from __future__ import annotations
 

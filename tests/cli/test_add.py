@@ -30,9 +30,6 @@ def claims_of(path: Path) -> dict[str, Any]:
     return {claim["id"]: claim for claim in data["claims"]}
 
 
-# --- locate ------------------------------------------------------------------------
-
-
 # --- add ---------------------------------------------------------------------------
 
 
@@ -297,9 +294,6 @@ def test_a_file_changed_while_prompting_is_not_overwritten(invoke: Invoke, repo_
     again = invoke(*words[3:], claims=repo_copy, input="")
     assert again.exit_code == 0, again.output
     assert claims_of(repo_copy)["c060"]["summary"] == "Says the draft ignored the proposal."
-
-
-# --- add-actor and add-target -------------------------------------------------------
 
 
 # --- ids -----------------------------------------------------------------------------

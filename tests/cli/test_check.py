@@ -1,5 +1,5 @@
 """`dprktrack check`: each verdict on an edited copy of the seed, the three report formats,
-exit codes, and --fix, through the command line and the library.
+exit codes and arguments, through the command line (--fix has test_check_fix.py).
 
 Every test that changes something works on `repo_copy` (claims.json and seeds/ copied into
 a temporary folder); the repository's own files are only read.
@@ -727,15 +727,6 @@ def test_github_escapes_a_source_path_with_command_characters(
     assert len(annotations) == 2
     assert all(line.startswith("::error file=") for line in annotations)
     assert "gone%250A,x:y::error::injected.txt" in annotations[0]
-
-
-# --- --fix ------------------------------------------------------------------------------------
-
-
-# --- the library ---------------------------------------------------------------------------------
-
-
-# --- property: --fix settles every warning, once ---------------------------------------------
 
 
 # --- what a first user ran into ---------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""`check --fix` never damages: white space, hidden characters, look-alikes and the pin.
+"""`check --fix` repairs warnings and never damages: white space, hidden characters,
+look-alikes and the pin; its dry run is a patch git applies.
 
 A quote that differs from its source in white space only (a re-wrapped paragraph) is
 re-anchored and kept, one line with single spaces; a typography repair takes the

@@ -209,15 +209,3 @@ def test_list_markdown_is_a_table_with_escaped_cells(
     assert lines[1].startswith("|---|")
     assert len(lines) == 2 + len(claims_data["claims"])
     assert "a \\| b<br>c" in lines[2]
-
-
-# --- actors and stances ---------------------------------------------------
-
-
-# --- show and read --------------------------------------------------------
-
-
-# --- text from data is never markup or a control sequence ------------------
-
-
-# --- which claims file ----------------------------------------------------

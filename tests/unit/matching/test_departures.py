@@ -1,8 +1,8 @@
 """Omissions and alterations: reviewed by a person, never guessed, and never a reversal.
 
-The cases of the review that found `check` could be fooled, each on a fictional source
-and through the command line as CI runs it; the departures and their review pin; and
-properties: a meaning-changing edit of a real claim's quote never passes.
+The cases of the review that found `check` could be fooled, each on a fictional source;
+the departures and their review pin; and properties: a meaning-changing edit of a real
+claim's quote never passes. (`approve` and its prompts are in tests/cli/test_approve.py.)
 """
 
 from __future__ import annotations
@@ -193,9 +193,6 @@ def test_two_swapped_departures_are_not_the_same_review() -> None:
     assert verdict(source, one, pin)[0] == "ok"
     swapped = "[Freedonia] backed the text and [Sylvania] opposed the text."
     assert verdict(source, swapped, pin)[0] == "altered"
-
-
-# --- through the command line, on the real claims file ------------------------------------
 
 
 # --- properties: meaning-changing edits of the real claims never pass ---------------------

@@ -1,4 +1,5 @@
-"""The JSON Schema for editors: committed as printed, true to claims.json and to the loader."""
+"""The JSON Schema for editors: true to claims.json and to the loader (the `schema` command
+that prints it is in tests/cli/test_schema.py)."""
 
 from __future__ import annotations
 
