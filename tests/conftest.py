@@ -1,18 +1,35 @@
-"""Shared fixtures: the real claims file and seed, and throw-away copies of them."""
+"""Shared fixtures: the real claims file and seed, and throw-away copies of them; and the
+hypothesis profiles ("dev" by default, "ci" when CI is set, or as HYPOTHESIS_PROFILE says)."""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pytest
-from click.testing import CliRunner, Result
-from support import CLAIMS, REPO, Invoke
+from click.testing import Result
+from hypothesis import HealthCheck, settings
+from support import CLAIMS, REPO, Invoke, run_cli
 
-from dprktrack.cli import main
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Hypothesis profiles, loaded before any test module builds its settings."""
+    settings.register_profile("dev", settings.get_profile("default"))
+    settings.register_profile(
+        "ci",
+        derandomize=True,  # the same examples on every run: a red build can be reproduced
+        database=None,
+        deadline=None,  # shared runners are slow now and then; speed is measured in bench/
+        print_blob=True,
+        max_examples=100,  # hypothesis's own default: the suite takes as long as on a desk
+        suppress_health_check=[HealthCheck.too_slow],
+    )
+    chosen = os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
+    settings.load_profile(chosen)
 
 
 @pytest.fixture
@@ -45,10 +62,12 @@ def write_claims(repo_copy: Path) -> Callable[[Any], Path]:
 def invoke() -> Invoke:
     """Run the command line in-process; `claims` defaults to the repo's own file."""
 
-    def run(*args: str, claims: Path | None = CLAIMS, env: dict[str, str] | None = None) -> Result:
-        prefix = ["--claims", str(claims)] if claims is not None else []
-        return CliRunner().invoke(
-            main, [*prefix, *args], env=env, catch_exceptions=False, prog_name="dprktrack"
-        )
+    def run(
+        *args: str,
+        claims: Path | None = CLAIMS,
+        env: Mapping[str, str | None] | None = None,
+        input: str | bytes | IO[Any] | None = None,
+    ) -> Result:
+        return run_cli(args, claims=claims, env=env, input=input)
 
     return run

@@ -38,28 +38,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from support import (
+from strategies import (
     FUZZ_EXAMPLES,
-    SEED,
-    WORDS,
     Draw,
-    elide,
+    cut_quotes,
     exact_quotes,
     letters,
-    middle,
-    renormalise,
-    rewrap,
-    seed_excerpts,
-    straighten,
+    source_texts,
 )
+from support import SEED, run_cli
 
 from dprktrack.check.reporters import finding_positions, result_records
 from dprktrack.check.run import run_check, summary
 from dprktrack.claimsfile.load import load_catalog
-from dprktrack.cli import main
 from dprktrack.errors import DprkError
 
 _HEALTH = [
@@ -74,101 +68,7 @@ LONG = settings(QUICK, max_examples=FUZZ_EXAMPLES)
 Json = Any
 JsonPath = tuple[str | int, ...]
 
-# --- what a source says ------------------------------------------------------------------
-
-SEPARATORS = (*(" ",) * 8, "  ", ", ", ". ", "\n", "\n\n", "\n \n", "\r\n", "\t", "\u00a0")
-"""Between words: mostly a space, sometimes a line or paragraph break of either kind."""
-
-
-def worded_texts() -> st.SearchStrategy[str]:
-    """A source of words from a small vocabulary, so that quotes recur and near-miss."""
-    pairs = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), max_size=50)
-    return pairs.map(lambda items: "".join(word + separator for word, separator in items))
-
-
-def repetitive_texts() -> st.SearchStrategy[str]:
-    """One phrase a hundred times and more: past the occurrences a search counts."""
-    phrases = st.sampled_from(("the Panel", "not", "“sanctions”", "e\u0301t\u00e9", "no-"))
-    return st.builds(lambda phrase, times: (phrase + " ") * times, phrases, st.integers(90, 250))
-
-
-def source_texts() -> st.SearchStrategy[str]:
-    """What a source file says: made-up words, the article, or (less often, as quotes of it
-    rarely hold the two letters the schema asks for) any text at all."""
-    kinds = (worded_texts(), worded_texts(), worded_texts(), seed_excerpts(), seed_excerpts())
-    rare = (repetitive_texts(), st.text(max_size=120))
-    return st.sampled_from((*kinds, *rare)).flatmap(lambda kind: kind)
-
-
-# --- quotes cut from a source, and bent ----------------------------------------------------
-
-BRACKETS = ("[not]", "[the Panel]", "[t]", "[T]", "[" + "x" * 45 + "]", "[]", "[", "]")
-
-
-def _edit_one(draw: Draw, quote: str) -> str:
-    """One character replaced, dropped or added: a typo, or an edit of the source since."""
-    at = draw(st.integers(0, len(quote)))
-    char = draw(st.sampled_from("aeZ .’'\n…"))
-    how = draw(st.sampled_from(("replace", "drop", "add")))
-    if how == "add" or at == len(quote):
-        return quote[:at] + char + quote[at:]
-    return quote[:at] + ("" if how == "drop" else char) + quote[at + 1 :]
-
-
-def _bracket(draw: Draw, quote: str) -> str:
-    """An alteration in brackets: `[t]he`, an added "[not]", a rewrite too long to allow."""
-    first, last = middle(draw, quote)
-    return quote[:first] + draw(st.sampled_from(BRACKETS)) + quote[last:]
-
-
-def _reorder(draw: Draw, quote: str) -> str:
-    """The kept pieces of an omission in the wrong order."""
-    first, last = middle(draw, quote)
-    return quote[last:] + " … " + quote[:first]
-
-
-def _recase(draw: Draw, quote: str) -> str:
-    """Letter case swapped: the same words to a reader, not to an exact search."""
-    return quote.swapcase()
-
-
-def _replace(draw: Draw, quote: str) -> str:
-    """Anything at all in place of the quote: nothing close, or nothing the schema takes."""
-    return draw(st.text(min_size=1, max_size=30))
-
-
-QUOTE_BENDS: tuple[Callable[[Draw, str], str], ...] = (
-    _edit_one,
-    elide,
-    _bracket,
-    _reorder,
-    straighten,
-    renormalise,
-    rewrap,
-    _recase,
-    _replace,
-)
-
-
-@st.composite
-def cut_quotes(draw: Draw, text: str) -> tuple[str, int, int]:
-    """A quote cut from `text`, and where it was cut.
-
-    Usually the exact slice; otherwise bent into a near slice (an edit, an omission,
-    a bracket, other typography) or replaced, so every verdict of `check` turns up.
-    """
-    if letters(text)[1:]:
-        quote, start, end = draw(exact_quotes(text))
-    else:  # nothing the schema would take: cut at anything but white space
-        starts = [index for index, char in enumerate(text) if not char.isspace()]
-        if not starts:
-            return draw(st.sampled_from(("the Panel", "x", "…"))), 0, 0
-        start = draw(st.sampled_from(starts))
-        end = start + draw(st.integers(1, min(400, len(text) - start)))
-        quote = text[start:end]
-    bend = draw(st.sampled_from((None, None, *QUOTE_BENDS)))
-    return (quote if bend is None else bend(draw, quote)), start, end
-
+# --- claims and their anchors --------------------------------------------------------------
 
 ODD_OFFSETS = (-1, 0, 1, 2**31, 2**63, 10**30)
 
@@ -803,13 +703,7 @@ def run(
 ) -> Result:
     """One command, in-process; with `debug`, a crash raises (to show its traceback)."""
     variables = {**CLI_ENV, **dict(env), "DPRKTRACK_DEBUG": "1" if debug else None}
-    return CliRunner().invoke(
-        main,
-        ["--claims", str(path), *args],
-        env=variables,
-        catch_exceptions=debug,
-        prog_name="dprktrack",
-    )
+    return run_cli(args, claims=path, env=variables, catch_exceptions=debug)
 
 
 def _explained(path: Path, case: Case, args: tuple[str, ...], result: Result) -> str:

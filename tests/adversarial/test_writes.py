@@ -21,11 +21,10 @@ import time
 from pathlib import Path
 
 import pytest
-from support import Invoke, add_args
+from support import UNIQUE, Invoke, add_args
 
 from dprktrack.claimsfile.safeio import write_atomically
 
-UNIQUE = "Moscow’s proposal to set a time limit"
 OTHER = "the decision to extend the term of office"
 TEMPORARY = re.compile(r"\.claims\.json\.[0-9a-f]{8}\.tmp")
 LOCKED = "another dprktrack command is writing it right now; nothing written, run again"

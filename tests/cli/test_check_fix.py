@@ -1,4 +1,5 @@
-"""`check --fix` never damages: white space, hidden characters, look-alikes and the pin.
+"""`check --fix` repairs warnings and never damages: white space, hidden characters,
+look-alikes and the pin; its dry run is a patch git applies.
 
 A quote that differs from its source in white space only (a re-wrapped paragraph) is
 re-anchored and kept, one line with single spaces; a typography repair takes the
@@ -17,9 +18,12 @@ DPRKTRACK_FUZZ_EXAMPLES (5,000 by default).
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 import re
+import string
+import subprocess
 import tempfile
 import unicodedata
 from collections.abc import Callable
@@ -28,17 +32,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support import (
-    CLAIMS,
+from strategies import (
     FUZZ_EXAMPLES,
     LINE_ENDINGS,
-    SEED,
     SOURCE_EDITS,
     Draw,
-    Invoke,
     elide,
     exact_quotes,
     laid_out_sources,
@@ -47,16 +48,38 @@ from support import (
     rewrapped,
     straighten,
 )
+from support import (
+    ANCHORS,
+    C005_SENTENCE,
+    CLAIMS,
+    DASHED,
+    DATA,
+    QUOTE,
+    RAW,
+    SEED,
+    SEED_TEXT,
+    Invoke,
+    WriteClaims,
+    add_claim,
+    check_json,
+    claim_of,
+    claim_results,
+    digest,
+    drift_warnings_only,
+    drift_with_failures,
+    edit_seed,
+    load,
+    run_cli,
+    save,
+    seed_copy,
+    strip_hints,
+    without_anchors,
+)
 
 from dprktrack.check.quotefix import hidden_character, single_spaced
-from dprktrack.cli import main
 from dprktrack.matching.normalise import normalise_text
 from dprktrack.schema.rules import QUOTE_PATTERN
 
-RAW = CLAIMS.read_text("utf-8")
-DATA: dict[str, Any] = json.loads(RAW)
-QUOTE = {claim["id"]: claim["quote"] for claim in DATA["claims"]}
-SEED_TEXT = SEED.read_text("utf-8")
 PANEL = (
     "The Panel of Experts has fulfilled its role in monitoring the DPRK … continues to "
     "violate sanctions"
@@ -71,7 +94,7 @@ def seed_of(claims: Path) -> Path:
     return claims.parent / "seeds" / SEED.name
 
 
-def edit_seed(claims: Path, old: str, new: str) -> str:
+def edit_seed_bytes(claims: Path, old: str, new: str) -> str:
     """The copied seed with its one `old` replaced by `new`; returns the new text."""
     seed = seed_of(claims)
     text = seed.read_bytes().decode("utf-8")
@@ -138,7 +161,7 @@ def test_a_rewrapped_passage_re_anchors_the_quote_and_keeps_it(
     invoke: Invoke, repo_copy: Path, line_break: str, every: int
 ) -> None:
     quote = QUOTE["c005"]
-    text = edit_seed(repo_copy, quote, rewrapped(quote, every, line_break))
+    text = edit_seed_bytes(repo_copy, quote, rewrapped(quote, every, line_break))
     code, results = check(invoke, repo_copy, "c005")
     assert code == 1, "the source is off its pin"
     assert results["c005"]["severity"] != "failure"
@@ -178,7 +201,7 @@ def test_a_quote_with_an_omission_in_a_rewrapped_paragraph_is_re_anchored(
     code, results = check(invoke, repo_copy, "c900")
     assert (code, results["c900"]["verdict"]) == (0, "ok")
     invoke("check", "--fix", claims=repo_copy)
-    text = edit_seed(repo_copy, "has fulfilled its role", "has\nfulfilled its\n  role")
+    text = edit_seed_bytes(repo_copy, "has fulfilled its role", "has\nfulfilled its\n  role")
     code, results = check(invoke, repo_copy, "c900")
     assert results["c900"]["verdict"] == "moved"
     fix_twice(invoke, repo_copy)
@@ -195,7 +218,7 @@ def test_the_sources_typography_is_taken_but_not_its_line_breaks(
 ) -> None:
     """Straight quotes typed for curly ones, in a sentence the source now breaks over lines."""
     quote = QUOTE["c003"]
-    edit_seed(repo_copy, quote, rewrapped(quote, 2, "\n"))
+    edit_seed_bytes(repo_copy, quote, rewrapped(quote, 2, "\n"))
     edit_claim(repo_copy, "c003", quote=quote.replace("“", '"').replace("”", '"'))
     code, results = check(invoke, repo_copy, "c003")
     assert (code, results["c003"]["verdict"]) == (1, "typography"), "the pin fails"
@@ -239,7 +262,7 @@ def test_a_repair_that_would_need_an_invisible_character_is_refused(
     invoke: Invoke, repo_copy: Path, hidden: str, name: str
 ) -> None:
     """The source spells “sun·set” with a character no reader sees; the quote is typed plainly."""
-    edit_seed(repo_copy, "“sunset”", f"“sun{hidden}set”")
+    edit_seed_bytes(repo_copy, "“sunset”", f"“sun{hidden}set”")
     typed = QUOTE["c003"].replace("“", '"').replace("”", '"')
     edit_claim(repo_copy, "c003", quote=typed)
     before = claims_by_id(repo_copy)["c003"]
@@ -261,7 +284,7 @@ def test_a_repair_that_would_carry_a_control_or_bidi_character_is_refused(
     invoke: Invoke, repo_copy: Path, hidden: str
 ) -> None:
     """Quote and source both hold the character; the quote also differs in typography."""
-    edit_seed(repo_copy, "“sunset”", f"“sun{hidden}set”")
+    edit_seed_bytes(repo_copy, "“sunset”", f"“sun{hidden}set”")
     edit_claim(
         repo_copy, "c003", quote=f'Russia and China had proposed adding "sun{hidden}set" clauses'
     )
@@ -309,7 +332,7 @@ def test_a_rewrapped_copy_elsewhere_is_not_taken_for_an_edited_quote(
 ) -> None:
     """c002's own words are edited; a re-wrapped copy of them stands elsewhere."""
     quote = QUOTE["c002"]
-    edit_seed(repo_copy, quote, quote.replace("in favor of", "against"))
+    edit_seed_bytes(repo_copy, quote, quote.replace("in favor of", "against"))
     seed = seed_of(repo_copy)
     look_alike = f"\n\nSome say {rewrapped(quote, 2)}, others disagree.\n"
     seed.write_bytes(seed.read_bytes() + look_alike.encode("utf-8"))
@@ -348,7 +371,7 @@ def test_a_pin_is_renewed_only_when_no_claim_of_the_source_fails(
     invoke: Invoke, repo_copy: Path
 ) -> None:
     """A typography warning the fix cannot settle stays a warning; a failure keeps the pin."""
-    edit_seed(repo_copy, "“sunset”", "“sun\u200bset”")
+    edit_seed_bytes(repo_copy, "“sunset”", "“sun\u200bset”")
     edit_claim(repo_copy, "c003", quote=QUOTE["c003"].replace("“", '"').replace("”", '"'))
     edit_claim(repo_copy, "c005", quote=QUOTE["c005"].replace("reducing", "cutting"))
     pinned = json.loads(repo_copy.read_text("utf-8"))["sources"]
@@ -567,9 +590,7 @@ def fix_cases(draw: Draw) -> FixCase:
 
 
 def _run(claims: Path, *args: str) -> Result:
-    return CliRunner().invoke(
-        main, ["--claims", str(claims), *args], catch_exceptions=False, env={"GITHUB_ACTIONS": None}
-    )
+    return run_cli(args, claims=claims, env={"GITHUB_ACTIONS": None})
 
 
 def _severities(claims: Path, *args: str) -> tuple[int, dict[str, str]]:
@@ -701,7 +722,7 @@ def _fictional_copy(tmp_path: Path) -> Path:
     data.update(sources=[source], claims=claims)
     path = tmp_path / "claims.json"
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", "utf-8")
-    assert CliRunner().invoke(main, ["--claims", str(path), "check", "--fix"]).exit_code == 0
+    assert run_cli(["check", "--fix"], claims=path).exit_code == 0
     for claim in claims_by_id(path).values():
         assert "\n" not in claim["prefix"] + claim["suffix"]
     return path
@@ -722,7 +743,273 @@ def test_a_conversion_with_an_edit_is_named_and_never_re_pinned(
     before = claims.read_bytes()
     seed = tmp_path / "seeds" / "fiction.txt"
     seed.write_bytes(convert(FICTION.replace("spring", "autumn")).encode())
-    result = CliRunner().invoke(main, ["--claims", str(claims), "check", "--fix"])
+    result = run_cli(["check", "--fix"], claims=claims)
     assert result.exit_code == 1, result.output
     assert named in result.stdout
     assert claims.read_bytes() == before, "neither re-pinned nor re-anchored"
+
+
+def test_fix_repairs_every_warning_then_strict_passes(invoke: Invoke, repo_copy: Path) -> None:
+    drift_warnings_only(repo_copy)
+    text = seed_copy(repo_copy).read_text("utf-8")
+    before = load(repo_copy)
+    result = invoke("check", "--fix", "--format", "text", claims=repo_copy)
+    assert result.exit_code == 0
+    assert re.search(r"note: --fix updated \d+ record\(s\)", result.stderr)
+    assert " (fixed)" in result.stdout
+    assert result.stdout.splitlines()[-1].endswith("0 failures, 0 warnings.")
+    after = load(repo_copy)
+    assert after["sources"][0]["sha256"] == digest(seed_copy(repo_copy))
+    for claim in after["claims"]:
+        start, end = claim["start"], claim["end"]
+        assert text[start:end] == claim["quote"], claim["id"]
+        assert claim["prefix"] == text[max(0, start - 32) : start]
+        assert claim["suffix"] == text[end : end + 32]
+    assert claim_of(after, "c003")["quote"] == QUOTE["c003"].replace("“sunset”", '"sunset"')
+    assert "start" not in claim_of(before, "c040")
+    assert list(claim_of(after, "c040")) == list(claim_of(DATA, "c040")), "hints, in place"
+    strict = invoke("check", "--strict", claims=repo_copy)
+    assert strict.exit_code == 0
+
+
+def test_fix_never_touches_a_failing_claim(invoke: Invoke, repo_copy: Path) -> None:
+    text = drift_with_failures(repo_copy)
+    edit_seed(repo_copy, QUOTE["c040"], "")  # c040 missing too
+    text = seed_copy(repo_copy).read_text("utf-8")
+    before = load(repo_copy)
+    result = invoke("check", "--fix", "--format", "json", claims=repo_copy)
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    verdicts = {r["id"]: r["verdict"] for r in report["results"]}
+    assert (verdicts["c002"], verdicts["c005"], verdicts["c040"]) == (
+        "ambiguous",
+        "changed",
+        "missing",
+    )
+    after = load(repo_copy)
+    for claim_id in ("c002", "c005", "c040"):
+        assert claim_of(after, claim_id) == claim_of(before, claim_id)
+        assert not claim_results(report)[claim_id]["fixed"]
+    assert after["sources"] == before["sources"]
+    assert report["summary"]["failures"] == 4, "three claims and the pin, which waits for them"
+    assert report["summary"]["warnings"] == 0
+    for claim in after["claims"]:
+        if claim["id"] not in ("c002", "c005", "c040"):
+            assert text[claim["start"] : claim["end"]] == claim["quote"]
+
+
+def test_a_second_fix_changes_nothing(invoke: Invoke, repo_copy: Path) -> None:
+    drift_warnings_only(repo_copy)
+    assert invoke("check", "--fix", claims=repo_copy).exit_code == 0
+    fixed = repo_copy.read_bytes()
+    again = invoke("check", "--fix", claims=repo_copy)
+    assert again.exit_code == 0
+    assert "note: nothing to fix" in again.stderr
+    assert repo_copy.read_bytes() == fixed
+
+
+def test_fix_dry_run_prints_the_diff_and_writes_nothing(
+    invoke: Invoke, repo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(repo_copy.parent)
+    drift_warnings_only(repo_copy)
+    before = repo_copy.read_text("utf-8")
+    dry = invoke("check", "--fix", "--dry-run", claims=repo_copy)
+    assert dry.exit_code == 1, "as check would: the pin is not renewed by a dry run"
+    assert repo_copy.read_text("utf-8") == before
+    assert dry.stdout.startswith("--- a/claims.json\n+++ b/claims.json\n@@ ")
+    assert "warnings." in dry.stderr
+    assert "--fix would update" in dry.stderr
+    assert "(--fix would repair it)" in dry.stderr
+    assert invoke("check", "--fix", claims=repo_copy).exit_code == 0
+    after = repo_copy.read_text("utf-8")
+    expected = difflib.unified_diff(
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        "a/claims.json",
+        "b/claims.json",
+    )
+    assert dry.stdout == "".join(expected)
+
+
+def test_the_fixed_file_keeps_its_layout(invoke: Invoke, repo_copy: Path) -> None:
+    drift_warnings_only(repo_copy)
+    data = load(repo_copy)
+    add_claim(data, "c900", DASHED.replace("–", "-"))
+    save(repo_copy, data)
+    before = repo_copy.read_text("utf-8")
+    assert invoke("check", "--fix", claims=repo_copy).exit_code == 0
+    raw = repo_copy.read_bytes()
+    text = raw.decode("utf-8")
+    after = json.loads(text)
+    assert text == json.dumps(after, indent=2, ensure_ascii=False) + "\n"
+    assert text.endswith("}\n")
+    assert "\\u" not in text
+    assert "’" in text
+    assert list(after) == list(DATA)
+    for old, new in zip(data["claims"], after["claims"], strict=True):
+        if "start" in old:
+            assert list(new) == list(old), old["id"]
+    c900 = list(claim_of(after, "c900"))
+    assert c900[c900.index("quote") : c900.index("quote") + 5] == ["quote", *ANCHORS]
+    diff = difflib.unified_diff(before.splitlines(), text.splitlines(), n=0, lineterm="")
+    changed = [line for line in diff if line[:1] in "-+" and line[:3] not in ("---", "+++")]
+    assert changed
+    field = re.compile(r'[-+]\s+"(start|end|prefix|suffix|sha256|quote)": ')
+    assert all(field.match(line) for line in changed), changed
+
+
+BOUNDARIES = [match.start() for match in re.finditer(r"\n\n", SEED_TEXT)]
+
+
+paragraph_text = st.text(alphabet=string.ascii_letters + " ,.", min_size=1, max_size=40).filter(
+    lambda text: text.strip() != ""
+)
+
+
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(BOUNDARIES), paragraph_text),
+        min_size=1,
+        max_size=4,
+        unique_by=lambda item: item[0],
+    )
+)
+def test_fix_is_idempotent_and_settles_warnings_after_paragraphs_are_inserted(
+    invoke: Invoke, insertions: list[tuple[int, str]]
+) -> None:
+    text = SEED_TEXT
+    for at, paragraph in sorted(insertions, reverse=True):
+        text = f"{text[:at]}\n\n{paragraph.strip()}{text[at:]}"
+    with tempfile.TemporaryDirectory() as folder:
+        claims = Path(folder) / "claims.json"
+        claims.write_bytes(CLAIMS.read_bytes())
+        (Path(folder) / "seeds").mkdir()
+        seed_copy(claims).write_bytes(text.encode("utf-8"))
+        code, report = check_json(invoke, claims)
+        failing = {
+            record["id"]
+            for record in claim_results(report).values()
+            if record["severity"] == "failure"
+        }
+        # Paragraphs inserted between paragraphs change no quote: no claim may fail, even
+        # a quote that is a whole paragraph and lost both its recorded prefix and suffix.
+        assert not failing, report
+        assert code == 1, "the source is off its pin"
+        first = invoke("check", "--fix", claims=claims)
+        assert first.exit_code == 0, "the pin renewed, every claim re-anchored"
+        fixed = claims.read_bytes()
+        second = invoke("check", "--fix", claims=claims)
+        assert "note: nothing to fix" in second.stderr
+        assert claims.read_bytes() == fixed
+        after = load(claims)
+        for claim in after["claims"]:
+            assert text[claim["start"] : claim["end"]] == claim["quote"]
+        assert invoke("check", "--strict", claims=claims).exit_code == 0
+
+
+def test_a_whole_paragraph_quote_between_new_paragraphs_is_moved_not_a_look_alike(
+    invoke: Invoke, repo_copy: Path
+) -> None:
+    """Both recorded neighbours are gone, but the quote is intact: moved, and --fix settles it."""
+    quote = claim_of(DATA, "c016")["quote"]
+    seed = seed_copy(repo_copy)
+    text = seed.read_text("utf-8")
+    assert f"\n\n{quote}\n\n" in text, "c016 quotes a whole paragraph"
+    seed.write_text(text.replace(quote, f"A new paragraph.\n\n{quote}\n\nAnother one.", 1), "utf-8")
+    code, report = check_json(invoke, repo_copy, "c016")
+    verdicts = {record["id"]: record["verdict"] for record in report["results"]}
+    assert (code, verdicts["c016"]) == (1, "moved"), "the source is off its pin"
+    assert invoke("check", "--fix", claims=repo_copy).exit_code == 0
+    assert invoke("check", "--strict", claims=repo_copy).exit_code == 0
+
+
+def test_fix_keeps_a_claims_file_with_windows_line_endings_so(
+    invoke: Invoke, write_claims: WriteClaims
+) -> None:
+    data = json.loads(RAW)
+    strip_hints(data, "c010")
+    claims = write_claims(data)
+    claims.write_bytes(claims.read_bytes().replace(b"\n", b"\r\n"))
+    assert invoke("check", "--fix", claims=claims).exit_code == 0
+    written = claims.read_bytes()
+    assert b"\r\n" in written
+    assert b"\n" not in written.replace(b"\r\n", b"")
+    assert json.loads(written) == DATA
+
+
+def test_a_dry_run_reports_on_stderr_and_names_the_file_as_git_apply_wants(
+    invoke: Invoke, repo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(repo_copy.parent.parent)
+    relative = Path(repo_copy.parent.name) / repo_copy.name
+    edit_seed(repo_copy, C005_SENTENCE, C005_SENTENCE.replace("reducing", "cutting"))
+    data = json.loads(RAW)
+    strip_hints(data, "c010")
+    save(repo_copy, data)
+    result = invoke("check", "--fix", "--dry-run", claims=relative)
+    assert result.exit_code == 1
+    assert result.stdout.startswith(f"--- a/{relative.as_posix()}\n+++ b/{relative.as_posix()}\n")
+    assert " c005 changed: " in result.stderr, "the findings are not hidden"
+    assert "2 failures" in result.stderr, "c005 and the pin"
+
+
+def test_github_annotations_leave_out_what_fix_just_repaired(
+    invoke: Invoke, write_claims: WriteClaims
+) -> None:
+    data = json.loads(RAW)
+    claim_of(data, "c010").update(start=1, end=2)
+    claims = write_claims(data)
+    result = invoke("check", "--fix", "--format", "github", claims=claims)
+    assert result.exit_code == 0
+    assert "::warning" not in result.stdout
+    assert "1 moved; --fix updated 1" in result.stdout
+
+
+def test_a_dry_run_patch_for_a_file_above_is_refused_by_git_apply_not_misapplied(
+    invoke: Invoke, repo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Headers keep the "..": `git apply` refuses them instead of patching ./claims.json."""
+    below = repo_copy.parent / "below"
+    below.mkdir()
+    monkeypatch.chdir(below)
+    drift_warnings_only(repo_copy)
+    dry = invoke("check", "--fix", "--dry-run", claims=Path("..") / "claims.json")
+    assert dry.stdout.startswith("--- a/../claims.json\n+++ b/../claims.json\n@@ ")
+
+
+def test_the_dry_run_patch_applies_to_a_file_without_a_final_newline(
+    invoke: Invoke, repo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    without_anchors(repo_copy, final_newline=False)
+    monkeypatch.chdir(repo_copy.parent)
+    result = invoke("check", "--fix", "--dry-run", claims=Path("claims.json"))
+    assert "\\ No newline at end of file\n" in result.stdout
+    (repo_copy.parent / "fix.diff").write_text(result.stdout, "utf-8")
+    applied = subprocess.run(
+        ["git", "apply", "fix.diff"],
+        check=False,
+        cwd=repo_copy.parent,
+        capture_output=True,
+        text=True,
+    )
+    assert applied.returncode == 0, applied.stderr
+    assert invoke("check", "--strict", claims=Path("claims.json")).exit_code == 0
+
+
+def test_fix_on_a_file_without_claims_renews_the_pin(
+    invoke: Invoke, repo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by the fuzz test: a file without claims made --fix fail (exit 70)."""
+    data = json.loads(repo_copy.read_text("utf-8"))
+    data["claims"] = []
+    data["sources"][0]["sha256"] = "0" * 64
+    repo_copy.write_text(json.dumps(data, indent=2), "utf-8")
+    result = invoke("check", "--fix", claims=repo_copy)
+    assert result.exit_code == 0, result.output
+    assert json.loads(repo_copy.read_text("utf-8"))["sources"][0]["sha256"] != "0" * 64

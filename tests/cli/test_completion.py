@@ -8,14 +8,10 @@ from pathlib import Path
 
 import pytest
 from click.shell_completion import ShellComplete
-from click.testing import CliRunner
-from support import CLAIMS
+from support import CATALOG, CLAIMS, run_cli
 
-from dprktrack.claimsfile.load import load_catalog
 from dprktrack.cli import main
 from dprktrack.cli.complete import candidates
-
-CATALOG = load_catalog(CLAIMS)
 
 
 def values(kind: str, incomplete: str) -> list[str]:
@@ -103,10 +99,7 @@ def test_a_broken_claims_file_completes_nothing_and_says_nothing(tmp_path: Path)
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_each_shell_gets_a_script_and_its_completions(shell: str) -> None:
-    runner = CliRunner()
-    script = runner.invoke(
-        main, [], env={"_DPRKTRACK_COMPLETE": f"{shell}_source"}, prog_name="dprktrack"
-    )
+    script = run_cli([], env={"_DPRKTRACK_COMPLETE": f"{shell}_source"})
     assert script.exit_code == 0
     assert "_DPRKTRACK_COMPLETE" in script.output
     env = {
@@ -114,7 +107,7 @@ def test_each_shell_gets_a_script_and_its_completions(shell: str) -> None:
         "COMP_WORDS": f"dprktrack --claims {CLAIMS} show c05",
         "COMP_CWORD": "c05" if shell == "fish" else "4",  # fish passes the word itself
     }
-    answer = runner.invoke(main, [], env=env, prog_name="dprktrack")
+    answer = run_cli([], env=env)
     assert answer.exit_code == 0
     assert "c059" in answer.output
     assert ("Konstantin Asmolov: " in answer.output) == (shell != "bash")  # bash shows no help
@@ -129,7 +122,7 @@ def test_help_from_data_stays_on_one_line_for_zsh(repo_copy: Path) -> None:
         "COMP_WORDS": f"dprktrack --claims {repo_copy} show c05",
         "COMP_CWORD": "4",
     }
-    answer = CliRunner().invoke(main, [], env=env, prog_name="dprktrack")
+    answer = run_cli([], env=env)
     lines = answer.output.splitlines()
     assert len(lines) == 3 * 10  # type, value and help for each of c050 … c059
     assert lines[-1].endswith("two lines\\x1b[2J")

@@ -8,24 +8,16 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 from urllib.parse import urljoin
 
 import pytest
-from hypothesis import example, given
-from hypothesis import strategies as st
-from support import CLAIMS, REPO, SEED, Invoke
+from support import CLAIM_IDS, CLAIMS, DATA, REPO, SEED_TEXT, Invoke
 
-from dprktrack.claimsfile.safeio import write_atomically
-from dprktrack.errors import DprkError
-from dprktrack.export import ROW_FIELDS, source_reference
+from dprktrack.export import ROW_FIELDS
 from dprktrack.matching.matcher import CONTEXT_LENGTH
-from dprktrack.output.writers import write_jsonl
 from dprktrack.query import CLAIM_FIELDS
 
-SEED_TEXT = SEED.read_text("utf-8")
-DATA = json.loads(CLAIMS.read_text("utf-8"))
-CLAIM_IDS = [claim["id"] for claim in DATA["claims"]]
 ELIDED = "On March 28, 2024, Russia vetoed … the sanctions against the DPRK until April 30, 2025."
 """c001's quote with words left out; the full sentence stands at 143–295 in the seed."""
 
@@ -130,21 +122,6 @@ def test_base_resolves_every_id_as_a_json_ld_reader_would(invoke: Invoke) -> Non
     assert (
         first["target"]["source"]["id"] == "https://example.org/dprk/seeds/000_ae58a3e6272e0d5e.txt"
     )
-
-
-@pytest.mark.parametrize(
-    ("path", "reference"),
-    [
-        ("seeds/000_ae58a3e6272e0d5e.txt", "seeds/000_ae58a3e6272e0d5e.txt"),
-        ("./texts/../seeds/a b#2?.txt", "seeds/a%20b%232%3F.txt"),
-        ("notes:1.txt", "notes%3A1.txt"),  # not read as a URI scheme
-        ("Пхеньян.txt", "%D0%9F%D1%85%D0%B5%D0%BD%D1%8C%D1%8F%D0%BD.txt"),
-    ],
-)
-def test_a_source_path_becomes_a_relative_reference_to_the_same_file(
-    path: str, reference: str
-) -> None:
-    assert source_reference(path) == reference
 
 
 @pytest.mark.parametrize(
@@ -264,27 +241,6 @@ def test_jsonl_has_one_parsable_line_per_claim_extending_the_list_records(invoke
         assert SEED_TEXT[row["start"] : row["end"]] == row["quote"]
 
 
-@example([{"quote": "a\u2028b\u2029c\x85d\r\ne\x0bf\x1cg\x00h\x1b[31m"}])
-@given(
-    st.lists(
-        st.dictionaries(
-            st.text(max_size=5),
-            st.none() | st.integers() | st.text() | st.lists(st.text(), max_size=3),
-            max_size=4,
-        ),
-        max_size=5,
-    )
-)
-def test_jsonl_keeps_every_record_on_one_line_whatever_its_text(
-    records: list[dict[str, Any]],
-) -> None:
-    out = io.StringIO()
-    write_jsonl(records, out)
-    lines = out.getvalue().splitlines()  # splits on U+2028, NEL and the rest too
-    assert [json.loads(line) for line in lines] == records
-    assert out.getvalue().count("\n") == len(records)
-
-
 # --- -o FILE ----------------------------------------------------------------
 
 
@@ -378,20 +334,6 @@ def test_an_output_folder_that_does_not_exist_is_one_line_error(
     assert result.exit_code == 2
     assert result.stderr.startswith(f"error: {output}: cannot write in ")
     assert len(result.stderr.splitlines()) == 1
-
-
-def test_a_failed_write_leaves_the_old_file_and_no_temporary_one(tmp_path: Path) -> None:
-    output = tmp_path / "claims.jsonl"
-    output.write_text("old\n", "utf-8")
-
-    def half_then_fail(out: BinaryIO) -> None:
-        out.write(b"new, half written\n")
-        raise OSError(28, "No space left on device")
-
-    with pytest.raises(DprkError, match="No space left on device; nothing written"):
-        write_atomically(output, half_then_fail)
-    assert output.read_text("utf-8") == "old\n"
-    assert list(tmp_path.iterdir()) == [output]
 
 
 def test_export_help_shows_an_example_per_format(invoke: Invoke) -> None:

@@ -7,7 +7,12 @@ from collections import Counter
 from typing import get_args
 
 import pytest
-from support import CLAIMS, REPO, SEED, SHARED_SEEDS
+from support import (
+    CLAIMS,
+    REPO,
+    SEED,
+    SHARED_SEEDS,
+)
 
 from dprktrack.claimsfile.load import load_catalog
 from dprktrack.schema.models import ActorKind, QuoteType, Stance
@@ -68,3 +73,8 @@ def test_word_lists_match_the_schema_literals() -> None:
     assert get_args(Stance) == STANCES
     assert get_args(QuoteType) == QUOTE_TYPES
     assert get_args(ActorKind) == ACTOR_KINDS
+
+
+def test_the_seed_copy_is_kept_from_line_ending_conversion() -> None:
+    attributes = (REPO / ".gitattributes").read_text("utf-8").splitlines()
+    assert "seeds/** -text" in attributes

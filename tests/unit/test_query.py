@@ -7,13 +7,11 @@ from collections.abc import Callable
 
 from hypothesis import given
 from hypothesis import strategies as st
-from support import CLAIMS
+from support import CATALOG
 
-from dprktrack.claimsfile.load import load_catalog
 from dprktrack.query import ClaimFilter, actor_names, fold, match_actors, select_claims
 from dprktrack.schema.models import Actor, Claim
 
-CATALOG = load_catalog(CLAIMS)
 ACTORS = list(CATALOG.actors.values())
 
 

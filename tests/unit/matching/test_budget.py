@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support import SEED, Invoke
+from support import SEED, SEED_TEXT, Invoke
 
 from dprktrack.check.findings import Finding
 from dprktrack.check.run import run_check
@@ -34,11 +34,16 @@ from dprktrack.matching.approximate import (
     claim_budget,
     run_budget,
 )
-from dprktrack.matching.matcher import Document, Hints, _one_paragraph, match_quote
+from dprktrack.matching.matcher import (
+    APPROXIMATE_WORK,
+    Document,
+    Hints,
+    _one_paragraph,
+    match_quote,
+)
 from dprktrack.matching.textpos import PARAGRAPH_BREAK, Span, paragraph
 from dprktrack.schema.records import Claim
 
-SEED_TEXT = SEED.read_text("utf-8")
 DOCUMENT = Document(SEED_TEXT, "seed.txt")
 PASSAGE = (
     "Russia also proposed reducing the frequency of the group’s reports submission "
@@ -419,3 +424,13 @@ def test_one_paragraph_looks_near_the_passage_as_it_did_from_the_start(
     whole = Span(max(start, bounds.start), min(end, bounds.end))
     expected = span if PARAGRAPH_BREAK.search(raw, start, end) is None else whole
     assert _one_paragraph(raw, span, "a quote") == expected
+
+
+def test_a_near_miss_quote_against_a_long_source_is_not_searched_for_ever() -> None:
+    seed = SEED.read_text("utf-8")
+    long_source = seed * (APPROXIMATE_WORK // (900 * len(seed)) + 2)
+    quote = seed[3000:3900].replace("e", "é")  # close to the source, nowhere verbatim
+    match = match_quote(Document(long_source, "long.txt"), quote, Hints())
+    assert (match.stage, match.too_long) == ("none", True)
+    near = match_quote(Document(seed, "seed.txt"), quote, Hints())
+    assert near.stage != "none"  # the same quote in the article itself is still looked for

@@ -1,22 +1,20 @@
 """Omissions and alterations: reviewed by a person, never guessed, and never a reversal.
 
-The cases of the review that found `check` could be fooled, each on a fictional source
-and through the command line as CI runs it; the departures and their review pin; and
-properties: a meaning-changing edit of a real claim's quote never passes.
+The cases of the review that found `check` could be fooled, each on a fictional source;
+the departures and their review pin; and properties: a meaning-changing edit of a real
+claim's quote never passes. (`approve` and its prompts are in tests/cli/test_approve.py.)
 """
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
-from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from support import CLAIMS, SEED, Invoke
+from support import DATA, SEED_TEXT
 
 from dprktrack.check.verdicts import claim_finding
 from dprktrack.matching.boundaries import is_boundary
@@ -25,8 +23,6 @@ from dprktrack.matching.matcher import Document, Hints, match_quote
 from dprktrack.matching.textpos import Span
 from dprktrack.schema.records import Claim, StanceEntry, claim_of
 
-SEED_TEXT = SEED.read_text("utf-8")
-DATA = json.loads(CLAIMS.read_text("utf-8"))
 PASSING = ("ok", "moved", "typography")
 
 
@@ -199,115 +195,6 @@ def test_two_swapped_departures_are_not_the_same_review() -> None:
     assert verdict(source, swapped, pin)[0] == "altered"
 
 
-# --- through the command line, on the real claims file ------------------------------------
-
-C_DUTIES = next(c for c in DATA["claims"] if "failed to perform its direct duties" in c["quote"])
-
-
-def _with_quote(repo_copy: Path, claim_id: str, quote: str, **fields: Any) -> Path:
-    data = json.loads(repo_copy.read_text("utf-8"))
-    for record in data["claims"]:
-        if record["id"] == claim_id:
-            record["quote"] = quote
-            for key in ("start", "end", "prefix", "suffix"):
-                record.pop(key, None)
-            record.update(fields)
-    repo_copy.write_text(json.dumps(data, ensure_ascii=False, indent=2), "utf-8")
-    return repo_copy
-
-
-@pytest.mark.parametrize(
-    "edit",
-    [
-        ("\u201cfailed to perform", "\u201c[\u2026] perform[ed]"),
-        ("was unable to", "was [able] to"),
-        ("failed to perform its direct duties", "[did] perform its direct duties"),
-    ],
-)
-def test_the_bundled_duties_claim_rewritten_to_say_the_opposite_fails_and_cannot_be_approved(
-    invoke: Invoke, repo_copy: Path, edit: tuple[str, str]
-) -> None:
-    quote = C_DUTIES["quote"].replace(*edit)
-    assert quote != C_DUTIES["quote"]
-    claims = _with_quote(repo_copy, C_DUTIES["id"], quote)
-    before = claims.read_bytes()
-    result = invoke("check", "--strict", "--format", "json", C_DUTIES["id"], claims=claims)
-    assert result.exit_code == 1
-    (record,) = json.loads(result.stdout)["results"]
-    assert record["verdict"] == "changed", record["message"]
-    refused = invoke("approve", "--yes", C_DUTIES["id"], claims=claims)
-    assert refused.exit_code == 2
-    assert "cannot be approved" in refused.stderr
-    assert claims.read_bytes() == before
-
-
-def test_an_approved_omission_passes_and_a_changed_one_fails_again(
-    invoke: Invoke, repo_copy: Path
-) -> None:
-    quote = C_DUTIES["quote"].replace(", tasked with monitoring the sanctions policy,", " …")
-    claims = _with_quote(repo_copy, C_DUTIES["id"], quote)
-    result = invoke("check", C_DUTIES["id"], claims=claims)
-    assert result.exit_code == 1
-    assert f"{C_DUTIES['id']} altered" in result.stdout
-    assert "[-…-]{+, tasked with monitoring the sanctions policy,+}" in result.stdout
-    shown = invoke("approve", "--yes", C_DUTIES["id"], claims=claims)
-    assert shown.exit_code == 0, shown.output
-    assert 'omission: the source\'s ", tasked with monitoring the sanctions policy,"' in (
-        shown.stderr
-    )
-    assert invoke("check", "--strict", claims=claims).exit_code == 0
-    # Another omission under the same pin: a new departure, unapproved.
-    data = json.loads(claims.read_text("utf-8"))
-    (record,) = [c for c in data["claims"] if c["id"] == C_DUTIES["id"]]
-    record["quote"] = record["quote"].replace("sober assessments", "… assessments")
-    claims.write_text(json.dumps(data, ensure_ascii=False, indent=2), "utf-8")
-    result = invoke("check", "--strict", "--format", "json", C_DUTIES["id"], claims=claims)
-    assert result.exit_code == 1
-    (finding,) = json.loads(result.stdout)["results"]
-    assert finding["verdict"] == "altered"
-    assert "review_pin no longer matches" in finding["message"]
-
-
-def test_approve_asks_and_writes_nothing_when_declined(invoke: Invoke, repo_copy: Path) -> None:
-    from click.testing import CliRunner
-
-    from dprktrack.cli import main
-
-    quote = C_DUTIES["quote"].replace(", tasked with monitoring the sanctions policy,", " …")
-    claims = _with_quote(repo_copy, C_DUTIES["id"], quote)
-    before = claims.read_bytes()
-    off_terminal = invoke("approve", C_DUTIES["id"], claims=claims)
-    assert off_terminal.exit_code == 2
-    assert "give --yes" in off_terminal.stderr
-    runner = CliRunner()
-    declined = runner.invoke(
-        main, ["--claims", str(claims), "approve", C_DUTIES["id"]], input="n\n"
-    )
-    assert claims.read_bytes() == before
-    assert declined.exit_code in (1, 2)
-    dry = invoke("approve", "--dry-run", C_DUTIES["id"], claims=claims)
-    assert dry.exit_code == 0
-    assert claims.read_bytes() == before
-
-
-def test_approving_a_claim_without_departures_changes_nothing(
-    invoke: Invoke, repo_copy: Path
-) -> None:
-    before = repo_copy.read_bytes()
-    result = invoke("approve", "--yes", "c014", claims=repo_copy)
-    assert result.exit_code == 0
-    assert "none to approve" in result.stderr
-    assert repo_copy.read_bytes() == before
-
-
-def test_approve_refuses_unknown_ids(invoke: Invoke, repo_copy: Path) -> None:
-    result = invoke("approve", "--yes", "c999", claims=repo_copy)
-    assert (result.exit_code, result.stderr.strip()) == (
-        2,
-        f"error: no claim 'c999' in {repo_copy}",
-    )
-
-
 # --- properties: meaning-changing edits of the real claims never pass ---------------------
 
 PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -416,37 +303,3 @@ def test_a_departure_at_the_quotes_edge_with_nothing_omitted_is_none() -> None:
     match = match_quote(Document(source), quote, Hints())
     assert match.span == Span(source.index("the mission"), len(source))
     assert verdict(source, quote)[0] == "ok"
-
-
-@pytest.mark.parametrize(("answer", "code"), [("y\n", 0), ("n\n", 1)])
-def test_add_on_a_terminal_shows_the_departures_and_asks(
-    repo_copy: Path, answer: str, code: int
-) -> None:
-    from click.testing import CliRunner
-    from support import add_args
-
-    from dprktrack.cli import main
-
-    before = repo_copy.read_bytes()
-    quote = "[t]he US, UK and France refuse to accept … proposals"
-    args = ["--claims", str(repo_copy), *add_args(quote, "--prompt")]
-    result = CliRunner().invoke(main, args, input=answer)
-    assert result.exit_code == code, result.output
-    assert "c060's quote departs from the source's words in 2 places:" in result.stderr
-    assert 'omission: the source\'s "these", the quote\'s "…"' in result.stderr
-    if code:
-        assert repo_copy.read_bytes() == before
-    else:
-        (record,) = [c for c in json.loads(repo_copy.read_text())["claims"] if c["id"] == "c060"]
-        assert record["quote"] == quote
-        assert re.fullmatch("[0-9a-f]{16}", record["review_pin"])
-
-
-def test_locate_finds_a_passage_with_departures_quotable(invoke: Invoke) -> None:
-    """Its departures are for `add` to show and a person to approve, not a reason to refuse."""
-    result = invoke(
-        "locate", "[t]he US, UK and France refuse to accept … proposals", "--format", "json"
-    )
-    assert result.exit_code == 0
-    (hit,) = json.loads(result.stdout)["hits"]
-    assert hit["problem"] is None

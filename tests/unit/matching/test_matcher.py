@@ -11,9 +11,10 @@ import itertools
 import re
 
 import pytest
-from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
-from support import SEED, on_words
+from strategies import SEED_PROPERTY, on_words, seed_spans
+from support import SEED_TEXT, TYPED
 
 from dprktrack.matching import omissions
 from dprktrack.matching.approximate import _end_distances, best_passages, similarity, word_diff
@@ -28,7 +29,6 @@ from dprktrack.matching.matcher import (
 from dprktrack.matching.normalise import normalise, normalise_text
 from dprktrack.matching.textpos import Span, paragraph
 
-SEED_TEXT = SEED.read_text("utf-8")
 DOCUMENT = Document(SEED_TEXT)
 NORMALISED = DOCUMENT.normalised.text
 ELLIPSIS = SEED_TEXT.index("…")
@@ -36,12 +36,6 @@ ELLIPSIS = SEED_TEXT.index("…")
 HEADING = "What is the 1718 Sanctions Committee?"
 HEADING_AT = SEED_TEXT.index(HEADING)
 
-SEED_PROPERTY = settings(
-    deadline=None, suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow]
-)
-
-TYPED = {"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "…": "..."}
-"""How a curator types the seed's typographic characters on a plain keyboard."""
 
 NEGATION = re.compile(
     r"\b(?:not|never|no(?!\.?\s*\d)|nor|neither|none|nothing|nobody|cannot|without|hardly)\b"
@@ -79,13 +73,6 @@ def end_distances_by_table(pattern: str, text: str, *, anchored: bool) -> list[i
             current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b)))
         previous = current
     return previous[1:]
-
-
-@st.composite
-def seed_spans(draw: st.DrawFn, min_size: int = 12, max_size: int = 300) -> Span:
-    start = draw(st.integers(0, len(SEED_TEXT) - min_size))
-    end = draw(st.integers(start + min_size, min(len(SEED_TEXT), start + max_size)))
-    return Span(*on_words(SEED_TEXT, start, end))
 
 
 def trimmed(span: Span) -> bool:

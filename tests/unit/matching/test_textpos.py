@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from hypothesis import example, given
 from hypothesis import strategies as st
-from support import SEED, on_words
+from strategies import seed_spans
+from support import SEED_TEXT
 
 from dprktrack.matching.boundaries import is_boundary
 from dprktrack.matching.matcher import Document, Hints, match_quote
-from dprktrack.matching.textpos import LineIndex, Span, paragraph
-
-SEED_TEXT = SEED.read_text("utf-8")
+from dprktrack.matching.textpos import LineIndex, Span, paragraph, sentence
 
 
 def find_unique(text: str, quote: str) -> Span | None:
@@ -19,15 +18,8 @@ def find_unique(text: str, quote: str) -> Span | None:
     return match.span if match.stage == "exact" else None
 
 
-@st.composite
-def seed_spans(draw: st.DrawFn, min_size: int = 12) -> Span:
-    start = draw(st.integers(0, len(SEED_TEXT) - min_size))
-    end = draw(st.integers(start + min_size, min(len(SEED_TEXT), start + 400)))
-    return Span(*on_words(SEED_TEXT, start, end))
-
-
 @example(Span(37, 90))  # the repeated heading, with the blank lines around it
-@given(seed_spans())
+@given(seed_spans(max_size=400))
 def test_a_substring_that_occurs_once_anchors_back_to_its_own_span(span: Span) -> None:
     quote = SEED_TEXT[span.start : span.end]
     # Overlapping occurrences count too, on whole words only
@@ -72,7 +64,7 @@ def test_line_index_agrees_with_counting_newlines(text: str, data: st.DataObject
     assert text.split("\n")[line - 1][: column - 1] == text[offset - column + 1 : offset]
 
 
-@given(seed_spans(min_size=1))
+@given(seed_spans(min_size=1, max_size=400))
 def test_paragraph_contains_the_span_and_no_blank_line(span: Span) -> None:
     quote = SEED_TEXT[span.start : span.end]
     if "\n\n" in quote or quote != quote.strip():
@@ -80,3 +72,17 @@ def test_paragraph_contains_the_span_and_no_blank_line(span: Span) -> None:
     around = paragraph(SEED_TEXT, span)
     assert around.start <= span.start <= span.end <= around.end
     assert "\n\n" not in SEED_TEXT[around.start : around.end].strip("\n")
+
+
+@given(st.text(alphabet="ab .!?\n", max_size=60), st.data())
+def test_a_sentence_holds_its_span_inside_its_paragraph(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    span = Span(start, end)
+    around = sentence(text, span, longest=20)
+    bounds = paragraph(text, span)
+    assert bounds.start <= around.start <= start
+    assert end <= around.end <= bounds.end
+    # It ends with a sentence, with its paragraph, or (cut short) near the span.
+    ends_sentence = text[around.end - 1 : around.end] in (".", "!", "?")
+    assert ends_sentence or around.end == bounds.end or around.end - end <= 20

@@ -1,11 +1,10 @@
-"""The JSON Schema for editors: committed as printed, true to claims.json and to the loader."""
+"""The JSON Schema for editors: true to claims.json and to the loader (the `schema` command
+that prints it is in tests/cli/test_schema.py)."""
 
 from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -13,49 +12,17 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 from pydantic import TypeAdapter, ValidationError
-from support import CLAIMS, REPO, Edit, Invoke, delete_at, set_at
+from support import CLAIMS, SCHEMA_FILE, Edit, Invoke, delete_at, set_at
 
 from dprktrack.claimsfile.load import load_catalog
 from dprktrack.errors import DprkError
 from dprktrack.schema.models import DATE_PATTERN, CalendarDate, IsoDate, claims_schema
-
-SCHEMA_FILE = REPO / "claims.schema.json"
 
 
 def _validator() -> Draft202012Validator:
     schema = json.loads(SCHEMA_FILE.read_text("utf-8"))
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema)
-
-
-def test_the_committed_schema_is_what_the_command_prints(
-    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    monkeypatch.chdir(tmp_path)  # no claims file here: the command needs none
-    result = invoke("schema", claims=None)
-    assert result.exit_code == 0, result.stderr
-    assert result.stderr == ""
-    assert result.stdout_bytes == SCHEMA_FILE.read_bytes(), (
-        "claims.schema.json is out of date with the models; regenerate it from the "
-        "repository root with: dprktrack schema > claims.schema.json"
-    )
-
-
-def test_schema_help_shows_how_to_write_the_file_without_loading_pydantic() -> None:
-    script = (
-        "import sys\n"
-        "from dprktrack.cli import main\n"
-        "try:\n"
-        "    main(['schema', '--help'])\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "print('pydantic' in sys.modules)\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
-    )
-    assert "Example:\n    dprktrack schema > claims.schema.json\n" in result.stdout
-    assert result.stdout.endswith("False\n")
 
 
 def test_the_schema_is_draft_2020_12_with_a_title_and_description() -> None:

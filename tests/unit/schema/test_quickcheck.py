@@ -4,20 +4,18 @@ and the records both ways build are the same."""
 from __future__ import annotations
 
 import copy
-import json
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
-from support import CLAIMS
+from support import DATA
 
 from dprktrack.schema import models as model
 from dprktrack.schema.quickcheck import holds
 from dprktrack.schema.records import Actor, Claim, Source, StanceEntry, Target, records_of
 from dprktrack.schema.rules import cross_reference_problems
 
-DATA: dict[str, Any] = json.loads(CLAIMS.read_text("utf-8"))
 PAIRS = [
     (Source, model.Source),
     (Actor, model.Actor),

@@ -1,4 +1,4 @@
-"""Bad input: a one-line error naming the file and the place, exit code 2, no traceback."""
+"""Bad claims files: a one-line error naming the file and the place, exit code 2, no traceback."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import Edit, Invoke, delete_at, set_at
+from support import RAW, Edit, Invoke, WriteClaims, claim_of, delete_at, set_at
 
 from dprktrack.claimsfile.load import load_catalog
 from dprktrack.errors import EXIT_INPUT, DprkError
@@ -326,3 +326,60 @@ def test_half_a_surrogate_pair_is_refused_with_its_place(
         )
     else:
         assert result.exit_code == 0, result.stderr
+
+
+def test_a_folder_named_claims_json_is_an_error_not_a_silent_fallback(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    (tmp_path / "claims.json").mkdir()
+    monkeypatch.chdir(tmp_path)
+    result = invoke("list", claims=None)
+    assert result.exit_code == 2
+    assert result.stderr == "error: claims.json: claims file is a directory, not a file\n"
+
+
+def test_an_invalid_claims_file_exits_2(invoke: Invoke, write_claims: WriteClaims) -> None:
+    data = json.loads(RAW)
+    del claim_of(data, "c005")["end"]
+    result = invoke("check", claims=write_claims(data))
+    assert result.exit_code == 2
+    assert "start and end are given together" in result.stderr
+    assert result.stdout == ""
+    broken = invoke("check", claims=write_claims("{not json"))
+    assert broken.exit_code == 2
+
+
+def test_a_source_path_with_a_line_break_is_refused_when_loading(
+    invoke: Invoke, write_claims: WriteClaims
+) -> None:
+    data = json.loads(RAW)
+    data["sources"][0]["path"] = "seeds/gone\r\n::error::injected.txt"
+    result = invoke("check", "--format", "github", claims=write_claims(data))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert "must not hold control characters" in result.stderr
+
+
+def test_ids_that_could_carry_a_command_are_refused(
+    invoke: Invoke, write_claims: WriteClaims
+) -> None:
+    data = json.loads(RAW)
+    claim_of(data, "c005")["id"] = "c005%0A::error::x,y"
+    assert invoke("check", "--format", "github", claims=write_claims(data)).exit_code == 2
+
+
+def test_a_file_without_its_claims_key_is_refused_not_taken_as_empty(
+    invoke: Invoke, repo_copy: Path
+) -> None:
+    """A merge that drops the whole list must not pass as a file with nothing to check."""
+    data = json.loads(repo_copy.read_text("utf-8"))
+    del data["claims"]
+    repo_copy.write_text(json.dumps(data, indent=2), "utf-8")
+    before = repo_copy.read_bytes()
+    for args in (["check"], ["check", "--fix"], ["list"], ["export"]):
+        result = invoke(*args, claims=repo_copy)
+        assert result.exit_code == 2, args
+        assert result.stderr == f"error: {repo_copy}:1:1: $.claims: Field required\n"
+        assert result.stdout == ""
+    assert repo_copy.read_bytes() == before

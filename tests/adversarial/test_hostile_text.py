@@ -23,11 +23,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
-from support import CLAIMS, REPO
+from click.testing import Result
+from support import CLAIMS, REPO, Invoke, json_output, run_cli, without_anchors
 
-from dprktrack.cli import main
+from dprktrack.check.reporters import check_findings
+from dprktrack.cli.group import one_line_message
 from dprktrack.export import ROW_FIELDS
+from dprktrack.output.safetext import inert_in_logs
 from dprktrack.output.writers import flat
 from dprktrack.query import ACTOR_FIELDS, CELL_FIELDS, CLAIM_FIELDS, TARGET_FIELDS
 
@@ -151,8 +153,7 @@ def run(hostile: Path) -> Run:
         *args: str, mode: str = "plain", claims: Path | None = hostile, columns: int = 1000
     ) -> Result:
         env = {**MODES[mode], "COLUMNS": str(columns), "DPRKTRACK_CLAIMS": None}
-        prefix = ["--claims", str(claims)] if claims is not None else []
-        result = CliRunner().invoke(main, [*prefix, *args], env=env, prog_name="dprktrack")
+        result = run_cli(args, claims=claims, env=env, catch_exceptions=True)
         assert result.exception is None or isinstance(result.exception, SystemExit), (
             result.exception
         )
@@ -550,7 +551,7 @@ def test_completion_help_from_hostile_data_is_safe(hostile: Path, shell: str) ->
         "COMP_CWORD": "ev" if shell == "fish" else "5",
         "DPRKTRACK_CLAIMS": str(hostile),
     }
-    answer = CliRunner().invoke(main, [], env=env, prog_name="dprktrack")
+    answer = run_cli([], env=env)
     assert answer.exit_code == 0
     assert "evil" in answer.output
     assert_terminal_safe(answer.output, "plain")
@@ -656,9 +657,9 @@ def test_on_a_terminal_nothing_from_the_data_acts(hostile: Path, args: list[str]
 def test_questions_list_hostile_choices_safely(hostile: Path) -> None:
     bad = f"zzz{MARKUP[0]}\x1b[2J\u202e"  # matches no actor: refused, and asked again
     answers = ["hostile", bad, "evil", RELAYED, "evil-target=oppose", "s", "", "", ""]
-    result = CliRunner().invoke(
-        main,
-        ["--claims", str(hostile), "add", "--prompt", "--dry-run"],
+    result = run_cli(
+        ["add", "--prompt", "--dry-run"],
+        claims=hostile,
         input="\n".join(answers) + "\n",
         env=PLAIN,
     )
@@ -680,7 +681,7 @@ def test_a_hostile_claims_path_is_shown_safely(tmp_path: Path) -> None:
     output = folder / "out \x1b[2J\u202e.csv"
 
     def invoke(*args: str) -> Result:
-        return CliRunner().invoke(main, ["--claims", str(claims), *args], env=PLAIN)
+        return run_cli(args, claims=claims, env=PLAIN)
 
     text = invoke("check")
     assert text.exit_code == 1
@@ -829,7 +830,7 @@ def test_no_line_for_people_is_a_workflow_command(
     log_claims: Path, args: list[str], mode: str, columns: int
 ) -> None:
     env = {**MODES[mode], "COLUMNS": str(columns), "DPRKTRACK_CLAIMS": None}
-    result = CliRunner().invoke(main, ["--claims", str(log_claims), *args], env=env)
+    result = run_cli(args, claims=log_claims, env=env)
     assert result.exit_code in (0, 1), result.output
     assert result.stdout.strip()
     assert_log_inert(result.stdout)
@@ -839,13 +840,13 @@ def test_no_line_for_people_is_a_workflow_command(
 def test_the_commands_in_the_data_are_still_shown(log_claims: Path) -> None:
     """Made inert, not dropped: a reader still sees what the source says."""
     env = {**PLAIN, "COLUMNS": "1000", "DPRKTRACK_CLAIMS": None}
-    read = CliRunner().invoke(main, ["--claims", str(log_claims), "read", "log"], env=env)
+    read = run_cli(["read", "log"], claims=log_claims, env=env)
     title, *_ = read.stdout.splitlines()
     assert title == "\\x3a:error::a title ##\\x5bgroup]t"
     assert "\n\\x3a:debug::and another in the same paragraph\n" in read.stdout
     assert "⟦::error file=a.py,line=1::the first line" in read.stdout, "bracketed: no command"
     assert "##\\x5bgroup]x" in read.stdout
-    located = CliRunner().invoke(main, ["--claims", str(log_claims), "locate", LOG_QUOTED], env=env)
+    located = run_cli(["locate", LOG_QUOTED], claims=log_claims, env=env)
     (paste,) = [line for line in located.stdout.splitlines() if line.startswith("  quote: ")]
     assert "##\\u005bgroup]" in paste
     assert json.loads(paste.removeprefix("  quote: ")) == LOG_QUOTED, "still pastes as JSON"
@@ -854,10 +855,10 @@ def test_the_commands_in_the_data_are_still_shown(log_claims: Path) -> None:
 def test_machine_formats_keep_the_data_as_it_is(log_claims: Path) -> None:
     env = {**PLAIN, "DPRKTRACK_CLAIMS": None}
     claims = ["--claims", str(log_claims)]
-    records = CliRunner().invoke(main, [*claims, "list", "--format", "json"], env=env)
+    records = run_cli([*claims, "list", "--format", "json"], env=env)
     quotes = {record["id"]: record["quote"] for record in json.loads(records.stdout)}
     assert quotes["l002"] == LOG_QUOTED
-    rows = _csv(CliRunner().invoke(main, [*claims, "list", "--format", "csv"], env=env).stdout)
+    rows = _csv(run_cli([*claims, "list", "--format", "csv"], env=env).stdout)
     assert {row["id"]: row["quote"] for row in rows}["l001"] == LOG_FIRST
 
 
@@ -903,3 +904,92 @@ def test_a_dry_run_patch_carries_no_workflow_command(tmp_path: Path) -> None:
     assert fixed["start"] == start
     again = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, check=False)
     assert "##[" not in again.stdout + again.stderr
+
+
+def test_markup_and_escapes_in_data_are_shown_not_obeyed(
+    invoke: Invoke, write_claims: Callable[[Any], Path], claims_data: dict[str, Any]
+) -> None:
+    claims_data["actors"][0]["name"] = "[bold red]Evil[/bold red] \x1b[2J\u202e"
+    path = write_claims(claims_data)
+    for args in (["list", "--actor", "asmolov"], ["actors"], ["stances"], ["show", "c016"]):
+        result = invoke(*args, claims=path, env={"COLUMNS": "200", "FORCE_COLOR": "1"})
+        assert result.exit_code == 0, result.stderr
+        assert "[bold red]Evil[/bold red]" in result.stdout, args
+        for shown, obeyed in (("\\x1b[2J", "\x1b[2J"), ("\\u202e", "\u202e")):
+            assert shown in result.stdout, args
+            assert obeyed not in result.stdout, args
+    records = json_output(invoke("list", "--actor", "asmolov", "--format", "json", claims=path))
+    assert records[0]["actor"] == "[bold red]Evil[/bold red] \x1b[2J\u202e", "JSON stays faithful"
+
+
+def test_markdown_shows_control_characters_as_escapes(
+    invoke: Invoke, write_claims: Callable[[Any], Path], claims_data: dict[str, Any]
+) -> None:
+    claims_data["claims"][0]["summary"] = "bell\x07 and \x1b[2J"
+    path = write_claims(claims_data)
+    markdown = invoke("list", "--format", "markdown", claims=path).stdout
+    assert "bell\\\\x07 and \\\\x1b[2J" in markdown
+    assert "\x1b" not in markdown
+    records = json_output(invoke("list", "--format", "json", claims=path))
+    assert records[0]["summary"] == "bell\x07 and \x1b[2J", "JSON stays faithful"
+
+
+def test_fix_keeps_what_a_terminal_would_obey_escaped(invoke: Invoke, repo_copy: Path) -> None:
+    without_anchors(repo_copy)
+    assert invoke("check", "--fix", claims=repo_copy).exit_code == 0
+    text = repo_copy.read_text("utf-8")
+    assert not any(char in text for char in "\u202e\x9b\u2028")
+    assert "\\u202e" in text
+    assert "\\u009b" in text
+    summary = json.loads(text)["claims"][0]["summary"]
+    assert summary == "Hidden \u202e override, \x9b CSI and \u2028 separator."
+
+
+@pytest.mark.parametrize(
+    ("line", "shown"),
+    [
+        ("::error::pwned", "\\x3a:error::pwned"),
+        ("   ::notice title=ok::all verified", "   \\x3a:notice title=ok::all verified"),
+        ("quote ##[stop-commands]token", "quote ##\\x5bstop-commands]token"),
+        ("a plain :: colon pair", "a plain :: colon pair"),
+    ],
+)
+def test_a_line_from_data_cannot_be_a_workflow_command(line: str, shown: str) -> None:
+    assert inert_in_logs(line) == shown
+    assert one_line_message(line) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        (
+            "first\n::error::second\n  ::warning::third",
+            "first\n\\x3a:error::second\n  \\x3a:warning::third",
+        ),
+        ("\x1b[1;31m::error::x\x1b[0m", "\x1b[1;31m\\x3a:error::x\x1b[0m"),
+        (" \x1b[2m :\x1b[0m:notice::x", " \x1b[2m \\x3a\x1b[0m:notice::x"),
+        ("##\x1b[31m[group]", "##\x1b[31m\\x5bgroup]"),
+        ("a\u3000::b", "a\u3000::b"),
+        ("\u3000::b", "\u3000\\x3a:b"),
+    ],
+)
+def test_lines_laid_out_with_colour_cannot_be_workflow_commands(text: str, shown: str) -> None:
+    """What a console prints: several lines, colour codes a log viewer may strip."""
+    assert inert_in_logs(text) == shown
+    assert inert_in_logs(shown) == shown, "inert text stays as it is"
+
+
+def test_a_check_diff_line_cannot_be_a_workflow_command() -> None:
+    record = {
+        "verdict": "changed",
+        "severity": "failure",
+        "line": 3,
+        "column": 7,
+        "id": "c001",
+        "message": "reads differently ##[warning]x",
+        "fixed": False,
+        "diff": "::notice title=All claims verified::ok [-NOW-] {+now+}",
+    }
+    lines = [line.plain for line in check_findings("claims.json", [record], "1 claim checked")]
+    assert all(not line.lstrip().startswith("::") for line in lines)
+    assert all("##[" not in line for line in lines)

@@ -1,0 +1,36 @@
+"""The stances command: the actor-by-target grid."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from support import Invoke, json_output
+
+from dprktrack.query import CELL_FIELDS
+
+
+def test_stances_grid_cells_aggregate_an_actors_claims(invoke: Invoke) -> None:
+    cells = json_output(invoke("stances", "--format", "json"))
+    assert all(tuple(cell) == CELL_FIELDS for cell in cells)
+    by_pair = {(cell["actor_id"], cell["target"]): cell for cell in cells}
+    assert by_pair["nebenzya", "panel-of-experts"]["stance"] == "oppose"
+    russia_panel = by_pair["russia", "panel-of-experts"]
+    assert russia_panel["stance"] == "mixed"  # voted for it in 2023, vetoed it in 2024
+    assert russia_panel["counts"] == {"support": 1, "oppose": 2}
+    assert set(russia_panel["claims"]) == {"c001", "c002", "c005"}
+
+
+def test_stances_table_names_targets_or_numbers_them_when_narrow(invoke: Invoke) -> None:
+    wide = invoke("stances", env={"COLUMNS": "160"})
+    assert "Vasily Nebenzya" in wide.stdout
+    header = wide.stdout.split("─")[0]
+    assert "panel" in header
+    assert "experts" in header
+    assert "panel-of-experts:" not in wide.stdout
+    narrow = invoke("stances", env={"COLUMNS": "80"})
+    assert "Vasily Nebenzya" in narrow.stdout
+    assert " 1 panel-of-experts: UN Panel of Experts (1718 Committee)" in narrow.stdout
+    only_veto = invoke("stances", "--target", "russia-veto", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(only_veto.stdout)))
+    assert {row["target"] for row in rows} == {"russia-veto"}
