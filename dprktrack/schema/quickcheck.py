@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from operator import itemgetter
+from functools import partial
+from operator import is_not, itemgetter, methodcaller
 from typing import Any
 
 from dprktrack.schema.derived import SHAPES, FieldRule, Shape
@@ -44,7 +45,8 @@ def _records_hold(shape: Shape, records: list[Any]) -> bool:
     if set(map(type, records)) != {dict}:
         return False
     keys, required = shape.keys, shape.required
-    if not all(required <= present <= keys for present in map(dict.keys, records)):
+    # The few distinct key sets, each compared once (the set is built in C).
+    if not all(required <= present <= keys for present in set(map(frozenset, records))):
         return False
     return all(
         _field_holds(field, _column(records, field, field.key in required))
@@ -62,7 +64,8 @@ def _column(records: list[dict[str, Any]], field: FieldRule, required: bool) -> 
     if required and not field.nullable:
         return list(map(itemgetter(key), records))
     left_out = None if field.nullable else _ABSENT
-    return [value for record in records if (value := record.get(key, left_out)) is not left_out]
+    given = map(methodcaller("get", key, left_out), records)
+    return list(filter(partial(is_not, left_out), given))  # map and filter run in C
 
 
 def _field_holds(field: FieldRule, values: list[Any]) -> bool:
@@ -84,9 +87,9 @@ def _record_check(name: str, records: list[dict[str, Any]]) -> bool:
     """A model validator over several fields, on every record; a validator not known
     here is a no, so that the models decide."""
     if name == "_offsets_in_order":
-        return all(
-            offsets_problem(record.get("start"), record.get("end")) is None for record in records
-        )
+        starts = map(methodcaller("get", "start"), records)
+        ends = map(methodcaller("get", "end"), records)
+        return not any(map(offsets_problem, starts, ends))  # a problem is a sentence
     return False
 
 
@@ -153,7 +156,7 @@ def _dates(values: list[Any]) -> bool:
 
 
 def _counts(values: list[Any]) -> bool:
-    return all(type(value) is int and value >= 0 for value in values)
+    return set(map(type, values)) <= {int} and min(values, default=0) >= 0  # a bool is no count
 
 
 _VALUE_RULES: dict[str, Callable[[list[Any]], bool]] = {
