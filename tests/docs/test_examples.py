@@ -52,6 +52,8 @@ class Example:
     fixture: str | None
     exit_code: int
     shown: tuple[str, ...]
+    lead: str
+    """The paragraph the block follows, which a reader of the site sees."""
 
     def __str__(self) -> str:
         return f"{self.page}:{self.line}"
@@ -77,7 +79,8 @@ def examples_of(page: Path) -> list[Example]:
         assert len(commands) == 1, f"{name}:{line}: one command a block"
         fixture, exit_code = parse_note(match["note"])
         shown = tuple(line.rstrip() for line in lines[1:])
-        found.append(Example(name, line, lines[0][2:], fixture, exit_code, shown))
+        lead = text[: match.start()].rstrip().rsplit("\n\n", 1)[-1]
+        found.append(Example(name, line, lines[0][2:], fixture, exit_code, shown, lead))
     return found
 
 
@@ -229,3 +232,10 @@ def test_every_fixture_is_used_by_an_example() -> None:
 )
 def test_the_matching_rule(shown: tuple[str, ...], actual: list[str], agrees: bool) -> None:
     assert (mismatch(shown, actual) is None) is agrees
+
+
+@pytest.mark.parametrize("example", [e for e in EXAMPLES if e.fixture], ids=str)
+def test_an_example_in_a_fixture_says_where_a_reader_can_run_it(example: Example) -> None:
+    """The fixture comment is invisible on the site: the paragraph before the block names the
+    folder, or a reader runs the command in the repository and gets another answer."""
+    assert f"tests/docs/fixtures/{example.fixture}/" in example.lead, example
