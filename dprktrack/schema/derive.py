@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Annotated, Any, Literal, NamedTuple, Union, get_args, get_origin, get_type_hints
 
+from annotated_types import MinLen
 from pydantic import BaseModel, NonNegativeInt
 from pydantic.fields import FieldInfo
 
@@ -286,6 +287,7 @@ def _shapes() -> str:
 
 
 def _shape_lines(model: type[BaseModel]) -> list[str]:
+    _refuse_field_validators(model)
     keys = {name: info.alias or name for name, info in model.model_fields.items()}
     required = [keys[name] for name, info in model.model_fields.items() if info.is_required()]
     checks = sorted(model.__pydantic_decorators__.model_validators)
@@ -312,6 +314,7 @@ def _frozenset(name: str, keys: list[str]) -> str:
 def _field_rule(key: str, hint: Any, info: FieldInfo) -> str:
     """The quick check's rule for one field, as a FieldRule expression."""
     part = _part(hint)
+    _refuse_unknown_constraints(key, part, info)
     words = _literal_names()
     if get_origin(part.inner) is Literal:
         choices = get_args(part.inner)
@@ -324,6 +327,30 @@ def _field_rule(key: str, hint: Any, info: FieldInfo) -> str:
     if part.many:
         extras += ["many=True", f"min_items={_min_items(info)}"]
     return f'FieldRule("{key}", {", ".join([rule, *extras])})'
+
+
+def _refuse_unknown_constraints(key: str, part: Part, info: FieldInfo) -> None:
+    """Stop where a field says more than its type: a limit or validator given on the field
+    itself (`Field(max_length=…)`, `AfterValidator`) has no quick rule, and a quick check
+    that skipped it would say yes to a file the models refuse."""
+    own = list(get_args(part.inner)[1:]) if get_origin(part.inner) is Annotated else []
+    allowed = [*own, *(item for item in info.metadata if part.many and isinstance(item, MinLen))]
+    extra = [item for item in info.metadata if item not in allowed]
+    if extra:
+        raise TypeError(
+            f"derive: the field {key!r} adds {extra} to its type; give it a type of its own"
+            " (an alias in models.py, with its rule in VALUE_RULES and quickcheck.py)"
+        )
+
+
+def _refuse_field_validators(model: type[BaseModel]) -> None:
+    """Stop at a field validator: the quick check knows model validators by name only."""
+    found = sorted(model.__pydantic_decorators__.field_validators)
+    if found:
+        raise TypeError(
+            f"derive: {model.__name__} has field validators {found}, which the quick check"
+            " cannot apply; put the rule in a type alias or a model validator it knows"
+        )
 
 
 def _value_rule(key: str, inner: Any) -> str:

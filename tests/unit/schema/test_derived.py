@@ -5,11 +5,11 @@ from __future__ import annotations
 import subprocess
 import sys
 from datetime import date
-from typing import Any, get_args
+from typing import Annotated, Any, get_args
 
 import pytest
 from cogapp import Cog
-from pydantic import BaseModel
+from pydantic import AfterValidator, BaseModel, Field, field_validator
 from support import REPO
 
 from dprktrack.schema import derive, derived
@@ -89,3 +89,48 @@ def test_the_fast_path_loads_the_bundled_claims_without_pydantic() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout == "[]\n"
+
+
+def _field_of(model_class: type[BaseModel], name: str) -> tuple[Any, Any]:
+    hints = derive._hints(model_class)
+    return hints[name], model_class.model_fields[name]
+
+
+def test_a_limit_given_on_the_field_itself_stops_the_generation() -> None:
+    """`summary: Text = Field(max_length=300)` must not pass unseen: the quick check would
+    say yes to a 400-character summary that the models refuse."""
+
+    class Capped(BaseModel):
+        summary: model.Text = Field(max_length=300)
+
+    class Nullable(BaseModel):
+        role: model.Text | None = Field(default=None, max_length=5)
+
+    class Checked(BaseModel):
+        quote: model.QuoteText = Field(json_schema_extra={"x": 1})
+        label: Annotated[model.Text, AfterValidator(str.strip)]
+
+    for model_class, name in ((Capped, "summary"), (Nullable, "role"), (Checked, "label")):
+        hint, info = _field_of(model_class, name)
+        with pytest.raises(TypeError, match=rf"'{name}' (adds .* to its type|has a type with no)"):
+            derive._field_rule(name, hint, info)
+    hint, info = _field_of(Checked, "quote")  # what only editors see is no rule
+    assert derive._field_rule("quote", hint, info) == 'FieldRule("quote", "quote")'
+
+
+def test_a_list_may_say_how_few_items_it_takes() -> None:
+    hint, info = _field_of(model.Claim, "stances")
+    assert "min_items=1" in derive._field_rule("stances", hint, info)
+
+
+def test_a_field_validator_stops_the_generation() -> None:
+    class Validated(BaseModel):
+        quote: model.QuoteText
+
+        @field_validator("quote")
+        @classmethod
+        def _no_negation(cls, value: str) -> str:
+            return value
+
+    with pytest.raises(TypeError, match=r"field validators \['_no_negation'\]"):
+        derive._shape_lines(Validated)
