@@ -195,13 +195,14 @@ class Reporter(ABC):
     def report(self, run: CheckRun, view: View | None = None) -> None:
         """Write the run: its findings where they stand in the claims file, then its totals."""
         fixed = run.fixed
+        findings = run.report.findings
+        if self.for_people:
+            findings = _for_people(run, findings, view or View())
         shown = [
             finding
-            for finding in run.report.findings
+            for finding in findings
             if self.shows_passing or finding.verdict != "ok" or (finding.kind, finding.id) in fixed
         ]
-        if self.for_people:
-            shown = _for_people(run, shown, view or View())
         positions = finding_positions(run.text, shown)
         records = result_records(shown, positions, strict=run.strict, fixed=fixed)
         if self.for_people and not (view and view.verbose):
