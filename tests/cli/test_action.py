@@ -180,3 +180,24 @@ def test_args_and_claims_reach_the_check(repo_copy: Path) -> None:
     done, _ = _run_step("Check the claims", workspace, given)
     assert done.returncode == 1, done.stdout + done.stderr
     assert done.stdout.splitlines()[-1].startswith("2 claims checked: 2 moved")
+
+
+def test_the_workflow_in_the_docs_is_valid_for_github_and_uses_the_action() -> None:
+    page = (REPO / "docs" / "check-and-ci.md").read_text("utf-8")
+    workflows = [
+        block for block in re.findall(r"```yaml\n(.*?)```", page, re.S) if "jobs:" in block
+    ]
+    assert len(workflows) == 1
+    schema_file = (
+        resources.files("check_jsonschema.builtin_schemas.vendor") / "github-workflows.json"
+    )
+    schema = json.loads(schema_file.read_text("utf-8"))
+    workflow = yaml.safe_load(workflows[0])
+    workflow["on"] = workflow.pop(True)  # YAML 1.1 reads the key `on` as true; GitHub does not
+    jsonschema.Draft7Validator(schema).validate(workflow)
+    steps = workflow["jobs"]["check"]["steps"]
+    uses = [step.get("uses", "") for step in steps]
+    assert "OWNER/dprktrack@REF" in uses
+    assert any(use.startswith("github/codeql-action/upload-sarif@") for use in uses)
+    (ours,) = [step for step in steps if step.get("uses") == "OWNER/dprktrack@REF"]
+    assert set(ours["with"]) <= set(_action()["inputs"])

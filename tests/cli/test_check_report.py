@@ -202,3 +202,21 @@ def test_missing_and_changed_name_the_quote_they_looked_for(
     assert lines["c057"].endswith(
         f"; looked for “{QUOTE['c057']}” ({len(QUOTE['c057'])} characters)"
     )
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github"])
+@pytest.mark.parametrize("view", [[], ["--quiet"], ["--verbose"]])
+@pytest.mark.parametrize("fix", [[], ["--fix"], ["--fix", "--dry-run"]])
+@pytest.mark.parametrize("strict", [[], ["--strict"]])
+def test_a_failure_exits_1_whatever_the_view_format_or_repair(
+    invoke: Invoke,
+    repo_copy: Path,
+    fmt: str,
+    view: list[str],
+    fix: list[str],
+    strict: list[str],
+) -> None:
+    _mixed(repo_copy)
+    result = invoke("check", "--format", fmt, *view, *fix, *strict, claims=repo_copy)
+    assert result.exit_code == 1, result.output
+    assert invoke("check", claims=repo_copy).exit_code == 1, "--fix never settles a failure"

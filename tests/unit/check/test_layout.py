@@ -58,11 +58,15 @@ def _text(findings: list[Finding], view: View, *, strict: bool = False) -> list[
 def test_quiet_shows_exactly_the_failures_in_order_then_the_same_summary(
     findings: list[Finding], strict: bool
 ) -> None:
-    *lines, summary = _text(findings, View(quiet=True), strict=strict)
+    # One line per failure (the library allows quiet and verbose together; the CLI does not).
+    *lines, summary = _text(findings, View(quiet=True, verbose=True), strict=strict)
     shown = [match["id"] for match in map(LINE.fullmatch, lines) if match]
     failing = failures_only(reading_order(findings, strict=strict), strict=strict)
     assert shown == [finding.id for finding in failing]
     assert summary == _text(findings, View(), strict=strict)[-1]
+    *grouped, _ = _text(findings, View(quiet=True), strict=strict)
+    told = [re.search(r" and (\d+) more$", m["id"]) for m in map(LINE.fullmatch, grouped) if m]
+    assert sum(1 + (int(more[1]) if more else 0) for more in told) == len(failing)
 
 
 @given(check_findings())
