@@ -204,19 +204,20 @@ def test_missing_and_changed_name_the_quote_they_looked_for(
     )
 
 
-@pytest.mark.parametrize("fmt", ["text", "json", "github"])
-@pytest.mark.parametrize("view", [[], ["--quiet"], ["--verbose"]])
-@pytest.mark.parametrize("fix", [[], ["--fix"], ["--fix", "--dry-run"]])
-@pytest.mark.parametrize("strict", [[], ["--strict"]])
+OPTIONS = [
+    ["--format", fmt, *view, *fix, *strict]
+    for fmt in ("text", "json", "github")
+    for view in ([], ["--quiet"], ["--verbose"])
+    for fix in ([], ["--fix"], ["--fix", "--dry-run"])
+    for strict in ([], ["--strict"])
+]
+
+
+@pytest.mark.parametrize("options", OPTIONS, ids=" ".join)
 def test_a_failure_exits_1_whatever_the_view_format_or_repair(
-    invoke: Invoke,
-    repo_copy: Path,
-    fmt: str,
-    view: list[str],
-    fix: list[str],
-    strict: list[str],
+    invoke: Invoke, repo_copy: Path, options: list[str]
 ) -> None:
     _mixed(repo_copy)
-    result = invoke("check", "--format", fmt, *view, *fix, *strict, claims=repo_copy)
+    result = invoke("check", *options, claims=repo_copy)
     assert result.exit_code == 1, result.output
     assert invoke("check", claims=repo_copy).exit_code == 1, "--fix never settles a failure"
