@@ -6,12 +6,16 @@ from __future__ import annotations
 import os
 import unicodedata
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from support import SEED, SEED_TEXT
 
 from dprktrack.matching.textpos import Span
+
+if TYPE_CHECKING:
+    from dprktrack.check.findings import Finding
 
 
 def on_words(text: str, start: int, end: int) -> tuple[int, int]:
@@ -300,3 +304,31 @@ def cut_quotes(draw: Draw, text: str) -> tuple[str, int, int]:
         quote = text[start:end]
     bend = draw(st.sampled_from((None, None, *QUOTE_BENDS)))
     return (quote if bend is None else bend(draw, quote)), start, end
+
+
+# --- check findings, for the order a report reads in -----------------------------------------
+
+
+@st.composite
+def check_findings(draw: Draw) -> list[Finding]:
+    """Findings of any verdict over a few sources, at random places or none, some `moved`
+    alike (one shift shared by neighbours), ids unique: what a report orders and groups."""
+    from dprktrack.check.findings import VERDICTS, Finding
+
+    count = draw(st.integers(0, 30))
+    shifts = st.sampled_from([None, 7, 7, 7, -3, 12])
+    findings = []
+    for index in range(count):
+        verdict = draw(st.sampled_from([*VERDICTS, "moved", "moved", "moved"]))
+        source = draw(st.sampled_from(["s1", "s2", "s3"]))
+        if verdict == "source-changed" and draw(st.booleans()):
+            findings.append(Finding(source, "source", verdict, source, "pin", ("sources", 0)))
+            continue
+        start = draw(st.none() | st.integers(0, 50))
+        finding = Finding(f"c{index:03}", "claim", verdict, source, "m", ("claims", index))
+        finding.start = start
+        if verdict == "moved" and start is not None:
+            finding.shift = draw(shifts)
+            finding.place = f"{source}:1:{start + 1}"
+        findings.append(finding)
+    return findings

@@ -44,6 +44,11 @@ class Finding:
     found: str | None = None
     diff: str | None = None
     repair: dict[str, Any] | None = None
+    shift: int | None = None
+    """A `moved` quote's found start less its recorded start: claims moved by one edit
+    of the source share it, and the report can tell them in one line."""
+    place: str | None = None
+    """Where a `moved` quote was found, `PATH:LINE:COL` of its source."""
 
     def severity(self, strict: bool = False) -> Severity:
         """The verdict's severity; with `strict`, a warning fails."""

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TextIO
 import click
 
 from dprktrack.check.findings import Finding, plural
+from dprktrack.check.layout import View, failures_only, grouped_moves, reading_order
 from dprktrack.claimsfile.jsonpos import locate, locate_claims
 from dprktrack.errors import JsonPath
 from dprktrack.output.safetext import inert_in_logs, one_line, visible
@@ -82,15 +83,22 @@ def result_records(
 
 
 def summary_line(totals: dict[str, Any]) -> str:
-    """`59 claims checked: 57 ok, 2 moved. 0 failures, 2 warnings.`"""
+    """`59 claims checked: 57 ok, 2 moved. 0 failures, 2 warnings.`
+
+    Every verdict found is counted, and `ignored` too when the totals have it. A run
+    that checked no claim says so, and never reads like a pass.
+    """
     counts = [f"{count} {verdict}" for verdict, count in totals["verdicts"].items() if count]
+    checked = f"{plural(totals['claims'], 'claim')} checked" if totals["claims"] else ""
+    head = ": ".join(part for part in (checked or "no claims checked", ", ".join(counts)) if part)
+    ignored = f"; {totals['ignored']} ignored" if totals.get("ignored") else ""
     verb = "would update" if totals.get("dry_run") else "updated"
     fixed = f"; --fix {verb} {totals['fixed']}" if totals["fixed"] else ""
     failures = plural(totals["failures"], "failure")
     warnings = plural(totals["warnings"], "warning")
-    checked = plural(totals["claims"], "claim")
-    verdicts = ", ".join(counts) or "nothing to check"
-    return f"{checked} checked: {verdicts}{fixed}. {failures}, {warnings}."
+    if not checked and not totals["failures"] and not totals["warnings"]:
+        return f"{head}{ignored}{fixed}. Nothing was verified."
+    return f"{head}{ignored}{fixed}. {failures}, {warnings}."
 
 
 def finding_lines(
@@ -180,16 +188,25 @@ class Reporter(ABC):
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
 
-    def report(self, run: CheckRun) -> None:
+    for_people: ClassVar[bool] = True
+    """Whether findings come in reading order (`layout`), `--quiet` and `--verbose` apply;
+    JSON keeps the claims file's order and lists everything."""
+
+    def report(self, run: CheckRun, view: View | None = None) -> None:
         """Write the run: its findings where they stand in the claims file, then its totals."""
         fixed = run.fixed
+        findings = run.report.findings
+        if self.for_people:
+            findings = _for_people(run, findings, view or View())
         shown = [
             finding
-            for finding in run.report.findings
+            for finding in findings
             if self.shows_passing or finding.verdict != "ok" or (finding.kind, finding.id) in fixed
         ]
         positions = finding_positions(run.text, shown)
         records = result_records(shown, positions, strict=run.strict, fixed=fixed)
+        if self.for_people and not (view and view.verbose):
+            records = grouped_moves(shown, records, fixed)
         self.write(run.name, records, run.totals())
 
     @abstractmethod
@@ -197,10 +214,20 @@ class Reporter(ABC):
         """Write the records of the claims file `name`, then the totals."""
 
 
+def _for_people(run: CheckRun, findings: list[Finding], view: View) -> list[Finding]:
+    """Failures first, each group in source order; with `--quiet`, the failures that remain."""
+    ordered = reading_order(findings, strict=run.strict)
+    if not view.quiet:
+        return ordered
+    settled = frozenset() if run.dry_run else run.fixed
+    return failures_only(ordered, strict=run.strict, settled=settled)
+
+
 class JsonReporter(Reporter):
-    """`{"summary": …, "results": […]}`, every claim checked listed."""
+    """`{"summary": …, "results": […]}`, every claim checked listed, in claims-file order."""
 
     shows_passing = True
+    for_people = False
 
     def write(self, name: str, records: list[dict[str, Any]], totals: dict[str, Any]) -> None:
         from dprktrack.output.writers import write_json

@@ -146,12 +146,29 @@ def _verdict(
     verdict, message, extra = failed or _placed(document, claim, hints, match)
     if review.departures and verdict != "altered" and VERDICTS[verdict] != "failure":
         message += f" ({plural(len(review.departures), 'approved departure')})"
+    if verdict in {"missing", "changed"}:
+        message += f"; {looked_for(claim.quote)}"
     span = match.span
     if span is not None:
         extra = {"start": span.start, "end": span.end, "found": document.slice(span), **extra}
     return Finding(
         claim.id, "claim", verdict, claim.source, message, path, expected=claim.quote, **extra
     )
+
+
+LOOKED_FOR_LENGTH = 60
+"""About how many characters of a failing quote its message shows."""
+
+
+def looked_for(quote: str, limit: int = LOOKED_FOR_LENGTH) -> str:
+    """`looked for “Russia vetoed the extension of…” (152 characters)`: the quote a
+    `missing` or `changed` finding could not find, cut at a word, so a reader knows
+    which words to look for without the claims file open."""
+    words = " ".join(quote.split())
+    if len(words) > limit:
+        cut = words.rfind(" ", 0, limit + 1)
+        words = words[: cut if cut > limit // 2 else limit].rstrip() + "…"
+    return f"looked for “{words}” ({plural(len(quote), 'character')})"
 
 
 def _review(document: Document, claim: Claim, match: Match) -> departures.Review:
@@ -284,7 +301,8 @@ def _located(
             f"found at {where} (offsets {span.start}–{span.end}), not at its recorded offsets "
             f"{hints.start}–{hints.end}: the source or the quote changed since it was anchored"
         )
-        return "moved", message + note, {"repair": stale}
+        moved = {"repair": stale, "shift": span.start - hints.start, "place": where}
+        return "moved", message + note, moved
     how = _HOW["hint" if at_hint else match.selected_by]
     return "ok", f"found {how} at {where}{note}", {"repair": stale}
 

@@ -35,6 +35,15 @@ CHECK_FORMATS = ("text", "json", "github")
 @click.option("--strict", is_flag=True, help="Treat warnings (moved, typography, ...) as failures.")
 @click.option("--fix", is_flag=True, help="Write the safe repairs into the claims file.")
 @click.option(
+    "-q", "--quiet", is_flag=True, help="Show failures only, then the summary (not in JSON)."
+)
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="List every moved claim, not a run of claims moved alike as one line (not in JSON).",
+)
+@click.option(
     "--dry-run",
     is_flag=True,
     help="With --fix: print the change as a diff (stdout) and the report (stderr); write "
@@ -49,6 +58,8 @@ def check(
     strict: bool,
     fix: bool,
     dry_run: bool,
+    quiet: bool,
+    verbose: bool,
 ) -> None:
     """Verify that every claim's quote still stands in its source, where the claim says.
 
@@ -58,7 +69,18 @@ def check(
     (`dprktrack approve` shows them and writes the claim's review_pin). A
     source whose bytes no longer match its sha256 pin is reported as source-changed
     (a failure) and its quotes are checked one by one. Findings are listed as
-    claims.json:LINE:COL with a word diff where the text differs.
+    claims.json:LINE:COL with a word diff where the text differs: failures first,
+    then warnings, each in the order of the quotes in their source; the summary
+    counts every verdict. Three or more claims moved alike by one edit of a source
+    are told in one line (--verbose lists each). A missing or changed finding
+    names the quote it looked for, cut at a word, with its length.
+
+    \b
+    Scores of a changed quote's closest passage, each from 0 to 1:
+      edit      1 - edits/length of the quote: at least 0.75 (long quotes) to 0.9
+                (20 characters or fewer) for a passage to count; below, missing
+      context   how much of the recorded prefix and suffix still surround it
+      position  1 - its distance from the recorded start / the source's length
 
     --fix writes new anchors (start, end, prefix, suffix), the source's characters
     for a typography match (as one line with single spaces, never a control,
@@ -79,12 +101,16 @@ def check(
       dprktrack check
       dprktrack check --strict --format json c014 c015
       dprktrack check --fix --dry-run
+      dprktrack check --quiet
     """
+    from dprktrack.check.layout import View
     from dprktrack.check.reporters import build_reporter, report_fix
     from dprktrack.check.run import check_claims
 
     if dry_run and not fix:
         raise click.UsageError("--dry-run goes with --fix")
+    if quiet and verbose:
+        raise click.UsageError("--quiet and --verbose do not go together")
     catalog = load_claims(ctx, bundled_ok=False)
     claims = _known_claims(catalog, claim_ids) or None
     run = check_claims(catalog, claims, strict=strict, fix=fix, dry_run=dry_run)
@@ -96,7 +122,8 @@ def check(
     code = _verdict_exit(failing=run.failing())
     decide_exit(ctx, code)  # before printing: `check | head` keeps it
     # With --dry-run, stdout carries the diff; the report goes to stderr.
-    build_reporter(fmt, sys.stderr if dry_run else sys.stdout).report(run)
+    view = View(quiet=quiet, verbose=verbose)
+    build_reporter(fmt, sys.stderr if dry_run else sys.stdout).report(run, view)
     ctx.exit(code)
 
 

@@ -572,7 +572,8 @@ def test_text_lists_each_finding_with_its_place_in_the_claims_file(
 ) -> None:
     drift_with_failures(repo_copy)
     claims_text = repo_copy.read_text("utf-8")
-    result = invoke("check", "--format", "text", claims=repo_copy)
+    # --verbose: each moved claim on its own line (by default, a run of them is one line).
+    result = invoke("check", "--format", "text", "--verbose", claims=repo_copy)
     assert result.exit_code == 1
     finding = re.compile(
         rf"{re.escape(str(repo_copy))}:(\d+):(\d+): (\S+) ({'|'.join(VERDICTS)}): (.+)"
@@ -642,7 +643,7 @@ def test_github_annotates_warnings_and_failures_and_is_chosen_on_github(
 ) -> None:
     drift_with_failures(repo_copy)
     claims_text = repo_copy.read_text("utf-8")
-    result = invoke("check", "--format", "github", claims=repo_copy)
+    result = invoke("check", "--format", "github", "--verbose", claims=repo_copy)
     assert result.exit_code == 1
     *annotations, last = result.stdout.splitlines()
     assert last.endswith(f"3 failures, {len(CLAIM_IDS) - 3} warnings.")
@@ -671,7 +672,7 @@ def test_github_annotates_warnings_and_failures_and_is_chosen_on_github(
     (changed,) = [line for line in annotations if "title=c005 changed" in line]
     assert "%0A" in changed
     assert changed.endswith("Russia also proposed [-reducing-] {+cutting+} the frequency of the …")
-    on_github = invoke("check", claims=repo_copy, env={"GITHUB_ACTIONS": "true"})
+    on_github = invoke("check", "--verbose", claims=repo_copy, env={"GITHUB_ACTIONS": "true"})
     assert on_github.stdout == result.stdout
     assert on_github.exit_code == 1
 
