@@ -31,6 +31,8 @@ def _report_specs(
         fmt = fmt.strip().lower()
         if not colon or not path:
             raise click.BadParameter(f"{value!r}: expected FORMAT:PATH, e.g. sarif:check.sarif")
+        if path == "-":
+            raise click.BadParameter(f"{value!r}: stdout gets --format's report; name a file")
         if fmt not in CHECK_FORMATS:
             known = ", ".join(CHECK_FORMATS)
             raise click.BadParameter(f"{value!r}: unknown format {fmt!r}; known: {known}")

@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support import CLAIMS, SOURCE_PATH, Invoke, drift_with_failures, run_cli
+from support import (
+    CLAIMS,
+    SOURCE_PATH,
+    Invoke,
+    drift_warnings_only,
+    drift_with_failures,
+    run_cli,
+)
 
 from dprktrack.cli.checking import CHECK_FORMATS
 
@@ -77,6 +84,7 @@ def test_a_report_replaces_an_older_one_whole(invoke: Invoke, tmp_path: Path) ->
         ("sarif:", "expected FORMAT:PATH"),
         (":out.sarif", "unknown format ''"),
         ("xml:out.xml", "unknown format 'xml'"),
+        ("sarif:-", "name a file"),
     ],
 )
 def test_a_bad_report_spec_is_a_one_line_usage_error(
@@ -154,3 +162,24 @@ def test_a_failing_check_never_exits_0_whatever_the_formats(
     args += [f"--report={name}:{tmp_path / f'r.{name}'}" for name in reports]
     args += ["--strict"] * strict + ["--include-ok"] * include_ok
     assert run_cli(args, claims=failing).exit_code == 1
+
+
+def test_what_fix_repaired_is_no_longer_reported_to_the_platforms(
+    invoke: Invoke, repo_copy: Path
+) -> None:
+    drift_warnings_only(repo_copy)
+    result = invoke("check", "--fix", "--format", "sarif", claims=repo_copy)
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["runs"][0]["results"] == []
+    again = invoke("check", "--format", "gitlab", claims=repo_copy)
+    assert json.loads(again.stdout) == []
+
+
+def test_a_dry_run_reports_what_it_would_repair_as_still_there(
+    invoke: Invoke, repo_copy: Path
+) -> None:
+    drift_warnings_only(repo_copy)
+    result = invoke("check", "--fix", "--dry-run", "--format", "sarif", claims=repo_copy)
+    assert result.exit_code == 1  # the source's pin fails until --fix renews it
+    levels = {r["level"] for r in json.loads(result.stderr)["runs"][0]["results"]}
+    assert levels == {"error", "warning"}
