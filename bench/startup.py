@@ -8,7 +8,8 @@ both floors and whether it meets its target:
 
 - `--help` and `list --format json`: below the dependency floor;
 - every other lookup (`actors`, `stances`, `locate`, `show`, `list` with a filter and
-  a table) and `check`: within 1.3 times the dependency floor.
+  a table) and `check` in every format, and writing its reports to files (`--report`, into
+  a temporary folder): within 1.3 times the dependency floor.
 
     python bench/startup.py            # 25 runs each
     python bench/startup.py --runs 51
@@ -21,6 +22,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -41,9 +43,25 @@ BELOW_FLOOR = 1.0
 NEAR_FLOOR = 1.3
 
 
-def commands(dprktrack: str, claim_id: str) -> dict[str, tuple[list[str], float | None]]:
-    """What to time, with its target as a ratio to the dependency floor (None: a floor)."""
+CHECK_FORMATS = ("json", "github", "sarif", "junit", "gitlab")
+"""`check --format` forms timed beside plain `check` (text)."""
+
+
+def commands(
+    dprktrack: str, claim_id: str, reports: Path
+) -> dict[str, tuple[list[str], float | None]]:
+    """What to time, with its target as a ratio to the dependency floor (None: a floor);
+    `check --report` writes into the folder `reports`."""
     python = sys.executable
+    formats: dict[str, tuple[list[str], float | None]] = {
+        f"dprktrack check --format {fmt}": ([dprktrack, "check", "--format", fmt], NEAR_FLOOR)
+        for fmt in CHECK_FORMATS
+    }
+    written = [f"--report={fmt}:{reports / fmt}" for fmt in ("sarif", "junit", "gitlab")]
+    formats["dprktrack check --report sarif,junit,gitlab"] = (
+        [dprktrack, "check", *written],
+        NEAR_FLOOR,
+    )
     return {
         "python -c pass": ([python, "-c", "pass"], None),
         "dependency floor": ([python, "-c", DEPENDENCIES], None),
@@ -55,6 +73,7 @@ def commands(dprktrack: str, claim_id: str) -> dict[str, tuple[list[str], float 
         f"dprktrack locate {LOCATED!r}": ([dprktrack, "locate", LOCATED], NEAR_FLOOR),
         f"dprktrack show {claim_id}": ([dprktrack, "show", claim_id], NEAR_FLOOR),
         "dprktrack check": ([dprktrack, "check"], NEAR_FLOOR),
+        **formats,
     }
 
 
@@ -84,8 +103,9 @@ def main() -> None:
     dprktrack = str(Path(sys.executable).with_name("dprktrack"))
     if not Path(dprktrack).exists():
         sys.exit(f"no dprktrack beside {sys.executable}: pip install . first")
-    table = commands(dprktrack, arguments.claim)
-    found = medians(table, max(arguments.runs, 20))
+    with tempfile.TemporaryDirectory() as reports:
+        table = commands(dprktrack, arguments.claim, Path(reports))
+        found = medians(table, max(arguments.runs, 20))
     python, floor = found["python -c pass"], found["dependency floor"]
     print(f"{machine()}; median of {max(arguments.runs, 20)} runs each\n")
     print("| command | median | × python | × dependency floor | target |")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from dprktrack.errors import JsonPath
 
@@ -56,6 +56,13 @@ class Finding:
         return "failure" if strict and severity == "warning" else severity
 
 
+class SourceText(NamedTuple):
+    """A source as the run read it: its path from the current folder, and its text."""
+
+    name: str
+    text: str
+
+
 @dataclass
 class Report:
     """All findings of one run, sources first within each source's claims, in file order."""
@@ -63,6 +70,8 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     complete: bool = True
     """Whether every claim was checked (so a source's pin may be renewed)."""
+    sources: dict[str, SourceText] = field(default_factory=dict)
+    """Each source read, by id: where a report for a CI platform places each passage found."""
 
     def counts(self) -> dict[str, int]:
         """How many findings had each verdict, every verdict listed."""

@@ -4,11 +4,14 @@ Every form shows the same records (`result_records`) and summary. Text is lines 
 styled pieces (`finding_lines`): a pipe, a CI log or a pre-commit hook gets them as
 plain text without importing rich at all; a colour terminal gets the same pieces
 drawn by rich. JSON lists passing claims too; the other forms show findings and
-what `--fix` changed. Only the rich reporter imports rich, when it writes.
+what `--fix` changed. Only the rich reporter imports rich, when it writes. The CI
+platforms' formats (SARIF, JUnit, GitLab Code Quality) are built in their own modules,
+imported when one is written; `write_report_file` saves any form to a file.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import re
 from abc import ABC, abstractmethod
@@ -17,13 +20,15 @@ from typing import TYPE_CHECKING, Any, ClassVar, TextIO
 
 import click
 
-from dprktrack.check.findings import Finding, plural
+from dprktrack.check.findings import Finding, SourceText, plural
 from dprktrack.check.layout import View, failures_only, grouped_moves, reading_order
 from dprktrack.claimsfile.jsonpos import locate, locate_claims
 from dprktrack.errors import JsonPath
 from dprktrack.output.safetext import inert_in_logs, one_line, visible
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from rich.text import Text
 
     from dprktrack.check.run import CheckRun
@@ -185,8 +190,10 @@ class Reporter(ABC):
     shows_passing: ClassVar[bool] = False
     """Whether claims that passed (and that `--fix` left alone) are listed too."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, *, include_ok: bool = False) -> None:
         self.stream = stream
+        self.include_ok = include_ok
+        """`--include-ok`: list passing claims too (the platform formats report them)."""
 
     for_people: ClassVar[bool] = True
     """Whether findings come in reading order (`layout`), `--quiet` and `--verbose` apply;
@@ -194,20 +201,26 @@ class Reporter(ABC):
 
     def report(self, run: CheckRun, view: View | None = None) -> None:
         """Write the run: its findings where they stand in the claims file, then its totals."""
+        self.write(run.name, self.records(run, view), run.totals())
+
+    def records(self, run: CheckRun, view: View | None = None) -> list[dict[str, Any]]:
+        """The records of the findings this reporter shows (`result_records`), in reading
+        order with runs of moved claims told once where the reporter is for people."""
         fixed = run.fixed
         findings = run.report.findings
         if self.for_people:
             findings = _for_people(run, findings, view or View())
+        passing = self.shows_passing or self.include_ok
         shown = [
             finding
             for finding in findings
-            if self.shows_passing or finding.verdict != "ok" or (finding.kind, finding.id) in fixed
+            if passing or finding.verdict != "ok" or (finding.kind, finding.id) in fixed
         ]
         positions = finding_positions(run.text, shown)
         records = result_records(shown, positions, strict=run.strict, fixed=fixed)
         if self.for_people and not (view and view.verbose):
             records = grouped_moves(shown, records, fixed)
-        self.write(run.name, records, run.totals())
+        return records
 
     @abstractmethod
     def write(self, name: str, records: list[dict[str, Any]], totals: dict[str, Any]) -> None:
@@ -271,6 +284,74 @@ class RichReporter(Reporter):
             console.print(line, soft_wrap=True)  # tools reading `file:line:col:` see it whole
 
 
+class SarifReporter(Reporter):
+    """A SARIF 2.1.0 log (`check.sarif`): warnings and failures, passes with --include-ok."""
+
+    for_people = False  # a platform sorts and filters for itself; every finding, each once
+
+    def report(self, run: CheckRun, view: View | None = None) -> None:
+        self._write(run.name, self.records(run), run.totals(), run.report.sources)
+
+    def write(self, name: str, records: list[dict[str, Any]], totals: dict[str, Any]) -> None:
+        self._write(name, records, totals, {})
+
+    def _write(
+        self,
+        name: str,
+        records: list[dict[str, Any]],
+        totals: dict[str, Any],
+        sources: Mapping[str, SourceText],
+    ) -> None:
+        from dprktrack.check.sarif import sarif_log
+        from dprktrack.output.writers import write_json
+
+        shown = _platform_records(records, totals, include_ok=self.include_ok)
+        write_json(sarif_log(name, shown, totals, sources), self.stream)
+
+
+class JunitReporter(Reporter):
+    """JUnit XML (`check.junit`): every claim checked is a test case."""
+
+    shows_passing = True
+    for_people = False
+
+    def write(self, name: str, records: list[dict[str, Any]], totals: dict[str, Any]) -> None:
+        from dprktrack.check.junit import junit_xml
+
+        self.stream.write(junit_xml(name, records, totals, ascii_only=not _unicode(self.stream)))
+
+
+class GitlabReporter(Reporter):
+    """A GitLab Code Quality report (`check.codequality`): warnings and failures, passes
+    with --include-ok."""
+
+    for_people = False
+
+    def write(self, name: str, records: list[dict[str, Any]], totals: dict[str, Any]) -> None:
+        from dprktrack.check.codequality import code_quality
+        from dprktrack.output.writers import write_json
+
+        shown = _platform_records(records, totals, include_ok=self.include_ok)
+        write_json(code_quality(name, shown, totals), self.stream)
+
+
+def _platform_records(
+    records: list[dict[str, Any]], totals: dict[str, Any], *, include_ok: bool
+) -> list[dict[str, Any]]:
+    """What a platform is told: what remains to settle, and with --include-ok what passes
+    (a claim `--fix` repaired passes; a dry run repairs nothing)."""
+    if include_ok:
+        return records
+    settled = not totals["dry_run"]
+    return [r for r in records if r["severity"] != "pass" and not (r["fixed"] and settled)]
+
+
+def _unicode(stream: TextIO) -> bool:
+    """Whether the stream takes every character (a UTF encoding, or none named)."""
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
+    return encoding.startswith("utf")
+
+
 def _plain(stream: TextIO, environ: Mapping[str, str]) -> bool:
     """Whether rich would print no colour here anyway: not a terminal, and not forced."""
     forced = any(environ.get(name) for name in ("FORCE_COLOR", "TTY_COMPATIBLE"))
@@ -286,6 +367,9 @@ _FACTORIES: dict[str, Callable[[TextIO, Mapping[str, str]], Reporter]] = {
     "text": _text_reporter,
     "json": lambda stream, _: JsonReporter(stream),
     "github": lambda stream, _: GithubReporter(stream),
+    "sarif": lambda stream, _: SarifReporter(stream),
+    "junit": lambda stream, _: JunitReporter(stream),
+    "gitlab": lambda stream, _: GitlabReporter(stream),
 }
 
 FORMATS = tuple(_FACTORIES)
@@ -298,7 +382,11 @@ def default_format(environ: Mapping[str, str]) -> str:
 
 
 def build_reporter(
-    fmt: str | None, stream: TextIO, environ: Mapping[str, str] | None = None
+    fmt: str | None,
+    stream: TextIO,
+    environ: Mapping[str, str] | None = None,
+    *,
+    include_ok: bool = False,
 ) -> Reporter:
     """The reporter for `check --format fmt` (the default for `environ` when None)."""
     environ = os.environ if environ is None else environ
@@ -306,7 +394,20 @@ def build_reporter(
     factory = _FACTORIES.get(name)
     if factory is None:
         raise ValueError(f"unknown check format {name!r}; known: {', '.join(FORMATS)}")
-    return factory(stream, environ)
+    reporter = factory(stream, environ)
+    reporter.include_ok = include_ok
+    return reporter
+
+
+def write_report_file(fmt: str, path: Path, run: CheckRun, *, include_ok: bool = False) -> None:
+    """`check --report FORMAT:PATH`: the run in that format, written to `path` atomically
+    (whole or not at all) as UTF-8; a failure is a one-line DprkError naming the file."""
+    from dprktrack.claimsfile.safeio import write_atomically
+
+    text = io.StringIO()
+    build_reporter(fmt, text, {}, include_ok=include_ok).report(run)
+    data = text.getvalue().encode("utf-8", "backslashreplace")
+    write_atomically(path, lambda stream: stream.write(data))
 
 
 def report_fix(run: CheckRun, out: TextIO) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from dprktrack.check.findings import Finding, Report
+from dprktrack.check.findings import Finding, Report, SourceText
 from dprktrack.check.pins import pin_finding
 from dprktrack.check.repairs import RepairPlan, plan_repairs, renewable, unrepaired
 from dprktrack.check.verdicts import claim_finding
@@ -83,6 +83,7 @@ def _check_source(
         return
     pin = pin_finding(catalog, source_index, source_id, data, claims)
     document = Document(text, catalog.shown_path(source_id))  # the bytes just read, decoded
+    report.sources[source_id] = SourceText(document.name, text)
     verdicts = [
         claim_finding(document, claim, positions[claim.id], claim_budget(budget))
         for claim in claims

@@ -3,18 +3,43 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from dprktrack.cli.group import decide_exit
 from dprktrack.cli.shared import completer, load_claims
-from dprktrack.errors import EXIT_FAILURE, EXIT_INPUT, EXIT_OK, DprkError
+from dprktrack.errors import EXIT_FAILURE, EXIT_INPUT, EXIT_OK, EXIT_OUTPUT, DprkError
 
 if TYPE_CHECKING:
+    from dprktrack.check.run import CheckRun
     from dprktrack.claimsfile.catalog import Catalog
 
-CHECK_FORMATS = ("text", "json", "github")
+CHECK_FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab")
+ReportSpec = tuple[str, Path]
+"""`--report FORMAT:PATH`, parsed: a format and the file it is written to."""
+
+
+def _report_specs(
+    ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
+) -> tuple[ReportSpec, ...]:
+    """Each `--report FORMAT:PATH` as (format, path); a usage error for a bad one."""
+    specs: list[ReportSpec] = []
+    for value in values:
+        fmt, colon, path = value.partition(":")
+        fmt = fmt.strip().lower()
+        if not colon or not path:
+            raise click.BadParameter(f"{value!r}: expected FORMAT:PATH, e.g. sarif:check.sarif")
+        if path == "-":
+            raise click.BadParameter(f"{value!r}: stdout gets --format's report; name a file")
+        if fmt not in CHECK_FORMATS:
+            known = ", ".join(CHECK_FORMATS)
+            raise click.BadParameter(f"{value!r}: unknown format {fmt!r}; known: {known}")
+        if any(Path(path).resolve() == Path(seen).resolve() for _, seen in specs):
+            raise click.BadParameter(f"{value!r}: {path} is named by another --report")
+        specs.append((fmt, Path(path)))
+    return tuple(specs)
 
 
 @click.command(short_help="Verify that every quote still stands in its source.")
@@ -28,9 +53,25 @@ CHECK_FORMATS = ("text", "json", "github")
     "--format",
     "fmt",
     type=click.Choice(CHECK_FORMATS, case_sensitive=False),
+    metavar="FORMAT",
     default=None,
-    help="text (default), json, or github workflow annotations "
-    "(the default when GITHUB_ACTIONS=true).",
+    help="text (default), json, github workflow annotations (the default when "
+    "GITHUB_ACTIONS=true), sarif (code scanning), junit (test reports) or gitlab (Code Quality).",
+)
+@click.option(
+    "--report",
+    "reports",
+    multiple=True,
+    metavar="FORMAT:PATH",
+    callback=_report_specs,
+    help="Also write the report in FORMAT to the file PATH, atomically (repeatable); "
+    "stdout still gets --format's.",
+)
+@click.option(
+    "--include-ok",
+    is_flag=True,
+    help="Report passing claims too: as notes in sarif, as info issues in gitlab "
+    "(json and junit always list them).",
 )
 @click.option("--strict", is_flag=True, help="Treat warnings (moved, typography, ...) as failures.")
 @click.option("--fix", is_flag=True, help="Write the safe repairs into the claims file.")
@@ -54,7 +95,9 @@ def check(
     ctx: click.Context,
     claim_ids: tuple[str, ...],
     fmt: str | None,
+    reports: tuple[ReportSpec, ...],
     *,
+    include_ok: bool,
     strict: bool,
     fix: bool,
     dry_run: bool,
@@ -93,7 +136,8 @@ def check(
 
     \b
     Exit codes: 0 no failure (warnings allowed unless --strict), 1 a failure,
-    2 unusable input (invalid claims file, unknown claim id, usage). With --fix,
+    2 unusable input (invalid claims file, unknown claim id, usage) or a --report
+    file that could not be written; the format never changes it. With --fix,
     what remains after the write counts; with --fix --dry-run, nothing is settled.
 
     \b
@@ -102,6 +146,7 @@ def check(
       dprktrack check --strict --format json c014 c015
       dprktrack check --fix --dry-run
       dprktrack check --quiet
+      dprktrack check --report sarif:check.sarif --report junit:check.xml
     """
     from dprktrack.check.layout import View
     from dprktrack.check.reporters import build_reporter, report_fix
@@ -112,6 +157,7 @@ def check(
     if quiet and verbose:
         raise click.UsageError("--quiet and --verbose do not go together")
     catalog = load_claims(ctx, bundled_ok=False)
+    _refuse_overwriting_data(catalog, reports)
     claims = _known_claims(catalog, claim_ids) or None
     run = check_claims(catalog, claims, strict=strict, fix=fix, dry_run=dry_run)
     # Settled before --fix prints its diff or note: a reader closing stdout or stderr then
@@ -121,10 +167,42 @@ def check(
     # What remains decides: after a write, less what it repaired; after a dry run, all of it.
     code = _verdict_exit(failing=run.failing())
     decide_exit(ctx, code)  # before printing: `check | head` keeps it
+    unwritten = _write_reports(run, reports, include_ok=include_ok)  # before a pipe may close
+    if unwritten:
+        decide_exit(ctx, EXIT_OUTPUT)
     # With --dry-run, stdout carries the diff; the report goes to stderr.
+    out = sys.stderr if dry_run else sys.stdout
     view = View(quiet=quiet, verbose=verbose)
-    build_reporter(fmt, sys.stderr if dry_run else sys.stdout).report(run, view)
+    build_reporter(fmt, out, include_ok=include_ok).report(run, view)
+    if unwritten:
+        raise DprkError(unwritten, EXIT_OUTPUT)
     ctx.exit(code)
+
+
+def _refuse_overwriting_data(catalog: Catalog, reports: tuple[ReportSpec, ...]) -> None:
+    """A usage error for a --report that would replace the claims file or a source."""
+    data = {catalog.path.resolve(): "the claims file"}
+    data.update({catalog.source_path(s).resolve(): f"source {s!r}" for s in catalog.sources})
+    for fmt, path in reports:
+        overwritten = data.get(path.resolve())
+        if overwritten is not None:
+            spec = f"{fmt}:{path}"
+            raise click.BadParameter(f"{spec!r}: {path} is {overwritten}", param_hint="'--report'")
+
+
+def _write_reports(
+    run: CheckRun, reports: tuple[ReportSpec, ...], *, include_ok: bool
+) -> list[str]:
+    """Write each --report file; the one-line error of each that could not be written."""
+    from dprktrack.check.reporters import write_report_file
+
+    unwritten: list[str] = []
+    for fmt, path in reports:
+        try:
+            write_report_file(fmt, path, run, include_ok=include_ok)
+        except DprkError as err:
+            unwritten.extend(f"--report {fmt}: {line}" for line in err.lines)
+    return unwritten
 
 
 def _verdict_exit(*, failing: bool) -> int:

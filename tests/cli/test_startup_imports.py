@@ -138,12 +138,19 @@ def test_locate_imports_the_matcher_and_rich_only_for_text(tmp_path: Path) -> No
     assert imported(tmp_path, *located) == {*with_the_matcher, RICH}
 
 
-@pytest.mark.parametrize("fmt", ["text", "json", "github"])
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif", "junit", "gitlab"])
 def test_check_imports_the_matcher_and_neither_pydantic_nor_rich_off_a_terminal(
     tmp_path: Path, fmt: str
 ) -> None:
     found = imported(tmp_path, "--claims", str(CLAIMS), "check", "--format", fmt)
     assert found == {"dprktrack.cli.checking", MATCHER, CHECKING}
+
+
+def test_check_writing_every_report_imports_neither_pydantic_nor_rich(tmp_path: Path) -> None:
+    reports = [f"--report={fmt}:{tmp_path / fmt}" for fmt in ("sarif", "junit", "gitlab", "text")]
+    found = imported(tmp_path, "--claims", str(CLAIMS), "check", "--format", "json", *reports)
+    assert found == {"dprktrack.cli.checking", MATCHER, CHECKING}
+    assert (tmp_path / "sarif").exists()
 
 
 @pytest.mark.parametrize("fmt", ["annotations", "csv", "jsonl"])

@@ -108,7 +108,7 @@ def test_machine_and_plain_reporters_never_import_rich() -> None:
         "from dprktrack.check.findings import Report\n"
         "from dprktrack.check.run import CheckRun\n"
         "run = CheckRun(Report(), 'claims.json', '{}')\n"
-        "for fmt in ('json', 'github', 'text'):\n"
+        "for fmt in ('json', 'github', 'text', 'sarif', 'junit', 'gitlab'):\n"
         "    build_reporter(fmt, io.StringIO(), {}).report(run)\n"
         "print(sorted(name for name in sys.modules if name.split('.')[0] == 'rich'))\n"
     )
