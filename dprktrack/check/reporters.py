@@ -52,14 +52,18 @@ def result_records(
     *,
     strict: bool = False,
     fixed: frozenset[tuple[str, str]] = frozenset(),
+    ignored: Mapping[tuple[str, str], str] | None = None,
 ) -> list[dict[str, Any]]:
     """One flat record per finding: the JSON results, and what the text and GitHub forms show.
 
-    `line` and `column` are where the claim (or the source's pin) stands in the claims file.
+    `line` and `column` are where the claim (or the source's pin) stands in the claims file;
+    `ignored` and `ignore_reason` say whether the repository's settings allow the finding.
     """
     records = []
+    ignored = ignored or {}
     for finding in findings:
         line, column = positions.get(finding.path, (1, 1))
+        reason = ignored.get((finding.kind, finding.id))
         records.append(
             {
                 "id": finding.id,
@@ -76,6 +80,8 @@ def result_records(
                 "diff": finding.diff,
                 "message": finding.message,
                 "fixed": (finding.kind, finding.id) in fixed,
+                "ignored": reason is not None,
+                "ignore_reason": reason,
             }
         )
     return records
@@ -90,7 +96,8 @@ def summary_line(totals: dict[str, Any]) -> str:
     warnings = plural(totals["warnings"], "warning")
     checked = plural(totals["claims"], "claim")
     verdicts = ", ".join(counts) or "nothing to check"
-    return f"{checked} checked: {verdicts}{fixed}. {failures}, {warnings}."
+    ignored = f", {totals['ignored']} ignored" if totals.get("ignored") else ""
+    return f"{checked} checked: {verdicts}{fixed}. {failures}, {warnings}{ignored}."
 
 
 def finding_lines(
@@ -113,6 +120,8 @@ def finding_lines(
         ]
         if record["fixed"]:
             line.append((" (--fix would repair it)" if planned else " (fixed)", "green"))
+        if record.get("ignored"):
+            line.append((f" (ignored: {one_line(record['ignore_reason'])})", "dim"))
         lines.append(line)
         if record["diff"]:
             lines.append(_diff_line(record["diff"]))
@@ -189,7 +198,9 @@ class Reporter(ABC):
             if self.shows_passing or finding.verdict != "ok" or (finding.kind, finding.id) in fixed
         ]
         positions = finding_positions(run.text, shown)
-        records = result_records(shown, positions, strict=run.strict, fixed=fixed)
+        records = result_records(
+            shown, positions, strict=run.strict, fixed=fixed, ignored=run.ignored.reasons
+        )
         self.write(run.name, records, run.totals())
 
     @abstractmethod
@@ -216,9 +227,12 @@ class GithubReporter(Reporter):
             if record["severity"] == "pass" or (record["fixed"] and not totals["dry_run"]):
                 continue
             level = "error" if record["severity"] == "failure" else "warning"
+            message = record["message"]
+            if record["ignored"]:  # allowed by the settings: a note, not a failure
+                level, message = "notice", f"{message} (ignored: {record['ignore_reason']})"
             where = {"file": name, "line": record["line"], "col": record["column"]}
             title = f"{record['id']} {record['verdict']}"
-            body = record["message"] + (f"\n{record['diff']}" if record["diff"] else "")
+            body = message + (f"\n{record['diff']}" if record["diff"] else "")
             click.echo(github_annotation(level, {**where, "title": title}, body), file=self.stream)
         click.echo(summary_line(totals), file=self.stream)
 

@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING
 
 import click
 
-from dprktrack.cli.group import decide_exit
-from dprktrack.cli.shared import completer, load_claims
+from dprktrack.cli.group import decide_exit, one_line_message
+from dprktrack.cli.shared import completer, load_claims, run_settings
 from dprktrack.errors import EXIT_FAILURE, EXIT_INPUT, EXIT_OK, DprkError
 
 if TYPE_CHECKING:
+    from dprktrack.check.run import CheckRun
     from dprktrack.claimsfile.catalog import Catalog
 
 CHECK_FORMATS = ("text", "json", "github")
@@ -32,7 +33,12 @@ CHECK_FORMATS = ("text", "json", "github")
     help="text (default), json, or github workflow annotations "
     "(the default when GITHUB_ACTIONS=true).",
 )
-@click.option("--strict", is_flag=True, help="Treat warnings (moved, typography, ...) as failures.")
+@click.option(
+    "--strict/--no-strict",
+    default=None,
+    help="Treat warnings (moved, typography, ...) as failures, or not. Default: the settings "
+    "file's strict, else not.",
+)
 @click.option("--fix", is_flag=True, help="Write the safe repairs into the claims file.")
 @click.option(
     "--dry-run",
@@ -46,7 +52,7 @@ def check(
     claim_ids: tuple[str, ...],
     fmt: str | None,
     *,
-    strict: bool,
+    strict: bool | None,
     fix: bool,
     dry_run: bool,
 ) -> None:
@@ -66,8 +72,13 @@ def check(
     holds; it never touches a failing claim, nor a source whose line endings or byte
     order mark were converted. A quote that differs from its source in white space
     only is re-anchored and kept. The write is atomic and refused if the file
-    changed meanwhile. The file checked is --claims PATH or ./claims.json, never
-    the bundled copy.
+    changed meanwhile. The file checked is --claims PATH, the settings file's claims
+    or ./claims.json, never the bundled copy.
+
+    Settings come from dprktrack.toml or pyproject.toml's [tool.dprktrack] (`dprktrack
+    config` shows them): claims, strict, format, and ignore entries, each with its
+    reason; options override them. An ignored finding is still listed, marked, and
+    counted as ignored: it fails nothing, and an entry that matches none is a warning.
 
     \b
     Exit codes: 0 no failure (warnings allowed unless --strict), 1 a failure,
@@ -85,9 +96,15 @@ def check(
 
     if dry_run and not fix:
         raise click.UsageError("--dry-run goes with --fix")
+    settings = run_settings(ctx)
+    strict = settings.strict if strict is None else strict
+    fmt = fmt or settings.format
     catalog = load_claims(ctx, bundled_ok=False)
     claims = _known_claims(catalog, claim_ids) or None
-    run = check_claims(catalog, claims, strict=strict, fix=fix, dry_run=dry_run)
+    run = check_claims(
+        catalog, claims, strict=strict, fix=fix, dry_run=dry_run, ignore=settings.ignore
+    )
+    _warn_unmatched(run, settings.origins.get("ignore", "ignore"))
     # Settled before --fix prints its diff or note: a reader closing stdout or stderr then
     # ends the run with what nothing has settled yet, never with success.
     decide_exit(ctx, _verdict_exit(failing=run.found_failing()))
@@ -98,6 +115,17 @@ def check(
     # With --dry-run, stdout carries the diff; the report goes to stderr.
     build_reporter(fmt, sys.stderr if dry_run else sys.stdout).report(run)
     ctx.exit(code)
+
+
+def _warn_unmatched(run: CheckRun, where: str) -> None:
+    """An ignore entry that covers nothing is said, never dropped: the claim it excused may
+    be fixed (drop the entry) or failing otherwise (which it does not excuse)."""
+    for index, rule in run.ignored.unmatched:
+        click.echo(
+            f"warning: {one_line_message(where)}[{index}] ({one_line_message(rule.describe())}) "
+            "matches no finding",
+            err=True,
+        )
 
 
 def _verdict_exit(*, failing: bool) -> int:
