@@ -255,3 +255,18 @@ def test_a_run_exits_1_iff_a_failure_no_entry_covers_remains(
     assert code == (EXIT_FAILURE if remaining else EXIT_OK)
     assert report["summary"]["failures"] == len(remaining)
     assert len(report["results"]) == 60
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github"])
+@pytest.mark.parametrize("strict", ["true", "false"])
+def test_no_setting_turns_an_unexcused_failure_into_success(
+    invoke: Invoke, here: Path, fmt: str, strict: str
+) -> None:
+    change_quote(here / "claims.json", "c001")
+    settings_file(
+        here,
+        f'strict = {strict}\nformat = "{fmt}"\nignore = [{{verdict = "moved", reason = "r"}},'
+        ' {claim = "c002", reason = "r"}]\n',
+    )
+    for args in ([], ["--no-strict"], ["--format", "json"], ["c001"]):
+        assert invoke("check", *args, claims=None).exit_code == EXIT_FAILURE, args
