@@ -32,6 +32,24 @@ def pytest_configure(config: pytest.Config) -> None:
     settings.load_profile(chosen)
 
 
+@pytest.fixture(scope="session")
+def empty_settings(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty settings file: what every test runs with unless it asks for another."""
+    path = tmp_path_factory.mktemp("settings") / "dprktrack.toml"
+    path.write_text("", "utf-8")
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _isolated_from_the_repositorys_settings(
+    empty_settings: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The repository's own `[tool.dprktrack]` (strict = true) is for checking its claims
+    file, not for the tests' throw-away ones: each test reads an empty settings file,
+    unless it drops DPRKTRACK_CONFIG (the settings tests, the documentation's examples)."""
+    monkeypatch.setenv("DPRKTRACK_CONFIG", str(empty_settings))
+
+
 @pytest.fixture
 def repo_copy(tmp_path: Path) -> Path:
     """A temporary folder holding copies of claims.json and seeds/; returns the claims path."""

@@ -1,21 +1,20 @@
 """Hypothesis strategies the tests share: made-up sources, quotes cut from them and bent,
-the article's own spans, and the settings of the slow properties."""
+the article's own spans, a run's findings with ignore entries, and the settings of the slow
+properties."""
 
 from __future__ import annotations
 
 import os
 import unicodedata
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from support import SEED, SEED_TEXT
 
+from dprktrack.check.findings import VERDICTS, Finding
+from dprktrack.check.ignores import IgnoreRule
 from dprktrack.matching.textpos import Span
-
-if TYPE_CHECKING:
-    from dprktrack.check.findings import Finding
 
 
 def on_words(text: str, start: int, end: int) -> tuple[int, int]:
@@ -313,8 +312,6 @@ def cut_quotes(draw: Draw, text: str) -> tuple[str, int, int]:
 def check_findings(draw: Draw) -> list[Finding]:
     """Findings of any verdict over a few sources, at random places or none, some `moved`
     alike (one shift shared by neighbours), ids unique: what a report orders and groups."""
-    from dprktrack.check.findings import VERDICTS, Finding
-
     count = draw(st.integers(0, 30))
     shifts = st.sampled_from([None, 7, 7, 7, -3, 12])
     findings = []
@@ -332,3 +329,36 @@ def check_findings(draw: Draw) -> list[Finding]:
             finding.place = f"{source}:1:{start + 1}"
         findings.append(finding)
     return findings
+
+
+# --- ignore rules against findings ---------------------------------------------------------
+
+IGNORE_CLAIM_IDS = ("c001", "c002", "c003", "c004")
+
+
+@st.composite
+def checked_findings(draw: Draw) -> list[Finding]:
+    """A run's findings: each claim once, with any verdict; now and then a source's pin."""
+    ids = draw(st.lists(st.sampled_from(IGNORE_CLAIM_IDS), unique=True, max_size=4))
+    verdicts = st.sampled_from(sorted(VERDICTS))
+    findings = [
+        Finding(claim_id, "claim", draw(verdicts), "s1", "", ("claims", index))
+        for index, claim_id in enumerate(ids)
+    ]
+    if draw(st.booleans()):
+        findings.insert(0, Finding("s1", "source", "source-changed", "s1", "", ("sources", 0)))
+    return findings
+
+
+@st.composite
+def ignore_rules(draw: Draw) -> list[IgnoreRule]:
+    """Ignore entries as a settings file may hold them: a claim, a verdict or both."""
+    failing = sorted(verdict for verdict, severity in VERDICTS.items() if severity != "pass")
+    rules = []
+    for _ in range(draw(st.integers(0, 4))):
+        claim = draw(st.none() | st.sampled_from((*IGNORE_CLAIM_IDS, "c099")))
+        verdict = draw(st.none() | st.sampled_from(failing))
+        if claim is None and verdict is None:
+            claim = draw(st.sampled_from(IGNORE_CLAIM_IDS))
+        rules.append(IgnoreRule(reason="because", claim=claim, verdict=verdict))
+    return rules

@@ -58,14 +58,18 @@ def result_records(
     *,
     strict: bool = False,
     fixed: frozenset[tuple[str, str]] = frozenset(),
+    ignored: Mapping[tuple[str, str], str] | None = None,
 ) -> list[dict[str, Any]]:
     """One flat record per finding: the JSON results, and what the text and GitHub forms show.
 
-    `line` and `column` are where the claim (or the source's pin) stands in the claims file.
+    `line` and `column` are where the claim (or the source's pin) stands in the claims file;
+    `ignored` and `ignore_reason` say whether the repository's settings allow the finding.
     """
     records = []
+    ignored = ignored or {}
     for finding in findings:
         line, column = positions.get(finding.path, (1, 1))
+        reason = ignored.get((finding.kind, finding.id))
         records.append(
             {
                 "id": finding.id,
@@ -82,6 +86,8 @@ def result_records(
                 "diff": finding.diff,
                 "message": finding.message,
                 "fixed": (finding.kind, finding.id) in fixed,
+                "ignored": reason is not None,
+                "ignore_reason": reason,
             }
         )
     return records
@@ -96,14 +102,14 @@ def summary_line(totals: dict[str, Any]) -> str:
     counts = [f"{count} {verdict}" for verdict, count in totals["verdicts"].items() if count]
     checked = f"{plural(totals['claims'], 'claim')} checked" if totals["claims"] else ""
     head = ": ".join(part for part in (checked or "no claims checked", ", ".join(counts)) if part)
-    ignored = f"; {totals['ignored']} ignored" if totals.get("ignored") else ""
+    ignored = f", {totals['ignored']} ignored" if totals.get("ignored") else ""
     verb = "would update" if totals.get("dry_run") else "updated"
     fixed = f"; --fix {verb} {totals['fixed']}" if totals["fixed"] else ""
     failures = plural(totals["failures"], "failure")
     warnings = plural(totals["warnings"], "warning")
     if not checked and not totals["failures"] and not totals["warnings"]:
-        return f"{head}{ignored}{fixed}. Nothing was verified."
-    return f"{head}{ignored}{fixed}. {failures}, {warnings}."
+        return f"{head}{fixed}. Nothing was verified{ignored}."
+    return f"{head}{fixed}. {failures}, {warnings}{ignored}."
 
 
 def finding_lines(
@@ -126,6 +132,8 @@ def finding_lines(
         ]
         if record["fixed"]:
             line.append((" (--fix would repair it)" if planned else " (fixed)", "green"))
+        if record.get("ignored"):
+            line.append((f" (ignored: {one_line(record['ignore_reason'])})", "dim"))
         lines.append(line)
         if record["diff"]:
             lines.append(_diff_line(record["diff"]))
@@ -217,7 +225,9 @@ class Reporter(ABC):
             if passing or finding.verdict != "ok" or (finding.kind, finding.id) in fixed
         ]
         positions = finding_positions(run.text, shown)
-        records = result_records(shown, positions, strict=run.strict, fixed=fixed)
+        records = result_records(
+            shown, positions, strict=run.strict, fixed=fixed, ignored=run.ignored.reasons
+        )
         if self.for_people and not (view and view.verbose):
             records = grouped_moves(shown, records, fixed)
         return records
@@ -256,9 +266,12 @@ class GithubReporter(Reporter):
             if record["severity"] == "pass" or (record["fixed"] and not totals["dry_run"]):
                 continue
             level = "error" if record["severity"] == "failure" else "warning"
+            message = record["message"]
+            if record["ignored"]:  # allowed by the settings: a note, not a failure
+                level, message = "notice", f"{message} (ignored: {record['ignore_reason']})"
             where = {"file": name, "line": record["line"], "col": record["column"]}
             title = f"{record['id']} {record['verdict']}"
-            body = record["message"] + (f"\n{record['diff']}" if record["diff"] else "")
+            body = message + (f"\n{record['diff']}" if record["diff"] else "")
             click.echo(github_annotation(level, {**where, "title": title}, body), file=self.stream)
         click.echo(summary_line(totals), file=self.stream)
 

@@ -8,11 +8,12 @@ gives the `CheckRun` that the reporters show and the exit code is decided on.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from dprktrack.check.findings import Finding, Report, SourceText
+from dprktrack.check.ignores import Ignored, IgnoreRule, apply_ignores
 from dprktrack.check.pins import pin_finding
 from dprktrack.check.repairs import RepairPlan, plan_repairs, renewable, unrepaired
 from dprktrack.check.verdicts import claim_finding
@@ -123,23 +124,27 @@ def summary(
     strict: bool = False,
     fixed: frozenset[tuple[str, str]] = frozenset(),
     planned: bool = False,
+    ignored: Mapping[tuple[str, str], str] | None = None,
 ) -> dict[str, Any]:
-    """Counts per verdict, and the failures and warnings that remain (fixed ones do not).
+    """Counts per verdict, and the failures and warnings that remain (fixed ones do not;
+    ignored ones are counted apart, never as passing nor as failing).
 
     `planned`: the fixes are a dry run's, which settle nothing: everything remains, so
     a dry run exits as `check` would, and `fixed` counts what `--fix` would update.
     """
     settled = frozenset() if planned else fixed
+    ignored = ignored or {}
     remaining = Counter(
-        finding.severity(strict)
+        "ignored" if key in ignored else finding.severity(strict)
         for finding in report.findings
-        if (finding.kind, finding.id) not in settled
+        if (key := (finding.kind, finding.id)) not in settled
     )
     return {
         "claims": report.claims_checked(),
         "verdicts": report.counts(),
         "failures": remaining["failure"],
         "warnings": remaining["warning"],
+        "ignored": remaining["ignored"],
         "fixed": len(fixed),
         "dry_run": planned,
     }
@@ -159,6 +164,8 @@ class CheckRun:
     """What `--fix` changes (None without `--fix`)."""
     dry_run: bool = False
     """Whether the plan was only shown, not written."""
+    ignored: Ignored = field(default_factory=Ignored)
+    """The findings the repository's ignore rules cover, and the rules that covered none."""
 
     @property
     def fixed(self) -> frozenset[tuple[str, str]]:
@@ -172,7 +179,13 @@ class CheckRun:
 
     def totals(self) -> dict[str, Any]:
         """The summary of what remains once `--fix` has written (all of it after a dry run)."""
-        return summary(self.report, strict=self.strict, fixed=self.fixed, planned=self.dry_run)
+        return summary(
+            self.report,
+            strict=self.strict,
+            fixed=self.fixed,
+            planned=self.dry_run,
+            ignored=self.ignored.reasons,
+        )
 
     def failing(self) -> bool:
         """Whether a failure remains: the run's verdict."""
@@ -181,7 +194,9 @@ class CheckRun:
     def found_failing(self) -> bool:
         """Whether the check found a failure, before any repair: what a run cut short
         while telling what `--fix` did must exit with."""
-        return bool(summary(self.report, strict=self.strict)["failures"])
+        return bool(
+            summary(self.report, strict=self.strict, ignored=self.ignored.reasons)["failures"]
+        )
 
 
 def check_claims(
@@ -191,11 +206,22 @@ def check_claims(
     strict: bool = False,
     fix: bool = False,
     dry_run: bool = False,
+    ignore: Iterable[IgnoreRule] = (),
 ) -> CheckRun:
     """Check the claims (all when None); with `fix`, write the safe repairs (or, with
-    `dry_run`, only plan them). The rewrite is atomic and refused if the file changed."""
+    `dry_run`, only plan them). The rewrite is atomic and refused if the file changed.
+    `ignore`: the repository's exceptions (`apply_ignores`)."""
     report = run_check(catalog, claim_ids)
+    ignored = apply_ignores(report.findings, ignore, complete=report.complete)
     plan = plan_repairs(catalog, report) if fix else None
     if plan is not None and plan.changed and not dry_run:
         plan.write()
-    return CheckRun(report, catalog.name, catalog.raw, strict=strict, plan=plan, dry_run=dry_run)
+    return CheckRun(
+        report,
+        catalog.name,
+        catalog.raw,
+        strict=strict,
+        plan=plan,
+        dry_run=dry_run,
+        ignored=ignored,
+    )

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from dprktrack.cli.group import decide_exit
-from dprktrack.cli.shared import completer, load_claims
+from dprktrack.cli.group import decide_exit, one_line_message
+from dprktrack.cli.shared import completer, load_claims, run_settings
 from dprktrack.errors import EXIT_FAILURE, EXIT_INPUT, EXIT_OK, EXIT_OUTPUT, DprkError
 
 if TYPE_CHECKING:
@@ -73,7 +73,12 @@ def _report_specs(
     help="Report passing claims too: as notes in sarif, as info issues in gitlab "
     "(json and junit always list them).",
 )
-@click.option("--strict", is_flag=True, help="Treat warnings (moved, typography, ...) as failures.")
+@click.option(
+    "--strict/--no-strict",
+    default=None,
+    help="Treat warnings (moved, typography, ...) as failures, or not. Default: the settings "
+    "file's strict, else not.",
+)
 @click.option("--fix", is_flag=True, help="Write the safe repairs into the claims file.")
 @click.option(
     "-q", "--quiet", is_flag=True, help="Show failures only, then the summary (not in JSON)."
@@ -98,7 +103,7 @@ def check(
     reports: tuple[ReportSpec, ...],
     *,
     include_ok: bool,
-    strict: bool,
+    strict: bool | None,
     fix: bool,
     dry_run: bool,
     quiet: bool,
@@ -131,8 +136,13 @@ def check(
     holds; it never touches a failing claim, nor a source whose line endings or byte
     order mark were converted. A quote that differs from its source in white space
     only is re-anchored and kept. The write is atomic and refused if the file
-    changed meanwhile. The file checked is --claims PATH or ./claims.json, never
-    the bundled copy.
+    changed meanwhile. The file checked is --claims PATH, the settings file's claims
+    or ./claims.json, never the bundled copy.
+
+    Settings come from dprktrack.toml or pyproject.toml's [tool.dprktrack] (`dprktrack
+    config` shows them): claims, strict, format, and ignore entries, each with its
+    reason; options override them. An ignored finding is still listed, marked, and
+    counted as ignored: it fails nothing, and an entry that matches none is a warning.
 
     \b
     Exit codes: 0 no failure (warnings allowed unless --strict), 1 a failure,
@@ -156,10 +166,16 @@ def check(
         raise click.UsageError("--dry-run goes with --fix")
     if quiet and verbose:
         raise click.UsageError("--quiet and --verbose do not go together")
+    settings = run_settings(ctx)
+    strict = settings.strict if strict is None else strict
+    fmt = fmt or settings.format
     catalog = load_claims(ctx, bundled_ok=False)
     _refuse_overwriting_data(catalog, reports)
     claims = _known_claims(catalog, claim_ids) or None
-    run = check_claims(catalog, claims, strict=strict, fix=fix, dry_run=dry_run)
+    run = check_claims(
+        catalog, claims, strict=strict, fix=fix, dry_run=dry_run, ignore=settings.ignore
+    )
+    _warn_unmatched(run, settings.origins.get("ignore", "ignore"))
     # Settled before --fix prints its diff or note: a reader closing stdout or stderr then
     # ends the run with what nothing has settled yet, never with success.
     decide_exit(ctx, _verdict_exit(failing=run.found_failing()))
@@ -203,6 +219,17 @@ def _write_reports(
         except DprkError as err:
             unwritten.extend(f"--report {fmt}: {line}" for line in err.lines)
     return unwritten
+
+
+def _warn_unmatched(run: CheckRun, where: str) -> None:
+    """An ignore entry that covers nothing is said, never dropped: the claim it excused may
+    be fixed (drop the entry) or failing otherwise (which it does not excuse)."""
+    for index, rule in run.ignored.unmatched:
+        click.echo(
+            f"warning: {one_line_message(where)}[{index}] ({one_line_message(rule.describe())}) "
+            "matches no finding",
+            err=True,
+        )
 
 
 def _verdict_exit(*, failing: bool) -> int:

@@ -46,6 +46,10 @@ COMMAND_MODULES: dict[str, tuple[str, str]] = {
         "dprktrack.cli.checking:check",
         "Verify that every quote still stands in its source.",
     ),
+    "config": (
+        "dprktrack.cli.configuring:config",
+        "Show the settings in force and where each came from.",
+    ),
     "export": (
         "dprktrack.cli.exporting:export",
         "Export every claim for annotation tools, spreadsheets or data tools.",
@@ -310,10 +314,24 @@ def _silence(stream: Any) -> None:
     envvar="DPRKTRACK_CLAIMS",
     show_envvar=True,
     metavar="PATH",
-    help="Claims file to read. Default: ./claims.json if present, else the bundled one.",
+    help="Claims file to read. Default: the settings file's claims, else ./claims.json if "
+    "present, else the bundled one.",
 )
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    envvar="DPRKTRACK_CONFIG",
+    show_envvar=True,
+    metavar="PATH",
+    help="Settings file to use. Default: the first dprktrack.toml, or pyproject.toml with a "
+    "[tool.dprktrack] table, from this folder up.",
+)
+@click.option("--no-config", is_flag=True, help="Read no settings file.")
 @click.pass_context
-def main(ctx: click.Context, claims_path: Path | None) -> None:
+def main(
+    ctx: click.Context, claims_path: Path | None, config_path: Path | None, *, no_config: bool
+) -> None:
     """Who said what in the article on the UN sanctions regime against the DPRK.
 
     Every claim ties an actor's statement to a verbatim quote of the source, with
@@ -329,6 +347,9 @@ def main(ctx: click.Context, claims_path: Path | None) -> None:
     refused quote) or nowhere to write (stdout closed, a full disk), 70 an
     internal error, 130 interrupted (Ctrl-C; nothing written).
     """
+    named = ctx.get_parameter_source("config_path") == click.core.ParameterSource.COMMANDLINE
+    if no_config and named:  # DPRKTRACK_CONFIG alone yields to --no-config
+        raise click.UsageError("--no-config and --config contradict each other")
     ctx.obj = claims_path
     if ctx.invoked_subcommand is None:
         click.echo(ctx.get_help())

@@ -14,22 +14,59 @@ from dprktrack.output.safetext import visible
 from dprktrack.schema.vocabulary import QUOTE_TYPES, STANCES
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from rich.console import Console, RenderableType
 
     from dprktrack.claimsfile.catalog import Catalog
+    from dprktrack.config import Settings
     from dprktrack.query import ClaimFilter, Record
 
 F = TypeVar("F", bound=Callable[..., Any])
 LISTING_FORMATS = ("table", "json", "csv", "markdown")
+_SETTINGS = "dprktrack.settings"
+"""Where `run_settings` keeps the run's settings in the root context's `meta`."""
+
+
+def run_settings(ctx: click.Context) -> Settings:
+    """The settings file's settings for this run (--config, else the one found from the
+    current folder up; none with --no-config), read once, when first asked."""
+    root = ctx.find_root()
+    settings: Settings | None = root.meta.get(_SETTINGS)
+    if settings is None:
+        from pathlib import Path
+
+        from dprktrack.config import load_settings
+
+        settings = load_settings(
+            Path.cwd(),
+            root.params.get("config_path"),
+            isolated=bool(root.params.get("no_config")),
+        )
+        root.meta[_SETTINGS] = settings
+    return settings
+
+
+def claims_choice(ctx: click.Context) -> Path | None:
+    """The claims file named for this run: --claims (or DPRKTRACK_CLAIMS), else the settings
+    file's `claims`; None leaves it to ./claims.json or the bundled copy.
+
+    The settings file is read only when --claims names no file: a lookup given one costs
+    nothing more.
+    """
+    explicit: Path | None = ctx.find_root().params.get("claims_path")
+    return explicit if explicit is not None else run_settings(ctx).claims
 
 
 def load_claims(ctx: click.Context, *, bundled_ok: bool = True) -> Catalog:
-    """The claims file the command is to use (--claims, ./claims.json, the bundled copy
-    unless `bundled_ok` is False), loaded and validated."""
+    """The claims file the command is to use (--claims, the settings file's, ./claims.json,
+    the bundled copy unless `bundled_ok` is False), loaded and validated."""
     from dprktrack.claimsfile.find import find_claims_file
     from dprktrack.claimsfile.load import load_catalog
 
-    path = find_claims_file(ctx.obj, bundled_ok=bundled_ok, command=ctx.info_name or "check")
+    path = find_claims_file(
+        claims_choice(ctx), bundled_ok=bundled_ok, command=ctx.info_name or "check"
+    )
     return load_catalog(path)
 
 
@@ -52,8 +89,7 @@ def completer(
         from dprktrack.cli.complete import candidates
 
         try:
-            explicit = ctx.find_root().params.get("claims_path")
-            path = find_claims_file(explicit, bundled_ok=bundled_ok)
+            path = find_claims_file(claims_choice(ctx), bundled_ok=bundled_ok)
             catalog = load_catalog(path)
         except DprkError:
             return []

@@ -101,6 +101,7 @@ def test_every_claim_of_the_repo_data_is_ok(invoke: Invoke) -> None:
         "verdicts": {verdict: count if verdict == "ok" else 0 for verdict in VERDICTS},
         "failures": 0,
         "warnings": 0,
+        "ignored": 0,
         "fixed": 0,
         "dry_run": False,
     }

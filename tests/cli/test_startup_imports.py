@@ -27,11 +27,13 @@ MATCHER = "dprktrack.matching.matcher"
 CHECKING = "dprktrack.check.verdicts"
 """The check machinery (verdicts and repairs); its report formatting is light."""
 COMMANDS = "dprktrack.cli.lookups dprktrack.cli.curating dprktrack.cli.checking " + (
-    "dprktrack.cli.exporting"
+    "dprktrack.cli.exporting dprktrack.cli.configuring"
 )
+TOML = "tomllib"
+"""The TOML parser: imported only when a settings file is found."""
 EXPLAIN = "dprktrack.claimsfile.explain"
 """Why a claims file is refused: a valid one is loaded without it."""
-HEAVY = (PYDANTIC, RICH, MATCHER, CHECKING, EXPLAIN, *COMMANDS.split())
+HEAVY = (PYDANTIC, RICH, MATCHER, CHECKING, EXPLAIN, TOML, *COMMANDS.split())
 
 SCRIPT = """
 import json, sys
@@ -151,6 +153,23 @@ def test_check_writing_every_report_imports_neither_pydantic_nor_rich(tmp_path: 
     found = imported(tmp_path, "--claims", str(CLAIMS), "check", "--format", "json", *reports)
     assert found == {"dprktrack.cli.checking", MATCHER, CHECKING}
     assert (tmp_path / "sarif").exists()
+
+
+def test_config_imports_neither_pydantic_nor_rich_nor_the_matcher(tmp_path: Path) -> None:
+    assert imported(tmp_path, "config", "--format", "json") == {"dprktrack.cli.configuring"}
+    (tmp_path / "dprktrack.toml").write_text("strict = true\n", "utf-8")
+    found = imported(tmp_path, "config")
+    assert found == {"dprktrack.cli.configuring", TOML}
+
+
+def test_a_lookup_reads_the_settings_file_only_when_one_is_found(tmp_path: Path) -> None:
+    """No settings file, no TOML parser; one found, and only then, tomllib."""
+    (tmp_path / "claims.json").write_bytes(CLAIMS.read_bytes())
+    assert imported(tmp_path, "list", "--format", "json") == {"dprktrack.cli.lookups"}
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'other'\n", "utf-8")
+    assert imported(tmp_path, "list", "--format", "json") == {"dprktrack.cli.lookups"}
+    (tmp_path / "dprktrack.toml").write_text("strict = true\n", "utf-8")
+    assert imported(tmp_path, "list", "--format", "json") == {"dprktrack.cli.lookups", TOML}
 
 
 @pytest.mark.parametrize("fmt", ["annotations", "csv", "jsonl"])

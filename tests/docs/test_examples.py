@@ -187,6 +187,7 @@ def test_example_prints_what_it_shows(
 ) -> None:
     env, args = split_command(example.command)
     before = _bundled_data()
+    monkeypatch.delenv("DPRKTRACK_CONFIG")  # as a reader runs it: the settings file found
     if example.fixture is None:
         monkeypatch.chdir(REPO)  # as a reader in the repository would run it
     else:

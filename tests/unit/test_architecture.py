@@ -96,6 +96,10 @@ RULES = {
         ("dprktrack.schema",),
         ("dprktrack.schema", "dprktrack.errors", "dprktrack.output"),
     ),
+    "config imports only check (verdicts, ignore rules, formats) and errors": (
+        ("dprktrack.config",),
+        ("dprktrack.config", "dprktrack.check", "dprktrack.errors"),
+    ),
     "claimsfile imports only claimsfile, schema, text positions, output and errors": (
         ("dprktrack.claimsfile",),
         (
@@ -121,9 +125,10 @@ def test_layering(rule: str) -> None:
 
 
 FORBIDDEN = {
-    "check does not import the lookups, curating, export, rendering or the command line": (
+    "check does not import settings, lookups, curating, export, rendering or the command line": (
         "dprktrack.check",
         (
+            "dprktrack.config",
             "dprktrack.query",
             "dprktrack.curate",
             "dprktrack.export",
