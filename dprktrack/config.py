@@ -206,6 +206,10 @@ def _ignore_rule(source: _Source, index: int, entry: Any) -> IgnoreRule:
         )
     if claim is None and verdict is None:
         raise source.error(key, "names no claim and no verdict; give one or both")
+    if verdict == "source-changed":
+        raise source.error(f"{key}.verdict", "a changed source is never ignored: re-pin it")
+    if claim is None and VERDICTS[str(verdict)] == "failure":
+        raise source.error(key, f"a failure ({verdict}) is ignored only for a named claim")
     if "reason" not in entry or not str(entry["reason"]).strip():
         raise source.error(f"{key}.reason", "required: say why this exception is allowed")
     reason = _text(source, f"{key}.reason", entry["reason"])

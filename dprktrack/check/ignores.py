@@ -4,6 +4,8 @@ cover nothing.
 An ignored finding stays in the results, marked, and is counted apart: it neither fails
 the run nor vanishes from the report. A rule names a claim, a verdict or both; one that
 names both covers that verdict only, so a different failure of the same claim still fails.
+A failure is covered only by a rule naming both its claim and its verdict, and a source
+whose bytes changed (`source-changed`) by none: re-pin it.
 """
 
 from __future__ import annotations
@@ -26,6 +28,10 @@ class IgnoreRule:
         """Whether the rule covers this finding (a claim rule never covers a source's)."""
         if self.claim is not None and (finding.kind != "claim" or finding.id != self.claim):
             return False
+        if finding.severity() == "failure":
+            # Excused only by name, claim and verdict both: a rule for a claim's warnings or
+            # for a verdict across the file must never let a new misquote through.
+            return self.claim is not None and self.verdict == finding.verdict
         return self.verdict is None or finding.verdict == self.verdict
 
     def describe(self) -> str:

@@ -145,6 +145,14 @@ ERRORS = [
         'ignore = [{claim = "c1", reson = "r"}]\n',
         "dprktrack.toml: ignore[0].reson: unknown key; did you mean reason?",
     ),
+    (
+        'ignore = [{verdict = "changed", reason = "r"}]\n',
+        "dprktrack.toml: ignore[0]: a failure (changed) is ignored only for a named claim",
+    ),
+    (
+        'ignore = [{claim = "c1", verdict = "source-changed", reason = "r"}]\n',
+        "dprktrack.toml: ignore[0].verdict: a changed source is never ignored: re-pin it",
+    ),
     ("strict = \n", "dprktrack.toml:1:10: not valid TOML: Invalid value"),
     (
         "[tool\n",

@@ -3,11 +3,12 @@ list of them can turn a run with a failure they do not name green."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from strategies import checked_findings, ignore_rules
 
-from dprktrack.check.findings import Finding, Report
+from dprktrack.check.findings import VERDICTS, Finding, Report
 from dprktrack.check.ignores import IgnoreRule, apply_ignores
 from dprktrack.check.run import summary
 
@@ -23,16 +24,31 @@ def test_a_rule_for_a_claim_and_a_verdict_covers_that_verdict_only() -> None:
     assert not rule.covers(claim("c013", "moved"))
 
 
-def test_a_claim_rule_never_covers_a_sources_finding() -> None:
+def test_a_changed_source_is_covered_by_no_rule() -> None:
+    """Its quotes are checked one by one; the pin itself must be renewed, not excused."""
     pin = Finding("c012", "source", "source-changed", "c012", "", ("sources", 0))
     assert not IgnoreRule(reason="r", claim="c012").covers(pin)
-    assert IgnoreRule(reason="r", verdict="source-changed").covers(pin)
+    assert not IgnoreRule(reason="r", verdict="source-changed").covers(pin)
+    assert not IgnoreRule(reason="r", claim="c012", verdict="source-changed").covers(pin)
+
+
+@pytest.mark.parametrize(
+    "verdict", [v for v, severity in VERDICTS.items() if severity == "failure"]
+)
+def test_a_failure_is_covered_only_by_a_rule_naming_its_claim_and_its_verdict(verdict: str) -> None:
+    """A hostile edit must not ride on a broad rule: one for the claim's warnings, or one
+    for a verdict across the file, would let a new misquote of that kind through."""
+    failing = claim("c002", verdict, 1)
+    assert not IgnoreRule(reason="r", claim="c002").covers(failing)
+    assert not IgnoreRule(reason="r", verdict=verdict).covers(failing)
+    assert IgnoreRule(reason="r", claim="c002", verdict=verdict).covers(failing)
+    assert not IgnoreRule(reason="r", claim="c003", verdict=verdict).covers(failing)
 
 
 def test_ignored_findings_are_counted_apart_and_fail_nothing() -> None:
     report = Report([claim("c001", "ok"), claim("c002", "missing", 1), claim("c003", "moved", 2)])
     ignored = apply_ignores(
-        report.findings, [IgnoreRule(reason="r", claim="c002")], complete=True
+        report.findings, [IgnoreRule(reason="r", claim="c002", verdict="missing")], complete=True
     ).reasons
     totals = summary(report, strict=True, ignored=ignored)
     assert (totals["failures"], totals["warnings"], totals["ignored"]) == (1, 0, 1)
@@ -45,7 +61,7 @@ def test_a_rule_that_covers_nothing_is_reported_with_its_index() -> None:
         IgnoreRule(reason="r", claim="c002", verdict="moved"),  # c002 now fails otherwise
         IgnoreRule(reason="r", claim="c099"),  # no such claim
         IgnoreRule(reason="r", claim="c001"),  # passes: needs no exception
-        IgnoreRule(reason="r", verdict="changed"),
+        IgnoreRule(reason="r", claim="c002", verdict="changed"),
     ]
     found = apply_ignores(findings, rules, complete=True)
     assert [index for index, _ in found.unmatched] == [0, 1, 2]
