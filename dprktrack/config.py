@@ -163,7 +163,7 @@ def _settings(source: _Source, table: dict[str, Any]) -> Settings:
     _refuse_unknown(source, "", table, KEYS)
     values: dict[str, Any] = {}
     if "claims" in table:
-        values["claims"] = source.beside(_text(source, "claims", table["claims"]))
+        values["claims"] = source.beside(_claims_path(source, table["claims"]))
     if "strict" in table:
         if not isinstance(table["strict"], bool):
             raise source.error("strict", f"expected true or false, got {_shown(table['strict'])}")
@@ -214,6 +214,19 @@ def _ignore_rule(source: _Source, index: int, entry: Any) -> IgnoreRule:
         raise source.error(f"{key}.reason", "required: say why this exception is allowed")
     reason = _text(source, f"{key}.reason", entry["reason"])
     return IgnoreRule(reason=" ".join(reason.split()), claim=claim, verdict=verdict)
+
+
+def _claims_path(source: _Source, value: Any) -> str:
+    """The claims file the settings name: inside the settings file's folder (a pull request
+    must not point CI at a claims file elsewhere, such as one that passes), no NUL."""
+    text = _text(source, "claims", value)
+    if "\0" in text:
+        raise source.error("claims", "a path cannot hold a NUL character")
+    folder = source.path.parent.resolve()
+    target = (folder / text).resolve()
+    if not target.is_relative_to(folder):
+        raise source.error("claims", f"{_shown(text)} is outside the settings file's folder")
+    return text
 
 
 def _text(source: _Source, key: str, value: Any) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 
 from dprktrack.check.platforms import fingerprint, relative_path, remaining, without_surrogates
 
-SEVERITIES = {"failure": "major", "warning": "minor", "pass": "info"}
+SEVERITIES = {"failure": "major", "warning": "minor", "ignored": "info", "pass": "info"}
 """A severity as GitLab ranks it (info, minor, major, critical, blocker)."""
 
 
@@ -25,7 +25,7 @@ def code_quality(
     path = relative_path(name)
     issues = []
     for record in records:
-        description = f"{record['id']} {record['verdict']}: {record['message']}"
+        description = f"{record['id']} {record['verdict']}: {record['message']}{_excused(record)}"
         issues.append(
             {
                 "type": "issue",
@@ -37,3 +37,8 @@ def code_quality(
             }
         )
     return list(without_surrogates(issues))
+
+
+def _excused(record: Mapping[str, Any]) -> str:
+    """` (ignored: REASON)` for a finding the settings file excuses, else nothing."""
+    return f" (ignored: {record['ignore_reason']})" if record.get("ignored") else ""

@@ -26,7 +26,13 @@ def junit_xml(
     path = relative_path(name)
     cases = [_case(path, record, totals) for record in records]
     failures = sum(1 for case in cases if case.find("failure") is not None)
-    counts = {"tests": str(len(cases)), "failures": str(failures), "errors": "0", "skipped": "0"}
+    skipped = sum(1 for case in cases if case.find("skipped") is not None)
+    counts = {
+        "tests": str(len(cases)),
+        "failures": str(failures),
+        "errors": "0",
+        "skipped": str(skipped),
+    }
     root = ElementTree.Element("testsuites", {"name": SUITE, **counts})
     suite = ElementTree.SubElement(root, "testsuite", {"name": xml_text(path), **counts})
     suite.extend(cases)
@@ -56,6 +62,10 @@ def _case(path: str, record: Mapping[str, Any], totals: Mapping[str, Any]) -> El
             case, "failure", {"message": xml_text(told), "type": xml_text(record["verdict"])}
         )
         failure.text = xml_text(_with_quote(details, record))
+    elif severity == "ignored":
+        reason = f"ignored: {record['ignore_reason']}"
+        skipped = ElementTree.SubElement(case, "skipped", {"message": xml_text(reason)})
+        skipped.text = xml_text(details)
     elif severity == "warning" or record["fixed"]:
         ElementTree.SubElement(case, "system-out").text = xml_text(details)
     return case

@@ -94,7 +94,7 @@ def grouped_moves(
     (`moved_runs`) replaced by one record where its first claim stands."""
     dropped: set[int] = set()
     replaced: dict[int, dict[str, Any]] = {}
-    for run in moved_runs(findings, fixed):
+    for run in _told_alike(moved_runs(findings, fixed), records):
         first = findings[run[0]]
         replaced[run[0]] = {
             **records[run[0]],
@@ -106,6 +106,24 @@ def grouped_moves(
     return [
         replaced.get(index, record) for index, record in enumerate(records) if index not in dropped
     ]
+
+
+def _told_alike(runs: list[list[int]], records: Sequence[dict[str, Any]]) -> list[list[int]]:
+    """Each run cut where its records differ in what a reader must see apart (severity,
+    ignored or not, and why): one line never tells an ignored claim and a failing one as one."""
+    pieces: list[list[int]] = []
+    for run in runs:
+        pieces.append([run[0]])
+        for index in run[1:]:
+            if _seen_as(records[index]) == _seen_as(records[pieces[-1][-1]]):
+                pieces[-1].append(index)
+            else:
+                pieces.append([index])
+    return [piece for piece in pieces if len(piece) >= SHORTEST_MOVED_RUN]
+
+
+def _seen_as(record: dict[str, Any]) -> tuple[Any, ...]:
+    return record["severity"], record.get("ignored", False), record.get("ignore_reason")
 
 
 def moved_run_message(count: int, shift: int, place: str) -> str:

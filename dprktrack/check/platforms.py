@@ -24,12 +24,13 @@ FINGERPRINT_KEY = "dprktrack/v1"
 """The name of the fingerprint in SARIF's `partialFingerprints`; a new way of computing it
 would get a new version, so that old and new are never compared."""
 
-LEVELS = {"failure": "error", "warning": "warning", "pass": "note"}
+LEVELS = {"failure": "error", "warning": "warning", "ignored": "note", "pass": "note"}
 """A severity's SARIF level (GitHub shows `error` and `warning` as alerts, `note` as a note)."""
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_LOG_COMMAND = re.compile("^::", re.MULTILINE)
+_LOG_COMMAND = re.compile(r"^([^\S\n]*):(?=:)", re.MULTILINE)
+"""`::` at a line's start, after any blanks: the runner trims them before it looks."""
 
 
 def fingerprint(record: Mapping[str, Any]) -> str:
@@ -48,6 +49,8 @@ def remaining(record: Mapping[str, Any], totals: Mapping[str, Any]) -> str:
     run repairs nothing)."""
     if record["fixed"] and not totals["dry_run"]:
         return "pass"
+    if record.get("ignored") and record["severity"] != "pass":
+        return "ignored"  # excused by the settings file: told as such, never as a failure
     return str(record["severity"])
 
 
@@ -88,7 +91,7 @@ def xml_text(text: str) -> str:
 def log_inert_xml(document: str) -> str:
     """An XML document that a CI log shows runs no workflow command: `##[` and a line that
     begins with `::` are written with character references, which mean the same."""
-    return _LOG_COMMAND.sub("&#58;:", document.replace("##[", "##&#91;"))
+    return _LOG_COMMAND.sub(r"\1&#58;", document.replace("##[", "##&#91;"))
 
 
 def _escape(match: re.Match[str]) -> str:

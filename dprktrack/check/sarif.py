@@ -110,7 +110,10 @@ def sarif_log(
     index = {verdict: number for number, verdict in enumerate(VERDICTS)}
     places = _SourcePlaces(sources)
     results = [_result(name, record, totals, index, places) for record in records]
-    results.sort(key=lambda result: _RANK[result["level"]])  # stable: file order kept
+    # Stable, file order kept: what fails unexcused first (strict or not), then what --strict
+    # alone makes fail, then the rest, so that a cut at GitHub's limit drops no misquote.
+    order = sorted(range(len(results)), key=lambda at: _rank(records[at], results[at]))
+    results = [results[at] for at in order]
     run: dict[str, Any] = {
         "tool": {"driver": _driver()},
         "columnKind": "unicodeCodePoints",
@@ -130,6 +133,11 @@ def sarif_log(
 
 
 _RANK = {"error": 0, "warning": 1, "note": 2}
+
+
+def _rank(record: Mapping[str, Any], result: Mapping[str, Any]) -> tuple[int, int]:
+    failing_unstrict = VERDICTS.get(record["verdict"]) == "failure" and result["level"] == "error"
+    return (0 if failing_unstrict else 1), _RANK[result["level"]]
 
 
 def _driver() -> dict[str, Any]:
@@ -171,6 +179,9 @@ def _result(
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint(record)},
         "properties": {"id": record["id"], "kind": record["kind"], "source": record["source"]},
     }
+    if record.get("ignored") and record["severity"] != "pass":
+        justification = f"ignored: {record['ignore_reason']}"
+        result["suppressions"] = [{"kind": "external", "justification": justification}]
     passage = places.passage(record)
     if passage is not None:
         result["relatedLocations"] = [passage]

@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from dprktrack.check.run import CheckRun
     from dprktrack.claimsfile.catalog import Catalog
 
+SETTINGS_FILES = ("dprktrack.toml", "pyproject.toml")
+"""Names a report never takes: one would replace the settings every run reads."""
+
 CHECK_FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab")
 ReportSpec = tuple[str, Path]
 """`--report FORMAT:PATH`, parsed: a format and the file it is written to."""
@@ -201,6 +204,10 @@ def _refuse_overwriting_data(catalog: Catalog, reports: tuple[ReportSpec, ...]) 
     data.update({catalog.source_path(s).resolve(): f"source {s!r}" for s in catalog.sources})
     for fmt, path in reports:
         overwritten = data.get(path.resolve())
+        if path.is_symlink():
+            overwritten = "a symbolic link (a report replaces a file, never writes through one)"
+        elif path.name in SETTINGS_FILES:
+            overwritten = "a settings file's name"
         if overwritten is not None:
             spec = f"{fmt}:{path}"
             raise click.BadParameter(f"{spec!r}: {path} is {overwritten}", param_hint="'--report'")

@@ -139,6 +139,28 @@ def test_the_check_step_passes_its_inputs_on_and_exits_as_check_did(
     assert args == ["check", "--format", "github", "--report", "sarif:dprktrack.sarif"]
 
 
+def test_every_line_of_args_reaches_the_check_and_a_line_break_in_the_sarif_path_stops_it(
+    tmp_path: Path,
+) -> None:
+    """`args: |` in YAML gives several lines: none may be dropped (a lost `--strict` would
+    pass what should fail); a sarif-file with a line break would forge a step output."""
+    stub = tmp_path / "stub"
+    stub.mkdir()
+    fake = stub / "dprktrack"
+    fake.write_text('#!/bin/sh\nprintf "%s\\n" "$@" > "$HOME/args.txt"\nexit 1\n', "utf-8")
+    fake.chmod(0o755)
+    done, _ = _run_step(
+        "Check the claims", tmp_path, {"args": "c001 c002\n--strict\n"}, path=str(stub)
+    )
+    assert done.returncode == 1, done.stderr
+    args = (tmp_path / "args.txt").read_text("utf-8").splitlines()
+    assert args[-3:] == ["c001", "c002", "--strict"]
+    forged = {"sarif-file": "x.sarif\nforged=1"}
+    done, outputs = _run_step("Check the claims", tmp_path, forged, path=str(stub))
+    assert done.returncode == 2
+    assert "forged" not in outputs
+
+
 needs_report = pytest.mark.skipif(
     not _reports_to_files(), reason="`check --report FORMAT:PATH` is not in this build yet"
 )

@@ -109,6 +109,15 @@ ERRORS = [
     ("strikt = true\n", "dprktrack.toml: strikt: unknown key; did you mean strict?"),
     ("colour = 1\n", "dprktrack.toml: colour: unknown key; known: claims, strict, format, ignore"),
     ("claims = 3\n", "dprktrack.toml: claims: expected a non-empty string, got 3"),
+    (
+        'claims = "../elsewhere/claims.json"\n',
+        'dprktrack.toml: claims: "../elsewhere/claims.json" is outside the settings file\'s folder',
+    ),
+    (
+        'claims = "/etc/claims.json"\n',
+        'dprktrack.toml: claims: "/etc/claims.json" is outside the settings file\'s folder',
+    ),
+    ('claims = "a\\u0000b"\n', "dprktrack.toml: claims: a path cannot hold a NUL character"),
     ('claims = ""\n', 'dprktrack.toml: claims: expected a non-empty string, got ""'),
     ('format = "jsn"\n', 'dprktrack.toml: format: unknown check format "jsn"; did you mean json?'),
     ("format = [1]\n", "dprktrack.toml: format: expected a non-empty string, got an array"),
