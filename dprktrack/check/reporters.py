@@ -108,7 +108,8 @@ def summary_line(totals: dict[str, Any]) -> str:
     failures = plural(totals["failures"], "failure")
     warnings = plural(totals["warnings"], "warning")
     if not checked and not totals["failures"] and not totals["warnings"]:
-        return f"{head}{fixed}. Nothing was verified{ignored}."
+        strictly = ", which --strict counts as a failure" if totals.get("strict") else ""
+        return f"{head}{fixed}. Nothing was verified{strictly}{ignored}."
     return f"{head}{fixed}. {failures}, {warnings}{ignored}."
 
 

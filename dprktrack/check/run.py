@@ -147,6 +147,7 @@ def summary(
         "ignored": remaining["ignored"],
         "fixed": len(fixed),
         "dry_run": planned,
+        "strict": strict,
     }
 
 
@@ -188,15 +189,18 @@ class CheckRun:
         )
 
     def failing(self) -> bool:
-        """Whether a failure remains: the run's verdict."""
-        return bool(self.totals()["failures"])
+        """Whether a failure remains, or, under --strict, nothing was verified at all (a
+        claims file emptied in a pull request must not pass a strict CI)."""
+        return bool(self.totals()["failures"]) or self.verified_nothing()
+
+    def verified_nothing(self) -> bool:
+        return self.strict and self.report.claims_checked() == 0
 
     def found_failing(self) -> bool:
         """Whether the check found a failure, before any repair: what a run cut short
         while telling what `--fix` did must exit with."""
-        return bool(
-            summary(self.report, strict=self.strict, ignored=self.ignored.reasons)["failures"]
-        )
+        found = summary(self.report, strict=self.strict, ignored=self.ignored.reasons)
+        return bool(found["failures"]) or self.verified_nothing()
 
 
 def check_claims(

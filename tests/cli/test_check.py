@@ -104,6 +104,7 @@ def test_every_claim_of_the_repo_data_is_ok(invoke: Invoke) -> None:
         "ignored": 0,
         "fixed": 0,
         "dry_run": False,
+        "strict": False,
     }
     assert [record["id"] for record in report["results"]] == CLAIM_IDS
     for record, claim in zip(report["results"], DATA["claims"], strict=True):

@@ -184,6 +184,9 @@ def test_a_claims_file_with_no_claims_says_nothing_was_checked(
         assert result.exit_code == 0, "as before: no failure"
         assert result.stdout == "no claims checked. Nothing was verified.\n"
         assert "0 failures" not in result.stdout
+    strict = invoke("check", "--strict", claims=repo_copy)
+    assert strict.exit_code == 1, "a strict CI verifies something or fails"
+    assert strict.stdout.endswith("Nothing was verified, which --strict counts as a failure.\n")
 
 
 def test_missing_and_changed_name_the_quote_they_looked_for(
