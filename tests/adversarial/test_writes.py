@@ -70,20 +70,27 @@ def test_a_writer_killed_at_any_moment_leaves_the_old_file_or_the_new_one(
         pytest.skip("needs the installed dprktrack")
     args = ["check", "--fix"] if command == "check --fix" else _add_args(UNIQUE)
     old = _unanchored(repo_copy) if command == "check --fix" else repo_copy.read_bytes()
-    repo_copy.write_bytes(old)
-    began = time.perf_counter()
-    finished = _start(repo_copy, args)
-    assert finished.wait(timeout=60) == 0, finished.stderr.read() if finished.stderr else ""
-    whole_run = time.perf_counter() - began
+    runs = []
+    for _ in range(3):  # the quickest of three: a first run on a busy machine is slow
+        repo_copy.write_bytes(old)
+        began = time.perf_counter()
+        finished = _start(repo_copy, args)
+        assert finished.wait(timeout=60) == 0, finished.stderr.read() if finished.stderr else ""
+        runs.append(time.perf_counter() - began)
+    whole_run = min(runs)
     new = repo_copy.read_bytes()
     assert new != old
     rng = random.Random(5)
     outcomes = {"old": 0, "new": 0}
-    for _ in range(12):
+    for attempt in range(16):
         repo_copy.write_bytes(old)
         process = _start(repo_copy, args)
-        # Start-up and loading come first; the write is at the very end of the run.
-        time.sleep(rng.uniform(0.4, 1.1) * whole_run)
+        # Start-up and loading come first; the write is at the very end of the run. Every
+        # fourth kill comes early, so that a slow moment cannot leave only new files.
+        early = attempt % 4 == 0
+        time.sleep(
+            rng.uniform(0.0, 0.3) * whole_run if early else rng.uniform(0.4, 1.1) * whole_run
+        )
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=60)
         content = repo_copy.read_bytes()
