@@ -149,6 +149,8 @@ def _parse(source: _Source, text: str | None = None) -> dict[str, Any]:
 
     try:
         return tomllib.loads(_read(source) if text is None else text)
+    except RecursionError:
+        raise DprkError(f"{source.name}: not valid TOML: nested too deeply") from None
     except tomllib.TOMLDecodeError as err:
         message = str(err)
         place = _TOML_PLACE.match(message)
@@ -223,7 +225,10 @@ def _claims_path(source: _Source, value: Any) -> str:
     if "\0" in text:
         raise source.error("claims", "a path cannot hold a NUL character")
     folder = source.path.parent.resolve()
-    target = (folder / text).resolve()
+    try:
+        target = (folder / text).resolve()
+    except (OSError, RuntimeError) as err:  # a loop of links, a name too long
+        raise source.error("claims", f"not a usable path: {_shown(text)}") from err
     if not target.is_relative_to(folder):
         raise source.error("claims", f"{_shown(text)} is outside the settings file's folder")
     return text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,6 +16,7 @@ from dprktrack.errors import EXIT_FAILURE, EXIT_INPUT, EXIT_OK, EXIT_OUTPUT, Dpr
 if TYPE_CHECKING:
     from dprktrack.check.run import CheckRun
     from dprktrack.claimsfile.catalog import Catalog
+    from dprktrack.config import Settings
 
 SETTINGS_FILES = ("dprktrack.toml", "pyproject.toml")
 """Names a report never takes: one would replace the settings every run reads."""
@@ -173,6 +175,7 @@ def check(
     strict = settings.strict if strict is None else strict
     fmt = fmt or settings.format
     catalog = load_claims(ctx, bundled_ok=False)
+    _say_which_claims_file(ctx, catalog, settings)
     _refuse_overwriting_data(catalog, reports)
     claims = _known_claims(catalog, claim_ids) or None
     run = check_claims(
@@ -203,14 +206,45 @@ def _refuse_overwriting_data(catalog: Catalog, reports: tuple[ReportSpec, ...]) 
     data = {catalog.path.resolve(): "the claims file"}
     data.update({catalog.source_path(s).resolve(): f"source {s!r}" for s in catalog.sources})
     for fmt, path in reports:
-        overwritten = data.get(path.resolve())
-        if path.is_symlink():
-            overwritten = "a symbolic link (a report replaces a file, never writes through one)"
-        elif path.name in SETTINGS_FILES:
-            overwritten = "a settings file's name"
+        overwritten = _overwritten(data, path)
         if overwritten is not None:
             spec = f"{fmt}:{path}"
             raise click.BadParameter(f"{spec!r}: {path} is {overwritten}", param_hint="'--report'")
+
+
+def _say_which_claims_file(ctx: click.Context, catalog: Catalog, settings: Settings) -> None:
+    """A note on stderr when the file checked is not plainly ./claims.json by the settings'
+    choice or through a link: a pull request that points CI elsewhere shows in its log."""
+    default = Path("claims.json")
+    chosen_by_settings = ctx.find_root().params.get("claims_path") is None and settings.claims
+    linked = catalog.path == default and default.is_symlink()
+    redirected = chosen_by_settings and catalog.path.resolve() != default.resolve()
+    if redirected or linked:
+        why = "a symbolic link" if linked else settings.origins.get("claims", "the settings")
+        click.echo(
+            f"note: checking {one_line_message(str(catalog.path.resolve()))} "
+            f"({one_line_message(why)})",
+            err=True,
+        )
+
+
+def _overwritten(data: dict[Path, str], path: Path) -> str | None:
+    """What a report at `path` would replace or write through that it must not, or None."""
+    try:
+        if path.is_symlink():
+            return "a symbolic link (a report replaces a file, never writes through one)"
+        if path.name in SETTINGS_FILES:
+            return "a settings file's name"
+        # A relative path is the repository's to shape (a pull request can commit a link in
+        # it); an absolute one is CI's own command line.
+        folder = path.absolute().parent
+        if not path.is_absolute() and Path(os.path.realpath(folder)) != Path(
+            os.path.normpath(folder)
+        ):
+            return "in a folder reached through a symbolic link"
+        return data.get(path.resolve())
+    except (OSError, RuntimeError) as err:  # a loop of links, a name too long
+        return f"not a usable path ({err.strerror if isinstance(err, OSError) else err})"
 
 
 def _write_reports(

@@ -123,3 +123,54 @@ def test_junit_lines_indented_before_a_workflow_command_stay_inert(
     result = invoke("check", "--format", "junit", claims=None)
     assert result.exit_code == 1
     assert not any(line.lstrip().startswith("::") for line in result.stdout.splitlines())
+
+
+def test_a_decoy_claims_file_named_by_the_settings_is_named_in_the_log(
+    invoke: Invoke, all_moved: Path
+) -> None:
+    """A pull request may point CI at another file of the repository; the run then says
+    which file it checked, so the log and the diff show the redirect."""
+    decoy = all_moved.parent / "decoy.json"
+    decoy.write_bytes(all_moved.read_bytes())
+    _settings(all_moved.parent, 'claims = "decoy.json"\n')
+    result = invoke("check", claims=None)
+    assert f"note: checking {decoy.resolve()} (dprktrack.toml:claims)" in result.stderr
+    plain = all_moved.parent / "dprktrack.toml"
+    plain.write_text('claims = "claims.json"\n', "utf-8")
+    assert "note: checking" not in invoke("check", claims=None).stderr
+
+
+def test_a_claims_json_that_is_a_link_is_named_in_the_log(invoke: Invoke, all_moved: Path) -> None:
+    real = all_moved.parent / "real.json"
+    all_moved.rename(real)
+    all_moved.symlink_to(real.name)
+    result = invoke("check", claims=None)
+    assert f"note: checking {real.resolve()} (a symbolic link)" in result.stderr
+
+
+def test_a_report_in_a_folder_reached_through_a_link_is_refused(
+    invoke: Invoke, all_moved: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    outside = tmp_path_factory.mktemp("outside")
+    (all_moved.parent / "linkdir").symlink_to(outside, target_is_directory=True)
+    result = invoke("check", "--report", "sarif:linkdir/out.sarif", claims=None)
+    assert result.exit_code == 2
+    assert "through a symbolic link" in result.stderr
+    assert list(outside.iterdir()) == []
+
+
+def test_loops_of_links_and_deep_toml_are_one_line_errors(invoke: Invoke, all_moved: Path) -> None:
+    folder = all_moved.parent
+    (folder / "loop1").symlink_to("loop2")
+    (folder / "loop2").symlink_to("loop1")
+    report = invoke("check", "--report", "sarif:loop1", claims=None)
+    assert report.exit_code == 2
+    assert "Traceback" not in report.stderr
+    _settings(folder, 'claims = "loop1"\n')
+    looped = invoke("check", claims=None)
+    assert looped.exit_code == 2
+    assert looped.stderr.startswith("error: dprktrack.toml: claims: not a usable path")
+    _settings(folder, "x = " + "[" * 100_000 + "]" * 100_000 + "\n")
+    deep = invoke("check", claims=None)
+    assert deep.exit_code == 2
+    assert deep.stderr == "error: dprktrack.toml: not valid TOML: nested too deeply\n"
