@@ -380,7 +380,8 @@ def approve(ctx: click.Context, claim_ids: tuple[str, ...], *, yes: bool, dry_ru
 
     \b
     Exit codes: 0 approved (or nothing left to approve), 1 not approved when asked,
-    2 a claim that cannot be approved, an unknown id, or an unusable claims file.
+    2 a claim that cannot be approved, an unknown id, an unusable claims file, or no
+    terminal to ask on without --yes.
 
     \b
     Examples:
