@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from pathlib import Path, PurePath
 from typing import Any
 
-from dprktrack.output.safetext import visible
+from dprktrack.output.safetext import LOG_COMMAND, visible
 
 FINGERPRINT_KEY = "dprktrack/v1"
 """The name of the fingerprint in SARIF's `partialFingerprints`; a new way of computing it
@@ -29,8 +29,6 @@ LEVELS = {"failure": "error", "warning": "warning", "ignored": "note", "pass": "
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_LOG_COMMAND = re.compile(r"^([^\S\n]*):(?=:)", re.MULTILINE)
-"""`::` at a line's start, after any blanks: the runner trims them before it looks."""
 
 
 def fingerprint(record: Mapping[str, Any]) -> str:
@@ -91,7 +89,15 @@ def xml_text(text: str) -> str:
 def log_inert_xml(document: str) -> str:
     """An XML document that a CI log shows runs no workflow command: `##[` and a line that
     begins with `::` are written with character references, which mean the same."""
-    return _LOG_COMMAND.sub(r"\1&#58;", document.replace("##[", "##&#91;"))
+    return LOG_COMMAND.sub(_xml_inert, document)
+
+
+def _xml_inert(match: re.Match[str]) -> str:
+    """The command's first colon or bracket as a character reference, which XML readers
+    take for the same character and a runner reading the log does not."""
+    if match.group(1) is not None:
+        return f"{match.group(1)}&#58;"
+    return f"#{match.group(2)}#{match.group(3)}&#91;"
 
 
 def _escape(match: re.Match[str]) -> str:

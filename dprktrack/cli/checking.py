@@ -9,19 +9,19 @@ from typing import TYPE_CHECKING
 
 import click
 
-from dprktrack.cli.group import decide_exit, one_line_message
+from dprktrack.check.reporters import FORMATS
+from dprktrack.cli.group import decide_exit
 from dprktrack.cli.shared import completer, load_claims, run_settings
 from dprktrack.errors import EXIT_FAILURE, EXIT_INPUT, EXIT_OK, EXIT_OUTPUT, DprkError
+from dprktrack.output.safetext import one_line
 
 if TYPE_CHECKING:
     from dprktrack.check.run import CheckRun
     from dprktrack.claimsfile.catalog import Catalog
     from dprktrack.config import Settings
 
-SETTINGS_FILES = ("dprktrack.toml", "pyproject.toml")
-"""Names a report never takes: one would replace the settings every run reads."""
-
-CHECK_FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab")
+CHECK_FORMATS = FORMATS
+"""Every `check --format`: one per reporter (`build_reporter`), named once, there."""
 ReportSpec = tuple[str, Path]
 """`--report FORMAT:PATH`, parsed: a format and the file it is written to."""
 
@@ -222,18 +222,19 @@ def _say_which_claims_file(ctx: click.Context, catalog: Catalog, settings: Setti
     if redirected or linked:
         why = "a symbolic link" if linked else settings.origins.get("claims", "the settings")
         click.echo(
-            f"note: checking {one_line_message(str(catalog.path.resolve()))} "
-            f"({one_line_message(why)})",
+            f"note: checking {one_line(str(catalog.path.resolve()))} ({one_line(why)})",
             err=True,
         )
 
 
 def _overwritten(data: dict[Path, str], path: Path) -> str | None:
     """What a report at `path` would replace or write through that it must not, or None."""
+    from dprktrack.config import CONFIG_FILENAME, PYPROJECT
+
     try:
         if path.is_symlink():
             return "a symbolic link (a report replaces a file, never writes through one)"
-        if path.name in SETTINGS_FILES:
+        if path.name in (CONFIG_FILENAME, PYPROJECT):  # the settings every run reads
             return "a settings file's name"
         # A relative path is the repository's to shape (a pull request can commit a link in
         # it); an absolute one is CI's own command line.
@@ -267,8 +268,7 @@ def _warn_unmatched(run: CheckRun, where: str) -> None:
     be fixed (drop the entry) or failing otherwise (which it does not excuse)."""
     for index, rule in run.ignored.unmatched:
         click.echo(
-            f"warning: {one_line_message(where)}[{index}] ({one_line_message(rule.describe())}) "
-            "matches no finding",
+            f"warning: {one_line(where)}[{index}] ({one_line(rule.describe())}) matches no finding",
             err=True,
         )
 

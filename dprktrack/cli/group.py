@@ -19,7 +19,7 @@ import click
 
 from dprktrack import __version__
 from dprktrack.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_OUTPUT, DprkError
-from dprktrack.output.safetext import inert_in_logs, visible
+from dprktrack.output.safetext import one_line
 
 if TYPE_CHECKING:
     from click.shell_completion import CompletionItem
@@ -284,9 +284,9 @@ def _error(line: str) -> None:
     click.echo(line, file=sys.stderr, err=True)
 
 
-def one_line_message(text: str) -> str:
-    """A message from data shown on one line, its control characters made visible."""
-    return inert_in_logs(visible(text).replace("\n", "\\n"))
+one_line_message = one_line
+"""A message from data shown on one line, its control characters made visible (the
+commands' name for `safetext.one_line`)."""
 
 
 def _silence_stdout() -> None:

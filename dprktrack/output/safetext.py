@@ -58,9 +58,11 @@ def _json_escape(match: re.Match[str]) -> str:
 
 _SGR = r"(?:\x1b\[[0-9;]*m)"
 """A colour code, which a log viewer may strip before it reads a line for commands."""
-_LOG_COMMAND = re.compile(
+LOG_COMMAND = re.compile(
     rf"^((?:[^\S\n]|{_SGR})*):(?=(?:{_SGR})*:)|#({_SGR}*)#({_SGR}*)\[", re.MULTILINE
 )
+"""What a CI runner reads as a workflow command: `::` at a line's start (after blanks and
+colour codes), or `##[` anywhere (group 1 is set for the first, groups 2 and 3 for the other)."""
 
 
 def inert_in_logs(text: str) -> str:
@@ -71,7 +73,7 @@ def inert_in_logs(text: str) -> str:
     an escape instead, as `visible` shows a control character. Colour codes between
     the characters do not hide them: a log viewer may strip them first.
     """
-    return _LOG_COMMAND.sub(_inert, text)
+    return LOG_COMMAND.sub(_inert, text)
 
 
 def _inert(match: re.Match[str]) -> str:
