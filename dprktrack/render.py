@@ -24,7 +24,7 @@ from dprktrack.output.console import make_console as make_console  # noqa: PLC04
 from dprktrack.output.safetext import one_line, visible, visible_json
 
 if TYPE_CHECKING:
-    from dprktrack.curate import Passage
+    from dprktrack.curate.anchoring import Passage
     from dprktrack.query import Annotation
 
 STANCE_STYLES = {"support": "green", "oppose": "red", "neutral": "cyan", "mixed": "yellow"}

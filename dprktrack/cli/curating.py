@@ -30,7 +30,9 @@ if TYPE_CHECKING:
     import datetime
 
     from dprktrack.claimsfile.catalog import Catalog
-    from dprktrack.curate import Anchored, Approval, ClaimAnswers, Located
+    from dprktrack.curate.adding import ClaimAnswers
+    from dprktrack.curate.anchoring import Anchored, Located
+    from dprktrack.curate.approving import Approval
     from dprktrack.matching.departures import Review
     from dprktrack.matching.matcher import Document
 
@@ -91,8 +93,8 @@ def locate(ctx: click.Context, text: str, sources: tuple[str, ...], fmt: str) ->
     Example:
       dprktrack locate "Moscow's proposal to set a time limit"
     """
-    from dprktrack.curate import locate as find
-    from dprktrack.curate import located_record
+    from dprktrack.curate.anchoring import locate as find
+    from dprktrack.curate.fields import located_record
     from dprktrack.query import pick_source
 
     if not text.strip():
@@ -147,10 +149,10 @@ def _write_record(
     The new file is loaded and validated whole before it is written, and the write
     is refused if the file changed on disk since it was read (as `check --fix`).
     """
-    from dprktrack import curate
+    from dprktrack.curate import adding
     from dprktrack.output.writers import write_json
 
-    curate.save(catalog, curate.appended(catalog, section, record), dry_run=dry_run)
+    adding.save(catalog, adding.appended(catalog, section, record), dry_run=dry_run)
     if dry_run:
         write_json(record, sys.stdout)
         click.echo(f"note: --dry-run: {one_line_message(catalog.name)} not changed", err=True)
@@ -243,13 +245,13 @@ def add(
       dprktrack add --actor nebenzya --stance sanctions-regime=oppose --date 2024-03-28 \\
         --quote "long overdue" --summary "The sanctions regime is overdue for an update."
     """
-    from dprktrack import curate
+    from dprktrack.curate import adding
 
     asking = will_ask(prompt)
     given, details = _claim_options(given, asking)
     catalog = load_claims(ctx, bundled_ok=False)
     document, answers, occurrence = _claim_answers(catalog, given, asking=asking, details=details)
-    new = curate.new_claim(catalog, document, answers)
+    new = adding.new_claim(catalog, document, answers)
     claim_id = new.record["id"]
     if new.review.departures:
         _show_departures(claim_id, new.places, new.review)
@@ -293,7 +295,7 @@ def _claim_answers(
 ) -> tuple[Document, ClaimAnswers, int | None]:
     """The source quoted and every answer for the new claim, each asked for if missing, with
     the occurrence chosen (for the command line that would add it without asking)."""
-    from dprktrack import curate
+    from dprktrack.curate import adding, fields
     from dprktrack.query import pick_source
 
     source, relay, date = given["source"], given["reported_via"], given["date"]
@@ -302,9 +304,9 @@ def _claim_answers(
     source_id = pick_source(catalog, source)
     published = catalog.sources[source_id].published
     if date is not None:
-        date = curate.check_date(date, "--date", published)
-    relay = curate.resolve_actor(catalog, relay, "--reported-via") if relay else None
-    document = curate.quotable_source(catalog, source_id)
+        date = fields.check_date(date, "--date", published)
+    relay = fields.resolve_actor(catalog, relay, "--reported-via") if relay else None
+    document = adding.quotable_source(catalog, source_id)
     actor_id = _actor_answer(catalog, given["actor"])
     anchored, occurrence = _quote_answer(document, given["quote"], given["occurrence"])
     entries = _stances_answer(catalog, given["stances"])
@@ -314,7 +316,7 @@ def _claim_answers(
     quote_type = given["quote_type"]
     if details:
         quote_type, relay, date = _asked_details(catalog, quote_type, relay, date, published)
-    answers = curate.ClaimAnswers(
+    answers = adding.ClaimAnswers(
         source_id, actor_id, anchored, entries, summary, quote_type, relay, date
     )
     return document, answers, occurrence
@@ -388,10 +390,10 @@ def approve(ctx: click.Context, claim_ids: tuple[str, ...], *, yes: bool, dry_ru
       dprktrack approve c014
       dprktrack approve --yes --dry-run c014 c015
     """
-    from dprktrack import curate
+    from dprktrack.curate import adding, approving
 
     catalog = load_claims(ctx, bundled_ok=False)
-    approvals = curate.approvals(catalog, claim_ids)
+    approvals = approving.approvals(catalog, claim_ids)
     pending = [approved for approved in approvals if not approved.done]
     _show_approvals(approvals)
     if not pending:
@@ -401,7 +403,7 @@ def approve(ctx: click.Context, claim_ids: tuple[str, ...], *, yes: bool, dry_ru
     if not (yes or dry_run) and not click.confirm("Approve them?", default=False, err=True):
         click.echo("note: nothing approved; nothing written", err=True)
         ctx.exit(EXIT_FAILURE)
-    curate.save(catalog, curate.approved_text(catalog.raw, pending), dry_run=dry_run)
+    adding.save(catalog, approving.approved_text(catalog.raw, pending), dry_run=dry_run)
     if dry_run:
         click.echo(f"note: --dry-run: {one_line_message(catalog.name)} not changed", err=True)
     for approved in pending:
@@ -427,7 +429,7 @@ def _asked_details(
     published: datetime.date,
 ) -> tuple[str | None, str | None, str | None]:
     """The claim's optional details, each asked for unless given."""
-    from dprktrack.curate import check_date, resolve_actor
+    from dprktrack.curate.fields import check_date, resolve_actor
 
     if quote_type is None:
         quote_type = ask(
@@ -452,7 +454,7 @@ def _asked_details(
 
 def _actor_answer(catalog: Catalog, given: str | None) -> str:
     """The claim's actor: as given, else asked for with the actors listed."""
-    from dprktrack.curate import resolve_actor
+    from dprktrack.curate.fields import resolve_actor
 
     if given is not None:
         return resolve_actor(catalog, given, "--actor")
@@ -465,7 +467,7 @@ def _quote_answer(
 ) -> tuple[Anchored, int | None]:
     """The quote anchored in the source, and the occurrence chosen (asked for when a quote
     typed at the prompt is found several times)."""
-    from dprktrack.curate import Ambiguous, anchor_quote
+    from dprktrack.curate.anchoring import Ambiguous, anchor_quote
 
     if given is not None:
         return anchor_quote(document, given, occurrence), occurrence
@@ -494,7 +496,7 @@ def _number(answer: str, count: int) -> int:
 
 def _stances_answer(catalog: Catalog, given: tuple[str, ...]) -> list[dict[str, str]]:
     """The claim's stances: as given, else asked for with the targets listed."""
-    from dprktrack.curate import parse_stances
+    from dprktrack.curate.fields import parse_stances
 
     if given:
         return parse_stances(given, catalog.targets)
@@ -547,7 +549,7 @@ def add_actor(ctx: click.Context, /, *, dry_run: bool, prompt: bool | None, **gi
       dprktrack add-actor --name "Linda Thomas-Greenfield" --kind person \\
         --alias Thomas-Greenfield --role "US ambassador to the UN" --country "United States"
     """
-    from dprktrack import curate
+    from dprktrack.curate import adding
 
     asking = will_ask(prompt)
     optional = {option: given[key] for key, option in _ACTOR_OPTIONAL.items()}
@@ -557,7 +559,7 @@ def add_actor(ctx: click.Context, /, *, dry_run: bool, prompt: bool | None, **gi
         given[key] = one_line(given[key], option)
     catalog = load_claims(ctx, bundled_ok=False)
     answers = _actor_answers(catalog, given, details=details)
-    record, clashes = curate.new_actor(catalog, **answers)
+    record, clashes = adding.new_actor(catalog, **answers)
     for other in clashes:
         click.echo(f"note: actor {visible(other)} has the same name or alias", err=True)
     _write_record(catalog, "actors", record, dry_run=dry_run)
@@ -628,7 +630,7 @@ def add_target(
       dprktrack add-target --id arms-deals --label "Russia–DPRK arms deals" \\
         --description "Alleged transfers of DPRK munitions to Russia."
     """
-    from dprktrack import curate
+    from dprktrack.curate import adding, fields
 
     asking = will_ask(prompt)
     require({"--label": label, "--description": description}, asking, {"--id": target_id})
@@ -641,9 +643,9 @@ def add_target(
     if description is None:
         description = ask("Description", required_text("--description"))
     new_id = _chosen_id(catalog.targets, target_id, label, "target", asking=details)
-    for other in curate.label_clashes(catalog, label):
+    for other in fields.label_clashes(catalog, label):
         click.echo(f"note: target {visible(other)} has the same label", err=True)
-    record = curate.new_target(new_id, label, description)
+    record = adding.new_target(new_id, label, description)
     _write_record(catalog, "targets", record, dry_run=dry_run)
 
 
@@ -652,7 +654,7 @@ def _chosen_id(
 ) -> str:
     """The new record's id: as given, else asked for (offering a slug of the name), else
     that slug."""
-    from dprktrack.curate import free_id, slug
+    from dprktrack.curate.fields import free_id, slug
 
     made = slug(name)
     if given is None and asking:

@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 from strategies import SEED_PROPERTY, on_words, seed_spans
 from support import CATALOG, SEED_TEXT, UNIQUE, straightened
 
-from dprktrack.curate import locate, next_claim_id, slug, whole_words
+from dprktrack.curate.anchoring import locate, whole_words
+from dprktrack.curate.fields import next_claim_id, slug
 from dprktrack.matching.textpos import Span
 
 
