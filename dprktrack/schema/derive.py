@@ -37,6 +37,8 @@ VALUE_RULES: list[tuple[Any, str]] = [
     (models.QuoteText, "quote"),
     (models.Context, "context"),
     (models.Sha256, "sha256"),
+    (models.WebAddress, "web_address"),
+    (models.LanguageTag, "language"),
     (models.ReviewPin, "review_pin"),
     (models.IsoDate, "date"),
     (models.CalendarDate, "date"),
@@ -214,7 +216,7 @@ def _builders() -> Iterator[str]:
         yield (
             f"def {_builder_name(model)}(record: dict[str, Any]) -> {name}:\n"
             f'    """{_article(name)} from its validated JSON record."""\n'
-            f"    return {_construction(model, 'record')}"
+            f"{_returned(model, 'record')}"
         )
 
 
@@ -225,6 +227,15 @@ def _article(name: str) -> str:
 
 def _construction(model: type[BaseModel], record: str) -> str:
     """The expression that builds `model`'s record from the JSON record named `record`."""
+    items = _construction_items(model, record)
+    if items is None:
+        return f"{model.__name__}(**{record})"
+    return f"{model.__name__}(**{{{', '.join(items)}}})"
+
+
+def _construction_items(model: type[BaseModel], record: str) -> list[str] | None:
+    """The items of the dict a record is built from: defaults filled, values converted;
+    None when the JSON record serves as it is."""
     hints = _hints(model)
     filled = [
         f'"{name}": {_factory_default(info)}'
@@ -237,8 +248,18 @@ def _construction(model: type[BaseModel], record: str) -> str:
         if (conversion := _conversion(name, hints[name], _read(record, name, info)))
     ]
     if not filled and not converted:
-        return f"{model.__name__}(**{record})"
-    return f"{model.__name__}(**{{{', '.join([*filled, f'**{record}', *converted])}}})"
+        return None
+    return [*filled, f"**{record}", *converted]
+
+
+def _returned(model: type[BaseModel], record: str) -> str:
+    """The builder's return statement, wrapped as the formatter would when too long."""
+    line = f"    return {_construction(model, record)}"
+    items = _construction_items(model, record)
+    if len(line) <= LINE_LENGTH or items is None:
+        return line
+    wrapped = _wrapped("**{", items, "}", "        ")
+    return f"    return {model.__name__}(\n{wrapped}\n    )"
 
 
 def _read(record: str, name: str, info: FieldInfo) -> str:

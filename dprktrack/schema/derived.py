@@ -59,6 +59,7 @@ def as_date_or_none(value: str | date | None) -> date | None:
 STANCES: tuple[str, ...] = ("support", "oppose", "neutral", "mixed")
 QUOTE_TYPES: tuple[str, ...] = ("direct", "indirect", "mixed")
 ACTOR_KINDS: tuple[str, ...] = ("person", "government", "organization", "media", "group", "author")
+CLAIM_KINDS: tuple[str, ...] = ("statement", "act")
 
 
 class Source(NamedTuple):
@@ -71,6 +72,10 @@ class Source(NamedTuple):
     outlet: str
     published: date
     sha256: str
+    url: str | None = None
+    archived_url: str | None = None
+    retrieved: date | None = None
+    language: str | None = None
 
 
 class Actor(NamedTuple):
@@ -80,6 +85,7 @@ class Actor(NamedTuple):
     name: str
     kind: str
     aliases: list[str]
+    members: list[str]
     role: str | None = None
     country: str | None = None
 
@@ -114,6 +120,7 @@ class Claim(NamedTuple):
     prefix: str | None = None
     suffix: str | None = None
     review_pin: str | None = None
+    kind: str = "statement"
     reported_via: str | None = None
     date: str | None = None
 
@@ -129,12 +136,18 @@ class Records(NamedTuple):
 
 def source_of(record: dict[str, Any]) -> Source:
     """A source from its validated JSON record."""
-    return Source(**{**record, "published": as_date(record["published"])})
+    return Source(
+        **{
+            **record,
+            "published": as_date(record["published"]),
+            "retrieved": as_date_or_none(record.get("retrieved")),
+        }
+    )
 
 
 def actor_of(record: dict[str, Any]) -> Actor:
     """An actor from its validated JSON record."""
-    return Actor(**{"aliases": [], **record})
+    return Actor(**{"aliases": [], "members": [], **record})
 
 
 def target_of(record: dict[str, Any]) -> Target:
@@ -176,7 +189,21 @@ SHAPES: dict[str, Shape] = {
         checks=(),
     ),
     "Source": Shape(
-        keys=frozenset({"id", "path", "title", "author", "outlet", "published", "sha256"}),
+        keys=frozenset(
+            {
+                "id",
+                "path",
+                "title",
+                "author",
+                "outlet",
+                "published",
+                "sha256",
+                "url",
+                "archived_url",
+                "retrieved",
+                "language",
+            }
+        ),
         required=frozenset({"id", "path", "title", "author", "outlet", "published", "sha256"}),
         fields=(
             FieldRule("id", "slug"),
@@ -186,11 +213,15 @@ SHAPES: dict[str, Shape] = {
             FieldRule("outlet", "text"),
             FieldRule("published", "date"),
             FieldRule("sha256", "sha256"),
+            FieldRule("url", "web_address", nullable=True),
+            FieldRule("archived_url", "web_address", nullable=True),
+            FieldRule("retrieved", "date", nullable=True),
+            FieldRule("language", "language", nullable=True),
         ),
         checks=(),
     ),
     "Actor": Shape(
-        keys=frozenset({"id", "name", "aliases", "kind", "role", "country"}),
+        keys=frozenset({"id", "name", "aliases", "kind", "role", "country", "members"}),
         required=frozenset({"id", "name", "kind"}),
         fields=(
             FieldRule("id", "slug"),
@@ -199,6 +230,7 @@ SHAPES: dict[str, Shape] = {
             FieldRule("kind", "one_of", choices=ACTOR_KINDS),
             FieldRule("role", "text", nullable=True),
             FieldRule("country", "text", nullable=True),
+            FieldRule("members", "slug", many=True, min_items=0),
         ),
         checks=(),
     ),
@@ -234,6 +266,7 @@ SHAPES: dict[str, Shape] = {
                 "suffix",
                 "review_pin",
                 "quote_type",
+                "kind",
                 "reported_via",
                 "stances",
                 "summary",
@@ -252,6 +285,7 @@ SHAPES: dict[str, Shape] = {
             FieldRule("suffix", "context", nullable=True),
             FieldRule("review_pin", "review_pin", nullable=True),
             FieldRule("quote_type", "one_of", choices=QUOTE_TYPES),
+            FieldRule("kind", "one_of", choices=CLAIM_KINDS),
             FieldRule("reported_via", "slug", nullable=True),
             FieldRule("stances", "record", record="StanceEntry", many=True, min_items=1),
             FieldRule("summary", "text"),

@@ -26,12 +26,16 @@ from pydantic import (
 
 from dprktrack.schema.rules import (
     DATE_PATTERN,
+    LANGUAGE_PATTERN,
+    MAX_LANGUAGE_TAG,
     MAX_TEXT,
+    MAX_WEB_ADDRESS,
     QUOTE_PATTERN,
     REVIEW_PIN_PATTERN,
     SHA256_PATTERN,
     SLUG_PATTERN,
     TEXT_PATTERN,
+    WEB_ADDRESS_PATTERN,
     iso_date,
     offsets_problem,
 )
@@ -40,6 +44,7 @@ from dprktrack.schema.rules import (
 Stance = Literal["support", "oppose", "neutral", "mixed"]
 QuoteType = Literal["direct", "indirect", "mixed"]
 ActorKind = Literal["person", "government", "organization", "media", "group", "author"]
+ClaimKind = Literal["statement", "act"]
 
 # Patterns, not Python validators: they run inside pydantic-core, twice as fast on
 # a file of 100,000 claims.
@@ -47,6 +52,12 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
 Text = Annotated[str, StringConstraints(pattern=TEXT_PATTERN, max_length=MAX_TEXT)]
 QuoteText = Annotated[str, StringConstraints(pattern=QUOTE_PATTERN, max_length=MAX_TEXT)]
 Context = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
+WebAddress = Annotated[
+    str, StringConstraints(pattern=WEB_ADDRESS_PATTERN, max_length=MAX_WEB_ADDRESS)
+]
+LanguageTag = Annotated[
+    str, StringConstraints(pattern=LANGUAGE_PATTERN, max_length=MAX_LANGUAGE_TAG)
+]
 Sha256 = Annotated[str, StringConstraints(pattern=SHA256_PATTERN)]
 ReviewPin = Annotated[str, StringConstraints(pattern=REVIEW_PIN_PATTERN)]
 # DATE_PATTERN is the JSON Schema's only: `iso_date` validates, messages and all. It runs
@@ -80,6 +91,18 @@ class Source(_Record):
     outlet: Text = Field(description="Publication or outlet.")
     published: CalendarDate = Field(description="Publication date, YYYY-MM-DD.")
     sha256: Sha256 = Field(description="SHA-256 of the file's bytes, lowercase hex.")
+    url: WebAddress | None = Field(
+        default=None, description="Where the source was published on the web (http or https)."
+    )
+    archived_url: WebAddress | None = Field(
+        default=None, description="A web archive's copy of the page, should the original go."
+    )
+    retrieved: CalendarDate | None = Field(
+        default=None, description="Date the text was taken from the web, YYYY-MM-DD."
+    )
+    language: LanguageTag | None = Field(
+        default=None, description="Language of the text as a BCP 47 tag: en, ko, en-GB."
+    )
 
 
 class Actor(_Record):
@@ -93,6 +116,11 @@ class Actor(_Record):
     kind: ActorKind = Field(description="person, government, organization, media, group or author.")
     role: Text | None = Field(default=None, description="Role as the source describes it.")
     country: Text | None = Field(default=None, description="Country as the source gives it.")
+    members: list[Slug] = Field(
+        default_factory=list,
+        description="For a group (kind group) speaking or acting as one, such as two"
+        " governments making a joint proposal: the ids of its member actors.",
+    )
 
 
 class Target(_Record):
@@ -146,6 +174,11 @@ class Claim(_Record):
     )
     quote_type: QuoteType = Field(
         description="direct: the actor's own words; indirect: the source's paraphrase; mixed: both."
+    )
+    kind: ClaimKind = Field(
+        default="statement",
+        description="statement: something said or written (the default); act: something done,"
+        " such as a vote, a veto or a draft submitted.",
     )
     reported_via: Slug | None = Field(
         default=None, description="Id of the actor that relays the statement, if any."

@@ -24,11 +24,21 @@ from operator import is_not, itemgetter, methodcaller
 from typing import Any
 
 from dprktrack.schema.derived import SHAPES, FieldRule, Shape
-from dprktrack.schema.rules import MAX_TEXT, iso_date, offsets_problem
+from dprktrack.schema.rules import (
+    LANGUAGE_PATTERN,
+    MAX_LANGUAGE_TAG,
+    MAX_TEXT,
+    MAX_WEB_ADDRESS,
+    WEB_ADDRESS_PATTERN,
+    iso_date,
+    offsets_problem,
+)
 
 _SLUG_LINES = re.compile(r"(?:[a-z0-9]+(?:-[a-z0-9]+)*\n)*")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _REVIEW_PIN = re.compile(r"[0-9a-f]{16}")
+_WEB_ADDRESS = re.compile(WEB_ADDRESS_PATTERN)
+_LANGUAGE = re.compile(LANGUAGE_PATTERN)
 # Characters every regex engine's \S takes (ASCII printable) or \w takes (letters, digits).
 _VISIBLE = re.compile(r"[!-~]|[^\W_]")
 
@@ -151,6 +161,23 @@ def _review_pins(values: list[Any]) -> bool:
     return _strings(values) and all(map(_REVIEW_PIN.fullmatch, values))
 
 
+def _web_addresses(values: list[Any]) -> bool:
+    """The models' pattern, on its sure side: Python's \\s takes every character the models'
+    engine takes as white space, and more (a disagreement answers no; the models decide).
+    `fullmatch`, because Python's `$` also matches before a final line end."""
+    return (
+        _strings(values)
+        and max(map(len, values), default=0) <= MAX_WEB_ADDRESS
+        and all(map(_WEB_ADDRESS.fullmatch, values))
+    )
+
+
+def _languages(values: list[Any]) -> bool:
+    return _strings(values) and all(
+        len(value) <= MAX_LANGUAGE_TAG and _LANGUAGE.fullmatch(value) for value in values
+    )
+
+
 def _dates(values: list[Any]) -> bool:
     return _strings(values) and all(map(_date, set(values)))
 
@@ -166,6 +193,8 @@ _VALUE_RULES: dict[str, Callable[[list[Any]], bool]] = {
     "context": _contexts,
     "sha256": _sha256s,
     "review_pin": _review_pins,
+    "web_address": _web_addresses,
+    "language": _languages,
     "date": _dates,
     "count": _counts,
     "string": _strings,

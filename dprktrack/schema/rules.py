@@ -20,6 +20,12 @@ SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 TEXT_PATTERN = r"\S"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 REVIEW_PIN_PATTERN = r"^[0-9a-f]{16}$"
+WEB_ADDRESS_PATTERN = r"^https?://[^\s/?#]+[^\s]*$"
+"""An http(s) address with a host and no white space: what a browser opens as a link."""
+LANGUAGE_PATTERN = r"^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$"
+"""A BCP 47 language tag's shape (en, en-GB, zh-Hant-TW): a language, then subtags."""
+MAX_WEB_ADDRESS = 2_048
+MAX_LANGUAGE_TAG = 35
 QUOTE_PATTERN = r"\w\W*\w"
 """Two letters or digits: a quote of one character (or of punctuation) ties nothing down."""
 MAX_TEXT = 10_000
@@ -30,6 +36,8 @@ PATTERN_MESSAGES = {
     SHA256_PATTERN: "must be 64 lowercase hexadecimal digits",
     REVIEW_PIN_PATTERN: "must be 16 lowercase hexadecimal digits (written by `dprktrack approve`)",
     QUOTE_PATTERN: "must hold at least two letters or digits",
+    WEB_ADDRESS_PATTERN: "must be a web address beginning http:// or https://, without spaces",
+    LANGUAGE_PATTERN: "must be a BCP 47 language tag such as en, ko or en-GB",
 }
 """What each pattern means, said to a curator instead of the regular expression."""
 DATE_PATTERN = r"^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$"
@@ -81,6 +89,7 @@ def cross_reference_problems(data: Any) -> list[Problem]:
         reason = unsafe_relative_path(path) if isinstance(path, str) else None
         if reason:
             problems.append(Problem(("sources", index, "path"), reason))
+    problems += member_problems(_records(data, "actors"), known["actors"])
     claims = _records(data, "claims")
     if _all_references_hold([claim for _, claim in claims], known):
         return problems
@@ -90,6 +99,67 @@ def cross_reference_problems(data: Any) -> list[Problem]:
         if not _references_hold(claim, known):
             problems.extend(_claim_reference_problems(index, claim, known, refused))
     return problems
+
+
+def member_problems(actors: list[tuple[int, dict[str, Any]]], known: set[str]) -> list[Problem]:
+    """What is wrong with the groups: a member that is no actor, given twice, or the group
+    itself (directly or by way of another group); members on an actor that is no group."""
+    groups = {
+        actor["id"]: members
+        for _, actor in actors
+        if isinstance(members := actor.get("members"), list)
+        and members
+        and isinstance(actor.get("id"), str)
+    }
+    if not groups:
+        return []  # the usual case: no groups at all
+    problems: list[Problem] = []
+    for index, actor in actors:
+        members = actor.get("members")
+        if not (isinstance(members, list) and members):
+            continue
+        problems += _group_problems(index, actor, members, known, groups)
+    return problems
+
+
+def _group_problems(
+    index: int,
+    actor: dict[str, Any],
+    members: list[Any],
+    known: set[str],
+    groups: dict[str, list[Any]],
+) -> list[Problem]:
+    actor_id = actor.get("id")
+    found: list[Problem] = []
+    if actor.get("kind") != "group":
+        found.append(Problem(("actors", index, "members"), "only a group (kind group) has members"))
+    seen: set[str] = set()
+    for position, member in enumerate(members):
+        if not isinstance(member, str):
+            continue  # the schema says what is wrong with it
+        at = ("actors", index, "members", position)
+        if member == actor_id:
+            found.append(Problem(at, f"a group cannot be a member of itself ({member!r})"))
+        elif member not in known:
+            found.append(Problem(at, f"unknown actor {member!r}; known: {_listing(known)}"))
+        elif member in seen:
+            found.append(Problem(at, f"member {member!r} is given more than once"))
+        elif actor_id in _all_members(member, groups):
+            found.append(Problem(at, f"{member!r} is a group that contains {actor_id!r} in turn"))
+        seen.add(member)
+    return found
+
+
+def _all_members(group: str, groups: dict[str, list[Any]]) -> set[str]:
+    """Every actor inside `group`, through groups of groups; a loop stops the walk."""
+    found: set[str] = set()
+    waiting = [group]
+    while waiting:
+        for member in groups.get(waiting.pop(), []):
+            if isinstance(member, str) and member not in found:
+                found.add(member)
+                waiting.append(member)
+    return found
 
 
 def _is_list(data: Any, section: str) -> bool:

@@ -4,6 +4,6 @@ The models' Literal types, spelled out (in derived.py, generated) so the command
 can offer them as choices (and print `--help`) without importing pydantic.
 """
 
-from dprktrack.schema.derived import ACTOR_KINDS, QUOTE_TYPES, STANCES
+from dprktrack.schema.derived import ACTOR_KINDS, CLAIM_KINDS, QUOTE_TYPES, STANCES
 
-__all__ = ["ACTOR_KINDS", "QUOTE_TYPES", "STANCES"]
+__all__ = ["ACTOR_KINDS", "CLAIM_KINDS", "QUOTE_TYPES", "STANCES"]

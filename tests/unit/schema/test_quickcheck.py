@@ -97,6 +97,28 @@ ODD_VALUES = st.one_of(
             "0" * 64,
             "neo-2024-04-24",
             "seeds/000_ae58a3e6272e0d5e.txt",
+            "https://example.org/a",
+            "http://example.org",
+            "https://",
+            "https:///path",
+            "https://example.org/a b",
+            "https://example.org/\n",
+            "https://example.org/\u3000",
+            "https://example.org/\x1c",
+            "https://пример.рф/статья",
+            "ftp://example.org",
+            "HTTPS://example.org",
+            "en",
+            "en-GB",
+            "zh-Hant-TW",
+            "en\n",
+            "e",
+            "english",
+            "en_GB",
+            "statement",
+            "act",
+            ["asmolov", "russia"],
+            ["russia", "russia"],
         ]
     ),
 )
@@ -135,9 +157,9 @@ def bent_documents(draw: st.DrawFn) -> Any:
             elif action == "delete":
                 del parent[path[-1]]
             elif isinstance(parent, dict):
-                parent[draw(st.sampled_from(["colour", "schema_", "$schema", "id"]))] = draw(
-                    ODD_VALUES
-                )
+                added = ["colour", "schema_", "$schema", "id", "members", "kind", "url"]
+                added += ["archived_url", "retrieved", "language"]
+                parent[draw(st.sampled_from(added))] = draw(ODD_VALUES)
         except (KeyError, IndexError, TypeError):
             continue
     return data
