@@ -38,9 +38,23 @@ CLAIM_FIELDS = (
     "summary",
     "reported_via",
     "date",
+    "kind",
+    "members",
+    "jointly_with",
 )
-ACTOR_FIELDS = ("id", "name", "kind", "role", "country", "aliases", "claims", "stances")
-CELL_FIELDS = ("actor_id", "actor", "target", "stance", "counts", "claims")
+ACTOR_FIELDS = (
+    "id",
+    "name",
+    "kind",
+    "role",
+    "country",
+    "aliases",
+    "members",
+    "claims",
+    "joint_claims",
+    "stances",
+)
+CELL_FIELDS = ("actor_id", "actor", "target", "stance", "counts", "claims", "jointly")
 TARGET_FIELDS = ("id", "label", "description", "claims", "counts")
 
 
@@ -93,6 +107,49 @@ class ClaimFilter:
     quote_types: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     greps: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    """statement, act: what a claim records (a claim file without acts has statements only)."""
+
+
+def group_members(catalog: Catalog) -> dict[str, frozenset[str]]:
+    """Each group's members, through groups of groups (loading refused any loop).
+
+    A group's claim is also each member's: "Russia and China proposed" is something
+    Russia proposed, jointly with China.
+    """
+    direct = {actor.id: actor.members for actor in catalog.actors.values() if actor.members}
+    expanded: dict[str, frozenset[str]] = {}
+    for group in direct:
+        found: set[str] = set()
+        waiting = [group]
+        while waiting:
+            for member in direct.get(waiting.pop(), ()):
+                if member not in found:
+                    found.add(member)
+                    waiting.append(member)
+        expanded[group] = frozenset(found)
+    return expanded
+
+
+def speakers(claim_actor: str, members: dict[str, frozenset[str]]) -> frozenset[str]:
+    """Whose claim a claim is: its actor, and every member when the actor is a group."""
+    return members.get(claim_actor, frozenset()) | {claim_actor}
+
+
+def asked_actors(catalog: Catalog, wanted: ClaimFilter) -> frozenset[str]:
+    """The ids --actor names: a group's claim found through one of them is marked joint."""
+    return frozenset(_matched_ids(catalog, wanted.actors))
+
+
+def jointly_with(catalog: Catalog, claim_actor: str, asked: frozenset[str]) -> list[str]:
+    """The other members' names, when an asked actor made this claim as one of a group."""
+    members = catalog.actors[claim_actor].members
+    if not asked or claim_actor in asked or not members:
+        return []
+    inside = group_members(catalog).get(claim_actor, frozenset())
+    if not inside & asked:
+        return []
+    return [catalog.actors[member].name for member in members if member not in asked]
 
 
 def _known(kind: str, option: str, values: Sequence[str], known: Iterable[str]) -> set[str]:
@@ -149,7 +206,12 @@ def select_claims(catalog: Catalog, wanted: ClaimFilter) -> list[Claim]:
     greps = [fold(text) for text in wanted.greps]
     tests: list[Callable[[Claim], bool]] = []
     if wanted.actors:
+        members = group_members(catalog)
+        actor_ids |= {group for group, inside in members.items() if inside & actor_ids}
         tests.append(lambda claim: claim.actor in actor_ids)
+    if wanted.kinds:
+        kinds = {kind.lower() for kind in wanted.kinds}
+        tests.append(lambda claim: claim.kind in kinds)
     if wanted.relays:
         tests.append(lambda claim: claim.reported_via in relay_ids)
     if wanted.quote_types:
@@ -180,8 +242,14 @@ def claim_span(text: str, claim: Claim) -> Span | None:
     return placed_span(Document(text), claim)
 
 
-def claim_records(catalog: Catalog, claims: Iterable[Claim]) -> list[Record]:
-    """Flat claim records with the quote's offsets and line:column in its source."""
+def claim_records(
+    catalog: Catalog, claims: Iterable[Claim], asked: frozenset[str] = frozenset()
+) -> list[Record]:
+    """Flat claim records with the quote's offsets and line:column in its source.
+
+    `asked` are the actors the user asked for (`asked_actors`): a group's claim found
+    through one of them names the other members in `jointly_with`.
+    """
     from dprktrack.matching.textpos import LineIndex
 
     line_indexes: dict[str, LineIndex] = {}
@@ -210,6 +278,9 @@ def claim_records(catalog: Catalog, claims: Iterable[Claim]) -> list[Record]:
                 "summary": claim.summary,
                 "reported_via": claim.reported_via,
                 "date": claim.date,
+                "kind": claim.kind,
+                "members": list(catalog.actors[claim.actor].members),
+                "jointly_with": jointly_with(catalog, claim.actor, asked),
             }
         )
     return records
@@ -228,12 +299,16 @@ def actor_records(catalog: Catalog, wanted: ClaimFilter) -> list[Record]:
     """
     claims = select_claims(catalog, wanted)
     stance_matches = stance_matcher(catalog, wanted)
+    members = group_members(catalog)
     claim_counts = Counter(claim.actor for claim in claims)
+    joint_counts = Counter(member for claim in claims for member in members.get(claim.actor, ()))
+    claim_counts.update(joint_counts)
     # One pass of C-speed counting over (actor, target, stance), then grouped.
     triples = Counter(
-        (claim.actor, entry.target, entry.stance)
+        (speaker, entry.target, entry.stance)
         for claim in claims
         for entry in filter(stance_matches, claim.stances)
+        for speaker in speakers(claim.actor, members)
     )
     counts: dict[str, dict[str, Counter[str]]] = {}
     for (actor, target, stance), count in triples.items():
@@ -247,7 +322,9 @@ def actor_records(catalog: Catalog, wanted: ClaimFilter) -> list[Record]:
             "role": actor.role,
             "country": actor.country,
             "aliases": list(actor.aliases),
+            "members": list(actor.members),
             "claims": claim_counts[actor.id],
+            "joint_claims": joint_counts[actor.id],
             "stances": {
                 target: _in_stance_order(tally)
                 for target, tally in counts.get(actor.id, {}).items()
@@ -265,12 +342,17 @@ def stance_cells(catalog: Catalog, wanted: ClaimFilter) -> list[Record]:
     their claims disagree; `counts` keeps the detail.
     """
     stance_matches = stance_matcher(catalog, wanted)
+    members = group_members(catalog)
     cells: dict[tuple[str, str], tuple[Counter[str], list[str]]] = {}
+    jointly: dict[tuple[str, str], list[str]] = {}
     for claim in select_claims(catalog, wanted):
         for entry in filter(stance_matches, claim.stances):
-            tally, ids = cells.setdefault((claim.actor, entry.target), (Counter(), []))
-            tally[entry.stance] += 1
-            ids.append(claim.id)  # once: a claim names each target once (loading checks)
+            for speaker in speakers(claim.actor, members):
+                tally, ids = cells.setdefault((speaker, entry.target), (Counter(), []))
+                tally[entry.stance] += 1
+                ids.append(claim.id)  # once: a claim names each target once (loading checks)
+                if speaker != claim.actor:
+                    jointly.setdefault((speaker, entry.target), []).append(claim.id)
     actor_order = {actor_id: index for index, actor_id in enumerate(catalog.actors)}
     target_order = {target_id: index for index, target_id in enumerate(catalog.targets)}
     ordered = sorted(
@@ -284,6 +366,7 @@ def stance_cells(catalog: Catalog, wanted: ClaimFilter) -> list[Record]:
             "stance": next(iter(tally)) if len(tally) == 1 else "mixed",
             "counts": _in_stance_order(tally),
             "claims": ids,
+            "jointly": jointly.get((actor_id, target), []),
         }
         for (actor_id, target), (tally, ids) in ordered
     ]
@@ -349,10 +432,12 @@ def claim_details(catalog: Catalog, record: Record) -> list[tuple[str, str]]:
     else:
         where += f":{record['line']}:{record['column']} (offsets {record['start']}–{record['end']})"
     relay = record["reported_via"]
+    members = [catalog.actors[member].name for member in actor.members]
     return [
+        *([("members", ", ".join(members))] if members else []),
         ("role", actor.role or "—"),
         ("country", actor.country or "—"),
-        ("type", record["quote_type"]),
+        ("type", record["quote_type"] + (" (an act)" if record["kind"] == "act" else "")),
         ("date", record["date"] or "—"),
         ("via", catalog.actors[relay].name if relay else "—"),
         ("summary", record["summary"]),

@@ -82,6 +82,11 @@ def claims_table(records: Sequence[dict[str, Any]]) -> Table:
     table.add_column("quote", ratio=6, min_width=24, overflow="fold")
     for record in records:
         actor = Text(visible(record["actor"]))
+        if record["jointly_with"]:
+            joint = ", ".join(visible(name) for name in record["jointly_with"])
+            actor.append(f"\njointly with {joint}", style="dim")
+        if record["kind"] == "act":
+            actor.append("\n(an act)", style="dim")
         if record["reported_via"]:
             actor.append(f"\nvia {visible(record['reported_via'])}", style="dim")
         table.add_row(

@@ -43,6 +43,7 @@ def list_claims(ctx: click.Context, /, fmt: str, **options: tuple[str, ...]) -> 
     """
     from dprktrack.query import (
         CLAIM_FIELDS,
+        asked_actors,
         claim_records,
         select_claims,
         unmatched_actor_notes,
@@ -51,7 +52,8 @@ def list_claims(ctx: click.Context, /, fmt: str, **options: tuple[str, ...]) -> 
 
     catalog = load_claims(ctx)
     wanted = claim_filter(options)
-    records = claim_records(catalog, select_claims(catalog, wanted))
+    asked = asked_actors(catalog, wanted)
+    records = claim_records(catalog, select_claims(catalog, wanted), asked)
     notes = [*unmatched_actor_notes(catalog, wanted), unplaced_note(records) or ""]
 
     def table(_console: Console) -> RenderableType:

@@ -11,7 +11,7 @@ import click
 from dprktrack.cli.group import one_line_message
 from dprktrack.errors import DprkError
 from dprktrack.output.safetext import visible
-from dprktrack.schema.vocabulary import QUOTE_TYPES, STANCES
+from dprktrack.schema.vocabulary import CLAIM_KINDS, QUOTE_TYPES, STANCES
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -139,6 +139,12 @@ _FILTERS = (
         "--quote-type", multiple=True, type=click.Choice(QUOTE_TYPES, case_sensitive=False)
     ),
     click.option(
+        "--kind",
+        multiple=True,
+        type=click.Choice(CLAIM_KINDS, case_sensitive=False),
+        help="statement: what an actor said or wrote; act: what it did (a vote, a veto).",
+    ),
+    click.option(
         "--source",
         multiple=True,
         metavar="ID",
@@ -171,6 +177,7 @@ def claim_filter(options: dict[str, tuple[str, ...]]) -> ClaimFilter:
         quote_types=options["quote_type"],
         sources=options["source"],
         greps=options["grep"],
+        kinds=options["kind"],
     )
 
 

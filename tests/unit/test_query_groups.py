@@ -1,0 +1,126 @@
+"""Group actors and acts in lookups: a group's claim is each member's too, marked as joint;
+`--kind` separates what actors said from what they did."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from support import DATA, Invoke
+
+from dprktrack.claimsfile.catalog import Catalog
+from dprktrack.claimsfile.load import load_catalog
+from dprktrack.query import (
+    ClaimFilter,
+    actor_records,
+    asked_actors,
+    claim_records,
+    group_members,
+    select_claims,
+    stance_cells,
+)
+
+JOINT = {"id": "joint", "name": "Russia and China", "kind": "group", "members": ["russia", "china"]}
+JOINT_CLAIM = "c004"  # the article's "They proposed…": Russia and China, jointly
+
+
+def joint_data() -> dict[str, Any]:
+    """The real data with one claim made by a Russia–China group, one claim an act."""
+    data = copy.deepcopy(DATA)
+    data["actors"].append(copy.deepcopy(JOINT))
+    for claim in data["claims"]:
+        if claim["id"] == JOINT_CLAIM:
+            claim["actor"] = "joint"
+        if claim["id"] == "c001":
+            claim["kind"] = "act"
+    return data
+
+
+@pytest.fixture
+def catalog(write_claims: Callable[[Any], Path]) -> Catalog:
+    return load_catalog(write_claims(joint_data()))
+
+
+def ids(claims: Any) -> list[str]:
+    return [claim.id for claim in claims]
+
+
+def test_a_members_claims_include_its_groups_claims(catalog: Catalog) -> None:
+    for member in ("russia", "china"):
+        found = ids(select_claims(catalog, ClaimFilter(actors=(member,))))
+        assert JOINT_CLAIM in found
+    assert ids(select_claims(catalog, ClaimFilter(actors=("joint",)))) == [JOINT_CLAIM]
+    assert JOINT_CLAIM not in ids(select_claims(catalog, ClaimFilter(actors=("nebenzya",))))
+
+
+def test_a_joint_claim_names_the_other_members(catalog: Catalog) -> None:
+    wanted = ClaimFilter(actors=("russia",))
+    records = claim_records(catalog, select_claims(catalog, wanted), asked_actors(catalog, wanted))
+    joint = next(record for record in records if record["id"] == JOINT_CLAIM)
+    assert joint["actor_id"] == "joint"
+    assert joint["members"] == ["russia", "china"]
+    assert joint["jointly_with"] == ["China"]
+    assert all(record["jointly_with"] == [] for record in records if record is not joint)
+    (asked_group,) = claim_records(
+        catalog, select_claims(catalog, ClaimFilter(actors=("joint",))), frozenset({"joint"})
+    )
+    assert asked_group["jointly_with"] == [], "the group asked for itself is not 'joint with'"
+
+
+def test_groups_of_groups_expand_to_every_member(write_claims: Callable[[Any], Path]) -> None:
+    data = joint_data()
+    bloc = {"id": "bloc", "name": "The bloc", "kind": "group", "members": ["joint", "dprk"]}
+    data["actors"].append(bloc)
+    data["claims"][5]["actor"] = "bloc"
+    catalog = load_catalog(write_claims(data))
+    assert group_members(catalog)["bloc"] == {"joint", "russia", "china", "dprk"}
+    claim_id = data["claims"][5]["id"]
+    assert claim_id in ids(select_claims(catalog, ClaimFilter(actors=("china",))))
+
+
+def test_actors_and_stances_count_a_groups_claim_for_each_member(catalog: Catalog) -> None:
+    joint = catalog.claims[JOINT_CLAIM]
+    actors = {record["id"]: record for record in actor_records(catalog, ClaimFilter())}
+    alone = {
+        member: sum(c.actor == member for c in catalog.claims.values())
+        for member in JOINT["members"]
+    }
+    for member in JOINT["members"]:
+        assert actors[member]["claims"] == alone[member] + 1
+        assert actors[member]["joint_claims"] == 1
+    assert actors["joint"]["members"] == ["russia", "china"]
+    cells = stance_cells(catalog, ClaimFilter(actors=("china",)))
+    for entry in joint.stances:
+        cell = next(c for c in cells if c["actor_id"] == "china" and c["target"] == entry.target)
+        assert JOINT_CLAIM in cell["claims"]
+        assert cell["jointly"] == [JOINT_CLAIM]
+
+
+def test_kind_separates_statements_from_acts(catalog: Catalog) -> None:
+    acts = ids(select_claims(catalog, ClaimFilter(kinds=("act",))))
+    statements = ids(select_claims(catalog, ClaimFilter(kinds=("statement",))))
+    assert acts == ["c001"]
+    assert "c001" not in statements
+    assert sorted(acts + statements) == sorted(catalog.claims)
+
+
+def test_list_shows_the_joint_claim_and_the_act_on_the_command_line(
+    invoke: Invoke, write_claims: Callable[[Any], Path]
+) -> None:
+    claims = write_claims(joint_data())
+    shown = invoke("list", "--actor", "china", claims=claims, env={"COLUMNS": "120"})
+    assert shown.exit_code == 0, shown.stderr
+    assert "jointly with Russia" in shown.stdout
+    records = json.loads(invoke("list", "--kind", "act", "--format", "json", claims=claims).stdout)
+    assert [record["id"] for record in records] == ["c001"]
+    assert records[0]["kind"] == "act"
+    said = invoke(
+        "list", "--actor", "russia", "--kind", "statement", "--format", "json", claims=claims
+    )
+    assert "c001" not in [record["id"] for record in json.loads(said.stdout)]
+    show = invoke("show", JOINT_CLAIM, claims=claims, env={"COLUMNS": "120"})
+    assert "Russia, China" in show.stdout
