@@ -122,5 +122,9 @@ def test_list_shows_the_joint_claim_and_the_act_on_the_command_line(
         "list", "--actor", "russia", "--kind", "statement", "--format", "json", claims=claims
     )
     assert "c001" not in [record["id"] for record in json.loads(said.stdout)]
+    actors = invoke("actors", "--actor", "china", claims=claims, env={"COLUMNS": "120"})
+    assert "1 joint" in actors.stdout
+    grid = invoke("stances", "--actor", "china", claims=claims, env={"COLUMNS": "120"})
+    assert "count for each of its members" in grid.stdout
     show = invoke("show", JOINT_CLAIM, claims=claims, env={"COLUMNS": "120"})
     assert "Russia, China" in show.stdout
