@@ -122,7 +122,7 @@ def edit(
     own characters kept); its omissions and alterations need approving, as in
     `add`. --stance replaces every stance; --add-stance and --remove-stance change
     one target's. The claim must still pass `dprktrack check` and the whole file
-    must load, or nothing is written. Ids cannot be changed: add the claim anew
+    must load, or nothing is written. The id cannot be changed: add the claim anew
     and remove the old one. What changed is told on stderr, the id goes to stdout;
     an edit that changes nothing writes nothing.
 
@@ -199,7 +199,8 @@ def _write(catalog: Catalog, edited: Edited, noun: str, *, dry_run: bool) -> Non
     """Write the edited file (checked whole first), or say that nothing changes."""
     record_id = edited.record["id"]
     if not edited.changed:
-        click.echo(f"note: {record_id}: nothing to change; {catalog.name} not written", err=True)
+        nothing = f"{record_id}: nothing to change; {catalog.name} not written"
+        click.echo(f"note: {one_line_message(nothing)}", err=True)
         return
     _save(
         catalog,
