@@ -78,7 +78,8 @@ def test_dry_run_prints_a_unified_diff_and_writes_nothing(invoke: Invoke, repo_c
     assert result.exit_code == 0, result.stderr
     assert repo_copy.read_bytes() == before
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("--- a/") and lines[0].endswith("claims.json")
+    assert lines[0].startswith("--- a/")
+    assert lines[0].endswith("claims.json")
     assert lines[1].startswith("+++ b/")
     changed = [line for line in lines[2:] if line[:1] in "+-" and not line.startswith("@@")]
     assert changed == [f'-          "stance": "{entry["stance"]}"', f'+          "stance": "{new}"']
