@@ -134,7 +134,7 @@ def edit(
     \b
     Examples:
       dprktrack edit c014 --add-stance panel-of-experts=mixed --date 2024-03-28
-      dprktrack edit c061 --actor "kim song" --clear via --dry-run
+      dprktrack edit c001 --actor "vasily nebenzya" --kind statement --dry-run
     """
     from dprktrack.curate import editing
 
@@ -231,7 +231,8 @@ def _save(
         click.echo(f"note: {one_line_message(line)}", err=True)
     if dry_run:
         lines = editing.patch(catalog, text)
-        sys.stdout.writelines([visible(line) for line in lines] if sys.stdout.isatty() else lines)
+        shown = [visible(line) for line in lines] if sys.stdout.isatty() else lines
+        click.echo("".join(shown), nl=False)
         click.echo(f"note: --dry-run: {one_line_message(catalog.name)} not changed", err=True)
         return
     click.echo("\n".join(ids))
@@ -299,7 +300,8 @@ def edit_actor(ctx: click.Context, /, actor_id: str, *, dry_run: bool, **given: 
 
     \b
     Example:
-      dprktrack edit-actor us-uk-france --member united-states --member uk --member france
+      dprktrack edit-actor nebenzya --add-alias "Vassily Nebenzia" --dry-run
+      dprktrack edit-actor us-uk-france --add-member "united states" --dry-run
     """
     from dprktrack.curate import editing
 
@@ -353,7 +355,7 @@ def edit_target(
 
     \b
     Example:
-      dprktrack edit-target arms-deals --description "Alleged DPRK munitions sent to Russia."
+      dprktrack edit-target panel-of-experts --label "UN Panel of Experts"
     """
     from dprktrack.curate import editing
 
@@ -412,7 +414,7 @@ def remove(ctx: click.Context, claim_ids: tuple[str, ...], *, dry_run: bool) -> 
 
     \b
     Example:
-      dprktrack remove c060 c061 --dry-run
+      dprktrack remove c001 c002 --dry-run
     """
     _removing("claims", "claim")(ctx, claim_ids, dry_run=dry_run)
 
@@ -440,7 +442,7 @@ def remove_actor(ctx: click.Context, actor_ids: tuple[str, ...], *, dry_run: boo
 
     \b
     Example:
-      dprktrack remove-actor linda-thomas-greenfield
+      dprktrack remove-actor nebenzya  # refused while claims name the actor (exit 2)
     """
     _removing("actors", "actor")(ctx, actor_ids, dry_run=dry_run)
 
@@ -468,6 +470,6 @@ def remove_target(ctx: click.Context, target_ids: tuple[str, ...], *, dry_run: b
 
     \b
     Example:
-      dprktrack remove-target arms-deals
+      dprktrack remove-target panel-of-experts  # refused while stances name it (exit 2)
     """
     _removing("targets", "target")(ctx, target_ids, dry_run=dry_run)
