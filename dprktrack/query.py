@@ -180,21 +180,27 @@ def _matched_ids(catalog: Catalog, queries: Iterable[str]) -> set[str]:
 
 def unmatched_actor_notes(catalog: Catalog, wanted: ClaimFilter) -> list[str]:
     """For each --actor or --via text that names no actor, a note with the nearest names."""
-    names = {
-        fold(name): actor.id for actor in catalog.actors.values() for name in actor_names(actor)
-    }
     notes = []
     for option, queries in (("--actor", wanted.actors), ("--via", wanted.relays)):
         for query in queries:
             if match_actors(catalog.actors.values(), query):
                 continue
-            from difflib import get_close_matches  # only for a slip: a lookup spares the import
-
-            near = get_close_matches(fold(query), list(names), n=6, cutoff=0.6)
-            ids = list(dict.fromkeys(names[name] for name in near))[:3]
+            ids = nearest_actors(catalog, query)
             hint = f"; did you mean {', '.join(ids)}?" if ids else "; `dprktrack actors` lists them"
             notes.append(f"no actor matches {option} {query!r}{hint}")
     return notes
+
+
+def nearest_actors(catalog: Catalog, query: str) -> list[str]:
+    """Ids of the actors whose id, name or alias is nearest a text that names none, for the
+    "did you mean" every command that takes an actor gives after a slip."""
+    from difflib import get_close_matches  # only for a slip: a lookup spares the import
+
+    names = {
+        fold(name): actor.id for actor in catalog.actors.values() for name in actor_names(actor)
+    }
+    near = get_close_matches(fold(query), list(names), n=6, cutoff=0.6)
+    return list(dict.fromkeys(names[name] for name in near))[:3]
 
 
 def select_claims(catalog: Catalog, wanted: ClaimFilter) -> list[Claim]:

@@ -362,3 +362,92 @@ def ignore_rules(draw: Draw) -> list[IgnoreRule]:
             claim = draw(st.sampled_from(IGNORE_CLAIM_IDS))
         rules.append(IgnoreRule(reason="because", claim=claim, verdict=verdict))
     return rules
+
+
+# --- option lists for the editing commands ------------------------------------------------
+
+HOSTILE_TEXTS = (
+    "",
+    "  ",
+    "two\nlines",
+    "\x1b[31mred\x1b[0m",
+    "\u202eesrever",
+    "tab\there",
+    "x" * 3000,
+    "’“”…",
+    "null\x00byte",
+    "Kim",
+    "kim",
+    "state department",
+    "C001",
+    "=",
+    "a=b=c",
+    "…",
+    "[...]",
+)
+"""Values a hostile or careless curator may give any option."""
+
+
+@st.composite
+def edit_arguments(
+    draw: Draw, claim_ids: list[str], targets: list[str], actors: list[str]
+) -> list[str]:
+    """An `edit` command line: a claim (rarely an unknown one), then a random mix of its
+    options, each value plausible two times in three, else hostile."""
+    claim = draw(st.sampled_from([*claim_ids, "c9999"]))
+
+    def mostly(plausible: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+        return st.one_of(
+            plausible, plausible, st.sampled_from(HOSTILE_TEXTS) | st.text(max_size=40)
+        )
+
+    known = st.sampled_from([*targets, "nowhere"])
+    stance = st.sampled_from(("support", "oppose", "neutral", "mixed", "maybe"))
+    pair = st.builds(lambda target, value: f"{target}={value}", known, stance)
+    excerpt = st.builds(lambda span: SEED_TEXT[span.start : span.end], seed_spans(4, 80))
+    options: dict[str, st.SearchStrategy[str]] = {
+        "--stance": mostly(pair),
+        "--add-stance": mostly(pair),
+        "--remove-stance": mostly(known),
+        "--summary": mostly(st.just("A plain new summary.")),
+        "--actor": mostly(st.sampled_from(actors)),
+        "--via": mostly(st.sampled_from(actors)),
+        "--quote": mostly(excerpt),
+        "--occurrence": st.sampled_from(("1", "2", "0", "-1", "99", "x")),
+        "--quote-type": st.sampled_from(("direct", "indirect", "mixed", "Mixed", "odd")),
+        "--kind": st.sampled_from(("statement", "act", "ACT", "vote")),
+        "--date": st.sampled_from(("2024-03-28", "2024-02-30", "2099-01-01", "yesterday")),
+        "--clear": st.sampled_from(("date", "via", "kind", "summary")),
+    }
+    chosen = draw(st.lists(st.sampled_from(sorted(options)), min_size=1, max_size=3))
+    args = ["edit", claim]
+    for option in chosen:
+        args += [option, draw(options[option])]
+    flags = draw(st.lists(st.sampled_from(("--approve", "--dry-run")), max_size=2, unique=True))
+    return [*args, *flags]
+
+
+@st.composite
+def edit_actor_arguments(draw: Draw, actor_ids: list[str]) -> list[str]:
+    """An `edit-actor` command line with a random mix of its options."""
+    actor = draw(st.sampled_from([*actor_ids, "nobody"]))
+    hostile = st.sampled_from(HOSTILE_TEXTS) | st.text(max_size=30)
+    text = st.one_of(st.sampled_from(("New Name", "Newland", "A role")), hostile)
+    some_actor = st.one_of(st.sampled_from(actor_ids), st.sampled_from(actor_ids), hostile)
+    options: dict[str, st.SearchStrategy[str]] = {
+        "--name": text,
+        "--add-alias": text,
+        "--remove-alias": text,
+        "--kind": st.sampled_from(("person", "group", "government", "alien")),
+        "--role": text,
+        "--country": text,
+        "--member": some_actor,
+        "--add-member": some_actor,
+        "--remove-member": some_actor,
+        "--clear": st.sampled_from(("role", "country", "aliases", "members", "name")),
+    }
+    chosen = draw(st.lists(st.sampled_from(sorted(options)), min_size=1, max_size=3))
+    args = ["edit-actor", actor]
+    for option in chosen:
+        args += [option, draw(options[option])]
+    return args

@@ -24,7 +24,7 @@ from dprktrack.cli.group import decide_exit, one_line_message
 from dprktrack.cli.shared import completer, load_claims
 from dprktrack.errors import EXIT_FAILURE, EXIT_OK, DprkError
 from dprktrack.output.safetext import visible, visible_json
-from dprktrack.schema.vocabulary import ACTOR_KINDS, QUOTE_TYPES, STANCES
+from dprktrack.schema.vocabulary import ACTOR_KINDS, CLAIM_KINDS, QUOTE_TYPES, STANCES
 
 if TYPE_CHECKING:
     import datetime
@@ -188,6 +188,11 @@ def _write_record(
     type=click.Choice(QUOTE_TYPES, case_sensitive=False),
     help="direct (own words, the default), indirect (paraphrase) or mixed.",
 )
+@click.option(
+    "--kind",
+    type=click.Choice(CLAIM_KINDS, case_sensitive=False),
+    help="statement (said or written, the default) or act (a vote, a veto, a draft submitted).",
+)
 @click.option("--summary", metavar="TEXT", help="One line in your own words.")
 @click.option(
     "--reported-via",
@@ -317,7 +322,7 @@ def _claim_answers(
     if details:
         quote_type, relay, date = _asked_details(catalog, quote_type, relay, date, published)
     answers = adding.ClaimAnswers(
-        source_id, actor_id, anchored, entries, summary, quote_type, relay, date
+        source_id, actor_id, anchored, entries, summary, quote_type, relay, date, given["kind"]
     )
     return document, answers, occurrence
 
@@ -515,7 +520,7 @@ def _add_command(ctx: click.Context, record: dict[str, Any], occurrence: int | N
     words += ["--actor", record["actor"], "--quote", record["quote"]]
     words += [f"--stance={entry['target']}={entry['stance']}" for entry in record["stances"]]
     words += ["--quote-type", record["quote_type"], "--summary", record["summary"]]
-    for key in ("reported_via", "date"):
+    for key in ("kind", "reported_via", "date"):
         if record.get(key):
             words += [f"--{key.replace('_', '-')}", record[key]]
     if occurrence is not None:
@@ -534,15 +539,29 @@ def _add_command(ctx: click.Context, record: dict[str, Any], occurrence: int | N
 )
 @click.option("--role", metavar="TEXT", help="Role as the source describes it.")
 @click.option("--country", metavar="TEXT", help="Country as the source gives it.")
+@click.option(
+    "--member",
+    "members",
+    multiple=True,
+    metavar="NAME",
+    shell_complete=completer("actor", bundled_ok=False),
+    help="For a group (--kind group): an actor in it, named as --actor names one; repeatable.",
+)
 @dry_run_option
 @prompt_option
 @click.pass_context
 def add_actor(ctx: click.Context, /, *, dry_run: bool, prompt: bool | None, **given: Any) -> None:
     """Add an actor to claims.json: someone the source quotes or paraphrases.
 
-    The id is a slug made from the name unless --id gives one; an id already taken
-    is refused. On a terminal, what is missing is asked for. The new id goes to
-    stdout; --dry-run prints the record instead of writing it.
+    The id is a slug made from the name unless --id gives one. An actor that exists
+    (the --id given, or an actor of that name) is not added again: its id is named
+    and nothing is written. A group's members are actors,
+    named as --actor names one. On a terminal, what is missing is asked for. The new
+    id goes to stdout; --dry-run prints the record instead of writing it.
+
+    \b
+    Exit codes: 0 added, 1 the actor exists already (nothing written), 2 a refused
+    value, an unusable claims file or one that changed meanwhile.
 
     \b
     Example:
@@ -570,15 +589,26 @@ _ACTOR_OPTIONAL = {  # the options that may be left out, in the order messages n
     "role": "--role",
     "country": "--country",
     "aliases": "--alias",
+    "members": "--member",
 }
 
 
 def _actor_answers(catalog: Catalog, given: dict[str, Any], *, details: bool) -> dict[str, Any]:
     """The new actor's fields as `curate.new_actor` takes them, each asked for if missing
     (the optional ones only when the required ones were asked for too)."""
+    from dprktrack.curate.fields import existing_actor, resolve_actor
+
     name, kind = given["name"], given["kind"]
     if name is None:
         name = ask("Name", required_text("--name"))
+    existing = existing_actor(catalog, name, given["actor_id"])
+    if existing is not None:
+        raise DprkError(
+            f"actor {existing} ({catalog.actors[existing].name}) exists already; nothing written"
+            " (`dprktrack edit-actor` changes it)",
+            EXIT_FAILURE,
+        )
+    members = [resolve_actor(catalog, member, "--member") for member in given["members"]]
     if kind is None:
         kind = ask(f"Kind ({'/'.join(ACTOR_KINDS)})", lambda value: choice(value, ACTOR_KINDS))
     new_id = _chosen_id(catalog.actors, given["actor_id"], name, "actor", asking=details)
@@ -599,6 +629,7 @@ def _actor_answers(catalog: Catalog, given: dict[str, Any], *, details: bool) ->
         "kind": kind,
         "role": role,
         "country": country,
+        "members": members,
     }
 
 

@@ -50,6 +50,18 @@ COMMAND_MODULES: dict[str, tuple[str, str]] = {
         "dprktrack.cli.configuring:config",
         "Show the settings in force and where each came from.",
     ),
+    "edit": (
+        "dprktrack.cli.editing:edit",
+        "Change a claim: stances, summary, actor, quote, details.",
+    ),
+    "edit-actor": (
+        "dprktrack.cli.editing:edit_actor",
+        "Change an actor: name, aliases, kind, members.",
+    ),
+    "edit-target": (
+        "dprktrack.cli.editing:edit_target",
+        "Change a target's label or description.",
+    ),
     "export": (
         "dprktrack.cli.exporting:export",
         "Export every claim for annotation tools, spreadsheets or data tools.",
@@ -60,6 +72,15 @@ COMMAND_MODULES: dict[str, tuple[str, str]] = {
     ),
     "locate": ("dprktrack.cli.curating:locate", "Find a passage in the sources, ready to quote."),
     "read": ("dprktrack.cli.lookups:read", "Read the article with every claimed span highlighted."),
+    "remove": ("dprktrack.cli.editing:remove", "Remove claims by id, all of them or none."),
+    "remove-actor": (
+        "dprktrack.cli.editing:remove_actor",
+        "Remove an actor that no claim or group names.",
+    ),
+    "remove-target": (
+        "dprktrack.cli.editing:remove_target",
+        "Remove a target that no stance names.",
+    ),
     "schema": (
         "dprktrack.cli.curating:schema",
         "Print the claims file's JSON Schema, for editors.",

@@ -31,6 +31,7 @@ CLAIM_OPTIONS = {
     "quote": "--quote",
     "stances": "--stance",
     "quote_type": "--quote-type",
+    "kind": "--kind",
     "summary": "--summary",
     "reported_via": "--reported-via",
     "date": "--date",
@@ -44,6 +45,7 @@ ACTOR_OPTIONS = {
     "kind": "--kind",
     "role": "--role",
     "country": "--country",
+    "members": "--member",
 }
 TARGET_OPTIONS = {"id": "--id", "label": "--label", "description": "--description"}
 
@@ -71,6 +73,8 @@ class ClaimAnswers:
     quote_type: str | None = None
     reported_via: str | None = None
     date: str | None = None
+    kind: str | None = None
+    """statement or act; left out of the record (a statement) unless given."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,7 @@ def new_claim(catalog: Catalog, document: Document, answers: ClaimAnswers) -> Ne
         "prefix": anchored.prefix,
         "suffix": anchored.suffix,
         "quote_type": (answers.quote_type or "direct").lower(),
+        "kind": answers.kind.lower() if answers.kind else None,
         "reported_via": answers.reported_via or None,
         "stances": answers.stances,
         "summary": answers.summary,
@@ -129,11 +134,15 @@ def new_actor(
     kind: str,
     role: str | None,
     country: str | None,
+    members: Sequence[str] = (),
 ) -> tuple[dict[str, Any], list[str]]:
     """A new actor's record, valid or refused, and the actors it shares a name with.
 
     Aliases are kept once each, in order; a blank one or the name itself is dropped.
+    Members (ids of actors, for a group) are kept once each.
     """
+    if members and kind.lower() != "group":
+        raise DprkError(f"--member: only a group (--kind group) has members, not a {kind}")
     from dprktrack.schema.models import Actor as ActorModel
     from dprktrack.schema.records import actor_of
 
@@ -144,6 +153,7 @@ def new_actor(
         "kind": kind.lower(),
         "role": role,
         "country": country,
+        "members": list(dict.fromkeys(members)),
     }
     record = build_record(ActorModel, values, ACTOR_OPTIONS)
     return record, name_clashes(catalog, actor_of(record))

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from dprktrack.claimsfile.catalog import Catalog
 from dprktrack.curate.anchoring import Located, Passage
 from dprktrack.errors import DprkError
-from dprktrack.query import actor_names, fold, match_actors
+from dprktrack.query import fold, match_actors, nearest_actors
 from dprktrack.schema.records import Actor, Target
 from dprktrack.schema.rules import PATTERN_MESSAGES, SLUG_PATTERN, iso_date
 from dprktrack.schema.vocabulary import STANCES
@@ -79,24 +79,18 @@ def label_clashes(catalog: Catalog, label: str) -> list[str]:
 
 
 def resolve_actor(catalog: Catalog, text: str, option: str) -> str:
-    """The one actor `text` names (id, name or alias words), or an error listing the choices."""
-    wanted = text.strip()
-    by_fold = {actor_id.casefold(): actor_id for actor_id in catalog.actors}
-    if wanted.casefold() in by_fold:
-        return by_fold[wanted.casefold()]
-    found = match_actors(catalog.actors.values(), wanted)
-    # "State Department" is one actor's alias, though its words begin another's name too.
-    exact = [
-        actor_id
-        for actor_id in found
-        if fold(wanted) in {fold(name) for name in actor_names(catalog.actors[actor_id])}
-    ]
-    if len(found) == 1 or len(exact) == 1:
-        return (exact or found)[0]
+    """The one actor `text` names, found as `list --actor` finds actors (an id exactly, else
+    words beginning a name or alias); a text that fits several is refused with them listed,
+    one that fits none with the nearest names."""
+    found = match_actors(catalog.actors.values(), text)
+    if len(found) == 1:
+        return found[0]
     if found:
         listed = ", ".join(f"{actor_id} ({catalog.actors[actor_id].name})" for actor_id in found)
         raise DprkError(f"{option} {text!r} names several actors: {listed}; give one id")
-    raise DprkError(f"{option}: no actor {text!r}; actors: {', '.join(catalog.actors)}")
+    near = nearest_actors(catalog, text)
+    hint = f"did you mean {', '.join(near)}?" if near else f"actors: {', '.join(catalog.actors)}"
+    raise DprkError(f"{option}: no actor {text!r}; {hint}")
 
 
 def parse_stances(values: Iterable[str], targets: Mapping[str, Target]) -> list[dict[str, str]]:
@@ -150,6 +144,19 @@ def build_record(
             messages.append(f"{options.get(field, field)}: {problem.message}")
         raise DprkError(messages) from None
     return record
+
+
+def existing_actor(catalog: Catalog, name: str, actor_id: str | None) -> str | None:
+    """The actor a new one would repeat: the id given, or one whose id or name is the new
+    name (case and punctuation aside); None for a new actor. A shared alias is only noted
+    (`name_clashes`): two people may share a surname."""
+    if actor_id is not None and actor_id.strip() in catalog.actors:
+        return actor_id.strip()
+    wanted = fold(name)
+    for actor in catalog.actors.values():
+        if wanted and wanted in (fold(actor.id), fold(actor.name)):
+            return actor.id
+    return None
 
 
 def name_clashes(catalog: Catalog, actor: Actor) -> list[str]:

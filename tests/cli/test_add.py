@@ -21,6 +21,7 @@ from support import (
     UNIQUE,
     Invoke,
     add_args,
+    json_output,
     straightened,
 )
 
@@ -375,12 +376,45 @@ def test_a_quote_too_long_to_search_says_so(invoke: Invoke, repo_copy: Path) -> 
     assert "too long to look for a close passage (over 1000 characters)" in result.stderr
 
 
-def test_an_exact_alias_names_its_actor_though_its_words_begin_another_name(
+def test_a_name_resolves_as_list_finds_it_and_one_that_fits_several_is_refused(
     invoke: Invoke, repo_copy: Path
 ) -> None:
-    args = add_args(UNIQUE, "--reported-via", "state department")
+    """`add --actor` names the actors `list --actor` would find, and must find only one:
+    an exact alias of one actor whose words begin another's name is refused too."""
+    before = repo_copy.read_bytes()
+    for name in ("kim", "state department"):
+        found = {
+            row["actor_id"]
+            for row in json_output(invoke("list", "--actor", name, "--format", "json"))
+        }
+        result = invoke(*add_args(UNIQUE, "--reported-via", name), claims=repo_copy)
+        assert result.exit_code == 2
+        assert f"--reported-via {name!r} names several actors" in result.stderr
+        for actor_id in found:
+            assert f"{actor_id} (" in result.stderr
+        assert repo_copy.read_bytes() == before
+    args = add_args(UNIQUE, "--reported-via", "us-state-department")
     assert invoke(*args, claims=repo_copy).exit_code == 0
     assert claims_of(repo_copy)["c060"]["reported_via"] == "us-state-department"
+
+
+def test_a_misspelt_actor_gets_did_you_mean(invoke: Invoke, repo_copy: Path) -> None:
+    args = add_args(UNIQUE)
+    args[args.index("--actor") + 1] = "nebnzya"
+    result = invoke(*args, claims=repo_copy)
+    assert result.exit_code == 2
+    assert "--actor: no actor 'nebnzya'; did you mean nebenzya?" in result.stderr
+    listed = invoke("list", "--actor", "nebnzya", "--format", "json")
+    assert "did you mean nebenzya?" in listed.stderr
+
+
+def test_kind_act_is_written_and_statement_left_to_the_default(
+    invoke: Invoke, repo_copy: Path
+) -> None:
+    result = invoke(*add_args(UNIQUE, "--kind", "ACT"), "--dry-run", claims=repo_copy)
+    assert json_output(result)["kind"] == "act"
+    plain = invoke(*add_args(UNIQUE), "--dry-run", claims=repo_copy)
+    assert "kind" not in json_output(plain)
 
 
 def test_all_required_options_given_asks_nothing_more(invoke: Invoke, repo_copy: Path) -> None:

@@ -121,8 +121,9 @@ def test_repo_layout_is_as_the_design_card_says() -> None:
         assert (REPO / name).exists(), name
 
 
-def _help_examples() -> list[tuple[str, str]]:
-    """Each command line in the Example blocks of the commands' --help, continuations joined."""
+def _help_examples() -> list[tuple[str, str, int]]:
+    """Each command line in the Example blocks of the commands' --help, continuations joined,
+    with the exit code its comment gives ("# refused ... (exit 2)"), else 0."""
     examples = []
     context = click.Context(main)
     for name in main.list_commands(context):
@@ -136,32 +137,39 @@ def _help_examples() -> list[tuple[str, str]]:
         for text in joined.splitlines():
             # Without its comment, and without what a pipe or redirect does with the output.
             line = re.split(r"\s[|>]\s", text.split("  #", 1)[0])[0].strip()
+            code = re.search(r"\(exit (\d+)\)", text.partition("  #")[2])
             if line.startswith("dprktrack "):
-                examples.append((name, line))
+                examples.append((name, line, int(code[1]) if code else 0))
     return examples
 
 
-@pytest.mark.parametrize(("name", "line"), _help_examples())
+@pytest.mark.parametrize("example", _help_examples(), ids=lambda example: example[1])
 def test_every_help_example_runs_on_a_copy_of_the_data(
-    invoke: Invoke, repo_copy: Path, monkeypatch: pytest.MonkeyPatch, name: str, line: str
+    invoke: Invoke, repo_copy: Path, monkeypatch: pytest.MonkeyPatch, example: tuple[str, str, int]
 ) -> None:
+    _, line, code = example
     monkeypatch.chdir(repo_copy.parent)
+    before = repo_copy.read_bytes()
     result = invoke(*shlex.split(line)[1:], claims=None)
-    assert result.exit_code == 0, f"{line}\n{result.output}"
+    assert result.exit_code == code, f"{line}\n{result.output}"
+    if code:
+        assert repo_copy.read_bytes() == before
 
 
 def test_every_command_has_an_example() -> None:
-    assert {name for name, _ in _help_examples()} == set(main.list_commands(click.Context(main)))
+    assert {example[0] for example in _help_examples()} == set(
+        main.list_commands(click.Context(main))
+    )
 
 
 def test_every_command_module_is_listed_and_every_listed_command_exists() -> None:
     """Commands load lazily by COMMAND_MODULES; a command missing from it would vanish."""
-    from dprktrack.cli import checking, configuring, curating, exporting, lookups
+    from dprktrack.cli import checking, configuring, curating, editing, exporting, lookups
     from dprktrack.cli.group import COMMAND_MODULES
 
     defined = {
         value.name
-        for module in (checking, configuring, curating, exporting, lookups)
+        for module in (checking, configuring, curating, editing, exporting, lookups)
         for value in vars(module).values()
         if isinstance(value, click.Command)
     }

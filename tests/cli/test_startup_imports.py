@@ -27,7 +27,7 @@ MATCHER = "dprktrack.matching.matcher"
 CHECKING = "dprktrack.check.verdicts"
 """The check machinery (verdicts and repairs); its report formatting is light."""
 COMMANDS = "dprktrack.cli.lookups dprktrack.cli.curating dprktrack.cli.checking " + (
-    "dprktrack.cli.exporting dprktrack.cli.configuring"
+    "dprktrack.cli.exporting dprktrack.cli.configuring dprktrack.cli.editing"
 )
 TOML = "tomllib"
 """The TOML parser: imported only when a settings file is found."""
@@ -188,6 +188,24 @@ def test_add_validates_with_pydantic_and_never_draws_with_rich(tmp_path: Path) -
         tmp_path, "--claims", str(CLAIMS), *add_args("long overdue"), "--dry-run", "--no-prompt"
     )
     assert {PYDANTIC, MATCHER} <= found
+    assert RICH not in found
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["edit", "c001", "--summary", "Russia vetoes the extension.", "--dry-run"],
+        ["remove", "c001", "--dry-run"],
+        ["edit-target", "panel-of-experts", "--label", "The Panel", "--dry-run"],
+    ],
+    ids=" ".join,
+)
+def test_edits_validate_with_pydantic_and_never_draw_with_rich(
+    tmp_path: Path, args: list[str]
+) -> None:
+    found = imported(tmp_path, "--claims", str(CLAIMS), *args)
+    assert "dprktrack.cli.editing" in found
+    assert PYDANTIC in found or args[0] == "remove"
     assert RICH not in found
 
 
