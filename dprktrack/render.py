@@ -148,7 +148,7 @@ def actors_table(records: Sequence[dict[str, Any]], *, colour: bool = True) -> T
             role.append(("\n" if record["role"] else "") + visible(record["country"]), style="dim")
         counts = _counts_text(record["id"], record["stances"], colour)
         claims = str(record["claims"])
-        if record["joint_claims"]:
+        if record.get("joint_claims"):
             claims += f"\n{record['joint_claims']} joint"
         table.add_row(name, role, claims, counts)
     return table
@@ -221,7 +221,7 @@ def stance_grid(
         "· no stance.  A number counts the claims; mixed: the claims disagree, or say mixed.",
         style="dim",
     )
-    if any(cell["jointly"] for cell in cells):
+    if any(cell.get("jointly") for cell in cells):
         key.append("\nA group's claims count for each of its members too.", style="dim")
     for number, target in enumerate(targets, 1) if numbered else ():
         key.append(f"\n{number:>2} {visible(target)}: {visible(target_labels[target])}")
