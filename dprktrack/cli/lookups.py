@@ -54,10 +54,10 @@ def list_claims(ctx: click.Context, /, fmt: str, **options: tuple[str, ...]) -> 
     records = claim_records(catalog, select_claims(catalog, wanted))
     notes = [*unmatched_actor_notes(catalog, wanted), unplaced_note(records) or ""]
 
-    def table(_console: Console) -> RenderableType:
+    def table(console: Console) -> RenderableType:
         from dprktrack.render import claims_table
 
-        return claims_table(records)
+        return claims_table(records, console.width)
 
     emit(
         fmt,
@@ -92,7 +92,7 @@ def actors(ctx: click.Context, /, fmt: str, **options: tuple[str, ...]) -> None:
     def table(console: Console) -> RenderableType:
         from dprktrack.render import actors_table, has_colour
 
-        return actors_table(records, colour=has_colour(console))
+        return actors_table(records, width=console.width, colour=has_colour(console))
 
     notes = unmatched_actor_notes(catalog, wanted)
     emit(fmt, records, ACTOR_FIELDS, table, empty_note="no actors match", notes=notes)
@@ -145,10 +145,10 @@ def targets(ctx: click.Context, /, fmt: str) -> None:
 
     records = target_records(load_claims(ctx))
 
-    def table(_console: Console) -> RenderableType:
+    def table(console: Console) -> RenderableType:
         from dprktrack.render import targets_table
 
-        return targets_table(records)
+        return targets_table(records, console.width)
 
     emit(fmt, records, TARGET_FIELDS, table, empty_note="the claims file has no targets")
 
