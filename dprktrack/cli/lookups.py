@@ -155,14 +155,27 @@ def targets(ctx: click.Context, /, fmt: str) -> None:
 
 @click.command(short_help="Show one claim in full, its quote in its paragraph.")
 @click.argument("claim_id", shell_complete=completer("claim"))
+@click.option(
+    "--context",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    metavar="N",
+    help="Paragraphs of the source to show before and after the claim's own.",
+)
 @format_option
 @click.pass_context
-def show(ctx: click.Context, claim_id: str, fmt: str) -> None:
+def show(ctx: click.Context, claim_id: str, context: int, fmt: str) -> None:
     """Show one claim in full, its quote highlighted in the source paragraph.
 
+    CLAIM_ID is a claim's id (`dprktrack list` gives them). --context N adds the N
+    paragraphs before and after the claim's paragraph (the whole source when it has
+    fewer), for a claim that answers what precedes it; the table view only.
+
     \b
-    Example:
+    Examples:
       dprktrack show c014
+      dprktrack show c016 --context 1
     """
     from dprktrack.output import writers
     from dprktrack.query import CLAIM_FIELDS, claim_records, closest_ids, unplaced_note
@@ -183,14 +196,14 @@ def show(ctx: click.Context, claim_id: str, fmt: str) -> None:
         write = writers.write_csv if fmt == "csv" else writers.write_markdown
         write([record], CLAIM_FIELDS, sys.stdout)
     else:
-        _show_table(catalog, record)
+        _show_table(catalog, record, context)
 
 
-def _show_table(catalog: Catalog, record: Record) -> None:
+def _show_table(catalog: Catalog, record: Record, context: int) -> None:
     from dprktrack.query import claim_details, claim_paragraph
     from dprktrack.render import claim_view, has_colour, make_console, print_view
 
-    paragraph, quote_start = claim_paragraph(catalog, record)
+    paragraph, quote_start = claim_paragraph(catalog, record, context)
     console = make_console()
     details = claim_details(catalog, record)
     view = claim_view(record, details, paragraph, quote_start, has_colour(console))
