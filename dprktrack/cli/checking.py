@@ -142,7 +142,8 @@ def check(
     order mark were converted. A quote that differs from its source in white space
     only is re-anchored and kept. The write is atomic and refused if the file
     changed meanwhile. The file checked is --claims PATH, the settings file's claims
-    or ./claims.json, never the bundled copy.
+    or ./claims.json, never the bundled copy. Each CLAIM_ID given limits the check to
+    those claims.
 
     Settings come from dprktrack.toml or pyproject.toml's [tool.dprktrack] (`dprktrack
     config` shows them): claims, strict, format, and ignore entries, each with its
