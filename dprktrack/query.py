@@ -414,17 +414,18 @@ def _unpad(identifier: str) -> str:
     return re.sub(r"\d+", lambda match: str(int(match.group())), identifier.casefold())
 
 
-def claim_paragraph(catalog: Catalog, record: Record) -> tuple[str, int | None]:
-    """The source paragraph around a claim's quote and the quote's offset in it.
+def claim_paragraph(catalog: Catalog, record: Record, context: int = 0) -> tuple[str, int | None]:
+    """The source paragraph around a claim's quote, with `context` paragraphs before and
+    after it, and the quote's offset in that text.
 
     A quote that cannot be placed has no paragraph: ("", None).
     """
-    from dprktrack.matching.textpos import Span, paragraph
+    from dprktrack.matching.textpos import Span, paragraphs
 
     if record["start"] is None:
         return "", None
     text = catalog.source_text(record["source"])
-    bounds = paragraph(text, Span(record["start"], record["end"]))
+    bounds = paragraphs(text, Span(record["start"], record["end"]), context)
     return text[bounds.start : bounds.end].rstrip(), record["start"] - bounds.start
 
 

@@ -20,7 +20,9 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from dprktrack.output.blocks import Field, Fields, record_blocks
 from dprktrack.output.console import make_console as make_console  # noqa: PLC0414 (re-export)
+from dprktrack.output.listing import Column, fixed_width, listing_table, widest
 from dprktrack.output.safetext import one_line, visible, visible_json
 
 if TYPE_CHECKING:
@@ -51,14 +53,18 @@ def has_colour(console: Console) -> bool:
 def rendered(console: Console, view: RenderableType) -> str:
     """The view as the console would print it, without the padding rich adds to each line."""
     with console.capture() as captured:
-        console.print(view)
+        console.print(view, crop=False)
     return "".join(line.rstrip() + "\n" for line in captured.get().splitlines())
 
 
 def print_view(console: Console, view: RenderableType) -> None:
-    """Print for a person: straight to a terminal, unpadded anywhere else."""
+    """Print for a person: straight to a terminal, unpadded anywhere else.
+
+    Lines are not cut at the edge: a view's lines fit its width, but for the few that
+    must stay whole (`output.blocks`), which the terminal folds instead.
+    """
     if console.is_terminal:
-        console.print(view)
+        console.print(view, crop=False)
     else:
         console.file.write(rendered(console, view))
 
@@ -74,18 +80,33 @@ def _stance_text(stances: Sequence[dict[str, str]], stacked: bool = True) -> Tex
     return text
 
 
-def claims_table(records: Sequence[dict[str, Any]]) -> Table:
-    table = _listing_table()
-    table.add_column("id", no_wrap=True, style="bold")
-    table.add_column("actor", ratio=2, min_width=10, overflow="fold")
-    table.add_column("stances", overflow="fold")
-    table.add_column("quote", ratio=6, min_width=24, overflow="fold")
+LISTING_FLOOR = 10
+"""The narrowest a listing's column of free text (names, roles, labels) is drawn."""
+QUOTE_FLOOR = 24
+"""The narrowest the quote column of `list` is drawn."""
+
+
+def claims_table(records: Sequence[dict[str, Any]], width: int) -> RenderableType:
+    """Claims as a table, or one block per claim where the table would break an id."""
+    targets = [visible(entry["target"]) for record in records for entry in record["stances"]]
+    relays = (visible(record["reported_via"] or "") for record in records)
+    table = listing_table(
+        [
+            Column("id", fixed_width("id", (visible(r["id"]) for r in records)), style="bold"),
+            Column("actor", widest(relays, LISTING_FLOOR), ratio=2),
+            Column("stances", fixed_width("stances", [*targets, "  neutral"])),
+            Column("quote", QUOTE_FLOOR, ratio=6),
+        ],
+        width,
+    )
+    if table is None:
+        return record_blocks([_claim_fields(record) for record in records])
     for record in records:
         actor = Text(visible(record["actor"]))
-        if record["jointly_with"]:
+        if record.get("jointly_with"):
             joint = ", ".join(visible(name) for name in record["jointly_with"])
             actor.append(f"\njointly with {joint}", style="dim")
-        if record["kind"] == "act":
+        if record.get("kind") == "act":
             actor.append("\n(an act)", style="dim")
         if record["reported_via"]:
             actor.append(f"\nvia {visible(record['reported_via'])}", style="dim")
@@ -96,6 +117,22 @@ def claims_table(records: Sequence[dict[str, Any]]) -> Table:
             Text(visible(record["quote"])),
         )
     return table
+
+
+def _claim_fields(record: dict[str, Any]) -> list[Field]:
+    fields = [
+        Field("id", Text(visible(record["id"]), style="bold"), whole=True),
+        Field("actor", Text(visible(record["actor"]))),
+    ]
+    if record.get("jointly_with"):
+        fields.append(Field("jointly with", Text(", ".join(map(visible, record["jointly_with"])))))
+    if record.get("kind") == "act":
+        fields.append(Field("kind", Text("act")))
+    if record["reported_via"]:
+        fields.append(Field("via", Text(visible(record["reported_via"])), whole=True))
+    fields.append(Field("stances", _stance_text(record["stances"], stacked=False), whole=True))
+    fields.append(Field("quote", Text(visible(record["quote"]))))
+    return fields
 
 
 def _tally_text(tally: dict[str, int], colour: bool = True) -> Text:
@@ -129,23 +166,39 @@ def _counts_text(actor: str, per_target: dict[str, dict[str, int]], colour: bool
     )
 
 
-def _listing_table() -> Table:
-    """The one table style of the listings: a rule under the header, a blank line between rows."""
-    return Table(box=box.SIMPLE_HEAD, show_lines=True, show_edge=False, expand=True)
+def _count_column(records: Sequence[dict[str, Any]]) -> Column:
+    """The `claims` column of actors and targets: a number, right-aligned."""
+    counts = [str(record["claims"]) for record in records]
+    counts += [
+        f"{record['joint_claims']} joint" for record in records if record.get("joint_claims")
+    ]
+    return Column("claims", fixed_width("claims", counts), justify="right")
 
 
-def actors_table(records: Sequence[dict[str, Any]], *, colour: bool = True) -> Table:
-    table = _listing_table()
-    table.add_column("actor", ratio=3, overflow="fold")
-    table.add_column("role", ratio=3, overflow="fold")
-    table.add_column("claims", justify="right", no_wrap=True)
-    table.add_column("stances by target", ratio=4, overflow="fold")
+def actors_table(
+    records: Sequence[dict[str, Any]], *, width: int, colour: bool = True
+) -> RenderableType:
+    """Actors as a table, or one block per actor where the table would break an id."""
+    ids = [visible(record["id"]) for record in records]
+    targets = [visible(target) + ":" for record in records for target in record["stances"]]
+    table = listing_table(
+        [
+            Column("actor", widest(ids, LISTING_FLOOR), ratio=3),
+            Column("role", LISTING_FLOOR, ratio=3),
+            _count_column(records),
+            Column("stances by target", widest([*ids, *targets], LISTING_FLOOR), ratio=4),
+        ],
+        width,
+    )
+    if table is None:
+        return record_blocks([_actor_fields(record, colour) for record in records])
     for record in records:
         name = Text(visible(record["name"]), style="bold")
         name.append(f"\n{visible(record['id'])} · {record['kind']}", style="dim")
         role = Text(visible(record["role"] or ""))
         if record["country"]:
-            role.append(("\n" if record["role"] else "") + visible(record["country"]), style="dim")
+            country = "country: " + visible(record["country"])
+            role.append(("\n" if record["role"] else "") + country, style="dim")
         counts = _counts_text(record["id"], record["stances"], colour)
         claims = str(record["claims"])
         if record.get("joint_claims"):
@@ -154,18 +207,53 @@ def actors_table(records: Sequence[dict[str, Any]], *, colour: bool = True) -> T
     return table
 
 
-def targets_table(records: Sequence[dict[str, Any]]) -> Table:
-    table = _listing_table()
-    table.add_column("target", ratio=2, overflow="fold")
-    table.add_column("description", ratio=4, overflow="fold")
-    table.add_column("claims", justify="right", no_wrap=True)
-    table.add_column("stances", ratio=2, overflow="fold")
+def _actor_fields(record: dict[str, Any], colour: bool) -> list[Field]:
+    fields = [
+        Field("actor", Text(visible(record["name"]), style="bold")),
+        Field("id", Text(visible(record["id"])), whole=True),
+        Field("kind", Text(record["kind"])),
+    ]
+    for key in ("role", "country"):
+        if record[key]:
+            fields.append(Field(key, Text(visible(record[key]))))
+    joint = f" ({record['joint_claims']} joint)" if record.get("joint_claims") else ""
+    fields.append(Field("claims", Text(f"{record['claims']}{joint}")))
+    if record["stances"]:
+        counts = _counts_text(record["id"], record["stances"], colour)
+        fields.append(Field("stances", counts, whole=True))
+    return fields
+
+
+def targets_table(records: Sequence[dict[str, Any]], width: int) -> RenderableType:
+    """Targets as a table, or one block per target where the table would break an id."""
+    ids = [visible(record["id"]) for record in records]
+    table = listing_table(
+        [
+            Column("target", widest(ids, LISTING_FLOOR), ratio=2),
+            Column("description", LISTING_FLOOR, ratio=4),
+            _count_column(records),
+            Column("stances", LISTING_FLOOR, ratio=2),
+        ],
+        width,
+    )
+    if table is None:
+        return record_blocks([_target_fields(record) for record in records])
     for record in records:
         name = Text(visible(record["id"]), style="bold")
         name.append("\n" + visible(record["label"]), style="dim")
         counts = _tally_text(record["counts"])
         table.add_row(name, Text(visible(record["description"])), str(record["claims"]), counts)
     return table
+
+
+def _target_fields(record: dict[str, Any]) -> list[Field]:
+    return [
+        Field("target", Text(visible(record["id"]), style="bold"), whole=True),
+        Field("label", Text(visible(record["label"]))),
+        Field("description", Text(visible(record["description"]))),
+        Field("claims", Text(str(record["claims"]))),
+        Field("stances", _tally_text(record["counts"])),
+    ]
 
 
 STANCE_MARKS = {"support": "▲", "oppose": "▼", "neutral": "●", "mixed": "◆"}
@@ -180,9 +268,9 @@ def stance_grid(
 ) -> Group:
     """Actors down, targets across; each cell a stance mark and, if several, the claim count.
 
-    Target ids head the columns, one word per line; when even that is wider than
-    the terminal, columns are numbered and a key below names them. Without colour
-    the cells are plain text: styles rich would drop still cost it time.
+    Target ids head the columns, whole; when they are wider together than the
+    terminal, columns are numbered and a key below names them. Without colour the
+    cells are plain text: styles rich would drop still cost it time.
     """
     present = {cell["target"] for cell in cells}
     targets = [target for target in target_labels if target in present]
@@ -195,7 +283,7 @@ def stance_grid(
     for (_, target), mark in marks.items():
         widest_mark[target] = max(widest_mark[target], len(mark))
     name_width = min(28, max((len(name) for name in actors.values()), default=5))
-    headers = [_wrap_id(visible(target)) for target in targets]
+    headers = [visible(target) for target in targets]
     widths = _column_widths(headers, targets, widest_mark)
     numbered = name_width + 3 + sum(widths) + len(GRID_GAP) * (len(widths) - 1) > width
     if numbered:
@@ -223,22 +311,13 @@ def stance_grid(
     )
     if any(cell.get("jointly") for cell in cells):
         key.append("\nA group's claims count for each of its members too.", style="dim")
-    for number, target in enumerate(targets, 1) if numbered else ():
-        key.append(f"\n{number:>2} {visible(target)}: {visible(target_labels[target])}")
-    return Group(table, key)
-
-
-def _wrap_id(identifier: str, width: int = 12) -> str:
-    """Break a hyphenated id after its hyphens into lines of about `width` characters."""
-    lines = [""]
-    for part in identifier.split("-"):
-        piece = part if not lines[-1] else "-" + part
-        if lines[-1] and len(lines[-1]) + len(piece) > width:
-            lines[-1] += "-"
-            lines.append(part)
-        else:
-            lines[-1] += piece
-    return "\n".join(lines)
+    if not numbered:
+        return Group(table, key)
+    names = [
+        Field(f"{number:>2} {visible(target)}:", Text(visible(target_labels[target])))
+        for number, target in enumerate(targets, 1)
+    ]
+    return Group(table, key, Fields(names, key_style="", gap=1))
 
 
 GRID_GAP = "   "
@@ -281,14 +360,13 @@ def claim_view(
     colour: bool,
 ) -> Group:
     """A claim's fields, then its quote highlighted inside the source paragraph."""
-    heading = Text(visible(record["id"]), style="bold")
-    heading.append("  " + visible(record["actor"]), style="bold")
-    fields = Table.grid(padding=(0, 2))
-    fields.add_column(style="dim", no_wrap=True)
-    fields.add_column(overflow="fold")
-    for key, value in details:
-        fields.add_row(key, Text(visible(value)))
-    fields.add_row("stances", _stance_text(record["stances"], stacked=False))
+    heading = Fields(
+        [Field(visible(record["id"]), Text(visible(record["actor"]), style="bold"))],
+        key_style="bold",
+    )
+    facts = [Field(key, Text(visible(value))) for key, value in details]
+    facts.append(Field("stances", _stance_text(record["stances"], stacked=False), whole=True))
+    fields = Fields(facts)
     body = Text()
     if quote_start is None:
         body.append(visible(record["quote"]))

@@ -384,3 +384,13 @@ def _sync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(descriptor)
+
+
+def resolved(path: Path) -> Path:
+    """The path with its links followed; where a loop of links stops that (RuntimeError on
+    Python 3.11, OSError elsewhere), the absolute path as given, so comparing paths never
+    fails on a hostile link."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()

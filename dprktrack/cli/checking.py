@@ -41,7 +41,9 @@ def _report_specs(
         if fmt not in CHECK_FORMATS:
             known = ", ".join(CHECK_FORMATS)
             raise click.BadParameter(f"{value!r}: unknown format {fmt!r}; known: {known}")
-        if any(Path(path).resolve() == Path(seen).resolve() for _, seen in specs):
+        from dprktrack.claimsfile.safeio import resolved
+
+        if any(resolved(Path(path)) == resolved(Path(seen)) for _, seen in specs):
             raise click.BadParameter(f"{value!r}: {path} is named by another --report")
         specs.append((fmt, Path(path)))
     return tuple(specs)
@@ -142,7 +144,8 @@ def check(
     order mark were converted. A quote that differs from its source in white space
     only is re-anchored and kept. The write is atomic and refused if the file
     changed meanwhile. The file checked is --claims PATH, the settings file's claims
-    or ./claims.json, never the bundled copy.
+    or ./claims.json, never the bundled copy. Each CLAIM_ID given limits the check to
+    those claims.
 
     Settings come from dprktrack.toml or pyproject.toml's [tool.dprktrack] (`dprktrack
     config` shows them): claims, strict, format, and ignore entries, each with its
@@ -203,8 +206,10 @@ def check(
 
 def _refuse_overwriting_data(catalog: Catalog, reports: tuple[ReportSpec, ...]) -> None:
     """A usage error for a --report that would replace the claims file or a source."""
-    data = {catalog.path.resolve(): "the claims file"}
-    data.update({catalog.source_path(s).resolve(): f"source {s!r}" for s in catalog.sources})
+    from dprktrack.claimsfile.safeio import resolved
+
+    data = {resolved(catalog.path): "the claims file"}
+    data.update({resolved(catalog.source_path(s)): f"source {s!r}" for s in catalog.sources})
     for fmt, path in reports:
         overwritten = _overwritten(data, path)
         if overwritten is not None:

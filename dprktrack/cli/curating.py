@@ -383,7 +383,8 @@ def approve(ctx: click.Context, claim_ids: tuple[str, ...], *, yes: bool, dry_ru
     beside the quote's, asks, and writes the claim's review_pin: a hash over exactly
     those departures, so any later change to them fails again. A quote that `check`
     fails for another reason (not found, a dropped negation, a bracket that reverses
-    the source) cannot be approved. The approved ids go to stdout.
+    the source) cannot be approved. Each CLAIM_ID is a claim to approve; the approved
+    ids go to stdout.
 
     \b
     Exit codes: 0 approved (or nothing left to approve), 1 not approved when asked,

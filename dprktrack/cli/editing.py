@@ -115,16 +115,15 @@ def edit(
 ) -> None:
     """Change a claim in place: any of its fields but its id and source.
 
-    Each option is checked as `add` checks it: --actor and --via name one actor
-    (a name that fits several is refused with them listed), --stance pairs name
-    known targets, --date is a day no later than the source's publication. A new
-    --quote is anchored afresh (start, end, prefix, suffix rewritten, the source's
-    own characters kept); its omissions and alterations need approving, as in
-    `add`. --stance replaces every stance; --add-stance and --remove-stance change
-    one target's. The claim must still pass `dprktrack check` and the whole file
-    must load, or nothing is written. The id cannot be changed: add the claim anew
-    and remove the old one. What changed is told on stderr, the id goes to stdout;
-    an edit that changes nothing writes nothing.
+    CLAIM_ID names the claim. Each option is checked as `add` checks it: --actor and --via name
+    one actor (a name that fits several is refused with them listed), --stance pairs name known
+    targets, --date is a day no later than the source's publication. A new --quote is anchored
+    afresh (start, end, prefix, suffix rewritten, the source's own characters kept); its
+    omissions and alterations need approving, as in `add`. --stance replaces every stance;
+    --add-stance and --remove-stance change one target's. The claim must still pass `dprktrack
+    check` and the whole file must load, or nothing is written. The id cannot be changed: add
+    the claim anew and remove the old one. What changed is told on stderr, the id goes to
+    stdout; an edit that changes nothing writes nothing.
 
     \b
     Exit codes: 0 edited (or nothing to change), 2 a refused value, an unknown id,
@@ -287,12 +286,12 @@ def _save(
 def edit_actor(ctx: click.Context, /, actor_id: str, *, dry_run: bool, **given: Any) -> None:
     """Change an actor in place: any field but its id.
 
-    Members (for a group, kind group: governments acting as one) are actors, named
-    as --actor names one; a group may not contain itself. A new name or alias that
-    another actor has gets a note, since lookups would then find both. The id cannot
-    be changed, since claims name the actor by it: add the actor anew, move the
-    claims to it with `edit --actor`, then remove the old one. What changed is told
-    on stderr, the id goes to stdout; an edit that changes nothing writes nothing.
+    ACTOR_ID names the actor. Members (for a group, kind group: governments acting as one) are
+    actors, named as --actor names one; a group may not contain itself. A new name or alias that
+    another actor has gets a note, since lookups would then find both. The id cannot be changed,
+    since claims name the actor by it: add the actor anew, move the claims to it with `edit
+    --actor`, then remove the old one. What changed is told on stderr, the id goes to stdout; an
+    edit that changes nothing writes nothing.
 
     \b
     Exit codes: 0 edited (or nothing to change), 2 a refused value, an unknown id,
@@ -344,10 +343,10 @@ def edit_target(
 ) -> None:
     """Change a target's label or description in place.
 
-    The id cannot be changed, since stances name the target by it: add the target
-    anew, move the stances to it with `edit --add-stance`/`--remove-stance`, then
-    remove the old one. A label another target has gets a note. What changed is told
-    on stderr, the id goes to stdout; an edit that changes nothing writes nothing.
+    TARGET_ID names the target. The id cannot be changed, since stances name the target by it:
+    add the target anew, move the stances to it with `edit --add-stance`/`--remove-stance`, then
+    remove the old one. A label another target has gets a note. What changed is told on stderr,
+    the id goes to stdout; an edit that changes nothing writes nothing.
 
     \b
     Exit codes: 0 edited (or nothing to change), 2 a refused value, an unknown id,
@@ -405,8 +404,8 @@ def _removed_line(catalog: Catalog, section: str, record_id: str) -> str:
 def remove(ctx: click.Context, claim_ids: tuple[str, ...], *, dry_run: bool) -> None:
     """Remove claims from the claims file: every one named, or none.
 
-    An unknown id refuses them all, with the nearest ids. The removed ids go to
-    stdout, each with its actor and summary on stderr.
+    Each CLAIM_ID names a claim; an unknown id refuses them all, with the nearest ids. The
+    removed ids go to stdout, each with its actor and summary on stderr.
 
     \b
     Exit codes: 0 removed, 2 an unknown id, an unusable claims file or one that
@@ -432,9 +431,9 @@ def remove(ctx: click.Context, claim_ids: tuple[str, ...], *, dry_run: bool) -> 
 def remove_actor(ctx: click.Context, actor_ids: tuple[str, ...], *, dry_run: bool) -> None:
     """Remove actors from the claims file: every one named, or none.
 
-    An actor that a claim still names (as its actor or its reported_via) or that is
-    a member of a group is refused, with those claims and groups listed: edit or
-    remove them first. An unknown id refuses them all.
+    Each ACTOR_ID names an actor. An actor that a claim still names (as its actor or its
+    reported_via) or that is a member of a group is refused, with those claims and groups
+    listed: edit or remove them first. An unknown id refuses them all.
 
     \b
     Exit codes: 0 removed, 2 an actor still named, an unknown id, an unusable claims
@@ -460,8 +459,8 @@ def remove_actor(ctx: click.Context, actor_ids: tuple[str, ...], *, dry_run: boo
 def remove_target(ctx: click.Context, target_ids: tuple[str, ...], *, dry_run: bool) -> None:
     """Remove targets from the claims file: every one named, or none.
 
-    A target that a claim's stance still names is refused, with those claims
-    listed: change their stances first (`edit --remove-stance`). An unknown id
+    Each TARGET_ID names a target. A target that a claim's stance still names is refused, with
+    those claims listed: change their stances first (`edit --remove-stance`). An unknown id
     refuses them all.
 
     \b

@@ -56,10 +56,10 @@ def list_claims(ctx: click.Context, /, fmt: str, **options: tuple[str, ...]) -> 
     records = claim_records(catalog, select_claims(catalog, wanted), asked)
     notes = [*unmatched_actor_notes(catalog, wanted), unplaced_note(records) or ""]
 
-    def table(_console: Console) -> RenderableType:
+    def table(console: Console) -> RenderableType:
         from dprktrack.render import claims_table
 
-        return claims_table(records)
+        return claims_table(records, console.width)
 
     emit(
         fmt,
@@ -94,7 +94,7 @@ def actors(ctx: click.Context, /, fmt: str, **options: tuple[str, ...]) -> None:
     def table(console: Console) -> RenderableType:
         from dprktrack.render import actors_table, has_colour
 
-        return actors_table(records, colour=has_colour(console))
+        return actors_table(records, width=console.width, colour=has_colour(console))
 
     notes = unmatched_actor_notes(catalog, wanted)
     emit(fmt, records, ACTOR_FIELDS, table, empty_note="no actors match", notes=notes)
@@ -147,24 +147,37 @@ def targets(ctx: click.Context, /, fmt: str) -> None:
 
     records = target_records(load_claims(ctx))
 
-    def table(_console: Console) -> RenderableType:
+    def table(console: Console) -> RenderableType:
         from dprktrack.render import targets_table
 
-        return targets_table(records)
+        return targets_table(records, console.width)
 
     emit(fmt, records, TARGET_FIELDS, table, empty_note="the claims file has no targets")
 
 
 @click.command(short_help="Show one claim in full, its quote in its paragraph.")
 @click.argument("claim_id", shell_complete=completer("claim"))
+@click.option(
+    "--context",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    metavar="N",
+    help="Paragraphs of the source to show before and after the claim's own.",
+)
 @format_option
 @click.pass_context
-def show(ctx: click.Context, claim_id: str, fmt: str) -> None:
+def show(ctx: click.Context, claim_id: str, context: int, fmt: str) -> None:
     """Show one claim in full, its quote highlighted in the source paragraph.
 
+    CLAIM_ID is a claim's id (`dprktrack list` gives them). --context N adds the N
+    paragraphs before and after the claim's paragraph (the whole source when it has
+    fewer), for a claim that answers what precedes it; the table view only.
+
     \b
-    Example:
+    Examples:
       dprktrack show c014
+      dprktrack show c016 --context 1
     """
     from dprktrack.output import writers
     from dprktrack.query import CLAIM_FIELDS, claim_records, closest_ids, unplaced_note
@@ -185,14 +198,14 @@ def show(ctx: click.Context, claim_id: str, fmt: str) -> None:
         write = writers.write_csv if fmt == "csv" else writers.write_markdown
         write([record], CLAIM_FIELDS, sys.stdout)
     else:
-        _show_table(catalog, record)
+        _show_table(catalog, record, context)
 
 
-def _show_table(catalog: Catalog, record: Record) -> None:
+def _show_table(catalog: Catalog, record: Record, context: int) -> None:
     from dprktrack.query import claim_details, claim_paragraph
     from dprktrack.render import claim_view, has_colour, make_console, print_view
 
-    paragraph, quote_start = claim_paragraph(catalog, record)
+    paragraph, quote_start = claim_paragraph(catalog, record, context)
     console = make_console()
     details = claim_details(catalog, record)
     view = claim_view(record, details, paragraph, quote_start, has_colour(console))

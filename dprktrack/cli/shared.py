@@ -127,7 +127,12 @@ _FILTERS = (
         shell_complete=completer("actor"),
         help="Actor relaying the statement (reported_via), matched like --actor ('nk news').",
     ),
-    click.option("--stance", multiple=True, type=click.Choice(STANCES, case_sensitive=False)),
+    click.option(
+        "--stance",
+        multiple=True,
+        type=click.Choice(STANCES, case_sensitive=False),
+        help="Stance taken: with --target, toward that target.",
+    ),
     click.option(
         "--target",
         multiple=True,
@@ -136,7 +141,10 @@ _FILTERS = (
         help="Target id, e.g. panel-of-experts (`dprktrack targets` lists them).",
     ),
     click.option(
-        "--quote-type", multiple=True, type=click.Choice(QUOTE_TYPES, case_sensitive=False)
+        "--quote-type",
+        multiple=True,
+        type=click.Choice(QUOTE_TYPES, case_sensitive=False),
+        help="direct: the actor's own words; indirect: the article's paraphrase; mixed.",
     ),
     click.option(
         "--kind",

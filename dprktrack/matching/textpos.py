@@ -56,6 +56,19 @@ def paragraph(text: str, span: Span) -> Span:
     return Span(start, end)
 
 
+def paragraphs(text: str, span: Span, around: int) -> Span:
+    """The paragraph around a span with up to `around` paragraphs before and after it:
+    a claim that answers the one before ("I agree with this") needs it to be read."""
+    bounds = paragraph(text, span)
+    if around <= 0:
+        return bounds
+    before = [match.end() for match in PARAGRAPH_BREAK.finditer(text, 0, bounds.start)]
+    after = [match.start() for match in PARAGRAPH_BREAK.finditer(text, bounds.end)]
+    start = before[-around - 1] if len(before) > around else 0
+    end = after[around] if len(after) > around else len(text)
+    return Span(start, end)
+
+
 def sentence(text: str, span: Span, longest: int = 300) -> Span:
     """The sentence(s) around a span, within its paragraph and at most `longest` either side.
 

@@ -183,3 +183,22 @@ def test_a_dry_run_reports_what_it_would_repair_as_still_there(
     assert result.exit_code == 1  # the source's pin fails until --fix renews it
     levels = {r["level"] for r in json.loads(result.stderr)["runs"][0]["results"]}
     assert levels == {"error", "warning"}
+
+
+def test_a_source_or_report_that_is_a_loop_of_links_is_no_internal_error(
+    invoke: Invoke, repo_copy: Path
+) -> None:
+    """Python 3.11's Path.resolve raises on a loop of links: it must stay a finding or a
+    one-line usage error, never an internal error (exit 70)."""
+    seed = next((repo_copy.parent / "seeds").iterdir())
+    seed.unlink()
+    seed.symlink_to(seed.name)
+    report = repo_copy.parent / "report.sarif"
+    result = invoke("check", "--quiet", "--report", f"sarif:{report}", claims=repo_copy)
+    assert result.exit_code == 1, result.stderr
+    assert "source-missing" in result.stdout
+    loop = repo_copy.parent / "loop.sarif"
+    loop.symlink_to(loop.name)
+    refused = invoke("check", "--report", f"sarif:{loop}", claims=repo_copy)
+    assert refused.exit_code == 2, refused.stderr
+    assert refused.stderr.count("\n") == 1

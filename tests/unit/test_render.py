@@ -44,7 +44,10 @@ def test_tables_drawn_without_colour_read_exactly_as_the_coloured_ones() -> None
     for width in (60, 100, 160):
         plain.width = width
         for styled, unstyled in [
-            (actors_table(records, colour=True), actors_table(records, colour=False)),
+            (
+                actors_table(records, width=width, colour=True),
+                actors_table(records, width=width, colour=False),
+            ),
             (
                 stance_grid(cells, labels, width, colour=True),
                 stance_grid(cells, labels, width, colour=False),
@@ -67,7 +70,7 @@ def test_an_actor_with_stances_on_many_targets_gets_totals_and_a_pointer() -> No
     ]
     console = make_console(io.StringIO(), colour=False)
     console.width = 120
-    text = rendered(console, actors_table(records, colour=False))
+    text = rendered(console, actors_table(records, width=120, colour=False))
     assert "support 18, oppose 9" in text
     assert f"{MOST_TARGETS_LISTED + 1} targets: dprktrack stances --actor busy" in text
     assert "target-0: support 2, oppose 1" in text  # Calm's two, one by one

@@ -9,7 +9,7 @@ from support import SEED_TEXT
 
 from dprktrack.matching.boundaries import is_boundary
 from dprktrack.matching.matcher import Document, Hints, match_quote
-from dprktrack.matching.textpos import LineIndex, Span, paragraph, sentence
+from dprktrack.matching.textpos import LineIndex, Span, paragraph, paragraphs, sentence
 
 
 def find_unique(text: str, quote: str) -> Span | None:
@@ -86,3 +86,27 @@ def test_a_sentence_holds_its_span_inside_its_paragraph(text: str, data: st.Data
     # It ends with a sentence, with its paragraph, or (cut short) near the span.
     ends_sentence = text[around.end - 1 : around.end] in (".", "!", "?")
     assert ends_sentence or around.end == bounds.end or around.end - end <= 20
+
+
+def test_paragraphs_around_a_span_stop_at_the_ends_of_the_text() -> None:
+    text = "one\n\ntwo\n\nthree\r\n \r\nfour\n\nfive"
+    three = Span(text.index("three"), text.index("three") + 5)
+    assert paragraphs(text, three, 0) == paragraph(text, three)
+    shown = paragraphs(text, three, 1)
+    assert text[shown.start : shown.end] == "two\n\nthree\r\n \r\nfour"
+    assert paragraphs(text, three, 2) == Span(0, len(text))
+    assert paragraphs(text, three, 50) == Span(0, len(text))
+
+
+@given(seed_spans(), st.integers(0, 5))
+def test_paragraphs_widen_by_whole_paragraphs_and_keep_the_span(span: Span, around: int) -> None:
+    shown = paragraphs(SEED_TEXT, span, around)
+    inner = paragraph(SEED_TEXT, span)
+    assert shown.start <= inner.start <= span.start <= span.end <= inner.end <= shown.end
+    wider = paragraphs(SEED_TEXT, span, around + 1)
+    assert wider.start <= shown.start
+    assert shown.end <= wider.end
+    before = SEED_TEXT[shown.start : inner.start]
+    assert before.count("\n\n") <= around  # each paragraph before ends at one blank line
+    if shown.start:
+        assert SEED_TEXT[: shown.start].endswith("\n\n"), "a paragraph begins after a break"
