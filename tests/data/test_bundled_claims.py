@@ -93,6 +93,13 @@ def test_a_summary_keeps_the_hedge_of_its_quote(hedge: str) -> None:
         assert hedge in claim.summary.lower(), f"{claim.id} drops {hedge!r}: {claim.summary}"
 
 
+def test_a_claim_takes_one_stance_toward_a_target() -> None:
+    catalog = load_catalog(CLAIMS)
+    for claim in catalog.claims.values():
+        targets = [entry.target for entry in claim.stances]
+        assert len(targets) == len(set(targets)), claim.id
+
+
 def test_one_act_or_statement_per_passage_and_actor() -> None:
     catalog = load_catalog(CLAIMS)
     passages = Counter((claim.actor, claim.quote) for claim in catalog.claims.values())
