@@ -232,6 +232,19 @@ def drift_warnings_only(claims: Path) -> None:
     save(claims, data)
 
 
+DRIFT_FAILS = ("c002", "c005")
+"""The claims drift_with_failures makes fail: c002 duplicated without hints, c005 reworded."""
+
+
+def moved_by_drift() -> int:
+    """How many bundled claims drift_with_failures moves: those below its new paragraph,
+    but the two it makes fail. The claims above it stay ok."""
+    below = SEED_TEXT.index("What is the 1718")
+    return sum(
+        1 for claim in DATA["claims"] if claim["start"] >= below and claim["id"] not in DRIFT_FAILS
+    )
+
+
 def drift_with_failures(claims: Path) -> str:
     """Moved claims below a new paragraph, c005 changed, and c002 duplicated without hints."""
     edit_seed(claims, "proposed reducing the frequency", "proposed cutting the frequency")

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import RAW, Edit, Invoke, WriteClaims, claim_of, delete_at, set_at
+from support import CLAIM_IDS, DATA, RAW, Edit, Invoke, WriteClaims, claim_of, delete_at, set_at
 
 from dprktrack.claimsfile.load import load_catalog
 from dprktrack.errors import EXIT_INPUT, DprkError
@@ -17,43 +17,47 @@ from dprktrack.errors import EXIT_INPUT, DprkError
 SCHEMA_CASES = [
     pytest.param(
         set_at(("claims", 12, "stances", 0, "stance"), "Support"),
-        r"\$\.claims\[12\]\.stances\[0\]\.stance \(claim c013\): Input should be 'support', "
+        rf"\$\.claims\[12\]\.stances\[0\]\.stance \(claim {CLAIM_IDS[12]}\): "
+        r"Input should be 'support', "
         r"'oppose', 'neutral' or 'mixed' \(got 'Support'\)",
         id="stance-in-wrong-case",
     ),
     pytest.param(
         delete_at(("claims", 5, "summary")),
-        r"\$\.claims\[5\]\.summary \(claim c006\): Field required",
+        rf"\$\.claims\[5\]\.summary \(claim {CLAIM_IDS[5]}\): Field required",
         id="missing-field",
     ),
     pytest.param(
         set_at(("claims", 7, "colour"), "red"),
-        r"\$\.claims\[7\]\.colour \(claim c008\): Extra inputs are not permitted",
+        rf"\$\.claims\[7\]\.colour \(claim {CLAIM_IDS[7]}\): Extra inputs are not permitted",
         id="unknown-field",
     ),
     pytest.param(
         set_at(("claims", 8, "date"), "2024-02-30"),
-        r"\$\.claims\[8\]\.date \(claim c009\): is not a real date",
+        rf"\$\.claims\[8\]\.date \(claim {CLAIM_IDS[8]}\): is not a real date",
         id="impossible-date",
     ),
     pytest.param(
         set_at(("claims", 11, "quote"), 5),
-        r"\$\.claims\[11\]\.quote \(claim c012\): Input should be a valid string \(got 5\)",
+        rf"\$\.claims\[11\]\.quote \(claim {CLAIM_IDS[11]}\): "
+        r"Input should be a valid string \(got 5\)",
         id="wrong-type",
     ),
     pytest.param(
         set_at(("claims", 8, "date"), 2024),
-        r"\$\.claims\[8\]\.date \(claim c009\): expected a date as YYYY-MM-DD \(got 2024\)$",
+        rf"\$\.claims\[8\]\.date \(claim {CLAIM_IDS[8]}\): "
+        r"expected a date as YYYY-MM-DD \(got 2024\)$",
         id="date-a-number",
     ),
     pytest.param(
         set_at(("claims", 8, "date"), "2024-03"),
-        r"\$\.claims\[8\]\.date \(claim c009\): expected a date as YYYY-MM-DD \(got '2024-03'\)$",
+        rf"\$\.claims\[8\]\.date \(claim {CLAIM_IDS[8]}\): "
+        r"expected a date as YYYY-MM-DD \(got '2024-03'\)$",
         id="date-a-month",
     ),
     pytest.param(
         set_at(("claims", 8, "date"), "2024-03-28T10:00:00"),
-        r"\$\.claims\[8\]\.date \(claim c009\): expected a date as YYYY-MM-DD "
+        rf"\$\.claims\[8\]\.date \(claim {CLAIM_IDS[8]}\): expected a date as YYYY-MM-DD "
         r"\(got '2024-03-28T10:00:00'\)$",
         id="date-with-a-time",
     ),
@@ -80,12 +84,13 @@ SCHEMA_CASES = [
     ),
     pytest.param(
         set_at(("claims", 2, "quote"), "   "),
-        r"\$\.claims\[2\]\.quote \(claim c003\): must hold at least two letters or digits",
+        rf"\$\.claims\[2\]\.quote \(claim {CLAIM_IDS[2]}\): "
+        r"must hold at least two letters or digits",
         id="blank-quote",
     ),
     pytest.param(
         set_at(("claims", 2, "stances"), []),
-        r"\$\.claims\[2\]\.stances \(claim c003\): List should have at least 1 item",
+        rf"\$\.claims\[2\]\.stances \(claim {CLAIM_IDS[2]}\): List should have at least 1 item",
         id="no-stance",
     ),
     pytest.param(
@@ -100,37 +105,42 @@ SCHEMA_CASES = [
     ),
     pytest.param(
         set_at(("claims", 3, "actor"), "nobody"),
-        r"\$\.claims\[3\]\.actor \(claim c004\): unknown actor 'nobody'; known: asmolov, ",
+        rf"\$\.claims\[3\]\.actor \(claim {CLAIM_IDS[3]}\): "
+        r"unknown actor 'nobody'; known: asmolov, ",
         id="unknown-actor",
     ),
     pytest.param(
         set_at(("claims", 3, "actor"), "China"),
-        r"\$\.claims\[3\]\.actor \(claim c004\): must be a slug",
+        rf"\$\.claims\[3\]\.actor \(claim {CLAIM_IDS[3]}\): must be a slug",
         id="actor-not-a-slug-is-one-message",
     ),
     pytest.param(
         set_at(("claims", 3, "source"), "elsewhere"),
-        r"\$\.claims\[3\]\.source \(claim c004\): unknown source 'elsewhere'; known: neo-2024",
+        rf"\$\.claims\[3\]\.source \(claim {CLAIM_IDS[3]}\): "
+        r"unknown source 'elsewhere'; known: neo-2024",
         id="unknown-source",
     ),
     pytest.param(
         set_at(("claims", 3, "reported_via"), "tass"),
-        r"\$\.claims\[3\]\.reported_via \(claim c004\): unknown actor 'tass'",
+        rf"\$\.claims\[3\]\.reported_via \(claim {CLAIM_IDS[3]}\): unknown actor 'tass'",
         id="unknown-relay",
     ),
     pytest.param(
         set_at(("claims", 3, "stances", 0, "target"), "the-moon"),
-        r"\$\.claims\[3\]\.stances\[0\]\.target \(claim c004\): unknown target 'the-moon'",
+        rf"\$\.claims\[3\]\.stances\[0\]\.target \(claim {CLAIM_IDS[3]}\): "
+        r"unknown target 'the-moon'",
         id="unknown-target",
     ),
     pytest.param(
-        set_at(("claims", 10, "id"), "c010"),
-        r"\$\.claims\[10\]\.id \(claim c010\): duplicate id 'c010' \(first at \$\.claims\[9\]\)",
+        set_at(("claims", 10, "id"), CLAIM_IDS[9]),
+        rf"\$\.claims\[10\]\.id \(claim {CLAIM_IDS[9]}\): duplicate id '{CLAIM_IDS[9]}' "
+        r"\(first at \$\.claims\[9\]\)",
         id="duplicate-claim-id",
     ),
     pytest.param(
         lambda data: data["actors"].append(dict(data["actors"][0])),
-        r"\$\.actors\[24\]\.id: duplicate id 'asmolov' \(first at \$\.actors\[0\]\)",
+        rf"\$\.actors\[{len(DATA['actors'])}\]\.id: duplicate id 'asmolov' "
+        r"\(first at \$\.actors\[0\]\)",
         id="duplicate-actor-id",
     ),
     pytest.param(
@@ -295,7 +305,8 @@ def test_a_key_given_twice_is_an_error_not_a_silent_loss(invoke: Invoke, repo_co
         result = invoke(*args, claims=repo_copy)
         assert result.exit_code == EXIT_INPUT
         assert re.fullmatch(
-            rf"error: {re.escape(str(repo_copy))}:\d+:\d+: \$\.claims\[1\]\.quote \(claim c002\): "
+            rf"error: {re.escape(str(repo_copy))}:\d+:\d+: "
+            rf"\$\.claims\[1\]\.quote \(claim {CLAIM_IDS[1]}\): "
             r"the key 'quote' is given twice in this object; only the last would count\n",
             result.stderr,
         ), result.stderr

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from support import (
+    CLAIM_IDS,
     NEGATED,
     SEED,
     SEED_TEXT,
@@ -24,6 +25,10 @@ from support import (
     json_output,
     straightened,
 )
+
+# The id `add` gives next: one past the bundled file's highest (a dropped id's gap is not filled).
+NEW = f"c{max(int(claim_id[1:]) for claim_id in CLAIM_IDS) + 1:03d}"
+AFTER_ADD = len(CLAIM_IDS) + 1
 
 
 def claims_of(path: Path) -> dict[str, Any]:
@@ -37,11 +42,11 @@ def claims_of(path: Path) -> dict[str, Any]:
 def test_add_then_check_passes(invoke: Invoke, repo_copy: Path) -> None:
     result = invoke(*add_args(UNIQUE, "--date", "2024-03-28"), claims=repo_copy)
     assert result.exit_code == 0, result.output
-    assert result.stdout == "c060\n"
-    added = claims_of(repo_copy)["c060"]
+    assert result.stdout == f"{NEW}\n"
+    added = claims_of(repo_copy)[NEW]
     start = SEED_TEXT.index(UNIQUE)
     assert added == {
-        "id": "c060",
+        "id": NEW,
         "source": "neo-2024-04-24",
         "actor": "nebenzya",
         "quote": UNIQUE,
@@ -56,7 +61,7 @@ def test_add_then_check_passes(invoke: Invoke, repo_copy: Path) -> None:
     }
     check = invoke("check", "--strict", claims=repo_copy)
     assert check.exit_code == 0, check.output
-    assert "60 claims checked: 60 ok" in check.stdout
+    assert f"{AFTER_ADD} claims checked: {AFTER_ADD} ok" in check.stdout
 
 
 def test_add_stores_the_curly_apostrophe_for_a_straight_one(
@@ -64,7 +69,7 @@ def test_add_stores_the_curly_apostrophe_for_a_straight_one(
 ) -> None:
     result = invoke(*add_args(straightened(UNIQUE)), claims=repo_copy)
     assert result.exit_code == 0, result.output
-    assert claims_of(repo_copy)["c060"]["quote"] == UNIQUE
+    assert claims_of(repo_copy)[NEW]["quote"] == UNIQUE
     assert "stored in the source's own characters" in result.stderr
     assert invoke("check", "--strict", claims=repo_copy).exit_code == 0
 
@@ -84,7 +89,7 @@ def test_add_keeps_crlf_line_endings(invoke: Invoke, repo_copy: Path) -> None:
     assert invoke(*add_args(UNIQUE), claims=repo_copy).exit_code == 0
     data = repo_copy.read_bytes()
     assert data.count(b"\n") == data.count(b"\r\n")
-    assert b'"id": "c060"' in data
+    assert f'"id": "{NEW}"'.encode() in data
 
 
 def test_an_ambiguous_quote_is_refused_and_nothing_is_written(
@@ -106,8 +111,8 @@ def test_occurrence_picks_one_of_several_and_check_holds_it(
     third = [match.start() for match in re.finditer("the Panel", SEED_TEXT)][2]
     result = invoke(*add_args("the Panel", "--occurrence", "3"), claims=repo_copy)
     assert result.exit_code == 0, result.output
-    assert claims_of(repo_copy)["c060"]["start"] == third
-    assert invoke("check", "--strict", "c060", claims=repo_copy).exit_code == 0
+    assert claims_of(repo_copy)[NEW]["start"] == third
+    assert invoke("check", "--strict", NEW, claims=repo_copy).exit_code == 0
     too_far = invoke(*add_args("the Panel", "--occurrence", "8"), claims=repo_copy)
     assert too_far.exit_code == 2
     assert "--occurrence 8: the quote occurs 7 times" in too_far.stderr
@@ -182,7 +187,7 @@ def test_unknown_or_invalid_values_are_refused_with_the_valid_ones(
 def test_stance_targets_and_values_are_read_blind_to_case(invoke: Invoke, repo_copy: Path) -> None:
     args = add_args(UNIQUE, "--stance", "Russia-Veto=SUPPORT", "--quote-type", "Indirect")
     assert invoke(*args, claims=repo_copy).exit_code == 0
-    added = claims_of(repo_copy)["c060"]
+    added = claims_of(repo_copy)[NEW]
     assert added["stances"][1] == {"target": "russia-veto", "stance": "support"}
     assert added["quote_type"] == "indirect"
 
@@ -200,7 +205,7 @@ def test_dry_run_prints_the_claim_and_writes_nothing(invoke: Invoke, repo_copy: 
     before = repo_copy.read_bytes()
     result = invoke(*add_args(UNIQUE, "--dry-run"), claims=repo_copy)
     assert result.exit_code == 0
-    assert json.loads(result.stdout)["id"] == "c060"
+    assert json.loads(result.stdout)["id"] == NEW
     assert repo_copy.read_bytes() == before
 
 
@@ -242,7 +247,7 @@ def test_prompts_ask_for_what_is_missing_and_re_ask_after_a_slip(
     assert "error: --date: expected a date as YYYY-MM-DD (got '2024-03')" in result.output
     assert "error: --date: is not a real date" in result.output
     third = [match.start() for match in re.finditer("the Panel", SEED_TEXT)][2]
-    added = claims_of(repo_copy)["c060"]
+    added = claims_of(repo_copy)[NEW]
     assert (added["actor"], added["quote"], added["start"]) == ("nebenzya", "the Panel", third)
     assert [entry["target"] for entry in added["stances"]] == ["panel-of-experts", "sunset-clauses"]
     assert (added["quote_type"], added["reported_via"], added["date"]) == (
@@ -285,7 +290,7 @@ def test_a_file_changed_while_prompting_is_not_overwritten(invoke: Invoke, repo_
     assert result.exit_code == 2, result.output
     assert "changed on disk since it was read; nothing written, run again" in result.output
     claims = claims_of(repo_copy)
-    assert "c060" not in claims
+    assert NEW not in claims
     assert claims["c001"]["summary"].startswith("Edited. ")  # the other curator's edit stays
     assert not list(repo_copy.parent.glob(".claims.json.*"))
     # The answers are not lost: the note gives the command that adds the same claim.
@@ -294,7 +299,7 @@ def test_a_file_changed_while_prompting_is_not_overwritten(invoke: Invoke, repo_
     assert words[:3] == ["dprktrack", "--claims", str(repo_copy)]
     again = invoke(*words[3:], claims=repo_copy, input="")
     assert again.exit_code == 0, again.output
-    assert claims_of(repo_copy)["c060"]["summary"] == "Says the draft ignored the proposal."
+    assert claims_of(repo_copy)[NEW]["summary"] == "Says the draft ignored the proposal."
 
 
 # --- ids -----------------------------------------------------------------------------
@@ -333,7 +338,7 @@ def test_a_quote_at_the_start_of_the_source_keeps_its_empty_prefix(
     args = ["add", "--actor", "asmolov", "--quote", quote, "--stance",
             "panel-of-experts=neutral", "--summary", "The byline."]  # fmt: skip
     assert invoke(*args, claims=repo_copy).exit_code == 0
-    added = claims_of(repo_copy)["c060"]
+    added = claims_of(repo_copy)[NEW]
     assert (added["start"], added["prefix"]) == (0, "")
     fix = invoke("check", "--fix", "--dry-run", claims=repo_copy)
     assert fix.stdout == ""
@@ -354,8 +359,8 @@ def test_an_edge_alteration_found_several_times_can_be_chosen(
     assert 'alteration: the source\'s "t", the quote\'s "[t]"' in refused.stderr
     result = invoke(*args, "--approve", claims=repo_copy)
     assert result.exit_code == 0, result.output
-    assert claims_of(repo_copy)["c060"]["review_pin"]
-    assert claims_of(repo_copy)["c060"]["start"] == located["hits"][1]["start"]
+    assert claims_of(repo_copy)[NEW]["review_pin"]
+    assert claims_of(repo_copy)[NEW]["start"] == located["hits"][1]["start"]
     assert invoke("check", "--strict", claims=repo_copy).exit_code == 0
 
 
@@ -365,7 +370,7 @@ def test_stances_may_be_given_comma_separated_in_one_option(
     args = add_args(UNIQUE)
     args[args.index("--stance") + 1] = "panel-of-experts=oppose,russia-veto=support"
     assert invoke(*args, claims=repo_copy).exit_code == 0
-    stances = claims_of(repo_copy)["c060"]["stances"]
+    stances = claims_of(repo_copy)[NEW]["stances"]
     assert [entry["target"] for entry in stances] == ["panel-of-experts", "russia-veto"]
 
 
@@ -395,7 +400,7 @@ def test_a_name_resolves_as_list_finds_it_and_one_that_fits_several_is_refused(
         assert repo_copy.read_bytes() == before
     args = add_args(UNIQUE, "--reported-via", "us-state-department")
     assert invoke(*args, claims=repo_copy).exit_code == 0
-    assert claims_of(repo_copy)["c060"]["reported_via"] == "us-state-department"
+    assert claims_of(repo_copy)[NEW]["reported_via"] == "us-state-department"
 
 
 def test_a_misspelt_actor_gets_did_you_mean(invoke: Invoke, repo_copy: Path) -> None:
@@ -432,11 +437,11 @@ def test_add_on_a_terminal_shows_the_departures_and_asks(
     args = add_args(quote, "--prompt")
     result = invoke(*args, claims=repo_copy, input=answer)
     assert result.exit_code == code, result.output
-    assert "c060's quote departs from the source's words in 2 places:" in result.stderr
+    assert f"{NEW}'s quote departs from the source's words in 2 places:" in result.stderr
     assert 'omission: the source\'s "these", the quote\'s "…"' in result.stderr
     if code:
         assert repo_copy.read_bytes() == before
     else:
-        (record,) = [c for c in json.loads(repo_copy.read_text())["claims"] if c["id"] == "c060"]
+        (record,) = [c for c in json.loads(repo_copy.read_text())["claims"] if c["id"] == NEW]
         assert record["quote"] == quote
         assert re.fullmatch("[0-9a-f]{16}", record["review_pin"])

@@ -29,12 +29,12 @@ GONE = "Nothing like these words stands anywhere in the article, not even nearly
 
 def _mixed(claims: Path) -> None:
     """Failures, warnings and passes across the article: a line inserted after c001 (the
-    claims below it move), c057's passage reworded (changed, late in the source), c004's
+    claims below it move), c057's passage reworded (changed, late in the source), c005's
     quote replaced by words found nowhere (missing: no place), c003's quotes straightened."""
     edit_seed(claims, "mandate, and in 2023 Ru", "mandate, and (as noted) in 2023 Ru")
     edit_seed(claims, "long accepted in the West", "long doubted in the West")
     data = load(claims)
-    claim_of(data, "c004")["quote"] = GONE
+    claim_of(data, "c005")["quote"] = GONE
     claim_of(data, "c003")["quote"] = QUOTE["c003"].replace("“", '"').replace("”", '"')
     save(claims, data)
 
@@ -54,7 +54,7 @@ def test_failures_come_first_then_warnings_each_in_the_order_of_the_source(
     severities = [VERDICTS[verdict] for _, verdict in listed]
     assert severities == sorted(severities, key=["failure", "warning"].index)
     failures = [claim_id for claim_id, verdict in listed if VERDICTS[verdict] == "failure"]
-    assert failures == [SOURCE_ID, "c057", "c004"], "the pin, then by place; no place last"
+    assert failures == [SOURCE_ID, "c057", "c005"], "the pin, then by place; no place last"
     results = _json(invoke, repo_copy)["results"]
     assert isinstance(results, list)
     starts = {record["id"]: record["start"] for record in results}
@@ -198,7 +198,7 @@ def test_missing_and_changed_name_the_quote_they_looked_for(
         for m in map(FINDING.fullmatch, invoke("check", claims=repo_copy).stdout.splitlines())
         if m
     }
-    assert lines["c004"].endswith(
+    assert lines["c005"].endswith(
         f"; looked for “Nothing like these words stands anywhere in the article, not…” "
         f"({len(GONE)} characters)"
     )

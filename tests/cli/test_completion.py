@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.shell_completion import ShellComplete
-from support import CATALOG, CLAIMS, run_cli
+from support import CATALOG, CLAIM_IDS, CLAIMS, run_cli
 
 from dprktrack.cli import main
 from dprktrack.cli.complete import candidates
@@ -28,7 +28,9 @@ def test_claim_ids_complete_with_actor_and_summary_as_help() -> None:
     assert values("claim", "c01") == [f"c01{digit}" for digit in range(10)]
     ((_, help_text),) = candidates(CATALOG, "claim", "c001")
     assert help_text.startswith(f"{CATALOG.actors[CATALOG.claims['c001'].actor].name}: ")
-    assert values("claim", "C05") == [f"c05{digit}" for digit in range(10)]
+    assert values("claim", "C05") == [
+        claim_id for claim_id in CLAIM_IDS if claim_id.startswith("c05")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -70,7 +72,7 @@ def test_targets_sources_and_stance_pairs_complete() -> None:
 
 def test_commands_offer_the_right_kind_of_value() -> None:
     assert completions(["--claims", str(CLAIMS), "show"], "c00") == [
-        f"c00{d}" for d in range(1, 10)
+        claim_id for claim_id in CLAIM_IDS if claim_id.startswith("c00")
     ]
     assert completions(["--claims", str(CLAIMS), "check"], "c059") == ["c059"]
     assert completions(["--claims", str(CLAIMS), "list", "--actor"], "zakh") == ["zakharova"]
@@ -115,7 +117,8 @@ def test_each_shell_gets_a_script_and_its_completions(shell: str) -> None:
 
 def test_help_from_data_stays_on_one_line_for_zsh(repo_copy: Path) -> None:
     data = json.loads(repo_copy.read_text("utf-8"))
-    data["claims"][58]["summary"] = "two\nlines\x1b[2J"
+    in_c05 = [index for index, claim in enumerate(data["claims"]) if claim["id"].startswith("c05")]
+    data["claims"][in_c05[-1]]["summary"] = "two\nlines\x1b[2J"
     repo_copy.write_text(json.dumps(data, ensure_ascii=False, indent=2), "utf-8")
     env = {
         "_DPRKTRACK_COMPLETE": "zsh_complete",
@@ -124,7 +127,7 @@ def test_help_from_data_stays_on_one_line_for_zsh(repo_copy: Path) -> None:
     }
     answer = run_cli([], env=env)
     lines = answer.output.splitlines()
-    assert len(lines) == 3 * 10  # type, value and help for each of c050 … c059
+    assert len(lines) == 3 * len(in_c05)  # type, value and help for each of c050 … c059
     assert lines[-1].endswith("two lines\\x1b[2J")
 
 

@@ -58,10 +58,11 @@ def test_nebenzya_lists_his_claims_with_offsets_of_his_exact_words(invoke: Invok
         ("Nebenzia", {"nebenzya"}),
         ("kim", {"kim-song", "kim-eun-hye"}),
         ("korea", {"rok-foreign-ministry", "us-rok-officials", "dprk"}),
-        ("russia", {"russia"}),  # an id selects exactly that actor
-        ("russian", {"russia", "nebenzya", "zakharova"}),
+        # an id selects exactly that actor, and the groups it made claims with
+        ("russia", {"russia", "russia-china"}),
+        ("russian", {"russia", "russia-china", "nebenzya", "zakharova"}),
         ("the Russian representative", {"nebenzya"}),
-        ("Moscow", {"russia"}),
+        ("Moscow", {"russia", "russia-china"}),
         (
             "us",
             {"united-states", "us-uk-france", "us-rok-officials", "miller", "us-state-department"},

@@ -62,11 +62,48 @@ def test_direct_quotes_carry_the_articles_curly_quotation_marks() -> None:
             assert "“" in claim.quote or "”" in claim.quote, claim.id
 
 
-def test_every_actor_is_quoted_or_relays_a_quote() -> None:
+def test_every_actor_is_quoted_relays_a_quote_or_belongs_to_a_group_that_is() -> None:
     catalog = load_catalog(CLAIMS)
     named = {claim.actor for claim in catalog.claims.values()}
     named |= {claim.reported_via for claim in catalog.claims.values() if claim.reported_via}
+    named |= {member for actor in named for member in catalog.actors[actor].members}
     assert named == set(catalog.actors)
+
+
+def test_a_group_lists_members_only_when_it_speaks_or_acts_as_one() -> None:
+    catalog = load_catalog(CLAIMS)
+    groups = [actor for actor in catalog.actors.values() if actor.members]
+    assert groups, "the joint proposal is a group's claim"
+    assert all(actor.kind == "group" and len(actor.members) >= 2 for actor in groups)
+
+
+def test_acts_are_reported_not_quoted() -> None:
+    catalog = load_catalog(CLAIMS)
+    acts = [claim for claim in catalog.claims.values() if claim.kind == "act"]
+    assert acts, "votes, vetoes and drafts submitted are acts"
+    assert all(claim.quote_type != "direct" for claim in acts), [c.id for c in acts]
+
+
+@pytest.mark.parametrize("hedge", ["likely", "reportedly"])
+def test_a_summary_keeps_the_hedge_of_its_quote(hedge: str) -> None:
+    catalog = load_catalog(CLAIMS)
+    hedged = [claim for claim in catalog.claims.values() if hedge in claim.quote.lower()]
+    assert hedged
+    for claim in hedged:
+        assert hedge in claim.summary.lower(), f"{claim.id} drops {hedge!r}: {claim.summary}"
+
+
+def test_a_claim_takes_one_stance_toward_a_target() -> None:
+    catalog = load_catalog(CLAIMS)
+    for claim in catalog.claims.values():
+        targets = [entry.target for entry in claim.stances]
+        assert len(targets) == len(set(targets)), claim.id
+
+
+def test_one_act_or_statement_per_passage_and_actor() -> None:
+    catalog = load_catalog(CLAIMS)
+    passages = Counter((claim.actor, claim.quote) for claim in catalog.claims.values())
+    assert [key for key, count in passages.items() if count > 1] == []
 
 
 def test_word_lists_match_the_schema_literals() -> None:

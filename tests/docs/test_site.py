@@ -19,6 +19,7 @@ PAGES = (
     "curating",
     "export",
     "claims-file",
+    "codebook",
     "security",
     "performance",
     "development",

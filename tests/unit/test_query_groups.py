@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import DATA, Invoke
+from support import CLAIMS, DATA, Invoke
 
 from dprktrack.claimsfile.catalog import Catalog
 from dprktrack.claimsfile.load import load_catalog
@@ -24,25 +24,17 @@ from dprktrack.query import (
     stance_cells,
 )
 
-JOINT = {"id": "joint", "name": "Russia and China", "kind": "group", "members": ["russia", "china"]}
-JOINT_CLAIM = "c004"  # the article's "They proposed…": Russia and China, jointly
-
-
-def joint_data() -> dict[str, Any]:
-    """The real data with one claim made by a Russia–China group, one claim an act."""
-    data = copy.deepcopy(DATA)
-    data["actors"].append(copy.deepcopy(JOINT))
-    for claim in data["claims"]:
-        if claim["id"] == JOINT_CLAIM:
-            claim["actor"] = "joint"
-        if claim["id"] == "c001":
-            claim["kind"] = "act"
-    return data
+GROUPS = {actor["id"]: actor["members"] for actor in DATA["actors"] if actor.get("members")}
+JOINT_GROUP = next(
+    group for group, members in GROUPS.items() if {"russia", "china"} <= set(members)
+)
+JOINT_CLAIM = next(claim["id"] for claim in DATA["claims"] if claim["actor"] == JOINT_GROUP)
+ACTS = [claim["id"] for claim in DATA["claims"] if claim.get("kind") == "act"]
 
 
 @pytest.fixture
-def catalog(write_claims: Callable[[Any], Path]) -> Catalog:
-    return load_catalog(write_claims(joint_data()))
+def catalog() -> Catalog:
+    return load_catalog(CLAIMS)
 
 
 def ids(claims: Any) -> list[str]:
@@ -53,7 +45,7 @@ def test_a_members_claims_include_its_groups_claims(catalog: Catalog) -> None:
     for member in ("russia", "china"):
         found = ids(select_claims(catalog, ClaimFilter(actors=(member,))))
         assert JOINT_CLAIM in found
-    assert ids(select_claims(catalog, ClaimFilter(actors=("joint",)))) == [JOINT_CLAIM]
+    assert ids(select_claims(catalog, ClaimFilter(actors=(JOINT_GROUP,)))) == [JOINT_CLAIM]
     assert JOINT_CLAIM not in ids(select_claims(catalog, ClaimFilter(actors=("nebenzya",))))
 
 
@@ -61,23 +53,25 @@ def test_a_joint_claim_names_the_other_members(catalog: Catalog) -> None:
     wanted = ClaimFilter(actors=("russia",))
     records = claim_records(catalog, select_claims(catalog, wanted), asked_actors(catalog, wanted))
     joint = next(record for record in records if record["id"] == JOINT_CLAIM)
-    assert joint["actor_id"] == "joint"
-    assert joint["members"] == ["russia", "china"]
+    assert joint["actor_id"] == JOINT_GROUP
+    assert joint["members"] == GROUPS[JOINT_GROUP]
     assert joint["jointly_with"] == ["China"]
     assert all(record["jointly_with"] == [] for record in records if record is not joint)
     (asked_group,) = claim_records(
-        catalog, select_claims(catalog, ClaimFilter(actors=("joint",))), frozenset({"joint"})
+        catalog,
+        select_claims(catalog, ClaimFilter(actors=(JOINT_GROUP,))),
+        frozenset({JOINT_GROUP}),
     )
     assert asked_group["jointly_with"] == [], "the group asked for itself is not 'joint with'"
 
 
 def test_groups_of_groups_expand_to_every_member(write_claims: Callable[[Any], Path]) -> None:
-    data = joint_data()
-    bloc = {"id": "bloc", "name": "The bloc", "kind": "group", "members": ["joint", "dprk"]}
+    data = copy.deepcopy(DATA)
+    bloc = {"id": "bloc", "name": "The bloc", "kind": "group", "members": [JOINT_GROUP, "dprk"]}
     data["actors"].append(bloc)
     data["claims"][5]["actor"] = "bloc"
     catalog = load_catalog(write_claims(data))
-    assert group_members(catalog)["bloc"] == {"joint", "russia", "china", "dprk"}
+    assert group_members(catalog)["bloc"] == {JOINT_GROUP, "russia", "china", "dprk"}
     claim_id = data["claims"][5]["id"]
     assert claim_id in ids(select_claims(catalog, ClaimFilter(actors=("china",))))
 
@@ -87,12 +81,12 @@ def test_actors_and_stances_count_a_groups_claim_for_each_member(catalog: Catalo
     actors = {record["id"]: record for record in actor_records(catalog, ClaimFilter())}
     alone = {
         member: sum(c.actor == member for c in catalog.claims.values())
-        for member in JOINT["members"]
+        for member in GROUPS[JOINT_GROUP]
     }
-    for member in JOINT["members"]:
+    for member in GROUPS[JOINT_GROUP]:
         assert actors[member]["claims"] == alone[member] + 1
         assert actors[member]["joint_claims"] == 1
-    assert actors["joint"]["members"] == ["russia", "china"]
+    assert actors[JOINT_GROUP]["members"] == GROUPS[JOINT_GROUP]
     cells = stance_cells(catalog, ClaimFilter(actors=("china",)))
     for entry in joint.stances:
         cell = next(c for c in cells if c["actor_id"] == "china" and c["target"] == entry.target)
@@ -103,25 +97,24 @@ def test_actors_and_stances_count_a_groups_claim_for_each_member(catalog: Catalo
 def test_kind_separates_statements_from_acts(catalog: Catalog) -> None:
     acts = ids(select_claims(catalog, ClaimFilter(kinds=("act",))))
     statements = ids(select_claims(catalog, ClaimFilter(kinds=("statement",))))
-    assert acts == ["c001"]
-    assert "c001" not in statements
+    assert acts == ACTS
+    assert ACTS, "the bundled data records acts (the veto, the votes)"
+    assert not set(acts) & set(statements)
     assert sorted(acts + statements) == sorted(catalog.claims)
 
 
-def test_list_shows_the_joint_claim_and_the_act_on_the_command_line(
-    invoke: Invoke, write_claims: Callable[[Any], Path]
-) -> None:
-    claims = write_claims(joint_data())
+def test_list_shows_the_joint_claim_and_the_act_on_the_command_line(invoke: Invoke) -> None:
+    claims = CLAIMS
     shown = invoke("list", "--actor", "china", claims=claims, env={"COLUMNS": "120"})
     assert shown.exit_code == 0, shown.stderr
     assert "jointly with Russia" in shown.stdout
     records = json.loads(invoke("list", "--kind", "act", "--format", "json", claims=claims).stdout)
-    assert [record["id"] for record in records] == ["c001"]
+    assert [record["id"] for record in records] == ACTS
     assert records[0]["kind"] == "act"
     said = invoke(
         "list", "--actor", "russia", "--kind", "statement", "--format", "json", claims=claims
     )
-    assert "c001" not in [record["id"] for record in json.loads(said.stdout)]
+    assert not set(ACTS) & {record["id"] for record in json.loads(said.stdout)}
     actors = invoke("actors", "--actor", "china", claims=claims, env={"COLUMNS": "120"})
     assert "1 joint" in actors.stdout
     grid = invoke("stances", "--actor", "china", claims=claims, env={"COLUMNS": "120"})

@@ -19,6 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from junitparser import Failure, JUnitXml, SystemOut
 from support import (
+    CLAIM_IDS,
     CLAIMS,
     REPO,
     drift_with_failures,
@@ -115,7 +116,7 @@ def test_sarif_of_the_bundled_data_is_schema_valid_and_within_githubs_limits(
     _validator().validate(log)
     _assert_within_githubs_limits(log)
     results = log["runs"][0]["results"]
-    assert len(results) == (59 if include_ok else 0)
+    assert len(results) == (len(CLAIM_IDS) if include_ok else 0)
     assert {result["level"] for result in results} <= {"note"}
 
 
@@ -268,7 +269,7 @@ def test_junit_is_read_by_junitparser_one_case_per_claim(drifted: Path) -> None:
 def test_junit_of_the_bundled_data_passes_every_case(tmp_path: Path) -> None:
     report = _junit(tmp_path, _run(CLAIMS))
     cases = [case for suite in report for case in suite]
-    assert len(cases) == 59
+    assert len(cases) == len(CLAIM_IDS)
     assert all(case.is_passed for case in cases)
     assert not any(isinstance(r, SystemOut) for case in cases for r in case)
 
@@ -376,7 +377,7 @@ def test_gitlab_of_the_bundled_data_is_empty_or_info_with_include_ok() -> None:
     run = _run(CLAIMS)
     assert json.loads(_written("gitlab", run)) == []
     issues = json.loads(_written("gitlab", run, include_ok=True))
-    assert len(issues) == 59
+    assert len(issues) == len(CLAIM_IDS)
     assert {issue["severity"] for issue in issues} == {"info"}
 
 

@@ -16,6 +16,7 @@ from dprktrack.claimsfile.load import load_catalog
 from dprktrack.errors import DprkError
 from dprktrack.schema.quickcheck import holds
 
+NEW_ACTOR = len(DATA["actors"])  # the index an actor appended to the bundled file takes
 JOINT = {"id": "joint", "name": "Russia and China", "kind": "group", "members": ["russia", "china"]}
 
 
@@ -44,10 +45,30 @@ def test_a_group_with_members_loads_on_the_quick_path(
 @pytest.mark.parametrize(
     ("members", "kind", "message", "path"),
     [
-        (["russia", "ghost"], "group", "unknown actor 'ghost'", "$.actors[24].members[1]"),
-        (["russia", "joint"], "group", "cannot be a member of itself", "$.actors[24].members[1]"),
-        (["china", "china"], "group", "'china' is given more than once", "$.actors[24].members[1]"),
-        (["russia", "china"], "government", "only a group (kind group)", "$.actors[24].members"),
+        (
+            ["russia", "ghost"],
+            "group",
+            "unknown actor 'ghost'",
+            f"$.actors[{NEW_ACTOR}].members[1]",
+        ),
+        (
+            ["russia", "joint"],
+            "group",
+            "cannot be a member of itself",
+            f"$.actors[{NEW_ACTOR}].members[1]",
+        ),
+        (
+            ["china", "china"],
+            "group",
+            "'china' is given more than once",
+            f"$.actors[{NEW_ACTOR}].members[1]",
+        ),
+        (
+            ["russia", "china"],
+            "government",
+            "only a group (kind group)",
+            f"$.actors[{NEW_ACTOR}].members",
+        ),
     ],
 )
 def test_a_slip_in_a_group_is_refused_with_its_place(
@@ -76,6 +97,8 @@ def test_a_group_of_groups_without_a_loop_loads(write_claims: Callable[[Any], Pa
 
 def test_a_claim_is_a_statement_unless_it_says_act(write_claims: Callable[[Any], Path]) -> None:
     data = copy.deepcopy(DATA)
+    for claim in data["claims"]:
+        claim.pop("kind", None)
     data["claims"][0]["kind"] = "act"
     catalog = load_catalog(write_claims(data))
     kinds = [claim.kind for claim in catalog.claims.values()]
@@ -146,5 +169,5 @@ def test_a_refused_group_fails_every_command_with_exit_code(
     for command in (("list",), ("check",), ("actors",)):
         result = invoke(*command, claims=claims)
         assert result.exit_code == 2, (command, result.stderr)
-        assert "$.actors[24].members[0]: unknown actor 'ghost'" in result.stderr
+        assert f"$.actors[{NEW_ACTOR}].members[0]: unknown actor 'ghost'" in result.stderr
         assert json.dumps(result.stdout) == '""'
