@@ -38,6 +38,7 @@ CLAIM_FIELDS = (
     "summary",
     "reported_via",
     "date",
+    "link",
 )
 ACTOR_FIELDS = ("id", "name", "kind", "role", "country", "aliases", "claims", "stances")
 CELL_FIELDS = ("actor_id", "actor", "target", "stance", "counts", "claims")
@@ -181,16 +182,20 @@ def claim_span(text: str, claim: Claim) -> Span | None:
 
 
 def claim_records(catalog: Catalog, claims: Iterable[Claim]) -> list[Record]:
-    """Flat claim records with the quote's offsets and line:column in its source."""
+    """Flat claim records with the quote's offsets and line:column in its source, and a link
+    that opens the source's web page at the quote (where the source has a url)."""
     from dprktrack.matching.textpos import LineIndex
+    from dprktrack.output.textfragment import quote_link
 
     line_indexes: dict[str, LineIndex] = {}
     records = []
     for claim in claims:
         text = catalog.source_text(claim.source)
         span = claim_span(text, claim)
-        line = column = None
+        line = column = link = None
+        url = catalog.sources[claim.source].url
         if span is not None:
+            link = quote_link(url, text, span.start, span.end) if url else None
             if claim.source not in line_indexes:
                 line_indexes[claim.source] = LineIndex(text)
             line, column = line_indexes[claim.source].position(span.start)
@@ -210,6 +215,7 @@ def claim_records(catalog: Catalog, claims: Iterable[Claim]) -> list[Record]:
                 "summary": claim.summary,
                 "reported_via": claim.reported_via,
                 "date": claim.date,
+                "link": link,
             }
         )
     return records
@@ -358,6 +364,7 @@ def claim_details(catalog: Catalog, record: Record) -> list[tuple[str, str]]:
         ("summary", record["summary"]),
         ("source", f"{source.title} ({source.outlet}, {source.published})"),
         ("at", where),
+        *([("link", record["link"])] if record.get("link") else []),
     ]
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -276,8 +277,9 @@ def claim_view(
     fields = Table.grid(padding=(0, 2))
     fields.add_column(style="dim", no_wrap=True)
     fields.add_column(overflow="fold")
-    for key, value in details:
-        fields.add_row(key, Text(visible(value)))
+    for key, value in details:  # a link is clickable where the terminal allows
+        style = Style(link=value) if key == "link" and colour else ""
+        fields.add_row(key, Text(visible(value), style=style))
     fields.add_row("stances", _stance_text(record["stances"], stacked=False))
     body = Text()
     if quote_start is None:
