@@ -161,6 +161,27 @@ def targets_table(records: Sequence[dict[str, Any]]) -> Table:
     return table
 
 
+PIN_STYLES = {"holds": "green", "changed": "bold red", "missing": "bold red", "refused": "bold red"}
+
+
+def sources_table(records: Sequence[dict[str, Any]]) -> Table:
+    """The sources: id and title, outlet and date, claims, pin state and web address."""
+    table = _listing_table()
+    table.add_column("source", ratio=3, overflow="fold")
+    table.add_column("outlet", ratio=2, overflow="fold")
+    table.add_column("claims", justify="right", no_wrap=True)
+    table.add_column("pin", no_wrap=True)
+    table.add_column("url", ratio=3, overflow="fold")
+    for record in records:
+        name = Text(visible(record["id"]), style="bold")
+        name.append("\n" + visible(record["title"]), style="dim")
+        outlet = Text(visible(record["outlet"]) + "\n" + record["published"])
+        pin = Text(record["pin"], style=PIN_STYLES.get(record["pin"], ""))
+        url = Text(visible(record["url"] or "—"))
+        table.add_row(name, outlet, str(record["claims"]), pin, url)
+    return table
+
+
 STANCE_MARKS = {"support": "▲", "oppose": "▼", "neutral": "●", "mixed": "◆"}
 
 
