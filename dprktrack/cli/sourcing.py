@@ -235,8 +235,8 @@ def edit_source(
         return
     _write_change(catalog, replacing.replaced(catalog, "sources", chosen, after), dry_run)
     if not dry_run:
-        changed = ", ".join(key for key in (*changes, *fields) if before.get(key) != after.get(key))
-        click.echo(f"note: source {chosen}: changed {changed or 'nothing'}", err=True)
+        changed = [key for key in sources.EDITABLE if before.get(key) != after.get(key)]
+        click.echo(f"note: source {chosen}: changed {', '.join(changed)}", err=True)
 
 
 @click.command("remove-source", short_help="Remove a source no claim quotes any more.")
@@ -253,7 +253,7 @@ def remove_source(ctx: click.Context, source_id: str, *, dry_run: bool) -> None:
 
     \b
     Example:
-      dprktrack remove-source ledger-2024-05-02 --dry-run
+      dprktrack remove-source hl-2024-05-02 --dry-run
     """
     from dprktrack.curate import replacing, sources
 
