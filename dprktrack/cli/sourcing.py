@@ -274,5 +274,5 @@ def _write_change(catalog: Catalog, text: str, dry_run: bool) -> None:
 
     adding.save(catalog, text, dry_run=dry_run)
     if dry_run:
-        sys.stdout.write(replacing.unified_diff(catalog, text))
+        click.echo(replacing.unified_diff(catalog, text), nl=False)
         click.echo(f"note: --dry-run: {one_line_message(catalog.name)} not changed", err=True)

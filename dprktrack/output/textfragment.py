@@ -129,7 +129,7 @@ def _words_before(
     text: str, origin: list[int], context: tuple[int, list[str]], count: int
 ) -> str | None:
     stop, words = context
-    taken = [word for word in words[-count:] if word]
+    taken = _with_a_word(words[::-1], count)[::-1]
     if not taken:
         return None
     begin = stop - len(" ".join(taken))
@@ -140,11 +140,24 @@ def _words_after(
     text: str, origin: list[int], context: tuple[int, list[str]], count: int
 ) -> str | None:
     begin, words = context
-    taken = [word for word in words[:count] if word]
+    taken = _with_a_word(words, count)
     if not taken:
         return None
     stop = begin + len(" ".join(taken))
     return " ".join(text[origin[begin] : origin[stop - 1] + 1].split())
+
+
+def _with_a_word(words: list[str], count: int) -> list[str]:
+    """The first `count` words, and more until one holds a letter or digit: punctuation alone
+    (`,”`) is poor context, since a page may set its quotation marks otherwise."""
+    taken = [word for word in words[:count] if word]
+    rest = iter(words[count:])
+    while taken and not any(char.isalnum() for word in taken for char in word):
+        following = next(rest, None)
+        if following is None:
+            break
+        taken.append(following)
+    return taken
 
 
 def _folded(text: str) -> tuple[str, list[int]]:

@@ -144,3 +144,14 @@ def test_the_fragment_finds_its_passage_unless_it_recurs_in_full(
     passage = _folded_span(folded, origin, start, end)
     if found != passage:  # only when the whole passage and its context recur earlier
         assert folded[found[0] : found[1]] == folded[passage[0] : passage[1]]
+
+
+def test_context_holds_a_word_not_just_punctuation() -> None:
+    """A page may set its quotation marks otherwise: `,”` alone is no context to rely on."""
+    text = "“We will wait, but not forever,” she said. Then: “We will wait,” she repeated."
+    second = text.rindex("We will wait")
+    directive = text_directive(text, second, second + len("We will wait"))
+    assert directive is not None
+    for context in (directive.prefix, directive.suffix):
+        assert context is None or any(char.isalnum() for char in context)
+    assert finds_its_passage(text, second, second + len("We will wait"))
