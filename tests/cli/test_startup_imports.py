@@ -148,7 +148,6 @@ def test_editing_a_source_validates_with_pydantic_and_never_draws_with_rich(
     found = imported(tmp_path, *edited)
     assert PYDANTIC in found
     assert RICH not in found
-    assert MATCHER not in found
 
 
 def test_locate_imports_the_matcher_and_rich_only_for_text(tmp_path: Path) -> None:
