@@ -51,7 +51,7 @@ def list_claims(ctx: click.Context, /, fmt: str, **options: tuple[str, ...]) -> 
 
     catalog = load_claims(ctx)
     wanted = claim_filter(options)
-    records = claim_records(catalog, select_claims(catalog, wanted))
+    records = claim_records(catalog, select_claims(catalog, wanted), links=fmt != "table")
     notes = [*unmatched_actor_notes(catalog, wanted), unplaced_note(records) or ""]
 
     def table(_console: Console) -> RenderableType:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from urllib.parse import unquote
 
@@ -155,3 +156,24 @@ def test_context_holds_a_word_not_just_punctuation() -> None:
     for context in (directive.prefix, directive.suffix):
         assert context is None or any(char.isalnum() for char in context)
     assert finds_its_passage(text, second, second + len("We will wait"))
+
+
+@given(st.text(alphabet=st.sampled_from("aB \n\t\u00a0\u2028é.,İΣ-"), max_size=60))
+def test_the_quick_fold_is_the_character_by_character_one(text: str) -> None:
+    from dprktrack.output.textfragment import _folded_by_character
+
+    folded, origin = _folded(text)
+    slow_folded, slow_origin = _folded_by_character(text)
+    if len(text.lower()) == len(text) and "Σ" not in text:  # final sigma lowers in context
+        assert (folded, list(origin)) == (slow_folded, list(slow_origin))
+    assert len(folded) == len(origin)
+    offsets = [origin[index] for index in range(len(origin))]
+    for offset in range(len(text) + 1):
+        assert origin.folded_index(offset) == bisect.bisect_left(offsets, offset)
+
+
+def test_a_passage_cut_inside_a_word_is_linked_as_the_words_it_touches() -> None:
+    text = "The harbour master spoke."
+    assert text_directive(text, text.index("arbour"), text.index("aster") + 3) == TextDirective(
+        "harbour master"
+    )
