@@ -20,6 +20,7 @@ from dprktrack.schema.vocabulary import STANCES
 
 if TYPE_CHECKING:
     from dprktrack.matching.textpos import LineIndex, Span
+    from dprktrack.output.textfragment import FoldedText
 
 Record = dict[str, Any]
 
@@ -41,6 +42,7 @@ CLAIM_FIELDS = (
     "kind",
     "members",
     "jointly_with",
+    "link",
 )
 ACTOR_FIELDS = (
     "id",
@@ -249,22 +251,35 @@ def claim_span(text: str, claim: Claim) -> Span | None:
 
 
 def claim_records(
-    catalog: Catalog, claims: Iterable[Claim], asked: frozenset[str] = frozenset()
+    catalog: Catalog,
+    claims: Iterable[Claim],
+    asked: frozenset[str] = frozenset(),
+    *,
+    links: bool = True,
 ) -> list[Record]:
-    """Flat claim records with the quote's offsets and line:column in its source.
+    """Flat claim records with the quote's offsets and line:column in its source, and a link
+    that opens the source's web page at the quote (where the source has a url; None without
+    `links`, for a view that shows none: each costs a search of its source).
 
     `asked` are the actors the user asked for (`asked_actors`): a group's claim found
     through one of them names the other members in `jointly_with`.
     """
     from dprktrack.matching.textpos import LineIndex
+    from dprktrack.output.textfragment import quote_link
 
     line_indexes: dict[str, LineIndex] = {}
+    folded: dict[str, FoldedText] = {}  # the sources last linked, folded once, a few kept
     records = []
     for claim in claims:
         text = catalog.source_text(claim.source)
         span = claim_span(text, claim)
-        line = column = None
+        line = column = link = None
+        url = catalog.sources[claim.source].url
         if span is not None:
+            if url and links:
+                link = quote_link(
+                    url, _folded_source(folded, claim.source, text), span.start, span.end
+                )
             if claim.source not in line_indexes:
                 line_indexes[claim.source] = LineIndex(text)
             line, column = line_indexes[claim.source].position(span.start)
@@ -287,9 +302,28 @@ def claim_records(
                 "kind": claim.kind,
                 "members": list(catalog.actors[claim.actor].members),
                 "jointly_with": jointly_with(catalog, claim.actor, asked),
+                "link": link,
             }
         )
     return records
+
+
+FOLDED_KEPT = 16
+"""Sources kept folded while linking: claims mostly come grouped by source, and a folded
+text costs as much memory again as the text."""
+
+
+def _folded_source(kept: dict[str, FoldedText], source_id: str, text: str) -> FoldedText:
+    """The source folded for its links, from `kept` (the least recently used dropped)."""
+    from dprktrack.output.textfragment import fold
+
+    if source_id in kept:
+        kept[source_id] = kept.pop(source_id)  # most recent last
+    else:
+        if len(kept) >= FOLDED_KEPT:
+            del kept[next(iter(kept))]
+        kept[source_id] = fold(text)
+    return kept[source_id]
 
 
 def _in_stance_order(tally: Counter[str]) -> dict[str, int]:
@@ -450,6 +484,7 @@ def claim_details(catalog: Catalog, record: Record) -> list[tuple[str, str]]:
         ("summary", record["summary"]),
         ("source", f"{source.title} ({source.outlet}, {source.published})"),
         ("at", where),
+        *([("link", record["link"])] if record.get("link") else []),
     ]
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -246,6 +247,11 @@ def targets_table(records: Sequence[dict[str, Any]], width: int) -> RenderableTy
     return table
 
 
+def _link_style(key: str, value: str, colour: bool) -> Style | str:
+    """A link is clickable where the terminal shows styles; other facts are plain."""
+    return Style(link=value) if key == "link" and colour else ""
+
+
 def _target_fields(record: dict[str, Any]) -> list[Field]:
     return [
         Field("target", Text(visible(record["id"]), style="bold"), whole=True),
@@ -253,6 +259,46 @@ def _target_fields(record: dict[str, Any]) -> list[Field]:
         Field("description", Text(visible(record["description"]))),
         Field("claims", Text(str(record["claims"]))),
         Field("stances", _tally_text(record["counts"])),
+    ]
+
+
+PIN_STYLES = {"holds": "green", "changed": "bold red", "missing": "bold red", "refused": "bold red"}
+
+
+def sources_table(records: Sequence[dict[str, Any]], width: int) -> RenderableType:
+    """The sources: id and title, outlet and date, claims, pin state and web address; one
+    block per source where the table would break an id."""
+    ids = [visible(record["id"]) for record in records]
+    table = listing_table(
+        [
+            Column("source", widest(ids, LISTING_FLOOR), ratio=3),
+            Column("outlet", LISTING_FLOOR, ratio=2),
+            _count_column(records),
+            Column("pin", fixed_width("pin", (record["pin"] for record in records))),
+            Column("url", LISTING_FLOOR, ratio=3),
+        ],
+        width,
+    )
+    if table is None:
+        return record_blocks([_source_fields(record) for record in records])
+    for record in records:
+        name = Text(visible(record["id"]), style="bold")
+        name.append("\n" + visible(record["title"]), style="dim")
+        outlet = Text(visible(record["outlet"]) + "\n" + record["published"])
+        pin = Text(record["pin"], style=PIN_STYLES.get(record["pin"], ""))
+        url = Text(visible(record["url"] or "—"))
+        table.add_row(name, outlet, str(record["claims"]), pin, url)
+    return table
+
+
+def _source_fields(record: dict[str, Any]) -> list[Field]:
+    return [
+        Field("source", Text(visible(record["id"]), style="bold"), whole=True),
+        Field("title", Text(visible(record["title"]))),
+        Field("outlet", Text(f"{visible(record['outlet'])}, {record['published']}")),
+        Field("claims", Text(str(record["claims"]))),
+        Field("pin", Text(record["pin"], style=PIN_STYLES.get(record["pin"], ""))),
+        Field("url", Text(visible(record["url"] or "—")), whole=True),
     ]
 
 
@@ -364,7 +410,13 @@ def claim_view(
         [Field(visible(record["id"]), Text(visible(record["actor"]), style="bold"))],
         key_style="bold",
     )
-    facts = [Field(key, Text(visible(value))) for key, value in details]
+    # A link is clickable where the terminal allows.
+    facts = [
+        Field(
+            key, Text(visible(value), style=Style(link=value) if key == "link" and colour else "")
+        )
+        for key, value in details
+    ]
     facts.append(Field("stances", _stance_text(record["stances"], stacked=False), whole=True))
     fields = Fields(facts)
     body = Text()

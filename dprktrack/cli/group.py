@@ -34,6 +34,10 @@ COMMAND_MODULES: dict[str, tuple[str, str]] = {
     "actors": ("dprktrack.cli.lookups:actors", "List the actors with their claims and stances."),
     "add": ("dprktrack.cli.curating:add", "Add a claim, its quote anchored in the source."),
     "add-actor": ("dprktrack.cli.curating:add_actor", "Add an actor the claims can name."),
+    "add-source": (
+        "dprktrack.cli.sourcing:add_source",
+        "Register a text file as a source, its bytes pinned.",
+    ),
     "add-target": (
         "dprktrack.cli.curating:add_target",
         "Add a target stances can be taken toward.",
@@ -62,6 +66,10 @@ COMMAND_MODULES: dict[str, tuple[str, str]] = {
         "dprktrack.cli.editing:edit_target",
         "Change a target's label or description.",
     ),
+    "edit-source": (
+        "dprktrack.cli.sourcing:edit_source",
+        "Change a source's title, outlet, date or web address.",
+    ),
     "export": (
         "dprktrack.cli.exporting:export",
         "Export every claim for annotation tools, spreadsheets or data tools.",
@@ -81,11 +89,19 @@ COMMAND_MODULES: dict[str, tuple[str, str]] = {
         "dprktrack.cli.editing:remove_target",
         "Remove a target that no stance names.",
     ),
+    "remove-source": (
+        "dprktrack.cli.sourcing:remove_source",
+        "Remove a source no claim quotes any more.",
+    ),
     "schema": (
         "dprktrack.cli.curating:schema",
         "Print the claims file's JSON Schema, for editors.",
     ),
     "show": ("dprktrack.cli.lookups:show", "Show one claim in full, its quote in its paragraph."),
+    "sources": (
+        "dprktrack.cli.sourcing:sources",
+        "List the sources: outlet, date, claims, pin state, web address.",
+    ),
     "stances": (
         "dprktrack.cli.lookups:stances",
         "Show who stands where: a grid of actors against targets.",

@@ -53,7 +53,8 @@ def list_claims(ctx: click.Context, /, fmt: str, **options: tuple[str, ...]) -> 
     catalog = load_claims(ctx)
     wanted = claim_filter(options)
     asked = asked_actors(catalog, wanted)
-    records = claim_records(catalog, select_claims(catalog, wanted), asked)
+    selected = select_claims(catalog, wanted)
+    records = claim_records(catalog, selected, asked, links=fmt != "table")
     notes = [*unmatched_actor_notes(catalog, wanted), unplaced_note(records) or ""]
 
     def table(console: Console) -> RenderableType:

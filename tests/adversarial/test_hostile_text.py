@@ -708,7 +708,7 @@ def test_a_hostile_claims_path_is_shown_safely(tmp_path: Path) -> None:
 
 
 def test_an_internal_error_is_one_safe_line(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(*args: Any) -> Any:
+    def broken(*args: Any, **options: Any) -> Any:
         raise RuntimeError(TYPED)
 
     monkeypatch.setattr("dprktrack.query.claim_records", broken)

@@ -84,7 +84,7 @@ def test_commands_offer_the_right_kind_of_value() -> None:
     ]
     assert completions(["--claims", str(CLAIMS), "add", "--reported-via"], "nk") == ["nk-news"]
     assert completions(["--claims", str(CLAIMS), "read"], "neo") == ["neo-2024-04-24"]
-    assert completions([], "add-") == ["add-actor", "add-target"]
+    assert completions([], "add-") == ["add-actor", "add-source", "add-target"]
 
 
 def test_completion_reads_the_claims_file_given_by_claims(repo_copy: Path) -> None:

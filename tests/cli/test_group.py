@@ -147,13 +147,31 @@ def _help_examples() -> list[tuple[str, str, int]]:
 def test_every_help_example_runs_on_a_copy_of_the_data(
     invoke: Invoke, repo_copy: Path, monkeypatch: pytest.MonkeyPatch, example: tuple[str, str, int]
 ) -> None:
-    _, line, code = example
+    name, line, code = example
     monkeypatch.chdir(repo_copy.parent)
+    _prepare_for_example(invoke, repo_copy, name)
     before = repo_copy.read_bytes()
     result = invoke(*shlex.split(line)[1:], claims=None)
     assert result.exit_code == code, f"{line}\n{result.output}"
     if code:
         assert repo_copy.read_bytes() == before
+
+
+def _prepare_for_example(invoke: Invoke, repo_copy: Path, name: str) -> None:
+    """What a source command's example needs beside the data: a made-up second article,
+    saved (add-source) or registered as well (edit-source, remove-source)."""
+    from harbour import LEDGER
+
+    if name not in ("add-source", "remove-source"):
+        return
+    article = repo_copy.parent / "sources" / "ledger.txt"
+    article.parent.mkdir()
+    article.write_text(LEDGER, "utf-8")
+    if name == "remove-source":
+        fields = ["--title", "T", "--author", "A", "--outlet", "The Harbour Ledger"]
+        added = invoke("add-source", str(article), *fields, "--published", "2024-05-02",
+                       claims=repo_copy)  # fmt: skip
+        assert added.exit_code == 0, added.output
 
 
 def test_every_command_has_an_example() -> None:
@@ -164,12 +182,12 @@ def test_every_command_has_an_example() -> None:
 
 def test_every_command_module_is_listed_and_every_listed_command_exists() -> None:
     """Commands load lazily by COMMAND_MODULES; a command missing from it would vanish."""
-    from dprktrack.cli import checking, configuring, curating, editing, exporting, lookups
+    from dprktrack.cli import checking, configuring, curating, editing, exporting, lookups, sourcing
     from dprktrack.cli.group import COMMAND_MODULES
 
     defined = {
         value.name
-        for module in (checking, configuring, curating, editing, exporting, lookups)
+        for module in (checking, configuring, curating, editing, exporting, lookups, sourcing)
         for value in vars(module).values()
         if isinstance(value, click.Command)
     }

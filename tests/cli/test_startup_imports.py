@@ -27,7 +27,7 @@ MATCHER = "dprktrack.matching.matcher"
 CHECKING = "dprktrack.check.verdicts"
 """The check machinery (verdicts and repairs); its report formatting is light."""
 COMMANDS = "dprktrack.cli.lookups dprktrack.cli.curating dprktrack.cli.checking " + (
-    "dprktrack.cli.exporting dprktrack.cli.configuring dprktrack.cli.editing"
+    "dprktrack.cli.exporting dprktrack.cli.configuring dprktrack.cli.editing dprktrack.cli.sourcing"
 )
 TOML = "tomllib"
 """The TOML parser: imported only when a settings file is found."""
@@ -131,6 +131,23 @@ def test_table_lookups_import_rich_and_not_pydantic_nor_the_matcher(
     tmp_path: Path, args: list[str]
 ) -> None:
     assert imported(tmp_path, "--claims", str(CLAIMS), *args) == {"dprktrack.cli.lookups", RICH}
+
+
+def test_sources_imports_rich_only_for_the_table_and_never_pydantic_nor_the_matcher(
+    tmp_path: Path,
+) -> None:
+    listed = ["--claims", str(CLAIMS), "sources"]
+    assert imported(tmp_path, *listed, "--format", "json") == {"dprktrack.cli.sourcing"}
+    assert imported(tmp_path, *listed) == {"dprktrack.cli.sourcing", RICH}
+
+
+def test_editing_a_source_validates_with_pydantic_and_never_draws_with_rich(
+    tmp_path: Path,
+) -> None:
+    edited = ["--claims", str(CLAIMS), "edit-source", "neo-2024-04-24", "--title", "T", "--dry-run"]
+    found = imported(tmp_path, *edited)
+    assert PYDANTIC in found
+    assert RICH not in found
 
 
 def test_locate_imports_the_matcher_and_rich_only_for_text(tmp_path: Path) -> None:

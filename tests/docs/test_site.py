@@ -17,6 +17,7 @@ PAGES = (
     "lookups",
     "check-and-ci",
     "curating",
+    "second-article",
     "export",
     "claims-file",
     "codebook",
