@@ -114,23 +114,14 @@ class ClaimFilter:
 
 
 def group_members(catalog: Catalog) -> dict[str, frozenset[str]]:
-    """Each group's members, through groups of groups (loading refused any loop).
+    """Each group's members (loading refuses groups inside groups: one level).
 
     A group's claim is also each member's: "Russia and China proposed" is something
     Russia proposed, jointly with China.
     """
-    direct = {actor.id: actor.members for actor in catalog.actors.values() if actor.members}
-    expanded: dict[str, frozenset[str]] = {}
-    for group in direct:
-        found: set[str] = set()
-        waiting = [group]
-        while waiting:
-            for member in direct.get(waiting.pop(), ()):
-                if member not in found:
-                    found.add(member)
-                    waiting.append(member)
-        expanded[group] = frozenset(found)
-    return expanded
+    return {
+        actor.id: frozenset(actor.members) for actor in catalog.actors.values() if actor.members
+    }
 
 
 def speakers(claim_actor: str, members: dict[str, frozenset[str]]) -> frozenset[str]:
@@ -146,10 +137,7 @@ def asked_actors(catalog: Catalog, wanted: ClaimFilter) -> frozenset[str]:
 def jointly_with(catalog: Catalog, claim_actor: str, asked: frozenset[str]) -> list[str]:
     """The other members' names, when an asked actor made this claim as one of a group."""
     members = catalog.actors[claim_actor].members
-    if not asked or claim_actor in asked or not members:
-        return []
-    inside = group_members(catalog).get(claim_actor, frozenset())
-    if not inside & asked:
+    if claim_actor in asked or not asked.intersection(members):
         return []
     return [catalog.actors[member].name for member in members if member not in asked]
 
@@ -354,6 +342,7 @@ def actor_records(catalog: Catalog, wanted: ClaimFilter) -> list[Record]:
     for (actor, target, stance), count in triples.items():
         counts.setdefault(actor, {}).setdefault(target, Counter())[stance] = count
     filtered = wanted != ClaimFilter()
+    asked = asked_actors(catalog, wanted)  # --actor russia: Russia's row, not China's
     return [
         {
             "id": actor.id,
@@ -371,7 +360,7 @@ def actor_records(catalog: Catalog, wanted: ClaimFilter) -> list[Record]:
             },
         }
         for actor in catalog.actors.values()
-        if not filtered or claim_counts[actor.id]
+        if (not filtered or claim_counts[actor.id]) and (not asked or actor.id in asked)
     ]
 
 
@@ -383,11 +372,14 @@ def stance_cells(catalog: Catalog, wanted: ClaimFilter) -> list[Record]:
     """
     stance_matches = stance_matcher(catalog, wanted)
     members = group_members(catalog)
+    asked = asked_actors(catalog, wanted)  # --actor russia: Russia's cells, not China's
     cells: dict[tuple[str, str], tuple[Counter[str], list[str]]] = {}
     jointly: dict[tuple[str, str], list[str]] = {}
     for claim in select_claims(catalog, wanted):
         for entry in filter(stance_matches, claim.stances):
             for speaker in speakers(claim.actor, members):
+                if asked and speaker not in asked:
+                    continue
                 tally, ids = cells.setdefault((speaker, entry.target), (Counter(), []))
                 tally[entry.stance] += 1
                 ids.append(claim.id)  # once: a claim names each target once (loading checks)

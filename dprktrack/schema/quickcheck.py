@@ -169,6 +169,7 @@ def _web_addresses(values: list[Any]) -> bool:
         _strings(values)
         and max(map(len, values), default=0) <= MAX_WEB_ADDRESS
         and all(map(_WEB_ADDRESS.fullmatch, values))
+        and _whole(values)
     )
 
 

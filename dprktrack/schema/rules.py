@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 from pathlib import PurePosixPath, PureWindowsPath
-from typing import Any
+from typing import Any, TypeGuard
 
 from dprktrack.errors import JsonPath, Problem
 from dprktrack.output.safetext import visible
@@ -20,8 +20,10 @@ SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 TEXT_PATTERN = r"\S"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 REVIEW_PIN_PATTERN = r"^[0-9a-f]{16}$"
-WEB_ADDRESS_PATTERN = r"^https?://[^\s/?#]+[^\s]*$"
-"""An http(s) address with a host and no white space: what a browser opens as a link."""
+_UNSEEN = r"\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff"
+WEB_ADDRESS_PATTERN = rf"^https?://[^\s/?#{_UNSEEN}]+[^\s{_UNSEEN}]*$"
+"""An http(s) address with a host, no white space and no character a reader cannot see
+(controls, zero-width and direction marks): what a browser opens as a link."""
 LANGUAGE_PATTERN = r"^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$"
 """A BCP 47 language tag's shape (en, en-GB, zh-Hant-TW): a language, then subtags."""
 MAX_WEB_ADDRESS = 2_048
@@ -90,6 +92,7 @@ def cross_reference_problems(data: Any) -> list[Problem]:
         if reason:
             problems.append(Problem(("sources", index, "path"), reason))
     problems += member_problems(_records(data, "actors"), known["actors"])
+    problems += date_problems(_records(data, "sources"), _records(data, "claims"))
     claims = _records(data, "claims")
     if _all_references_hold([claim for _, claim in claims], known):
         return problems
@@ -101,33 +104,57 @@ def cross_reference_problems(data: Any) -> list[Problem]:
     return problems
 
 
+def date_problems(
+    sources: list[tuple[int, dict[str, Any]]], claims: list[tuple[int, dict[str, Any]]]
+) -> list[Problem]:
+    """Dates out of order: a statement dated after its source was published, a text taken
+    from the web before it was published. Dates of the wrong form are the schema's to
+    report; YYYY-MM-DD strings compare as the dates do."""
+    published: dict[str, str] = {}
+    problems: list[Problem] = []
+    for index, source in sources:
+        day, taken = source.get("published"), source.get("retrieved")
+        if not _is_date(day):
+            continue
+        published[str(source.get("id"))] = day
+        if _is_date(taken) and taken < day:
+            message = f"retrieved {taken}, before the source was published ({day})"
+            problems.append(Problem(("sources", index, "retrieved"), message))
+    for index, claim in claims:
+        day, source_id = claim.get("date"), claim.get("source")
+        if _is_date(day) and isinstance(source_id, str) and day > published.get(source_id, day):
+            when = published[source_id]
+            message = f"dated {day}, after its source {source_id!r} was published ({when})"
+            claim_id = claim.get("id") if isinstance(claim.get("id"), str) else None
+            problems.append(Problem(("claims", index, "date"), message, claim_id))
+    return problems
+
+
+def _is_date(value: Any) -> TypeGuard[str]:
+    return isinstance(value, str) and _ISO_DATE.fullmatch(value) is not None
+
+
 def member_problems(actors: list[tuple[int, dict[str, Any]]], known: set[str]) -> list[Problem]:
-    """What is wrong with the groups: a member that is no actor, given twice, or the group
-    itself (directly or by way of another group); members on an actor that is no group."""
+    """What is wrong with the groups: a member that is no actor, given twice, the group
+    itself, or a group with members of its own (list its members instead: one level keeps
+    every lookup linear and no loop possible); members on an actor that is no group."""
     groups = {
-        actor["id"]: members
+        actor["id"]
         for _, actor in actors
-        if isinstance(members := actor.get("members"), list)
-        and members
-        and isinstance(actor.get("id"), str)
+        if isinstance(members := actor.get("members"), list) and members
     }
     if not groups:
         return []  # the usual case: no groups at all
     problems: list[Problem] = []
     for index, actor in actors:
         members = actor.get("members")
-        if not (isinstance(members, list) and members):
-            continue
-        problems += _group_problems(index, actor, members, known, groups)
+        if isinstance(members, list) and members:
+            problems += _group_problems(index, actor, members, known, groups)
     return problems
 
 
 def _group_problems(
-    index: int,
-    actor: dict[str, Any],
-    members: list[Any],
-    known: set[str],
-    groups: dict[str, list[Any]],
+    index: int, actor: dict[str, Any], members: list[Any], known: set[str], groups: set[Any]
 ) -> list[Problem]:
     actor_id = actor.get("id")
     found: list[Problem] = []
@@ -144,21 +171,10 @@ def _group_problems(
             found.append(Problem(at, f"unknown actor {member!r}; known: {_listing(known)}"))
         elif member in seen:
             found.append(Problem(at, f"member {member!r} is given more than once"))
-        elif actor_id in _all_members(member, groups):
-            found.append(Problem(at, f"{member!r} is a group that contains {actor_id!r} in turn"))
+        elif member in groups:
+            message = f"{member!r} is a group with members of its own; list its members instead"
+            found.append(Problem(at, message))
         seen.add(member)
-    return found
-
-
-def _all_members(group: str, groups: dict[str, list[Any]]) -> set[str]:
-    """Every actor inside `group`, through groups of groups; a loop stops the walk."""
-    found: set[str] = set()
-    waiting = [group]
-    while waiting:
-        for member in groups.get(waiting.pop(), []):
-            if isinstance(member, str) and member not in found:
-                found.add(member)
-                waiting.append(member)
     return found
 
 

@@ -80,19 +80,30 @@ def test_a_slip_in_a_group_is_refused_with_its_place(
     assert text.count("\n") == 0, "one line"
 
 
-def test_two_groups_that_contain_each_other_are_refused(
-    write_claims: Callable[[Any], Path],
+@pytest.mark.parametrize("looped", [False, True])
+def test_a_group_inside_a_group_is_refused(
+    write_claims: Callable[[Any], Path], looped: bool
 ) -> None:
-    other = {"id": "bloc", "name": "The bloc", "kind": "group", "members": ["joint", "dprk"]}
-    looped = {**JOINT, "members": ["russia", "bloc"]}
-    text = refusal(write_claims, with_actors(looped, other))
-    assert "'bloc' is a group that contains 'joint' in turn" in text
-    assert "'joint' is a group that contains 'bloc' in turn" in text
-
-
-def test_a_group_of_groups_without_a_loop_loads(write_claims: Callable[[Any], Path]) -> None:
+    """One level: a group lists its members, never another group (so no loop can form, and
+    lookups stay linear however many groups a file holds)."""
     bloc = {"id": "bloc", "name": "The bloc", "kind": "group", "members": ["joint", "dprk"]}
-    load_catalog(write_claims(with_actors(JOINT, bloc)))
+    joint = {**JOINT, "members": ["russia", "bloc"]} if looped else JOINT
+    text = refusal(write_claims, with_actors(joint, bloc))
+    assert "'joint' is a group with members of its own; list its members instead" in text
+    assert f"$.actors[{len(DATA['actors']) + 1}].members[0]" in text
+
+
+def test_dates_out_of_order_are_refused(write_claims: Callable[[Any], Path]) -> None:
+    data = copy.deepcopy(DATA)
+    data["claims"][0]["date"] = "2099-01-01"
+    data["sources"][0]["retrieved"] = "2024-04-23"
+    text = refusal(write_claims, data)
+    claim_id = data["claims"][0]["id"]
+    assert f"$.claims[0].date (claim {claim_id}): dated 2099-01-01, after its source" in text
+    assert "$.sources[0].retrieved: retrieved 2024-04-23, before the source was published" in text
+    data["claims"][0]["date"] = data["sources"][0]["published"]
+    data["sources"][0]["retrieved"] = data["sources"][0]["published"]
+    load_catalog(write_claims(data))  # the same day is in order
 
 
 def test_a_claim_is_a_statement_unless_it_says_act(write_claims: Callable[[Any], Path]) -> None:
@@ -123,6 +134,10 @@ ADDRESSES_REFUSED = [
     "https://example.org/a\n",
     "example.org/a",
     "javascript:alert(1)",
+    "https://example.org/a\u200bb",
+    "https://exa\u202emple.org/",
+    "https://example.org/\x1c",
+    "https://example.org/\u00ad",
 ]
 
 
