@@ -287,11 +287,11 @@ def edit_actor(ctx: click.Context, /, actor_id: str, *, dry_run: bool, **given: 
     """Change an actor in place: any field but its id.
 
     ACTOR_ID names the actor. Members (for a group, kind group: governments acting as one) are
-    actors, named as --actor names one; a group may not contain itself. A new name or alias that
-    another actor has gets a note, since lookups would then find both. The id cannot be changed,
-    since claims name the actor by it: add the actor anew, move the claims to it with `edit
-    --actor`, then remove the old one. What changed is told on stderr, the id goes to stdout; an
-    edit that changes nothing writes nothing.
+    actors, named as --actor names one; never the group itself or another group. A new name or
+    alias that another actor has gets a note, since lookups would then find both. The id cannot
+    be changed, since claims name the actor by it: add the actor anew, move the claims to it
+    with `edit --actor`, then remove the old one. What changed is told on stderr, the id goes to
+    stdout; an edit that changes nothing writes nothing.
 
     \b
     Exit codes: 0 edited (or nothing to change), 2 a refused value, an unknown id,
