@@ -70,6 +70,10 @@ COMMAND_MODULES: dict[str, tuple[str, str]] = {
         "Show who stands where: a grid of actors against targets.",
     ),
     "targets": ("dprktrack.cli.lookups:targets", "List the targets stances are taken toward."),
+    "timeline": (
+        "dprktrack.cli.changes:timeline",
+        "Claims in date order, marking where a stance turns.",
+    ),
 }
 """Each command: where it is defined (`module:attribute`) and its short help.
 

@@ -156,12 +156,12 @@ def test_every_command_has_an_example() -> None:
 
 def test_every_command_module_is_listed_and_every_listed_command_exists() -> None:
     """Commands load lazily by COMMAND_MODULES; a command missing from it would vanish."""
-    from dprktrack.cli import checking, configuring, curating, exporting, lookups
+    from dprktrack.cli import changes, checking, configuring, curating, exporting, lookups
     from dprktrack.cli.group import COMMAND_MODULES
 
     defined = {
         value.name
-        for module in (checking, configuring, curating, exporting, lookups)
+        for module in (changes, checking, configuring, curating, exporting, lookups)
         for value in vars(module).values()
         if isinstance(value, click.Command)
     }
