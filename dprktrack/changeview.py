@@ -8,12 +8,15 @@ it).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 
 from dprktrack.output.safetext import one_line, visible
 from dprktrack.render import STANCE_STYLES
+
+if TYPE_CHECKING:
+    from dprktrack.diff import FieldChange, RecordChange
 
 SOURCE_DATE_MARK, CHANGE_MARK = "*", "Δ"
 ACTOR_WIDTH, STANCES_WIDTH, QUOTE_MIN = 24, 44, 12
@@ -89,3 +92,72 @@ def _legend(entries: Sequence[dict[str, Any]]) -> list[Text]:
     if any(entry["changes"] for entry in entries):
         legend.append(f"{CHANGE_MARK} a stance differs from the actor's previous claim on it")
     return [Text(""), *(Text(line, "dim") for line in legend)] if legend else []
+
+
+DIFF_MARKS = {"added": ("+", "green"), "removed": ("-", "red"), "changed": ("~", "yellow")}
+DIFF_MARKS["re-anchored"] = ("=", "dim")
+WORD_STYLES = {"=": "", "-": "red strike", "+": "green underline"}
+WORD_BRACKETS = {"=": ("", ""), "-": ("[-", "-]"), "+": ("{+", "+}")}
+
+
+def _word_diff(ops: Sequence[tuple[str, str]], colour: bool) -> Text:
+    """`[-removed-]{+added+}` among the kept words, coloured as well on a terminal."""
+    text = Text()
+    for tag, run in ops:
+        opening, closing = WORD_BRACKETS[tag]
+        text.append(opening + one_line(run) + closing, WORD_STYLES[tag] if colour else "")
+    return text
+
+
+def _field_view(change: FieldChange, colour: bool) -> list[Text]:
+    from dprktrack.diff import field_lines, shown_ops
+
+    ops = shown_ops(change)
+    label = f"    {change.field}: "
+    if ops is not None:
+        return [Text(label) + _word_diff(ops, colour)]
+    lines = field_lines(change)
+    if len(lines) == 1:
+        return [Text(label + one_line(lines[0]))]
+    return [Text(label.rstrip()), *(Text("      " + one_line(line)) for line in lines)]
+
+
+def _change_view(change: RecordChange, colour: bool) -> list[Text]:
+    from dprktrack.diff import gist, value_text
+
+    mark, style = DIFF_MARKS[change.status]
+    head = Text(f"{mark} {change.kind} ", style if colour else "")
+    head.append(one_line(change.id), "bold" if colour else "")
+    if change.record is not None:
+        head.append(f"  {change.status}: " + one_line(gist(change.record)))
+        return [head]
+    head.append(f"  {change.status}")
+    lines = [head]
+    for field in change.fields:
+        lines.extend(_field_view(field, colour))
+    if change.anchors:
+        moves = ", ".join(
+            f"{a.field} {value_text(a.before)} → {value_text(a.after)}"
+            for a in change.anchors
+            if a.field in ("start", "end")
+        )
+        names = ", ".join(a.field for a in change.anchors)
+        lines.append(Text(f"    re-anchored ({moves or names})", "dim" if colour else ""))
+    return lines
+
+
+def diff_view(old_name: str, new_name: str, changes: Sequence[RecordChange], colour: bool) -> Text:
+    """The diff for people: both names and the counts, then a block per record changed.
+
+    Marks: `+` added, `-` removed, `~` changed (field by field, text as a word diff),
+    `=` re-anchored (the quote's place moved, its meaning did not).
+    """
+    from dprktrack.diff import summary_line
+
+    lines = [
+        Text(f"{one_line(old_name)} → {one_line(new_name)}"),
+        Text(summary_line(list(changes))),
+    ]
+    for change in changes:
+        lines.extend(_change_view(change, colour))
+    return Text("\n").join(lines)

@@ -328,3 +328,27 @@ def write_chronicle(folder: Path, data: dict[str, Any] | None = None) -> Path:
     claims = folder / "claims.json"
     claims.write_text(json.dumps(data or chronicle_data(), ensure_ascii=False, indent=2), "utf-8")
     return claims
+
+
+def git(folder: Path, *args: str) -> str:
+    """Run git in `folder` as a throw-away identity; its output. A failure fails the test."""
+    import subprocess
+
+    identity = ["-c", "user.name=Test", "-c", "user.email=test@example.org"]
+    settings = ["-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"]
+    done = subprocess.run(
+        ["git", *identity, *settings, "-C", str(folder), *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    return done.stdout
+
+
+def commit_all(folder: Path, message: str) -> None:
+    """Commit everything in `folder`, making it a repository first if it is not one."""
+    if not (folder / ".git").exists():
+        git(folder, "init", "-q")
+    git(folder, "add", "-A")
+    git(folder, "commit", "-q", "--allow-empty", "-m", message)

@@ -50,6 +50,10 @@ COMMAND_MODULES: dict[str, tuple[str, str]] = {
         "dprktrack.cli.configuring:config",
         "Show the settings in force and where each came from.",
     ),
+    "diff": (
+        "dprktrack.cli.changes:diff",
+        "Show what changed between two versions of the claims file.",
+    ),
     "export": (
         "dprktrack.cli.exporting:export",
         "Export every claim for annotation tools, spreadsheets or data tools.",

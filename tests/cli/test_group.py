@@ -27,7 +27,7 @@ from typing import Any
 
 import click
 import pytest
-from support import ANCHORS, CLAIMS, DATA, REPO, Invoke, json_output
+from support import ANCHORS, CLAIMS, DATA, REPO, Invoke, commit_all, json_output
 
 from dprktrack import __version__
 from dprktrack.cli import main
@@ -146,6 +146,9 @@ def test_every_help_example_runs_on_a_copy_of_the_data(
     invoke: Invoke, repo_copy: Path, monkeypatch: pytest.MonkeyPatch, name: str, line: str
 ) -> None:
     monkeypatch.chdir(repo_copy.parent)
+    if name == "diff":  # it reads revisions: the copy becomes a repository of two commits
+        commit_all(repo_copy.parent, "First")
+        commit_all(repo_copy.parent, "Second")
     result = invoke(*shlex.split(line)[1:], claims=None)
     assert result.exit_code == 0, f"{line}\n{result.output}"
 

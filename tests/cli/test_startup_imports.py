@@ -133,6 +133,15 @@ def test_timeline_as_data_imports_neither_pydantic_nor_rich_nor_the_matcher(
     assert found == {"dprktrack.cli.changes"}
 
 
+def test_diff_imports_neither_pydantic_nor_the_matcher_and_rich_only_for_text(
+    tmp_path: Path,
+) -> None:
+    both = [str(CLAIMS), str(CLAIMS)]
+    assert imported(tmp_path, "diff", *both, "--format", "json") == {"dprktrack.cli.changes"}
+    assert imported(tmp_path, "diff", *both, "--format", "markdown") == {"dprktrack.cli.changes"}
+    assert imported(tmp_path, "diff", *both) == {"dprktrack.cli.changes", RICH}
+
+
 def test_timeline_for_people_imports_rich_and_not_pydantic_nor_the_matcher(tmp_path: Path) -> None:
     found = imported(tmp_path, "--claims", str(CLAIMS), "timeline", "--actor", "nebenzya")
     assert found == {"dprktrack.cli.changes", RICH}
