@@ -3,9 +3,11 @@
 For each size, the corpus of the check benchmark (bench/corpus.py) is generated and
 each lookup is run as a user runs it, a new process: the median wall time over
 `--runs` runs and the peak memory (max RSS) are printed, beside what loading and
-validating the claims file alone costs (the baseline every lookup pays). Targets at
-100,000 claims: each lookup within the baseline plus 20%, cost growing no worse
-than linearly with the number of claims, peak memory under 500 MB.
+validating the claims file alone costs (the baseline every lookup pays). `diff` reads two
+versions, so its baseline is loading both: a copy with 1% of its claims edited, diffed
+against the file as a path and against the file committed to a git repository. Targets at
+100,000 claims: each lookup within its baseline plus 20%, cost growing no worse than
+linearly with the number of claims, peak memory under 500 MB.
 
     python bench/lookup_scale.py [--sizes 1000 10000 100000] [--runs 5]
 
@@ -29,8 +31,10 @@ BASELINE = """
 import sys
 from pathlib import Path
 from dprktrack.claimsfile.load import load_catalog
-load_catalog(Path(sys.argv[1]))
+for path in sys.argv[1:]:
+    load_catalog(Path(path))
 """
+BOTH = "load and validate both versions (diff's baseline)"
 TARGET_SIZE = 100_000
 WITHIN_BASELINE = 1.2
 MEMORY_LIMIT_MB = 500
@@ -41,6 +45,7 @@ def lookups(claims: Path) -> dict[str, list[str]]:
     claim's."""
     dprktrack = str(Path(sys.executable).with_name("dprktrack"))
     first = json.loads(claims.read_text("utf-8"))["claims"][0]
+    edited = claims.with_name("edited.json")
     prefix = [dprktrack, "--claims", str(claims)]
     return {
         "load and validate (baseline)": [sys.executable, "-c", BASELINE, str(claims)],
@@ -52,7 +57,20 @@ def lookups(claims: Path) -> dict[str, list[str]]:
         "stances": [*prefix, "stances"],
         "stances --format json": [*prefix, "stances", "--format", "json"],
         "show ID": [*prefix, "show", first["id"]],
+        "timeline --actor ACTOR": [*prefix, "timeline", "--actor", first["actor"]],
+        "timeline --format json": [*prefix, "timeline", "--format", "json"],
+        BOTH: [sys.executable, "-c", BASELINE, str(claims), str(edited)],
+        "diff CLAIMS EDITED (two paths)": [*prefix, "diff", str(claims), str(edited)],
+        "diff HEAD EDITED (git and a path)": [*prefix, "diff", "HEAD", str(edited)],
+        "diff HEAD EDITED --format json": [
+            *prefix, "diff", "HEAD", str(edited), "--format", "json",
+        ],
     }  # fmt: skip
+
+
+def _baseline(name: str, found: dict[str, Measure]) -> Measure:
+    """What a command is measured against: loading both versions for diff, else one."""
+    return found[BOTH] if name.startswith("diff") or name == BOTH else next(iter(found.values()))
 
 
 def main() -> None:
@@ -74,8 +92,8 @@ def main() -> None:
             results[size] = {
                 name: measure(command, arguments.runs) for name, command in commands.items()
             }
-        baseline = next(iter(results[size].values())).seconds
         for name, found in results[size].items():
+            baseline = _baseline(name, results[size]).seconds
             print(f"| {size:,} | `{name}` | {found.seconds:.3f} s | "
                   f"{found.seconds / baseline:.2f} | {found.peak_mb:.0f} MB |")  # fmt: skip
     print()
@@ -87,6 +105,35 @@ def _build(folder: Path, claims: int, sources: int) -> None:
     parent's at the fork, so this process must stay small."""
     command = [sys.executable, str(CORPUS), str(folder), "--claims", str(claims)]
     subprocess.run([*command, "--sources", str(sources)], check=True, stdout=subprocess.DEVNULL)
+    _edited_version(folder / "claims.json")
+
+
+def _edited_version(claims: Path) -> None:
+    """`edited.json` beside the claims file: 1% of its claims with another stance and summary,
+    as many re-anchored, 0.1% removed; and the claims file committed to a new repository."""
+    data = json.loads(claims.read_text("utf-8"))
+    for number, claim in enumerate(data["claims"]):
+        if number % 100 == 1:
+            claim["stances"][0]["stance"] = (
+                "mixed" if claim["stances"][0]["stance"] != "mixed" else "neutral"
+            )
+            claim["summary"] += " Revised."
+        elif number % 100 == 2:
+            claim["prefix"] = None
+    data["claims"] = [claim for number, claim in enumerate(data["claims"]) if number % 1000 != 3]
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    claims.with_name("edited.json").write_text(text, "utf-8")
+    git = [
+        "git",
+        "-C",
+        str(claims.parent),
+        "-c",
+        "user.name=Bench",
+        "-c",
+        "user.email=b@example.org",
+    ]
+    for step in (["init", "-q"], ["add", "claims.json"], ["commit", "-q", "-m", "Corpus"]):
+        subprocess.run([*git, *step], check=True, stdout=subprocess.DEVNULL)
 
 
 def _verdicts(results: dict[int, dict[str, Measure]]) -> None:
@@ -98,8 +145,10 @@ def _verdicts(results: dict[int, dict[str, Measure]]) -> None:
         )
         return
     largest, smallest = results[sizes[-1]], results[sizes[0]]
-    baseline = next(iter(largest.values())).seconds
     for name, found in list(largest.items())[1:]:
+        if name == BOTH:
+            continue
+        baseline = _baseline(name, largest).seconds
         within = found.seconds <= WITHIN_BASELINE * baseline
         light = found.peak_mb < MEMORY_LIMIT_MB
         growth = found.seconds / smallest[name].seconds
