@@ -64,7 +64,9 @@ def repository_path(claims: Path) -> tuple[Path, str]:
 
 def checked_revision(revision: str) -> str:
     """The revision as given, if git could only take it for one; else a one-line refusal."""
-    if not revision or revision.startswith("-"):
+    if not revision:
+        raise DprkError("refused revision '': name a commit, branch or tag (HEAD~1, main)")
+    if revision.startswith("-"):
         raise DprkError(
             f"refused revision {one_line(revision)!r}: a revision cannot begin with '-'"
         )
@@ -96,12 +98,13 @@ def read_revision(claims: Path, revision: str) -> tuple[str, str]:
             f"unknown revision {one_line(revision)!r} in {top}, nor a file of that name"
         )
     name = f"{revision}:{inside}"
-    size = _git(top, "cat-file", "-s", f"{revision}:{inside}")
+    blob_name = f"{commit.stdout.decode('ascii').strip()}:{inside}"  # the commit, resolved once
+    size = _git(top, "cat-file", "-s", blob_name)
     if size.returncode != 0:
         raise DprkError(f"{one_line(name)}: {inside} is not in revision {one_line(revision)!r}")
     if int(size.stdout) > MAX_CLAIMS_BYTES:
         raise DprkError(f"{one_line(name)}: claims file larger than {MAX_CLAIMS_BYTES:,} bytes")
-    blob = _git(top, "cat-file", "blob", f"{revision}:{inside}")
+    blob = _git(top, "cat-file", "blob", blob_name)
     if blob.returncode != 0:
         raise DprkError(f"{one_line(name)}: git could not read it{_said(blob)}")
     return claims_text(blob.stdout, name), name

@@ -98,7 +98,7 @@ def diff(ctx: click.Context, old: str | None, new: str | None, fmt: str, exit_co
     from dprktrack.errors import EXIT_FAILURE, EXIT_OK
     from dprktrack.revisions import load_version, names_a_file
 
-    old = old or "HEAD"
+    old = "HEAD" if old is None else old
     both_paths = new is not None and names_a_file(old) and names_a_file(new)
     claims = None if both_paths else find_claims_file(claims_choice(ctx), bundled_ok=False)
     before, old_name = load_version(old, claims)

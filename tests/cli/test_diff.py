@@ -170,7 +170,16 @@ def test_a_broken_old_version_is_one_line_naming_the_revision(
 
 @pytest.mark.parametrize(
     "revision",
-    ["--output=written.txt", "-p", "--", "-", "HEAD:../other.json", "HEAD\n--output=x", " HEAD"],
+    [
+        "--output=written.txt",
+        "-p",
+        "--",
+        "-",
+        "",
+        "HEAD:../other.json",
+        "HEAD\n--output=x",
+        " HEAD",
+    ],
 )
 def test_revisions_that_look_like_options_are_refused_before_git_sees_them(
     invoke: Invoke, repo: Path, revision: str, monkeypatch: pytest.MonkeyPatch
