@@ -28,7 +28,7 @@ def dated(catalog: Catalog, record: Record) -> tuple[str, str]:
     source's `published` (an article's claims happened by the time it was published)."""
     if record["date"]:
         return record["date"], DATED_BY_CLAIM
-    return catalog.sources[record["source"]].published.isoformat(), DATED_BY_SOURCE
+    return str(catalog.sources[record["source"]].published), DATED_BY_SOURCE  # ISO: YYYY-MM-DD
 
 
 def position_key(catalog: Catalog) -> Key:

@@ -9,6 +9,7 @@ target among the entries shown.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import itemgetter
 
 from dprktrack.claimsfile.catalog import Catalog
 from dprktrack.order import dated, position_key
@@ -28,25 +29,24 @@ def timeline(catalog: Catalog, wanted: ClaimFilter) -> list[Record]:
     `since` naming that previous claim.
     """
     position = position_key(catalog)
-    placed = [(dated(catalog, record), record) for record in claim_records(
-        catalog, select_claims(catalog, wanted)
-    )]  # fmt: skip
-    placed.sort(key=lambda item: (item[0][0], position(item[1])))
+    records = claim_records(catalog, select_claims(catalog, wanted))
+    keyed = [((*dated(catalog, record), *position(record)), record) for record in records]
+    keyed.sort(key=itemgetter(0))
     latest: dict[tuple[str, str], tuple[str, str]] = {}
     """(actor, target) → (the last stance taken, by which claim)."""
     entries = []
-    for (when, dated_by), record in placed:
-        changes = []
-        for entry in record["stances"]:
-            pair = (record["actor_id"], entry["target"])
+    for (when, dated_by, *_), record in keyed:
+        entry = {"when": when, "dated_by": dated_by, **record, "changes": []}
+        for stance in record["stances"]:
+            pair = (record["actor_id"], stance["target"])
             before = latest.get(pair)
-            if before is not None and before[0] != entry["stance"]:
-                changes.append(
-                    {"target": entry["target"], "from": before[0], "to": entry["stance"],
+            if before is not None and before[0] != stance["stance"]:
+                entry["changes"].append(
+                    {"target": stance["target"], "from": before[0], "to": stance["stance"],
                      "since": before[1]}
                 )  # fmt: skip
-            latest[pair] = (entry["stance"], record["id"])
-        entries.append({"when": when, "dated_by": dated_by, **record, "changes": changes})
+            latest[pair] = (stance["stance"], record["id"])
+        entries.append(entry)
     return entries
 
 
