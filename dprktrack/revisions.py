@@ -23,11 +23,15 @@ GIT_TIMEOUT = 60
 
 
 def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
-    """`git -C folder ARGS`, its output as bytes; git missing is a one-line error."""
+    """`git -C folder ARGS`, its output as bytes; git missing is a one-line error.
+
+    Only plumbing that reads objects is run (no pager, no hooks, no index refresh), and a
+    repository's fsmonitor command is switched off: a cloned repository's settings must
+    not run programs when its history is read."""
     environment = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}
     try:
         return subprocess.run(
-            ["git", "-C", str(folder), *args],
+            ["git", "-c", "core.fsmonitor=false", "-C", str(folder), *args],
             capture_output=True,
             stdin=subprocess.DEVNULL,
             env=environment,
