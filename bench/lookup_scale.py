@@ -31,8 +31,7 @@ BASELINE = """
 import sys
 from pathlib import Path
 from dprktrack.claimsfile.load import load_catalog
-for path in sys.argv[1:]:
-    load_catalog(Path(path))
+catalogs = [load_catalog(Path(path)) for path in sys.argv[1:]]  # all held, as diff holds both
 """
 BOTH = "load and validate both versions (diff's baseline)"
 TARGET_SIZE = 100_000
