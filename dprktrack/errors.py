@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
-"""A negative answer: `check` found a failing claim, or `locate` found nothing to quote."""
+"""A negative answer: `check` found a failing claim, `locate` found nothing to quote, or
+`diff --exit-code` found differences."""
 EXIT_INPUT = 2
 """Unusable input: a usage error, an unreadable or invalid claims file or source, an unknown id."""
 EXIT_OUTPUT = 2

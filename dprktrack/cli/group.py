@@ -349,11 +349,12 @@ def main(
     passage with `dprktrack locate` and add claims with `dprktrack add`.
 
     \b
-    Exit codes: 0 success (an empty result too), 1 `check` found a failing claim
-    or `locate` found nothing (also when the reader closes the pipe early), 2 bad
-    input (usage, an invalid claims file, a missing source, an unknown id, a
-    refused quote) or nowhere to write (stdout closed, a full disk), 70 an
-    internal error, 130 interrupted (Ctrl-C; nothing written).
+    Exit codes: 0 success (an empty result too), 1 `check` found a failing claim,
+    `locate` found nothing or `diff --exit-code` found differences (also when the
+    reader closes the pipe early), 2 bad input (usage, an invalid claims file, a
+    missing source, an unknown id or revision, a refused quote) or nowhere to write
+    (stdout closed, a full disk), 70 an internal error, 130 interrupted (Ctrl-C;
+    nothing written).
     """
     named = ctx.get_parameter_source("config_path") == click.core.ParameterSource.COMMANDLINE
     if no_config and named:  # DPRKTRACK_CONFIG alone yields to --no-config
