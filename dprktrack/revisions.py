@@ -123,7 +123,12 @@ def catalog_at(claims: Path, revision: str) -> tuple[Catalog, str]:
 
 def names_a_file(version: str) -> bool:
     """Whether a diff's OLD or NEW is a path to a claims file rather than a revision."""
-    return bool(version) and not version.startswith("-") and Path(version).is_file()
+    if not version or version.startswith("-"):
+        return False
+    try:
+        return Path(version).is_file()
+    except OSError:  # a name too long for a path, a folder that cannot be entered
+        return False
 
 
 def load_version(version: str | None, claims: Path | None) -> tuple[Catalog, str]:

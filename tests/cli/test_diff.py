@@ -135,6 +135,7 @@ def test_outside_a_repository_is_one_line_and_exit_2(invoke: Invoke, tmp_path: P
 def test_an_unknown_revision_is_one_line_and_exit_2(invoke: Invoke, repo: Path) -> None:
     _one_line_error(invoke("diff", "nosuch", claims=repo), "unknown revision 'nosuch'")
     _one_line_error(invoke("diff", "HEAD~5", claims=repo), "unknown revision 'HEAD~5'")
+    _one_line_error(invoke("diff", "x" * 5000, claims=repo), "unknown revision 'xxx")  # no path
 
 
 def test_a_revision_without_the_file_is_one_line_and_exit_2(invoke: Invoke, tmp_path: Path) -> None:
