@@ -7,7 +7,8 @@ validating the claims file alone costs (the baseline every lookup pays). `diff` 
 versions, so its baseline is loading both: a copy with 1% of its claims edited, diffed
 against the file as a path and against the file committed to a git repository. Targets at
 100,000 claims: each lookup within its baseline plus 20%, cost growing no worse than
-linearly with the number of claims, peak memory under 500 MB.
+linearly with the number of claims, peak memory under 500 MB (diff: within 10% of holding
+both versions).
 
     python bench/lookup_scale.py [--sizes 1000 10000 100000] [--runs 5]
 
@@ -153,9 +154,13 @@ def _verdicts(results: dict[int, dict[str, Measure]]) -> None:
     for name, found in list(largest.items())[1:]:
         if name == BOTH:
             continue
-        baseline = _baseline(name, largest).seconds
+        floor = _baseline(name, largest)
+        baseline = floor.seconds
         within = found.seconds <= WITHIN_BASELINE * baseline
-        light = found.peak_mb < MEMORY_LIMIT_MB
+        # diff holds two versions: its memory is held to its floor's, plus 10%
+        light = found.peak_mb <= (
+            1.1 * floor.peak_mb if floor is largest[BOTH] else MEMORY_LIMIT_MB
+        )
         growth = found.seconds / smallest[name].seconds
         print(f"{name}: {found.seconds / baseline:.2f}x baseline "
               f"({'met' if within else 'MISSED'}), {found.peak_mb:.0f} MB "
