@@ -9,10 +9,9 @@ target among the entries shown.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from operator import itemgetter
 
 from dprktrack.claimsfile.catalog import Catalog
-from dprktrack.order import dated, position_key
+from dprktrack.order import dated
 from dprktrack.query import CLAIM_FIELDS, ClaimFilter, Record, claim_records, select_claims
 
 TIMELINE_FIELDS = ("when", "dated_by", *CLAIM_FIELDS, "changes")
@@ -28,14 +27,23 @@ def timeline(catalog: Catalog, wanted: ClaimFilter) -> list[Record]:
     from its previous entry on that target: `{"target", "from", "to", "since"}`,
     `since` naming that previous claim.
     """
-    position = position_key(catalog)
     records = claim_records(catalog, select_claims(catalog, wanted))
-    keyed = [((*dated(catalog, record), *position(record)), record) for record in records]
-    keyed.sort(key=itemgetter(0))
+    published = {key: str(source.published) for key, source in catalog.sources.items()}
+    rank = {key: number for number, key in enumerate(catalog.sources)}
+    order = sorted(  # by date, then article order (as order.position_key): keys of plain values
+        range(len(records)),
+        key=lambda n: (
+            records[n]["date"] or published[records[n]["source"]],
+            rank[records[n]["source"]],
+            records[n]["start"] is None,
+            records[n]["start"] or 0,
+        ),
+    )
     latest: dict[tuple[str, str], tuple[str, str]] = {}
     """(actor, target) → (the last stance taken, by which claim)."""
     entries = []
-    for (when, dated_by, *_), record in keyed:
+    for record in map(records.__getitem__, order):
+        when, dated_by = dated(catalog, record)
         entry = {"when": when, "dated_by": dated_by, **record, "changes": []}
         for stance in record["stances"]:
             pair = (record["actor_id"], stance["target"])
