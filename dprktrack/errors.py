@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
-"""A negative answer: `check` found a failing claim, `locate` found nothing to quote, or
-`add-actor` found the actor there already."""
+"""A negative answer: `check` found a failing claim, `locate` found nothing to quote,
+`add-actor` found the actor there already, or `diff --exit-code` found differences."""
 EXIT_INPUT = 2
 """Unusable input: a usage error, an unreadable or invalid claims file or source, an unknown id."""
 EXIT_OUTPUT = 2

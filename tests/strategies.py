@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import unicodedata
 from collections.abc import Callable
+from typing import Any
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -451,3 +452,53 @@ def edit_actor_arguments(draw: Draw, actor_ids: list[str]) -> list[str]:
     for option in chosen:
         args += [option, draw(options[option])]
     return args
+
+
+# --- diff: edits of one field of one record ------------------------------------------------
+
+RECORD_LISTS = ("claims", "actors", "targets", "sources")
+LOOK_ALIKES = (("’", "'"), ("“", '"'), (" ", "\u00a0"), ("-", "‐"), ("e", "е"), (".", "․"))
+"""Swaps a reader would not see: a diff that normalised text would hide them."""
+
+
+def field_values() -> st.SearchStrategy[object]:
+    """Any value a field could be given in a copy of a record (valid or not: the diff is a
+    pure function of records and must name any difference)."""
+    scalars = st.none() | st.booleans() | st.integers(-3, 10**6) | st.text(max_size=40)
+    return scalars | st.lists(scalars, max_size=3) | st.lists(st.text(max_size=8), max_size=3)
+
+
+@st.composite
+def record_edits(draw: Draw, data: dict[str, Any]) -> tuple[str, int, str, object]:
+    """(list, index, field, new value): one field of one record of `data`, set to a value
+    that differs from the current one (ids aside: a new id is another record)."""
+    lists = [name for name in RECORD_LISTS if data[name]]
+    name = draw(st.sampled_from(lists))
+    records = data[name]
+    index = draw(st.integers(0, len(records) - 1))
+    fields = sorted(set(records[index]) - {"id"})
+    field = draw(st.sampled_from(fields))
+    value = draw(field_values().filter(lambda new: new != records[index][field]))
+    return name, index, field, value
+
+
+@st.composite
+def look_alike_edits(draw: Draw, data: dict[str, Any]) -> tuple[str, int, str, str]:
+    """(list, index, field, new text): a free-text field with one character swapped for one
+    that looks the same, or a full stop added at its end."""
+    texts = [
+        (name, index, field)
+        for name in RECORD_LISTS
+        for index, record in enumerate(data[name])
+        for field, value in record.items()
+        if field in ("quote", "summary", "name", "role", "label", "description", "title")
+        and isinstance(value, str)
+    ]
+    name, index, field = draw(st.sampled_from(texts))
+    text: str = data[name][index][field]
+    swaps = [(old, new) for old, new in LOOK_ALIKES if old in text]
+    if not swaps or draw(st.booleans()):
+        return name, index, field, text + "."
+    old, new = draw(st.sampled_from(swaps))
+    at = draw(st.sampled_from([i for i in range(len(text)) if text.startswith(old, i)]))
+    return name, index, field, text[:at] + new + text[at + len(old) :]

@@ -253,3 +253,115 @@ def drift_with_failures(claims: Path) -> str:
     strip_hints(data, "c002")
     save(claims, data)
     return text
+
+
+# --- a fictional chronicle: two sources of different dates, a stance that turns ------------
+
+CHRONICLE_SOURCES = {
+    "sources/gazette.txt": (
+        "Sylvania weighs the treaty\n\nBy Ida Loren, The Lakonia Gazette, 1 April 2024\n\n"
+        "On 30 March, Foreign Minister Tomas Reel said Freedonia backed the treaty in principle. "
+        "Envoy Mira Kol said the treaty deserved support.\n"
+    ),
+    "sources/courier.txt": (
+        "Talks on the Lakonia treaty stall\n\nBy Ada Varga, The Freedonia Courier, 2 May 2024\n\n"
+        "Foreign Minister Tomas Reel said on Monday that Freedonia will not sign the treaty this "
+        "year. The Sylvanian embassy said the talks had been useful and would go on in June.\n"
+    ),
+}
+"""Made-up outlets and speakers: the gazette (1 April) before the courier (2 May)."""
+
+
+def _chronicle_claim(
+    claim_id: str, source: str, actor: str, quote: str, stance: str, *, date: str | None = None
+) -> dict[str, Any]:
+    claim: dict[str, Any] = {
+        "id": claim_id,
+        "source": source,
+        "actor": actor,
+        "quote": quote,
+        "quote_type": "indirect",
+        "stances": [{"target": "lakonia-treaty", "stance": stance}],
+        "summary": f"{actor} on the treaty.",
+    }
+    return {**claim, "date": date} if date else claim
+
+
+def chronicle_data() -> dict[str, Any]:
+    """The chronicle's claims file as data; claims deliberately not in date or article order:
+    k3 and k1 share the courier's date, k1 first in the article; k2 has a date of its own;
+    Reel supports the treaty (k2) and later opposes it (k1)."""
+    sources = []
+    for path, (source_id, title, outlet, published) in zip(
+        CHRONICLE_SOURCES,
+        [
+            ("gazette", "Sylvania weighs the treaty", "The Lakonia Gazette", "2024-04-01"),
+            ("courier", "Talks on the Lakonia treaty stall", "The Freedonia Courier", "2024-05-02"),
+        ],
+        strict=True,
+    ):
+        text = CHRONICLE_SOURCES[path].encode("utf-8")
+        sources.append(
+            {"id": source_id, "path": path, "title": title, "author": "Staff", "outlet": outlet,
+             "published": published, "sha256": hashlib.sha256(text).hexdigest()}
+        )  # fmt: skip
+    return {
+        "sources": sources,
+        "actors": [
+            {"id": "reel", "name": "Tomas Reel", "kind": "person", "country": "Freedonia"},
+            {"id": "sylvania", "name": "Sylvania", "kind": "government"},
+            {"id": "kol", "name": "Mira Kol", "kind": "person", "country": "Sylvania"},
+        ],
+        "targets": [
+            {"id": "lakonia-treaty", "label": "The Lakonia treaty", "description": "The treaty."}
+        ],
+        "claims": [
+            _chronicle_claim("k3", "courier", "sylvania", "the talks had been useful", "support"),
+            _chronicle_claim(
+                "k1", "courier", "reel", "Freedonia will not sign the treaty this year", "oppose"
+            ),
+            _chronicle_claim("k4", "gazette", "kol", "the treaty deserved support", "support"),
+            _chronicle_claim(
+                "k2",
+                "gazette",
+                "reel",
+                "Freedonia backed the treaty in principle",
+                "support",
+                date="2024-03-30",
+            ),
+        ],
+    }
+
+
+def write_chronicle(folder: Path, data: dict[str, Any] | None = None) -> Path:
+    """The chronicle's sources and claims file (or `data` in its place) in `folder`."""
+    for path, text in CHRONICLE_SOURCES.items():
+        (folder / path).parent.mkdir(parents=True, exist_ok=True)
+        (folder / path).write_text(text, "utf-8")
+    claims = folder / "claims.json"
+    claims.write_text(json.dumps(data or chronicle_data(), ensure_ascii=False, indent=2), "utf-8")
+    return claims
+
+
+def git(folder: Path, *args: str) -> str:
+    """Run git in `folder` as a throw-away identity; its output. A failure fails the test."""
+    import subprocess
+
+    identity = ["-c", "user.name=Test", "-c", "user.email=test@example.org"]
+    settings = ["-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"]
+    done = subprocess.run(
+        ["git", *identity, *settings, "-C", str(folder), *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    return done.stdout
+
+
+def commit_all(folder: Path, message: str) -> None:
+    """Commit everything in `folder`, making it a repository first if it is not one."""
+    if not (folder / ".git").exists():
+        git(folder, "init", "-q")
+    git(folder, "add", "-A")
+    git(folder, "commit", "-q", "--allow-empty", "-m", message)

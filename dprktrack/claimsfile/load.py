@@ -24,10 +24,11 @@ def load_catalog(path: Path) -> Catalog:
     return catalog_from_text(path, read_claims_text(path, str(path)))
 
 
-def catalog_from_text(path: Path, raw: str) -> Catalog:
-    """The catalog of claims text not yet on disk at `path`: a change is checked before writing."""
+def catalog_from_text(path: Path, raw: str, *, name: str | None = None) -> Catalog:
+    """The catalog of claims text not yet on disk at `path` (a change is checked before
+    writing; an old version read from git), its messages naming `name`, else `path`."""
     with paused():
-        return _parse_catalog(path, str(path), raw)
+        return _parse_catalog(path, name or str(path), raw)
 
 
 def _parse_catalog(path: Path, name: str, raw: str) -> Catalog:

@@ -32,6 +32,12 @@ def read_claims_text(path: Path, name: str) -> str:
         data = read_bounded(path, MAX_CLAIMS_BYTES)
     except Refused as refusal:
         raise DprkError(f"{name}: claims file {refusal}") from None
+    return claims_text(data, name)
+
+
+def claims_text(data: bytes, name: str) -> str:
+    """A claims file's bytes as text, or a one-line refusal naming `name` and what to do
+    (from disk, or from a git revision: both are read alike)."""
     if data.startswith(b"\xef\xbb\xbf"):
         raise DprkError(f"{name}:1:1: starts with a byte order mark; save it as UTF-8 without BOM")
     if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):

@@ -54,6 +54,10 @@ COMMAND_MODULES: dict[str, tuple[str, str]] = {
         "dprktrack.cli.configuring:config",
         "Show the settings in force and where each came from.",
     ),
+    "diff": (
+        "dprktrack.cli.changes:diff",
+        "Show what changed between two versions of the claims file.",
+    ),
     "edit": (
         "dprktrack.cli.editing:edit",
         "Change a claim: stances, summary, actor, quote, details.",
@@ -107,6 +111,10 @@ COMMAND_MODULES: dict[str, tuple[str, str]] = {
         "Show who stands where: a grid of actors against targets.",
     ),
     "targets": ("dprktrack.cli.lookups:targets", "List the targets stances are taken toward."),
+    "timeline": (
+        "dprktrack.cli.changes:timeline",
+        "Claims in date order, marking where a stance turns.",
+    ),
 }
 """Each command: where it is defined (`module:attribute`) and its short help.
 
@@ -378,11 +386,12 @@ def main(
     passage with `dprktrack locate` and add claims with `dprktrack add`.
 
     \b
-    Exit codes: 0 success (an empty result too), 1 `check` found a failing claim
-    or `locate` found nothing (also when the reader closes the pipe early), 2 bad
-    input (usage, an invalid claims file, a missing source, an unknown id, a
-    refused quote) or nowhere to write (stdout closed, a full disk), 70 an
-    internal error, 130 interrupted (Ctrl-C; nothing written).
+    Exit codes: 0 success (an empty result too), 1 `check` found a failing claim,
+    `locate` found nothing or `diff --exit-code` found differences (also when the
+    reader closes the pipe early), 2 bad input (usage, an invalid claims file, a
+    missing source, an unknown id or revision, a refused quote) or nowhere to write
+    (stdout closed, a full disk), 70 an internal error, 130 interrupted (Ctrl-C;
+    nothing written).
     """
     named = ctx.get_parameter_source("config_path") == click.core.ParameterSource.COMMANDLINE
     if no_config and named:  # DPRKTRACK_CONFIG alone yields to --no-config

@@ -27,20 +27,30 @@ if TYPE_CHECKING:
 
 @click.command("list", short_help="List claims: who said what, with stances and the quote.")
 @filter_options
+@click.option(
+    "--sort",
+    type=click.Choice(("position", "date", "actor", "id"), case_sensitive=False),
+    default="position",
+    show_default=True,
+    help="position: each source in turn, claims as the article reads; date: the claim's "
+    "date, else its source's; actor: by name; id: c2 before c10.",
+)
 @format_option
 @click.pass_context
-def list_claims(ctx: click.Context, /, fmt: str, **options: tuple[str, ...]) -> None:
+def list_claims(ctx: click.Context, /, fmt: str, sort: str, **options: tuple[str, ...]) -> None:
     """List claims: who said what, with stances and the quote.
 
     Filters narrow the list; a filter given twice matches either value, different
     filters must all match. --target and --stance together match one stance entry
-    ("opposes the Panel"). JSON records carry start/end offsets that slice the
-    quote out of its source, and its line:column.
+    ("opposes the Panel"). Claims come in article order (--sort position), ties in
+    other orders too. JSON records carry start/end offsets that slice the quote out
+    of its source, and its line:column.
 
     \b
     Example:
       dprktrack list --actor nebenzya --target panel-of-experts --stance oppose
     """
+    from dprktrack.order import sorted_records
     from dprktrack.query import (
         CLAIM_FIELDS,
         asked_actors,
@@ -55,6 +65,7 @@ def list_claims(ctx: click.Context, /, fmt: str, **options: tuple[str, ...]) -> 
     asked = asked_actors(catalog, wanted)
     selected = select_claims(catalog, wanted)
     records = claim_records(catalog, selected, asked, links=fmt != "table")
+    records = sorted_records(catalog, records, sort.lower())
     notes = [*unmatched_actor_notes(catalog, wanted), unplaced_note(records) or ""]
 
     def table(console: Console) -> RenderableType:

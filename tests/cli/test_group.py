@@ -27,7 +27,7 @@ from typing import Any
 
 import click
 import pytest
-from support import ANCHORS, CLAIMS, DATA, REPO, Invoke, json_output
+from support import ANCHORS, CLAIMS, DATA, REPO, Invoke, commit_all, json_output
 
 from dprktrack import __version__
 from dprktrack.cli import main
@@ -149,6 +149,9 @@ def test_every_help_example_runs_on_a_copy_of_the_data(
 ) -> None:
     name, line, code = example
     monkeypatch.chdir(repo_copy.parent)
+    if name == "diff":  # it reads revisions: the copy becomes a repository of two commits
+        commit_all(repo_copy.parent, "First")
+        commit_all(repo_copy.parent, "Second")
     _prepare_for_example(invoke, repo_copy, name)
     before = repo_copy.read_bytes()
     result = invoke(*shlex.split(line)[1:], claims=None)
@@ -182,12 +185,30 @@ def test_every_command_has_an_example() -> None:
 
 def test_every_command_module_is_listed_and_every_listed_command_exists() -> None:
     """Commands load lazily by COMMAND_MODULES; a command missing from it would vanish."""
-    from dprktrack.cli import checking, configuring, curating, editing, exporting, lookups, sourcing
+    from dprktrack.cli import (
+        changes,
+        checking,
+        configuring,
+        curating,
+        editing,
+        exporting,
+        lookups,
+        sourcing,
+    )
     from dprktrack.cli.group import COMMAND_MODULES
 
     defined = {
         value.name
-        for module in (checking, configuring, curating, editing, exporting, lookups, sourcing)
+        for module in (
+            changes,
+            checking,
+            configuring,
+            curating,
+            editing,
+            exporting,
+            lookups,
+            sourcing,
+        )
         for value in vars(module).values()
         if isinstance(value, click.Command)
     }

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from support import DATA, SEED_TEXT, Invoke, json_output
+from support import CLAIM_IDS, DATA, SEED_TEXT, Invoke, json_output, write_chronicle
 
 from dprktrack.query import CLAIM_FIELDS
 
@@ -20,8 +21,12 @@ def _ids(records: list[dict[str, Any]]) -> list[str]:
 
 
 def _claim_ids(where: Callable[[dict[str, Any]], bool]) -> list[str]:
-    """The expected answer, computed straight from the JSON file."""
-    return [claim["id"] for claim in DATA["claims"] if where(claim)]
+    """The expected answer, computed straight from the JSON file, in article order (each
+    source in the file's order, then the quote's anchored offset: `check --fix` keeps it)."""
+    rank = {source["id"]: number for number, source in enumerate(DATA["sources"])}
+    chosen = [claim for claim in DATA["claims"] if where(claim)]
+    chosen.sort(key=lambda claim: (rank[claim["source"]], claim["start"]))
+    return [claim["id"] for claim in chosen]
 
 
 # --- list -----------------------------------------------------------------
@@ -29,7 +34,7 @@ def _claim_ids(where: Callable[[dict[str, Any]], bool]) -> list[str]:
 
 def test_list_json_records_have_the_documented_keys_and_slice_the_seed(invoke: Invoke) -> None:
     records = json_output(invoke("list", "--format", "json"))
-    assert _ids(records) == [claim["id"] for claim in DATA["claims"]]
+    assert sorted(_ids(records)) == sorted(claim["id"] for claim in DATA["claims"])
     lines = SEED_TEXT.split("\n")
     for record in records:
         assert tuple(record) == CLAIM_FIELDS
@@ -210,3 +215,58 @@ def test_list_markdown_is_a_table_with_escaped_cells(
     assert lines[1].startswith("|---|")
     assert len(lines) == 2 + len(claims_data["claims"])
     assert "a \\| b<br>c" in lines[2]
+
+
+# --- list --sort ------------------------------------------------------------
+
+
+def test_list_reads_in_article_order_by_default(invoke: Invoke) -> None:
+    """Each source in the file's order, then the quote's place in it, not the order the
+    claims were added in."""
+    records = json_output(invoke("list", "--format", "json"))
+    assert _ids(records) == _claim_ids(lambda claim: True)
+    assert _ids(records) == _ids(
+        json_output(invoke("list", "--sort", "position", "--format", "json"))
+    )
+
+
+def test_list_sorts_by_date_the_claims_own_else_its_sources(invoke: Invoke) -> None:
+    records = json_output(invoke("list", "--sort", "date", "--format", "json"))
+    published = {source["id"]: source["published"] for source in DATA["sources"]}
+    dates = [record["date"] or published[record["source"]] for record in records]
+    assert dates == sorted(dates)
+    assert sorted(_ids(records)) == sorted(CLAIM_IDS)
+
+
+def test_list_sorts_by_actor_name_then_article_order(invoke: Invoke) -> None:
+    records = json_output(invoke("list", "--sort", "ACTOR", "--format", "json"))
+    names = [record["actor"].casefold() for record in records]
+    assert names == sorted(names)
+    in_article_order = _ids(json_output(invoke("list", "--format", "json")))
+    for name in set(names):
+        same = [r["id"] for r in records if r["actor"].casefold() == name]
+        assert same == [i for i in in_article_order if i in same]
+
+
+def test_list_sorts_ids_by_their_numbers(invoke: Invoke, tmp_path: Path) -> None:
+    claims = write_chronicle(tmp_path)
+    data = json.loads(claims.read_text("utf-8"))
+    for claim, new_id in zip(data["claims"], ["k10", "k2", "k1x", "k1"], strict=True):
+        claim["id"] = new_id
+    write_chronicle(tmp_path, data)
+    records = json_output(invoke("list", "--sort", "id", "--format", "json", claims=claims))
+    assert _ids(records) == ["k1", "k1x", "k2", "k10"]
+
+
+def test_an_unknown_sort_is_a_usage_error(invoke: Invoke) -> None:
+    result = invoke("list", "--sort", "stance")
+    assert result.exit_code == 2
+    assert "'stance' is not one of 'position', 'date', 'actor', 'id'" in result.stderr
+
+
+def test_the_chronicles_claims_read_source_by_source(invoke: Invoke, tmp_path: Path) -> None:
+    """The gazette is the file's first source: its claims come first, each source's claims
+    in the order its article reads, whatever order the file lists them in."""
+    claims = write_chronicle(tmp_path)
+    records = json_output(invoke("list", "--format", "json", claims=claims))
+    assert _ids(records) == ["k2", "k4", "k1", "k3"]

@@ -28,6 +28,7 @@ CHECKING = "dprktrack.check.verdicts"
 """The check machinery (verdicts and repairs); its report formatting is light."""
 COMMANDS = "dprktrack.cli.lookups dprktrack.cli.curating dprktrack.cli.checking " + (
     "dprktrack.cli.exporting dprktrack.cli.configuring dprktrack.cli.editing dprktrack.cli.sourcing"
+    " dprktrack.cli.changes"
 )
 TOML = "tomllib"
 """The TOML parser: imported only when a settings file is found."""
@@ -115,6 +116,7 @@ def test_a_commands_help_imports_no_pydantic_rich_matcher_or_check(
         ["stances", "--format", "json"],
         ["targets", "--format", "csv"],
         ["show", "c001", "--format", "json"],
+        ["list", "--sort", "date", "--format", "json"],
     ],
     ids=" ".join,
 )
@@ -122,6 +124,28 @@ def test_machine_lookups_import_neither_pydantic_nor_rich_nor_the_matcher(
     tmp_path: Path, args: list[str]
 ) -> None:
     assert imported(tmp_path, "--claims", str(CLAIMS), *args) == {"dprktrack.cli.lookups"}
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "markdown"])
+def test_timeline_as_data_imports_neither_pydantic_nor_rich_nor_the_matcher(
+    tmp_path: Path, fmt: str
+) -> None:
+    found = imported(tmp_path, "--claims", str(CLAIMS), "timeline", "--format", fmt)
+    assert found == {"dprktrack.cli.changes"}
+
+
+def test_diff_imports_neither_pydantic_nor_the_matcher_and_rich_only_for_text(
+    tmp_path: Path,
+) -> None:
+    both = [str(CLAIMS), str(CLAIMS)]
+    assert imported(tmp_path, "diff", *both, "--format", "json") == {"dprktrack.cli.changes"}
+    assert imported(tmp_path, "diff", *both, "--format", "markdown") == {"dprktrack.cli.changes"}
+    assert imported(tmp_path, "diff", *both) == {"dprktrack.cli.changes", RICH}
+
+
+def test_timeline_for_people_imports_rich_and_not_pydantic_nor_the_matcher(tmp_path: Path) -> None:
+    found = imported(tmp_path, "--claims", str(CLAIMS), "timeline", "--actor", "nebenzya")
+    assert found == {"dprktrack.cli.changes", RICH}
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,10 @@ compared with the real ones after trailing spaces are dropped, in order and side
 Without a `…` at its start or end, the block shows the first or last line of the output.
 An HTML comment just before the block (`<!-- fixture: misquote, exit: 1 -->`, invisible on
 the site) names a folder of tests/docs/fixtures/ to run in and the exit code expected
-(0 unless given). Without a fixture, the example runs in the repository on the bundled data,
-which it must leave unchanged.
+(0 unless given); a fixture's edit.toml may copy the repository's data in, commit the
+folder to a new git repository (`commit = "message"`) and then edit files. Without a
+fixture, the example runs in the repository on the bundled data, which it must leave
+unchanged.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from typing import Any
 import pytest
 from click import formatting
 from click.testing import CliRunner, Result
-from support import REPO
+from support import REPO, commit_all
 
 from dprktrack.cli import main
 
@@ -100,6 +102,8 @@ def prepare_fixture(name: str, folder: Path) -> None:
         into = folder / plan["copy_repo_into"]
         shutil.copytree(REPO / "seeds", into / "seeds", dirs_exist_ok=True)
         shutil.copy2(REPO / "claims.json", into / "claims.json")
+    if "commit" in plan:  # a git repository whose one commit is the files as copied
+        commit_all(folder, plan["commit"])
     for edit in plan.get("replace", []):
         path = folder / edit["file"]
         text = path.read_text("utf-8")

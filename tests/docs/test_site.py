@@ -15,6 +15,7 @@ from support import REPO
 PAGES = (
     "index",
     "lookups",
+    "changes",
     "check-and-ci",
     "curating",
     "second-article",

@@ -1,0 +1,145 @@
+"""A claims file as a git revision holds it, read with the `git` command (no git library).
+
+A revision comes from the command line, so it is checked before git sees it: one
+that begins with `-` would be read as an option (`--output=x` writes a file), and
+git is asked in forms that cannot take it for one (`--end-of-options`, `REV:PATH`).
+The file's bytes are read with `git cat-file blob`, untouched by filters.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from dprktrack.claimsfile.catalog import Catalog
+from dprktrack.claimsfile.load import catalog_from_text
+from dprktrack.claimsfile.read import claims_text
+from dprktrack.claimsfile.safeio import MAX_CLAIMS_BYTES
+from dprktrack.errors import DprkError
+from dprktrack.output.safetext import one_line
+
+GIT_TIMEOUT = 60
+
+
+def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    """`git -C folder ARGS`, its output as bytes; git missing is a one-line error.
+
+    Only plumbing that reads objects is run (no pager, no hooks, no index refresh), and a
+    repository's fsmonitor command is switched off: a cloned repository's settings must
+    not run programs when its history is read."""
+    environment = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}
+    try:
+        return subprocess.run(
+            ["git", "-c", "core.fsmonitor=false", "-C", str(folder), *args],
+            capture_output=True,
+            stdin=subprocess.DEVNULL,
+            env=environment,
+            check=False,
+            timeout=GIT_TIMEOUT,
+        )
+    except FileNotFoundError:
+        raise DprkError(
+            "git is not installed (or not on PATH): diff reads revisions with it"
+        ) from None
+    except subprocess.TimeoutExpired:
+        raise DprkError(f"git did not answer within {GIT_TIMEOUT} s in {folder}") from None
+
+
+def _said(result: subprocess.CompletedProcess[bytes]) -> str:
+    """git's first line of complaint, shown safely."""
+    lines = result.stderr.decode("utf-8", "replace").strip().splitlines()
+    return f" (git: {one_line(lines[0])})" if lines else ""
+
+
+def repository_path(claims: Path) -> tuple[Path, str]:
+    """The repository holding `claims` and the file's path in it (`/`-separated)."""
+    folder = claims.resolve().parent
+    found = _git(folder, "rev-parse", "--show-toplevel")
+    if found.returncode != 0:
+        raise DprkError(f"{claims}: not in a git repository{_said(found)}")
+    top = Path(os.fsdecode(found.stdout.rstrip(b"\n")))
+    try:
+        inside = claims.resolve().relative_to(top.resolve())
+    except ValueError:
+        raise DprkError(f"{claims}: not inside the repository at {top}") from None
+    return top, inside.as_posix()
+
+
+def checked_revision(revision: str) -> str:
+    """The revision as given, if git could only take it for one; else a one-line refusal."""
+    if not revision:
+        raise DprkError("refused revision '': name a commit, branch or tag (HEAD~1, main)")
+    if revision.startswith("-"):
+        raise DprkError(
+            f"refused revision {one_line(revision)!r}: a revision cannot begin with '-'"
+        )
+    if any(char in revision for char in ":\n\r\0") or revision != revision.strip():
+        raise DprkError(
+            f"refused revision {one_line(revision)!r}: give a commit, branch or tag "
+            "(HEAD~1, main), without ':', spaces at its ends or line breaks"
+        )
+    return revision
+
+
+def read_revision(claims: Path, revision: str) -> tuple[str, str]:
+    """The claims file's text at `revision` and its name for messages (`HEAD~1:claims.json`).
+
+    Each failure is one line: no repository, an unknown revision, no such file in it,
+    too large, or text the claims file's own reading refuses (a byte order mark, bad UTF-8).
+    """
+    top, inside = repository_path(claims)
+    commit = _git(
+        top,
+        "rev-parse",
+        "--verify",
+        "--quiet",
+        "--end-of-options",
+        f"{checked_revision(revision)}^{{commit}}",
+    )
+    if commit.returncode != 0:
+        raise DprkError(
+            f"unknown revision {one_line(revision)!r} in {top}, nor a file of that name"
+        )
+    name = f"{revision}:{inside}"
+    blob_name = f"{commit.stdout.decode('ascii').strip()}:{inside}"  # the commit, resolved once
+    size = _git(top, "cat-file", "-s", blob_name)
+    if size.returncode != 0:
+        raise DprkError(f"{one_line(name)}: {inside} is not in revision {one_line(revision)!r}")
+    if int(size.stdout) > MAX_CLAIMS_BYTES:
+        raise DprkError(f"{one_line(name)}: claims file larger than {MAX_CLAIMS_BYTES:,} bytes")
+    blob = _git(top, "cat-file", "blob", blob_name)
+    if blob.returncode != 0:
+        raise DprkError(f"{one_line(name)}: git could not read it{_said(blob)}")
+    return claims_text(blob.stdout, name), name
+
+
+def catalog_at(claims: Path, revision: str) -> tuple[Catalog, str]:
+    """The claims file at `revision`, loaded and validated exactly as the file on disk is
+    (a broken version is a one-line error naming the revision), and its name `REV:PATH`."""
+    raw, name = read_revision(claims, revision)
+    return catalog_from_text(claims, raw, name=name), name
+
+
+def names_a_file(version: str) -> bool:
+    """Whether a diff's OLD or NEW is a path to a claims file rather than a revision."""
+    if not version or version.startswith("-"):
+        return False
+    try:
+        return Path(version).is_file()
+    except OSError:  # a name too long for a path, a folder that cannot be entered
+        return False
+
+
+def load_version(version: str | None, claims: Path | None) -> tuple[Catalog, str]:
+    """One side of a diff and its name: a path to an existing file is that claims file;
+    None is the claims file `claims` as it is now; anything else a revision of it."""
+    from dprktrack.claimsfile.load import load_catalog
+
+    if version is not None and names_a_file(version):
+        return load_catalog(Path(version)), version
+    if claims is None:
+        raise DprkError("no claims file to compare: name one with --claims")
+    if version is None:
+        return load_catalog(claims), str(claims)
+    return catalog_at(claims, version)

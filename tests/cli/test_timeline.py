@@ -1,0 +1,129 @@
+"""The timeline command: date order, where each date comes from, stance turns, formats."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from support import DATA, Invoke, chronicle_data, json_output, write_chronicle
+
+from dprktrack.timeline import TIMELINE_FIELDS
+
+
+@pytest.fixture
+def chronicle(tmp_path: Path) -> Path:
+    return write_chronicle(tmp_path)
+
+
+def _ids(records: list[dict[str, Any]]) -> list[str]:
+    return [record["id"] for record in records]
+
+
+def test_claims_come_oldest_first_and_ties_in_article_order(
+    invoke: Invoke, chronicle: Path
+) -> None:
+    entries = json_output(invoke("timeline", "--format", "json", claims=chronicle))
+    assert _ids(entries) == ["k2", "k4", "k1", "k3"]  # k1 before k3: earlier in the courier
+    assert [(e["when"], e["dated_by"]) for e in entries] == [
+        ("2024-03-30", "claim"),
+        ("2024-04-01", "source"),
+        ("2024-05-02", "source"),
+        ("2024-05-02", "source"),
+    ]
+    assert all(tuple(entry) == TIMELINE_FIELDS for entry in entries)
+
+
+def test_a_turn_names_the_target_both_stances_and_the_claim_before(
+    invoke: Invoke, chronicle: Path
+) -> None:
+    entries = json_output(invoke("timeline", "--format", "json", claims=chronicle))
+    changes = {entry["id"]: entry["changes"] for entry in entries}
+    assert changes["k1"] == [
+        {"target": "lakonia-treaty", "from": "support", "to": "oppose", "since": "k2"}
+    ]
+    assert changes["k2"] == changes["k3"] == changes["k4"] == []  # others' stances are theirs
+
+
+def test_the_same_stance_again_is_no_turn(invoke: Invoke, tmp_path: Path) -> None:
+    data = chronicle_data()
+    data["claims"][1]["stances"][0]["stance"] = "support"  # k1 now agrees with k2
+    claims = write_chronicle(tmp_path, data)
+    entries = json_output(invoke("timeline", "--format", "json", claims=claims))
+    assert all(entry["changes"] == [] for entry in entries)
+
+
+def test_the_text_marks_source_dates_and_turns_and_explains_both(
+    invoke: Invoke, chronicle: Path
+) -> None:
+    result = invoke("timeline", claims=chronicle, env={"COLUMNS": "100"})
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("2024-03-30   k2     Tomas Reel")
+    assert lines[2].startswith("2024-05-02*  k1  Δ  Tomas Reel  lakonia-treaty support → oppose")
+    assert "* the claim has no date: its source's is shown" in lines
+    assert "Δ a stance differs from the actor's previous claim on it" in lines
+
+
+def test_the_legend_says_only_what_occurs(invoke: Invoke, chronicle: Path) -> None:
+    result = invoke("timeline", "--actor", "kol", claims=chronicle)
+    assert "Δ" not in result.stdout
+    assert "* the claim has no date" in result.stdout
+
+
+def test_filters_are_lists_own(invoke: Invoke) -> None:
+    """The same claims as `list` for the same filters, whatever the data holds."""
+    for args in (["--actor", "nebenzya"], ["--target", "russia-veto"], ["--grep", "veto"]):
+        listed = json_output(invoke("list", *args, "--format", "json"))
+        shown = json_output(invoke("timeline", *args, "--format", "json"))
+        assert sorted(_ids(shown)) == sorted(_ids(listed)), args
+        assert [e["when"] for e in shown] == sorted(e["when"] for e in shown)
+        for entry in shown:
+            assert {key: entry[key] for key in listed[0]} in listed
+
+
+def test_every_bundled_claim_is_dated_by_itself_or_its_source(invoke: Invoke) -> None:
+    entries = json_output(invoke("timeline", "--format", "json"))
+    assert sorted(_ids(entries)) == sorted(claim["id"] for claim in DATA["claims"])
+    published = {source["id"]: source["published"] for source in DATA["sources"]}
+    by_id = {claim["id"]: claim for claim in DATA["claims"]}
+    for entry in entries:
+        claim = by_id[entry["id"]]
+        expected = claim.get("date") or published[claim["source"]]
+        assert entry["when"] == expected
+        assert entry["dated_by"] == ("claim" if claim.get("date") else "source")
+
+
+def test_csv_and_markdown_write_each_turn_as_a_phrase(invoke: Invoke, chronicle: Path) -> None:
+    written = invoke("timeline", "--format", "csv", claims=chronicle).stdout
+    rows = list(csv.DictReader(io.StringIO(written)))
+    assert list(rows[0]) == list(TIMELINE_FIELDS)
+    assert rows[2]["changes"] == "lakonia-treaty: support → oppose (since k2)"
+    markdown = invoke("timeline", "--format", "markdown", claims=chronicle).stdout
+    assert "lakonia-treaty: support → oppose (since k2)" in markdown
+
+
+def test_no_match_is_an_empty_answer_and_a_note(invoke: Invoke, chronicle: Path) -> None:
+    result = invoke("timeline", "--actor", "nobody", "--format", "json", claims=chronicle)
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == []
+    assert "no claims match" in result.stderr
+    assert "no actor matches --actor 'nobody'" in result.stderr
+
+
+def test_an_unknown_target_is_a_usage_error(invoke: Invoke, chronicle: Path) -> None:
+    result = invoke("timeline", "--target", "nope", claims=chronicle)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: unknown target 'nope' for --target")
+
+
+def test_hostile_text_in_a_quote_is_shown_inert(invoke: Invoke, tmp_path: Path) -> None:
+    data = chronicle_data()
+    data["actors"][0]["name"] = "Tomas \x1b[31mReel"
+    claims = write_chronicle(tmp_path, data)
+    result = invoke("timeline", claims=claims, env={"COLUMNS": "120"})
+    assert "\x1b" not in result.stdout
+    assert "\\x1b[31mReel" in result.stdout
