@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from dprktrack.diff import FieldChange, RecordChange
 
 SOURCE_DATE_MARK, CHANGE_MARK = "*", "Δ"
-ACTOR_WIDTH, STANCES_WIDTH, QUOTE_MIN = 24, 44, 12
+ACTOR_WIDTH, STANCES_WIDTH, QUOTE_MIN = 24, 44, 30
 GAP = "  "
 
 
@@ -49,6 +49,12 @@ def _fitted(text: Text, width: int) -> Text:
     return fitted
 
 
+def _actor_named(entry: dict[str, Any]) -> str:
+    """The actor, and who it spoke with where the claim was a group's ("jointly with")."""
+    joint = entry.get("jointly_with")
+    return str(entry["actor"]) + (" (joint)" if joint else "")
+
+
 def timeline_view(entries: Sequence[dict[str, Any]], width: int, colour: bool) -> Text:
     """One line per entry: date (`*` when its source's), id, `Δ` where a stance turns, actor,
     stances, the quote's beginning; a legend says what the marks mean. Lines never wrap
@@ -56,8 +62,8 @@ def timeline_view(entries: Sequence[dict[str, Any]], width: int, colour: bool) -
     stance_cells = [_stances_cell(entry, colour) for entry in entries]
     id_width = max(len(entry["id"]) for entry in entries)  # ids are slugs: ASCII
     rest = width - len("YYYY-MM-DD*") - id_width - len(CHANGE_MARK) - 5 * len(GAP)
-    actors = [Text(one_line(entry["actor"])) for entry in entries]
-    actor_width = min(ACTOR_WIDTH, max(actor.cell_len for actor in actors), max(10, rest // 4))
+    actors = [Text(one_line(_actor_named(entry))) for entry in entries]
+    actor_width = min(ACTOR_WIDTH, max(actor.cell_len for actor in actors), max(10, rest // 3))
     stances_width = min(
         STANCES_WIDTH,
         max(cell.cell_len for cell in stance_cells),

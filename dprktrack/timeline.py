@@ -12,22 +12,34 @@ from collections.abc import Sequence
 
 from dprktrack.claimsfile.catalog import Catalog
 from dprktrack.order import dated
-from dprktrack.query import CLAIM_FIELDS, ClaimFilter, Record, claim_records, select_claims
+from dprktrack.query import (
+    CLAIM_FIELDS,
+    ClaimFilter,
+    Record,
+    asked_actors,
+    claim_records,
+    group_members,
+    select_claims,
+    speakers,
+)
 
 TIMELINE_FIELDS = ("when", "dated_by", *CLAIM_FIELDS, "changes")
 """An entry's keys: the date it is placed at and whose it is (`claim` or `source`), the
 claim record as `list` gives it, and its stance changes."""
 
 
-def timeline(catalog: Catalog, wanted: ClaimFilter) -> list[Record]:
+def timeline(catalog: Catalog, wanted: ClaimFilter, *, links: bool = True) -> list[Record]:
     """The claims `wanted` selects, oldest first, each with the stance changes it makes.
 
     Claims of one date keep article order (the source's place in the file, then the
     quote's in the source). A change is a target on which the actor's stance differs
     from its previous entry on that target: `{"target", "from", "to", "since"}`,
-    `since` naming that previous claim.
+    `since` naming that previous claim. A group's claim is each member's too ("jointly
+    with"): Russia's stance in a joint claim is compared with Russia's previous one.
     """
-    records = claim_records(catalog, select_claims(catalog, wanted))
+    selected = select_claims(catalog, wanted)
+    records = claim_records(catalog, selected, asked_actors(catalog, wanted), links=links)
+    members = group_members(catalog)
     published = {key: str(source.published) for key, source in catalog.sources.items()}
     rank = {key: number for number, key in enumerate(catalog.sources)}
     order = sorted(  # by date, then article order (as order.position_key): keys of plain values
@@ -39,21 +51,28 @@ def timeline(catalog: Catalog, wanted: ClaimFilter) -> list[Record]:
             records[n]["start"] or 0,
         ),
     )
-    latest: dict[tuple[str, str], tuple[str, str]] = {}
-    """(actor, target) → (the last stance taken, by which claim)."""
-    entries = []
+    latest: dict[tuple[str, str], tuple[str, str, int]] = {}
+    """(actor, target) → (the last stance taken, by which claim, at which entry)."""
+    entries: list[Record] = []
     for record in map(records.__getitem__, order):
         when, dated_by = dated(catalog, record)
         entry = {"when": when, "dated_by": dated_by, **record, "changes": []}
+        whose = sorted(speakers(record["actor_id"], members))
         for stance in record["stances"]:
-            pair = (record["actor_id"], stance["target"])
-            before = latest.get(pair)
-            if before is not None and before[0] != stance["stance"]:
+            pairs = [(speaker, stance["target"]) for speaker in whose]
+            turned = [
+                latest[pair]
+                for pair in pairs
+                if pair in latest and latest[pair][0] != stance["stance"]
+            ]
+            if turned:
+                before = max(turned, key=lambda taken: taken[2])  # the latest of them
                 entry["changes"].append(
                     {"target": stance["target"], "from": before[0], "to": stance["stance"],
                      "since": before[1]}
                 )  # fmt: skip
-            latest[pair] = (stance["stance"], record["id"])
+            for pair in pairs:
+                latest[pair] = (stance["stance"], record["id"], len(entries))
         entries.append(entry)
     return entries
 

@@ -36,7 +36,7 @@ def timeline(ctx: click.Context, /, fmt: str, **options: tuple[str, ...]) -> Non
 
     catalog = load_claims(ctx)
     wanted = claim_filter(options)
-    entries = timeline(catalog, wanted)
+    entries = timeline(catalog, wanted, links=fmt != "table")
     consequence = "they are placed after their source's other claims of the same date"
     notes = [*unmatched_actor_notes(catalog, wanted), unplaced_note(entries, consequence) or ""]
 

@@ -127,3 +127,30 @@ def test_hostile_text_in_a_quote_is_shown_inert(invoke: Invoke, tmp_path: Path) 
     result = invoke("timeline", claims=claims, env={"COLUMNS": "120"})
     assert "\x1b" not in result.stdout
     assert "\\x1b[31mReel" in result.stdout
+
+
+def test_a_groups_claim_is_each_members_and_turns_count_across_it(
+    invoke: Invoke, write_claims: Any
+) -> None:
+    """Russia's stance in a joint Russia–China claim is Russia's: asked for Russia, the
+    timeline shows it (marked joint) and compares Russia's next claim on that target with it."""
+    data = json.loads(json.dumps(DATA))
+    group = next(
+        a["id"] for a in data["actors"] if {"russia", "china"} <= set(a.get("members", []))
+    )
+    joint = next(c for c in data["claims"] if c["actor"] == group)
+    joint["date"] = "2024-01-01"
+    target, stance = joint["stances"][0]["target"], joint["stances"][0]["stance"]
+    other = next(s for s in ("support", "oppose") if s != stance)
+    later = next(c for c in data["claims"] if c["actor"] == "russia" and c.get("date"))
+    later["stances"] = [{"target": target, "stance": other}]
+    claims = write_claims(data)
+    entries = json_output(
+        invoke("timeline", "--actor", "russia", "--format", "json", claims=claims)
+    )
+    by_id = {entry["id"]: entry for entry in entries}
+    assert by_id[joint["id"]]["jointly_with"] == ["China"]
+    turn = {"target": target, "from": stance, "to": other, "since": joint["id"]}
+    assert turn in by_id[later["id"]]["changes"]
+    text = invoke("timeline", "--actor", "russia", claims=claims, env={"COLUMNS": "120"}).stdout
+    assert "Russia and China (joint)" in text
