@@ -208,8 +208,8 @@ def _ignore_rule(source: _Source, index: int, entry: Any) -> IgnoreRule:
         )
     if claim is None and verdict is None:
         raise source.error(key, "names no claim and no verdict; give one or both")
-    if verdict == "source-changed":
-        raise source.error(f"{key}.verdict", "a changed source is never ignored: re-pin it")
+    if verdict in ("source-changed", "source-repinned"):
+        raise source.error(f"{key}.verdict", f"a source's pin is never ignored ({verdict})")
     if claim is None and VERDICTS[str(verdict)] == "failure":
         raise source.error(key, f"a failure ({verdict}) is ignored only for a named claim")
     if "reason" not in entry or not str(entry["reason"]).strip():

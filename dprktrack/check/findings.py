@@ -24,6 +24,7 @@ VERDICTS: dict[str, Severity] = {
     "ambiguous": "failure",
     "source-missing": "failure",
     "source-changed": "failure",
+    "source-repinned": "failure",
 }
 """Every verdict slug and its default severity, in the order summaries count them."""
 

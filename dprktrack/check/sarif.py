@@ -95,6 +95,13 @@ RULES: dict[str, tuple[str, str, str, str]] = {
         "Check the source's change; once every claim of it holds, `dprktrack check --fix` "
         "renews the pin.",
     ),
+    "source-repinned": (
+        "SourceRepinned",
+        "The source's pin differs from the base revision's.",
+        "A source registered at the base revision (`check --base`) has another sha256 pin "
+        "now: its text and pin were changed together, which a pin alone cannot catch.",
+        "Restore the source file and its pin; register new text as a new source file.",
+    ),
 }
 """Each verdict's rule: its name, short and full descriptions, and what to do."""
 

@@ -16,6 +16,7 @@ from dprktrack.errors import EXIT_FAILURE, EXIT_INPUT, EXIT_OK, EXIT_OUTPUT, Dpr
 from dprktrack.output.safetext import one_line
 
 if TYPE_CHECKING:
+    from dprktrack.check.baseline import Pin
     from dprktrack.check.run import CheckRun
     from dprktrack.claimsfile.catalog import Catalog
     from dprktrack.config import Settings
@@ -86,6 +87,12 @@ def _report_specs(
     help="Treat warnings (moved, typography, ...) as failures, or not. Default: the settings "
     "file's strict, else not.",
 )
+@click.option(
+    "--base",
+    metavar="REV",
+    help="A git revision (a pull request's target branch) whose sources' pins must hold: "
+    "a source whose text and pin changed since then fails as source-repinned.",
+)
 @click.option("--fix", is_flag=True, help="Write the safe repairs into the claims file.")
 @click.option(
     "-q", "--quiet", is_flag=True, help="Show failures only, then the summary (not in JSON)."
@@ -111,6 +118,7 @@ def check(
     *,
     include_ok: bool,
     strict: bool | None,
+    base: str | None,
     fix: bool,
     dry_run: bool,
     quiet: bool,
@@ -123,7 +131,10 @@ def check(
     altered, a quote whose omissions (…) or brackets ([t]he) no person approved
     (`dprktrack approve` shows them and writes the claim's review_pin). A
     source whose bytes no longer match its sha256 pin is reported as source-changed
-    (a failure) and its quotes are checked one by one. Findings are listed as
+    (a failure) and its quotes are checked one by one. With --base REV (in CI, the
+    pull request's target), a source whose pin differs from REV's fails as
+    source-repinned: the pin lives in the file a pull request edits, so an article
+    edited together with its pin and quotes is caught only against the base. Findings are listed as
     claims.json:LINE:COL with a word diff where the text differs: failures first,
     then warnings, each in the order of the quotes in their source; the summary
     counts every verdict. Three or more claims moved alike by one edit of a source
@@ -165,6 +176,7 @@ def check(
       dprktrack check --fix --dry-run
       dprktrack check --quiet
       dprktrack check --report sarif:check.sarif --report junit:check.xml
+      dprktrack check --strict --base HEAD
     """
     from dprktrack.check.layout import View
     from dprktrack.check.reporters import build_reporter, report_fix
@@ -181,8 +193,15 @@ def check(
     _say_which_claims_file(ctx, catalog, settings)
     _refuse_overwriting_data(catalog, reports)
     claims = _known_claims(catalog, claim_ids) or None
+    pinned = _base_pins(catalog, base) if base is not None else None
     run = check_claims(
-        catalog, claims, strict=strict, fix=fix, dry_run=dry_run, ignore=settings.ignore
+        catalog,
+        claims,
+        strict=strict,
+        fix=fix,
+        dry_run=dry_run,
+        ignore=settings.ignore,
+        base=pinned,
     )
     _warn_unmatched(run, settings.origins.get("ignore", "ignore"))
     # Settled before --fix prints its diff or note: a reader closing stdout or stderr then
@@ -202,6 +221,19 @@ def check(
     if unwritten:
         raise DprkError(unwritten, EXIT_OUTPUT)
     ctx.exit(code)
+
+
+def _base_pins(catalog: Catalog, revision: str) -> tuple[list[Pin], str]:
+    """The sources' pins of the claims file at `revision` (read with git), and its name."""
+    from dprktrack.check.baseline import base_pins
+    from dprktrack.revisions import read_revision
+
+    try:
+        raw, name = read_revision(catalog.path, revision)
+        return base_pins(raw, name), name
+    except DprkError as err:
+        lines = [f"--base: {line.removesuffix(', nor a file of that name')}" for line in err.lines]
+        raise DprkError(lines, err.exit_code) from None
 
 
 def _refuse_overwriting_data(catalog: Catalog, reports: tuple[ReportSpec, ...]) -> None:

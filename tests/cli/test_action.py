@@ -47,7 +47,11 @@ def test_inputs_reach_the_scripts_as_environment_variables_only() -> None:
     """An input pasted into a script's text would run as code (script injection)."""
     for step in _steps().values():
         assert not EXPRESSION.search(step["run"]), step["name"]
-    known = {"github.action_path", "steps.check.outputs.sarif-file"}
+    known = {
+        "github.action_path",
+        "github.event.pull_request.base.sha",
+        "steps.check.outputs.sarif-file",
+    }
     inputs = set(_action()["inputs"])
     for expression in EXPRESSION.findall(ACTION.read_text("utf-8")):
         assert expression in known or expression.removeprefix("inputs.") in inputs, expression
@@ -55,7 +59,10 @@ def test_inputs_reach_the_scripts_as_environment_variables_only() -> None:
 
 def _expand(text: str, inputs: dict[str, str], action_path: Path) -> str:
     """`${{ … }}` as the runner expands it, for the expressions this action uses."""
-    values = {"github.action_path": str(action_path)}
+    values = {
+        "github.action_path": str(action_path),
+        "github.event.pull_request.base.sha": inputs.get("pull-request-base", ""),
+    }
     values |= {f"inputs.{name}": value for name, value in inputs.items()}
     return EXPRESSION.sub(lambda match: values[match[1]], text)
 
@@ -223,3 +230,24 @@ def test_the_workflow_in_the_docs_is_valid_for_github_and_uses_the_action() -> N
     assert any(use.startswith("github/codeql-action/upload-sarif@") for use in uses)
     (ours,) = [step for step in steps if step.get("uses") == "OWNER/dprktrack@REF"]
     assert set(ours["with"]) <= set(_action()["inputs"])
+
+
+def test_on_a_pull_request_the_base_commit_pins_the_sources(tmp_path: Path) -> None:
+    """The pull request's base reaches `check --base`; an input overrides it; a value that
+    looks like an option never reaches git or the check."""
+    stub = tmp_path / "stub"
+    stub.mkdir()
+    fake = stub / "dprktrack"
+    fake.write_text('#!/bin/sh\nprintf "%s\\n" "$@" > "$HOME/args.txt"\n', "utf-8")
+    fake.chmod(0o755)
+    sha = "0" * 40
+    done, _ = _run_step("Check the claims", tmp_path, {"pull-request-base": sha}, path=str(stub))
+    assert done.returncode == 0, done.stderr
+    args = (tmp_path / "args.txt").read_text("utf-8").splitlines()
+    assert args[-2:] == ["--base", sha]
+    done, _ = _run_step("Check the claims", tmp_path, {"base": "main"}, path=str(stub))
+    assert (tmp_path / "args.txt").read_text("utf-8").splitlines()[-2:] == ["--base", "main"]
+    (tmp_path / "args.txt").unlink()
+    done, _ = _run_step("Check the claims", tmp_path, {"base": "--upload-pack=x"}, path=str(stub))
+    assert done.returncode == 2
+    assert not (tmp_path / "args.txt").exists()

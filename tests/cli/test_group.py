@@ -149,7 +149,7 @@ def test_every_help_example_runs_on_a_copy_of_the_data(
 ) -> None:
     name, line, code = example
     monkeypatch.chdir(repo_copy.parent)
-    if name == "diff":  # it reads revisions: the copy becomes a repository of two commits
+    if name == "diff" or "--base" in line:  # revisions: the copy becomes a repository
         commit_all(repo_copy.parent, "First")
         commit_all(repo_copy.parent, "Second")
     _prepare_for_example(invoke, repo_copy, name)

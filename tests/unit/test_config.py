@@ -148,7 +148,8 @@ ERRORS = [
     (
         'ignore = [{verdict = "ok", reason = "r"}]\n',
         'dprktrack.toml: ignore[0].verdict: not a warning or failure: "ok"; known: moved, '
-        "typography, changed, altered, missing, ambiguous, source-missing, source-changed",
+        "typography, changed, altered, missing, ambiguous, source-missing, source-changed, "
+        "source-repinned",
     ),
     (
         'ignore = [{claim = "c1", reson = "r"}]\n',
@@ -160,7 +161,11 @@ ERRORS = [
     ),
     (
         'ignore = [{claim = "c1", verdict = "source-changed", reason = "r"}]\n',
-        "dprktrack.toml: ignore[0].verdict: a changed source is never ignored: re-pin it",
+        "dprktrack.toml: ignore[0].verdict: a source's pin is never ignored (source-changed)",
+    ),
+    (
+        'ignore = [{claim = "c1", verdict = "source-repinned", reason = "r"}]\n',
+        "dprktrack.toml: ignore[0].verdict: a source's pin is never ignored (source-repinned)",
     ),
     ("strict = \n", "dprktrack.toml:1:10: not valid TOML: Invalid value"),
     (
