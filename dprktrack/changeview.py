@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from dprktrack.diff import FieldChange, RecordChange
 
 SOURCE_DATE_MARK, CHANGE_MARK = "*", "Δ"
-ACTOR_WIDTH, STANCES_WIDTH, QUOTE_MIN = 24, 44, 30
+ACTOR_WIDTH, STANCES_WIDTH, QUOTE_MIN = 24, 44, 20
 GAP = "  "
 
 
@@ -28,18 +28,23 @@ def _stance_word(stance: str, colour: bool) -> Text:
 
 
 def _stances_cell(entry: dict[str, Any], colour: bool) -> Text:
-    """`target stance` per stance; a changed one `target before → after`."""
+    """`target stance` per stance; a changed one first, as `before → after target`, so a
+    narrow line cuts the target's name, never the turn it shows."""
     changed = {change["target"]: change for change in entry["changes"]}
-    parts = []
+    turned, kept = [], []
     for stance in entry["stances"]:
-        part = Text(visible(stance["target"]) + " ")
         change = changed.get(stance["target"])
-        if change is not None:
-            part.append_text(_stance_word(change["from"], colour))
-            part.append(" → ", "bold" if colour else "")
+        if change is None:
+            part = Text(visible(stance["target"]) + " ")
+            part.append_text(_stance_word(stance["stance"], colour))
+            kept.append(part)
+            continue
+        part = _stance_word(change["from"], colour)
+        part.append(" → ", "bold" if colour else "")
         part.append_text(_stance_word(stance["stance"], colour))
-        parts.append(part)
-    return Text(", ").join(parts)
+        part.append(" " + visible(stance["target"]))
+        turned.append(part)
+    return Text(", ").join([*turned, *kept])
 
 
 def _fitted(text: Text, width: int) -> Text:

@@ -9,6 +9,7 @@ target among the entries shown.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from dprktrack.claimsfile.catalog import Catalog
 from dprktrack.order import dated
@@ -35,7 +36,8 @@ def timeline(catalog: Catalog, wanted: ClaimFilter, *, links: bool = True) -> li
     quote's in the source). A change is a target on which the actor's stance differs
     from its previous entry on that target: `{"target", "from", "to", "since"}`,
     `since` naming that previous claim. A group's claim is each member's too ("jointly
-    with"): Russia's stance in a joint claim is compared with Russia's previous one.
+    with"): Russia's stance in a joint claim is compared with Russia's previous one. A
+    claim dated by its source is compared only with other sources' claims (`_comparable`).
     """
     selected = select_claims(catalog, wanted)
     records = claim_records(catalog, selected, asked_actors(catalog, wanted), links=links)
@@ -51,30 +53,56 @@ def timeline(catalog: Catalog, wanted: ClaimFilter, *, links: bool = True) -> li
             records[n]["start"] or 0,
         ),
     )
-    latest: dict[tuple[str, str], tuple[str, str, int]] = {}
-    """(actor, target) → (the last stance taken, by which claim, at which entry)."""
+    taken: dict[tuple[str, str], list[Taken]] = {}
+    """(actor, target) → every stance taken on it so far, oldest first."""
     entries: list[Record] = []
     for record in map(records.__getitem__, order):
         when, dated_by = dated(catalog, record)
         entry = {"when": when, "dated_by": dated_by, **record, "changes": []}
+        now = Taken("", record["id"], len(entries), record["source"], dated_by)
         whose = sorted(speakers(record["actor_id"], members))
         for stance in record["stances"]:
             pairs = [(speaker, stance["target"]) for speaker in whose]
-            turned = [
-                latest[pair]
-                for pair in pairs
-                if pair in latest and latest[pair][0] != stance["stance"]
-            ]
-            if turned:
-                before = max(turned, key=lambda taken: taken[2])  # the latest of them
-                entry["changes"].append(
-                    {"target": stance["target"], "from": before[0], "to": stance["stance"],
-                     "since": before[1]}
-                )  # fmt: skip
+            change = _change(stance, [taken.get(pair, []) for pair in pairs], now)
+            if change is not None:
+                entry["changes"].append(change)
             for pair in pairs:
-                latest[pair] = (stance["stance"], record["id"], len(entries))
+                taken.setdefault(pair, []).append(now._replace(stance=stance["stance"]))
         entries.append(entry)
     return entries
+
+
+class Taken(NamedTuple):
+    """A stance an actor took on a target, and where the timeline has it."""
+
+    stance: str
+    claim: str
+    place: int
+    source: str
+    dated_by: str
+
+
+def _comparable(before: Taken, now: Taken) -> bool:
+    """Whether `before` surely came first: a claim dated only by its source has no known
+    place among that source's other claims (an article recalls a 2023 vote beside the
+    2024 veto), so it is compared only with claims of other sources."""
+    return before.source != now.source or "source" not in (before.dated_by, now.dated_by)
+
+
+def _change(stance: Record, histories: list[list[Taken]], now: Taken) -> Record | None:
+    """The turn this stance makes from the latest comparable one on its target, if any."""
+    latest = [
+        next((before for before in reversed(history) if _comparable(before, now)), None)
+        for history in histories
+    ]
+    found = [before for before in latest if before is not None]
+    if not found:
+        return None
+    before = max(found, key=lambda taken: taken.place)
+    if before.stance == stance["stance"]:
+        return None
+    return {"target": stance["target"], "from": before.stance, "to": stance["stance"],
+            "since": before.claim}  # fmt: skip
 
 
 def change_text(change: Record) -> str:

@@ -63,7 +63,7 @@ def test_the_text_marks_source_dates_and_turns_and_explains_both(
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith("2024-03-30   k2     Tomas Reel")
-    assert lines[2].startswith("2024-05-02*  k1  Δ  Tomas Reel  lakonia-treaty support → oppose")
+    assert lines[2].startswith("2024-05-02*  k1  Δ  Tomas Reel  support → oppose lakonia-treaty")
     assert "* the claim has no date: its source's is shown" in lines
     assert "Δ a stance differs from the actor's previous claim on it" in lines
 
@@ -154,3 +154,14 @@ def test_a_groups_claim_is_each_members_and_turns_count_across_it(
     assert turn in by_id[later["id"]]["changes"]
     text = invoke("timeline", "--actor", "russia", claims=claims, env={"COLUMNS": "120"}).stdout
     assert "Russia and China (joint)" in text
+
+
+def test_a_claim_dated_by_its_source_turns_nothing_within_that_source(invoke: Invoke) -> None:
+    """The article recalls Russia's 2023 vote for the Panel (no day given: dated by the
+    article) after the 2024 veto: no turn may be drawn between the two."""
+    entries = json_output(
+        invoke("timeline", "--actor", "russia", "--target", "panel-of-experts", "--format", "json")
+    )
+    undated = [entry for entry in entries if entry["dated_by"] == "source"]
+    assert undated, "the bundled data has claims dated by the article alone"
+    assert all(entry["changes"] == [] for entry in entries)
