@@ -64,10 +64,30 @@ def load_claims(ctx: click.Context, *, bundled_ok: bool = True) -> Catalog:
     from dprktrack.claimsfile.find import find_claims_file
     from dprktrack.claimsfile.load import load_catalog
 
-    path = find_claims_file(
-        claims_choice(ctx), bundled_ok=bundled_ok, command=ctx.info_name or "check"
-    )
+    chosen = claims_choice(ctx)
+    path = find_claims_file(chosen, bundled_ok=bundled_ok, command=ctx.info_name or "check")
+    if chosen is not None and ctx.find_root().params.get("claims_path") is None:
+        _note_a_shadowed_claims_file(ctx, path)
     return load_catalog(path)
+
+
+def _note_a_shadowed_claims_file(ctx: click.Context, path: Path) -> None:
+    """A note when a settings file above chose another claims file than the ./claims.json
+    here: a curator in a scratch folder must not edit the repository's file unawares."""
+    from pathlib import Path
+
+    here = Path("claims.json")
+    try:
+        shadowed = here.is_file() and not here.samefile(path)
+    except OSError:
+        return
+    if shadowed:
+        origin = run_settings(ctx).origins.get("claims", "the settings file")
+        click.echo(
+            f"note: using {one_line_message(str(path))} ({one_line_message(origin)}), not "
+            "./claims.json here; --claims claims.json uses this one",
+            err=True,
+        )
 
 
 def completer(

@@ -90,6 +90,30 @@ def test_the_claims_file_comes_from_the_settings_then_env_then_flag(
     assert json.loads(flag.stdout)["claims"]["from"] == "--claims"
 
 
+def test_a_claims_file_here_shadowed_by_the_settings_above_is_named(
+    invoke: Invoke, here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A curator in a scratch folder with its own claims.json, below a settings file that
+    names the repository's: every command says which file it uses, and --claims wins."""
+    settings_file(here, 'claims = "claims.json"\n')
+    scratch = here / "scratch"
+    scratch.mkdir()
+    (scratch / "claims.json").write_text((here / "claims.json").read_text("utf-8"), "utf-8")
+    monkeypatch.chdir(scratch)
+    for command in (
+        ("list", "--format", "json"),
+        ("check",),
+        ("edit", "c001", "--dry-run", "--summary", "S."),
+    ):
+        result = invoke(*command, claims=None)
+        note = "not ./claims.json here; --claims claims.json uses this one"
+        assert result.stderr.count(note) == 1, (command, result.stderr)
+    own = invoke("--claims", "claims.json", "list", "--format", "json", claims=None)
+    assert "not ./claims.json here" not in own.stderr
+    monkeypatch.chdir(here)  # the repository's own folder: the same file, nothing to say
+    assert "not ./claims.json here" not in invoke("list", claims=None).stderr
+
+
 def test_the_settings_are_found_from_a_nested_folder(
     invoke: Invoke, here: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
