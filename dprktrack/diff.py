@@ -203,10 +203,19 @@ def shown_ops(change: FieldChange) -> list[tuple[str, str]] | None:
         return None
     if not isinstance(change.before, str) or not isinstance(change.after, str):
         return None
-    return [
-        (tag, text if tag == "=" or text.strip() else _spelt(text))
-        for tag, text in word_ops(change.before, change.after)
-    ]
+    ops = word_ops(change.before, change.after)
+    if _mostly_rewritten(ops, change.before, change.after):
+        return None
+    return [(tag, text if tag == "=" or text.strip() else _spelt(text)) for tag, text in ops]
+
+
+def _mostly_rewritten(ops: list[tuple[str, str]], before: str, after: str) -> bool:
+    """Whether the text was written anew: edited in several places with less than half of
+    the longer version kept. Its two versions then read better than alternating one-word
+    edits; a sentence added to a kept one stays a word diff."""
+    kept = sum(len(text.strip()) for tag, text in ops if tag == "=")
+    edits = sum(tag != "=" for tag, _ in ops)
+    return edits >= 4 and kept * 2 < max(len(before.strip()), len(after.strip()))
 
 
 def _spelt(blank: str) -> str:
@@ -232,9 +241,16 @@ def value_text(value: Any) -> str:
 
 
 def field_lines(change: FieldChange) -> list[str]:
-    """A changed field's values in words, one line each (stances target by target)."""
+    """A changed field's values in words, one line each (stances target by target; a text
+    written anew as its two versions, `- before` and `+ after`)."""
     if change.field == "stances":
         return stance_changes(change.before or [], change.after or [])
+    if (
+        change.field in WORD_DIFFED
+        and isinstance(change.before, str)
+        and isinstance(change.after, str)
+    ):
+        return [f"- {change.before}", f"+ {change.after}"]
     return [f"{value_text(change.before)} → {value_text(change.after)}"]
 
 
@@ -250,11 +266,21 @@ def _md(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", one_line(text))
 
 
+def _md_run(tag: str, text: str) -> str:
+    """One run of a word diff in Markdown: struck out, bold or plain, its edge spaces kept
+    outside the marks (`** a**` would not render bold)."""
+    if not text.strip():
+        return text
+    core = text.strip()
+    lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+    marks = {"=": "{}", "-": "~~{}~~", "+": "**{}**"}
+    return lead + marks[tag].format(_md(core)) + trail
+
+
 def _md_field(change: FieldChange) -> list[str]:
     ops = shown_ops(change)
     if ops is not None:
-        marks = {"=": "{}", "-": "~~{}~~", "+": "**{}**"}
-        shown = "".join(marks[tag].format(_md(text)) if text.strip() else text for tag, text in ops)
+        shown = "".join(_md_run(tag, text) for tag, text in ops)
         return [f"  - `{change.field}`: {shown}"]
     return [f"  - `{change.field}`: {_md(line)}" for line in field_lines(change)]
 

@@ -25,13 +25,21 @@ GIT_TIMEOUT = 60
 def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     """`git -C folder ARGS`, its output as bytes; git missing is a one-line error.
 
-    Only plumbing that reads objects is run (no pager, no hooks, no index refresh), and a
-    repository's fsmonitor command is switched off: a cloned repository's settings must
-    not run programs when its history is read."""
-    environment = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}
+    Only plumbing that reads objects is run (no pager, no hooks, no index refresh); a
+    repository's fsmonitor command is switched off, and so is every transport, so that a
+    partial clone's missing object is never fetched (its remote's ssh command would run):
+    a repository's settings must not run programs when its history is read."""
+    environment = {
+        **os.environ,
+        "GIT_OPTIONAL_LOCKS": "0",
+        "GIT_NO_LAZY_FETCH": "1",  # git 2.45 on; protocol.allow=never covers older ones
+        "GIT_TERMINAL_PROMPT": "0",
+        "LC_ALL": "C",
+    }
+    switched_off = ["-c", "core.fsmonitor=false", "-c", "protocol.allow=never"]
     try:
         return subprocess.run(
-            ["git", "-c", "core.fsmonitor=false", "-C", str(folder), *args],
+            ["git", *switched_off, "-C", str(folder), *args],
             capture_output=True,
             stdin=subprocess.DEVNULL,
             env=environment,
@@ -40,7 +48,7 @@ def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
         )
     except FileNotFoundError:
         raise DprkError(
-            "git is not installed (or not on PATH): diff reads revisions with it"
+            "git is not installed (or not on PATH): it is needed to read a revision"
         ) from None
     except subprocess.TimeoutExpired:
         raise DprkError(f"git did not answer within {GIT_TIMEOUT} s in {folder}") from None

@@ -252,3 +252,29 @@ def test_ctrl_c_during_the_rename_waits_until_it_is_done() -> None:
     with pytest.raises(KeyboardInterrupt):
         held()
     assert reached == ["the end of the block"]
+
+
+def test_reading_a_revision_never_runs_a_partial_clones_fetch(
+    invoke: Invoke, repo_copy: Path, tmp_path: Path
+) -> None:
+    """A hostile checkout (a partial clone whose claims.json blob is missing, its remote's
+    ssh command a program): reading HEAD must fail, never run that program."""
+    from support import commit_all, git
+
+    folder = repo_copy.parent
+    commit_all(folder, "Base")
+    blob = git(folder, "rev-parse", "HEAD:claims.json").strip()
+    (folder / ".git" / "objects" / blob[:2] / blob[2:]).unlink()
+    ran = tmp_path / "ran"
+    for key, value in (
+        ("extensions.partialClone", "origin"),
+        ("remote.origin.promisor", "true"),
+        ("remote.origin.url", "ssh://example.invalid/x"),
+        ("core.sshCommand", f"sh -c 'touch {ran}'; false"),
+        ("core.repositoryformatversion", "1"),
+    ):
+        git(folder, "config", key, value)
+    for command in (("diff",), ("check", "--base", "HEAD")):
+        result = invoke(*command, claims=repo_copy)
+        assert result.exit_code == 2, (command, result.output)
+        assert not ran.exists(), command

@@ -70,7 +70,7 @@ def test_markdown_is_ready_for_a_pull_request_comment(invoke: Invoke, repo: Path
     text = invoke("diff", "--format", "markdown", claims=repo).stdout
     assert text.startswith("### Claims file: HEAD:claims.json → ")
     assert "- **changed** claim `k1`" in text
-    assert "  - `quote`: Freedonia will not sign the treaty~~ this year~~" in text
+    assert "  - `quote`: Freedonia will not sign the treaty ~~this year~~" in text
 
 
 def test_two_revisions_and_a_revision_against_the_file(invoke: Invoke, repo: Path) -> None:
