@@ -141,13 +141,42 @@ def names_a_file(version: str) -> bool:
 
 def load_version(version: str | None, claims: Path | None) -> tuple[Catalog, str]:
     """One side of a diff and its name: a path to an existing file is that claims file;
-    None is the claims file `claims` as it is now; anything else a revision of it."""
+    None is the claims file `claims` as it is now; anything else a revision of it.
+
+    A name that is both a file and a revision (a pull request can add a file called
+    `origin/main`) is refused, as git refuses one: `./NAME` is the file, `NAME^0` the
+    revision.
+    """
     from dprktrack.claimsfile.load import load_catalog
 
     if version is not None and names_a_file(version):
+        where = claims if claims is not None else Path.cwd() / "claims.json"
+        if not _plainly_a_path(version) and _is_revision(where, version):
+            raise DprkError(
+                f"{one_line(version)!r} is both a file and a revision: write ./{one_line(version)} "
+                f"for the file or {one_line(version)}^0 for the revision"
+            )
         return load_catalog(Path(version)), version
     if claims is None:
         raise DprkError("no claims file to compare: name one with --claims")
     if version is None:
         return load_catalog(claims), str(claims)
     return catalog_at(claims, version)
+
+
+def _plainly_a_path(version: str) -> bool:
+    """`./x`, `../x`, `/x`: no revision is written so."""
+    return version.startswith(("./", "../", "/")) or os.path.isabs(version)
+
+
+def _is_revision(claims: Path, version: str) -> bool:
+    """Whether git takes `version` for a commit in the repository holding `claims`."""
+    try:
+        top, _ = repository_path(claims)
+        checked = checked_revision(version)
+    except DprkError:
+        return False
+    found = _git(
+        top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{checked}^{{commit}}"
+    )
+    return found.returncode == 0

@@ -209,3 +209,23 @@ def test_without_a_claims_file_here_it_says_which_to_name(
     monkeypatch.chdir(tmp_path)
     result = invoke("diff", claims=None)
     _one_line_error(result, "no claims.json in this folder")
+
+
+def test_a_file_named_like_a_revision_cannot_stand_in_for_it(
+    invoke: Invoke, repo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pull request adding a file called `HEAD` (or `origin/main`) must not make CI's
+    diff compare that file instead of the commit."""
+    from support import commit_all
+
+    folder = repo_copy.parent
+    commit_all(folder, "Base")
+    (folder / "HEAD").write_text(repo_copy.read_text("utf-8"), "utf-8")
+    monkeypatch.chdir(folder)
+    refused = invoke("diff", "HEAD", claims=repo_copy)
+    assert refused.exit_code == 2
+    assert "'HEAD' is both a file and a revision" in refused.stderr
+    assert invoke("diff", "./HEAD", claims=repo_copy).exit_code == 0
+    assert invoke("diff", "HEAD^0", claims=repo_copy).exit_code == 0
+    both = invoke("diff", "HEAD", "./HEAD", claims=None)
+    assert both.exit_code == 2, "two names that are files: still asked whether one is a revision"
