@@ -2,9 +2,11 @@
 
 A pure function of two loaded catalogs: records are matched by id; a record in one
 version only is added or removed; a record in both is changed when any field of
-meaning differs. A claim whose anchors (start, end, prefix, suffix) alone moved is
-"re-anchored": `check --fix` writes those, and they change no meaning. Nothing else
-is left out: a change of any other field, however small, is named.
+meaning differs. A claim whose anchors alone moved (its offsets, or a prefix or suffix
+written where there was none) is "re-anchored": `check --fix` writes those, and they
+change no meaning. A recorded prefix or suffix that reads differently is a change:
+it can move a quote found twice to its other place. Nothing else is left out: a
+change of any other field, however small, is named.
 """
 
 from __future__ import annotations
@@ -71,6 +73,14 @@ def _records(catalog: Catalog, kind: str) -> Mapping[str, NamedTuple]:
     return tables[kind]
 
 
+def _other_passage(change: FieldChange) -> bool:
+    """Whether an anchor change says the quote now points elsewhere: a prefix or suffix that
+    was recorded and now reads differently. A quote found twice in its source is told
+    apart by them, so moving them to the other place changes whose words are cited; a
+    first anchoring (none before) or offsets alone do not."""
+    return change.field in ("prefix", "suffix") and None not in (change.before, change.after)
+
+
 def record_change(kind: str, before: NamedTuple, after: NamedTuple) -> RecordChange | None:
     """How one record differs between two versions, or None when it does not."""
     if before == after:
@@ -81,7 +91,11 @@ def record_change(kind: str, before: NamedTuple, after: NamedTuple) -> RecordCha
         for key in dict.fromkeys([*old, *new])
         if old.get(key) != new.get(key) or type(old.get(key)) is not type(new.get(key))
     ]
-    anchors = tuple(change for change in changed if kind == "claim" and change.field in ANCHORS)
+    anchors = tuple(
+        change
+        for change in changed
+        if kind == "claim" and change.field in ANCHORS and not _other_passage(change)
+    )
     fields = tuple(change for change in changed if change not in anchors)
     status = "changed" if fields else "re-anchored"
     return RecordChange(kind, new["id"], status, fields, anchors)

@@ -63,7 +63,11 @@ def test_any_field_of_any_record_changed_is_named(data: st.DataObject) -> None:
     assert len(changes) == 1, changes
     (change,) = changes
     assert (change.kind, change.id) == (KIND_OF[name], record_id)
+    # Offsets, or a prefix or suffix written where there was none: a re-anchoring; a
+    # recorded prefix or suffix that reads differently may point at another passage.
+    recorded = DATA[name][index].get(field) is not None and value is not None
     anchor = name == "claims" and field in ANCHORS
+    anchor = anchor and not (field in ("prefix", "suffix") and recorded)
     named = change.anchors if anchor else change.fields
     assert [field_change.field for field_change in named] == [field]
     assert change.status == ("re-anchored" if anchor else "changed")
@@ -91,7 +95,7 @@ def test_a_look_alike_character_loaded_from_a_file_is_a_change(data: st.DataObje
 def test_anchors_moving_alone_is_a_re_anchoring_and_beside_a_change_both_are_said() -> None:
     edited = copy.deepcopy(DATA)
     edited["claims"][0]["start"] = (edited["claims"][0].get("start") or 0) + 1
-    edited["claims"][0]["prefix"] = "elsewhere"
+    edited["claims"][0]["end"] = (edited["claims"][0].get("end") or 0) + 1
     edited["claims"][1]["end"] = 3
     edited["claims"][1]["summary"] = "Another reading."
     changes = diff_catalogs(CATALOG, _catalog_of(edited))
@@ -99,7 +103,7 @@ def test_anchors_moving_alone_is_a_re_anchoring_and_beside_a_change_both_are_sai
         (DATA["claims"][0]["id"], "re-anchored"),
         (DATA["claims"][1]["id"], "changed"),
     ]
-    assert {f.field for f in changes[0].anchors} == {"start", "prefix"}
+    assert {f.field for f in changes[0].anchors} == {"start", "end"}
     assert changes[0].fields == ()
     assert [f.field for f in changes[1].fields] == ["summary"]
     assert [f.field for f in changes[1].anchors] == ["end"]
@@ -189,3 +193,20 @@ def test_markdown_of_hostile_text_stays_text(tmp_path: Path) -> None:
     assert "\\@everyone" in text
     assert "#### Claims" in text
     assert "#### Actors" in text
+
+
+def test_a_quote_moved_to_its_other_place_is_a_change_not_a_re_anchoring() -> None:
+    """Words found twice (a speaker's statement, another's question): moving the anchors
+    to the other place changes whose words the claim cites, and must show."""
+    edited = copy.deepcopy(DATA)
+    claim = edited["claims"][0]
+    claim["prefix"], claim["suffix"] = "someone else asked: ", " she wondered."
+    (change,) = diff_catalogs(CATALOG, _catalog_of(edited))
+    assert change.status == "changed"
+    assert [f.field for f in change.fields] == ["prefix", "suffix"]
+    first = copy.deepcopy(DATA)
+    first["claims"][0].pop("prefix")
+    written = diff_catalogs(_catalog_of(first), CATALOG)  # a first anchoring
+    assert [(c.status, [f.field for f in c.anchors]) for c in written] == [
+        ("re-anchored", ["prefix"])
+    ]
