@@ -284,7 +284,7 @@ def _md_run(tag: str, text: str) -> str:
     """One run of a word diff in Markdown: struck out, bold or plain, its edge spaces kept
     outside the marks (`** a**` would not render bold)."""
     if not text.strip():
-        return text
+        return text if set(text) <= {" "} else _md(text)  # a line end shown, never obeyed
     core = text.strip()
     lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
     marks = {"=": "{}", "-": "~~{}~~", "+": "**{}**"}

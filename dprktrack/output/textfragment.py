@@ -62,8 +62,11 @@ def quote_link(url: str, text: str | FoldedText, start: int, end: int) -> str | 
     directive = text_directive(text, start, end)
     if directive is None:
         return None
-    page = url.split(":~:", 1)[0]
-    return page + ("" if "#" in page else "#") + directive.encoded()
+    page, hash_sign, fragment = url.partition("#")
+    kept = fragment.split(":~:", 1)[0]  # a directive is only ever inside the fragment
+    return (
+        page + "#" + kept + directive.encoded() if hash_sign else page + "#" + directive.encoded()
+    )
 
 
 @dataclass(frozen=True)
@@ -324,8 +327,10 @@ def _fold_terms(directive: TextDirective) -> TextDirective:
 def _first_match(folded: str, terms: TextDirective) -> tuple[int, int] | None:
     """Where a browser would find the directive first in the folded text (its span), or None.
 
-    Each term must begin and end on a word boundary; a prefix is followed by the start,
-    and the end (or the start) by the suffix, with at most a space between.
+    As the specification's search does it: each term begins and ends on a word boundary;
+    a prefix is followed by the start (at most a space between); for a start found, each
+    following end is tried in turn until the suffix follows it, and a suffix found nowhere
+    after ends the search.
     """
     position = 0
     while True:
@@ -342,15 +347,31 @@ def _first_match(folded: str, terms: TextDirective) -> tuple[int, int] | None:
             if begin < 0:
                 return None
             position = begin + 1
-        stop = begin + len(terms.start)
+        ended = _ending(folded, terms, begin)
+        if ended is not None:
+            return (begin, ended) if ended >= 0 else None
+
+
+def _ending(folded: str, terms: TextDirective, begin: int) -> int | None:
+    """For a start found at `begin`: where the match ends; None to try the next start; -1
+    when no match can follow (an end or a suffix found nowhere after)."""
+    stop = begin + len(terms.start)
+    search_from = stop
+    while True:
         if terms.end:
-            end_at = _find_word(folded, terms.end, stop)
+            end_at = _find_word(folded, terms.end, search_from)
             if end_at < 0:
-                return None
+                return -1
             stop = end_at + len(terms.end)
-        if terms.suffix and not _at_word(folded, terms.suffix, _skip_space(folded, stop)):
-            continue
-        return begin, stop
+        if not terms.suffix:
+            return stop
+        if _at_word(folded, terms.suffix, _skip_space(folded, stop)):
+            return stop
+        if _find_word(folded, terms.suffix, stop) < 0:
+            return -1
+        if not terms.end:
+            return None
+        search_from = stop
 
 
 def _skip_space(folded: str, index: int) -> int:

@@ -210,3 +210,18 @@ def test_a_quote_moved_to_its_other_place_is_a_change_not_a_re_anchoring() -> No
     assert [(c.status, [f.field for f in c.anchors]) for c in written] == [
         ("re-anchored", ["prefix"])
     ]
+
+
+def test_markdown_never_writes_a_raw_line_end_or_control_from_a_quote() -> None:
+    """A blank run of a quote (a carriage return, a line separator) shown as an escape, as
+    the text view shows it: raw, it would rewrite a terminal's line or a comment's layout."""
+    from dprktrack.diff import FieldChange, RecordChange, diff_markdown
+
+    for blank in ("\r", "\u2028", "\n", "\u0085"):
+        kept = "the words kept on both sides of the change "
+        change = FieldChange("quote", f"{kept}alpha{blank}beta", f"{kept}gamma{blank}delta")
+        text = diff_markdown("a", "b", [RecordChange("claim", "c1", "changed", (change,))])
+        lines = text.split("\n")
+        assert not any(line.startswith(("beta", "delta")) for line in lines), repr(blank)
+        if blank != "\n":
+            assert blank not in text, repr(blank)

@@ -6,6 +6,7 @@ import bisect
 import re
 from urllib.parse import unquote
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from support import DATA, SEED_TEXT
@@ -177,3 +178,35 @@ def test_a_passage_cut_inside_a_word_is_linked_as_the_words_it_touches() -> None
     assert text_directive(text, text.index("arbour"), text.index("aster") + 3) == TextDirective(
         "harbour master"
     )
+
+
+def test_a_start_found_keeps_trying_later_ends_as_a_browser_does() -> None:
+    """The specification keeps a start and tries the next textEnd while the suffix fails: a
+    link built on a search that moved on to the next start would open the wrong passage."""
+    text = (
+        "Officials said the council will meet again soon and added that Freedonia rejects "
+        "the proposal outright today. Later officials said the council will meet again soon "
+        "to vote, and Sylvania said Freedonia rejects the proposal outright tomorrow."
+    )
+    start = text.index("the council", 100)
+    end = text.index("outright tomorrow") + len("outright")
+    link = quote_link("https://news.example/", text, start, end)
+    assert link is not None
+    directive = link.split("#:~:text=", 1)[1]
+    assert directive.startswith("Later%20officials%20said-,"), "a prefix tells the two apart"
+
+
+@pytest.mark.parametrize(
+    ("url", "page"),
+    [
+        ("https://x.example/a:~:b/page#frag", "https://x.example/a:~:b/page#frag:~:text="),
+        ("https://evil.example:~:@good.example/", "https://evil.example:~:@good.example/#:~:text="),
+        ("https://x.example/p#top:~:text=old", "https://x.example/p#top:~:text="),
+        ("https://x.example/p", "https://x.example/p#:~:text="),
+    ],
+)
+def test_only_a_directive_inside_the_fragment_is_replaced(url: str, page: str) -> None:
+    """`:~:` elsewhere in a URL is part of its path or host: cutting there would change the
+    page, even the host, the link opens."""
+    link = quote_link(url, "hello world here", 0, 5)
+    assert link == page + "hello"
