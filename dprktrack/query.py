@@ -505,12 +505,14 @@ class Annotation:
     """(target, stance) pairs, the main one first: it gives the span its colour."""
 
 
-def pick_source(catalog: Catalog, source_id: str | None) -> str:
-    """The source a command should work on: the one named, or the only one there is."""
+def pick_source(catalog: Catalog, source_id: str | None, how: str = "--source ID") -> str:
+    """The source a command should work on: the one named, or the only one there is.
+
+    `how` says how the command takes a source, for the message when one must be named."""
     if source_id is None:
         if len(catalog.sources) == 1:
             return next(iter(catalog.sources))
-        raise DprkError(f"name a source; sources: {', '.join(catalog.sources)}")
+        raise DprkError(f"name a source ({how}); sources: {', '.join(catalog.sources)}")
     by_fold = {known.casefold(): known for known in catalog.sources}
     if source_id.casefold() not in by_fold:
         raise DprkError(f"unknown source {source_id!r}; sources: {', '.join(catalog.sources)}")
@@ -548,7 +550,7 @@ class Article:
 
 def article(catalog: Catalog, source_id: str | None) -> Article:
     """The source named (or the only one) with its claims' spans, ready to show."""
-    source = pick_source(catalog, source_id)
+    source = pick_source(catalog, source_id, "the SOURCE argument")
     annotations, unplaced = source_annotations(catalog, source)
     title = catalog.sources[source].title
     return Article(source, title, catalog.source_text(source), annotations, unplaced)

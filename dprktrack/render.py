@@ -196,6 +196,8 @@ def actors_table(
     for record in records:
         name = Text(visible(record["name"]), style="bold")
         name.append(f"\n{visible(record['id'])} · {record['kind']}", style="dim")
+        if record.get("members"):
+            name.append("\nmembers: " + ", ".join(map(visible, record["members"])), style="dim")
         role = Text(visible(record["role"] or ""))
         if record["country"]:
             country = "country: " + visible(record["country"])
@@ -214,6 +216,8 @@ def _actor_fields(record: dict[str, Any], colour: bool) -> list[Field]:
         Field("id", Text(visible(record["id"])), whole=True),
         Field("kind", Text(record["kind"])),
     ]
+    if record.get("members"):
+        fields.append(Field("members", Text(", ".join(map(visible, record["members"])))))
     for key in ("role", "country"):
         if record[key]:
             fields.append(Field(key, Text(visible(record[key]))))
@@ -411,10 +415,9 @@ def claim_view(
         key_style="bold",
     )
     # A link is clickable where the terminal allows.
+    # A link is kept whole (a copy of it must open the page) and clickable where allowed.
     facts = [
-        Field(
-            key, Text(visible(value), style=Style(link=value) if key == "link" and colour else "")
-        )
+        Field(key, Text(visible(value), style=_link_style(key, value, colour)), whole=key == "link")
         for key, value in details
     ]
     facts.append(Field("stances", _stance_text(record["stances"], stacked=False), whole=True))

@@ -92,7 +92,7 @@ def diff(ctx: click.Context, old: str | None, new: str | None, fmt: str, exit_co
       dprktrack diff HEAD~1 HEAD --format markdown
     """
     from dprktrack.claimsfile.find import find_claims_file
-    from dprktrack.cli.group import decide_exit
+    from dprktrack.cli.group import decide_exit, one_line_message
     from dprktrack.cli.shared import claims_choice
     from dprktrack.diff import diff_catalogs
     from dprktrack.errors import EXIT_FAILURE, EXIT_OK
@@ -104,6 +104,13 @@ def diff(ctx: click.Context, old: str | None, new: str | None, fmt: str, exit_co
     before, old_name = load_version(old, claims)
     after, new_name = load_version(new, claims)
     changes = diff_catalogs(before, after)
+    if not changes and claims is not None:
+        inside = one_line_message(claims.name)
+        click.echo(
+            f"note: no change to the claims file; `git log -- {inside}` lists the commits "
+            "that changed it",
+            err=True,
+        )
     decide_exit(ctx, EXIT_FAILURE if exit_code and changes else EXIT_OK)
     _print_diff(fmt.lower(), old_name, new_name, changes)
     ctx.exit(EXIT_FAILURE if exit_code and changes else EXIT_OK)
