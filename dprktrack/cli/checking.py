@@ -256,8 +256,6 @@ def _say_which_claims_file(ctx: click.Context, catalog: Catalog, settings: Setti
     chosen_by_settings = ctx.find_root().params.get("claims_path") is None and settings.claims
     linked = catalog.path == default and default.is_symlink()
     redirected = chosen_by_settings and catalog.path.resolve() != default.resolve()
-    if redirected and default.is_file():
-        return  # load_claims said so already: ./claims.json is shadowed
     if redirected or linked:
         why = "a symbolic link" if linked else settings.origins.get("claims", "the settings")
         click.echo(

@@ -66,8 +66,9 @@ def load_claims(ctx: click.Context, *, bundled_ok: bool = True) -> Catalog:
 
     chosen = claims_choice(ctx)
     path = find_claims_file(chosen, bundled_ok=bundled_ok, command=ctx.info_name or "check")
-    if chosen is not None and ctx.find_root().params.get("claims_path") is None:
-        _note_a_shadowed_claims_file(ctx, path)
+    explicit = ctx.find_root().params.get("claims_path") is not None
+    if chosen is not None and not explicit and ctx.info_name != "check":
+        _note_a_shadowed_claims_file(ctx, path)  # check names any redirect itself, in full
     return load_catalog(path)
 
 

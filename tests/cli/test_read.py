@@ -43,7 +43,8 @@ def test_read_asks_which_source_when_there_are_several(
     path = write_claims(claims_data)
     result = invoke("read", "--no-pager", claims=path)
     assert result.exit_code == 2
-    assert result.stderr == "error: name a source (the SOURCE argument); sources: neo-2024-04-24, note\n"
+    expected = "error: name a source (the SOURCE argument); sources: neo-2024-04-24, note\n"
+    assert result.stderr == expected
     note = invoke("read", "note", "--no-pager", claims=path)
     text = " ".join(note.stdout.split())
     assert (
