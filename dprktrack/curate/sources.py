@@ -83,8 +83,12 @@ def _inside(folder: Path, given: str) -> str:
     or names a hidden file (as a claims file's source path may not)."""
     if not given.strip() or "\x00" in given:
         raise DprkError(f"FILE: no usable file name given ({given!r})")
+    # The folders on the way resolved first, links and all, as opening the file would go:
+    # `sub/../x.txt` with `sub` a link out names a file out there, not ./x.txt.
+    head, name = os.path.split(given)
+    named = os.path.join(os.path.realpath(head or os.curdir), name)
     try:
-        relative = os.path.relpath(os.path.abspath(given), os.path.abspath(folder))
+        relative = os.path.relpath(named, os.path.realpath(folder))
     except ValueError:  # another drive (Windows)
         relative = os.pardir
     parts = Path(relative).parts

@@ -137,8 +137,20 @@ def _folder(folder: Path) -> Path:
     return path
 
 
+def _through_a_linked_folder(folder: Path) -> str:
+    """`sub/../inside.txt`, `sub` a link to a folder outside: the path names the file out
+    there (as opening it would), never the ./inside.txt a text-only reading suggests."""
+    elsewhere = folder.parent / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere.parent / "inside.txt").write_text("Out there.\n", "utf-8")
+    (folder / "inside.txt").write_text("In here.\n", "utf-8")
+    (folder / "sub").symlink_to(elsewhere)
+    return str(folder / "sub" / ".." / "inside.txt")
+
+
 REFUSED = {
     "outside the folder": (_outside, "outside the claims file's folder"),
+    "a folder linked out, then ..": (_through_a_linked_folder, "outside the claims file's folder"),
     "a link leading out": (_link_out, "leads outside the folder"),
     "not UTF-8": (_write("latin.txt", "Caf\xe9 text".encode("latin-1")), "not valid UTF-8"),
     "empty": (_write("empty.txt", b""), "empty; a source needs text"),
