@@ -60,6 +60,7 @@ def lookups(claims: Path) -> dict[str, list[str]]:
         "timeline --actor ACTOR": [*prefix, "timeline", "--actor", first["actor"]],
         "list --format json (every claim)": [*prefix, "list", "--format", "json"],
         "timeline --format json (every claim)": [*prefix, "timeline", "--format", "json"],
+        "timeline (every claim, lines to a pipe)": [*prefix, "timeline"],
         BOTH: [sys.executable, "-c", BASELINE, str(claims), str(edited)],
         "diff CLAIMS EDITED (two paths)": [*prefix, "diff", str(claims), str(edited)],
         "diff HEAD EDITED (git and a path)": [*prefix, "diff", "HEAD", str(edited)],

@@ -7,9 +7,14 @@ it).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 
 from dprktrack.output.safetext import one_line, visible
@@ -23,35 +28,70 @@ ACTOR_WIDTH, STANCES_WIDTH, QUOTE_MIN = 24, 44, 20
 GAP = "  "
 
 
-def _stance_word(stance: str, colour: bool) -> Text:
-    return Text(stance, STANCE_STYLES.get(stance, "") if colour else "")
+Part = tuple[str, str]
+"""A run of text and its style ("" for none)."""
 
 
-def _stances_cell(entry: dict[str, Any], colour: bool) -> Text:
+def _stance_word(stance: str, colour: bool) -> Part:
+    return stance, STANCE_STYLES.get(stance, "") if colour else ""
+
+
+def _stances_cell(entry: dict[str, Any], colour: bool) -> list[Part]:
     """`target stance` per stance; a changed one first, as `before → after target`, so a
     narrow line cuts the target's name, never the turn it shows."""
     changed = {change["target"]: change for change in entry["changes"]}
-    turned, kept = [], []
+    turned: list[list[Part]] = []
+    kept: list[list[Part]] = []
     for stance in entry["stances"]:
         change = changed.get(stance["target"])
+        target = one_line(visible(stance["target"]))
         if change is None:
-            part = Text(visible(stance["target"]) + " ")
-            part.append_text(_stance_word(stance["stance"], colour))
-            kept.append(part)
+            kept.append([(target + " ", ""), _stance_word(stance["stance"], colour)])
             continue
-        part = _stance_word(change["from"], colour)
-        part.append(" → ", "bold" if colour else "")
-        part.append_text(_stance_word(stance["stance"], colour))
-        part.append(" " + visible(stance["target"]))
-        turned.append(part)
-    return Text(", ").join([*turned, *kept])
+        arrow = (" → ", "bold" if colour else "")
+        turn = [_stance_word(change["from"], colour), arrow, _stance_word(stance["stance"], colour)]
+        turned.append([*turn, (" " + target, "")])
+    parts: list[Part] = []
+    for number, cell in enumerate([*turned, *kept]):
+        parts.extend([(", ", "")] if number else [])
+        parts.extend(cell)
+    return parts
 
 
-def _fitted(text: Text, width: int) -> Text:
-    """`text` cut to `width` cells (an ellipsis marks the cut) and padded to it."""
-    fitted = text.copy()
-    fitted.truncate(width, overflow="ellipsis", pad=True)
-    return fitted
+_ONE_CELL_EACH = re.compile(
+    r"[\x20-\x7e\u00a0-\u02ff\u0370-\u03ff\u2010-\u2027\u2030-\u205e\u20a0-\u20bf\u2190-\u21ff]*"
+)
+"""Printable Latin and Greek letters, punctuation, currency signs and arrows: one cell each,
+so a string of them is as wide as it is long."""
+
+
+def _width(parts: Sequence[Part]) -> int:
+    return cell_len("".join(text for text, _ in parts))
+
+
+def _fitted(parts: Sequence[Part], width: int) -> list[Part]:
+    """`parts` cut to `width` cells (an ellipsis marks the cut) and padded to it. Plain
+    string work where each character is one cell (100,000 lines in a blink); rich's
+    grapheme-aware measures otherwise (wide letters, combining marks)."""
+    plain = "".join(text for text, _ in parts)
+    if not _ONE_CELL_EACH.fullmatch(plain):
+        text = Text()
+        for run, style in parts:
+            text.append(run, style)
+        text.truncate(width, overflow="ellipsis", pad=True)
+        # A console only to split the cut line into runs; it prints nothing.
+        console = Console(width=width + 1, color_system=None, force_terminal=False)
+        return [(segment.text, str(segment.style or "")) for segment in text.render(console)]
+    if len(plain) <= width:
+        return [*parts, (" " * (width - len(plain)), "")]
+    fitted: list[Part] = []
+    room = width - 1
+    for run, style in parts:
+        if room <= 0:
+            break
+        fitted.append((run[:room], style))
+        room -= len(run[:room])
+    return [*fitted, ("…", "")]
 
 
 def _actor_named(entry: dict[str, Any]) -> str:
@@ -60,49 +100,74 @@ def _actor_named(entry: dict[str, Any]) -> str:
     return str(entry["actor"]) + (" (joint)" if joint else "")
 
 
-def timeline_view(entries: Sequence[dict[str, Any]], width: int, colour: bool) -> Text:
+def timeline_view(entries: Sequence[dict[str, Any]], width: int, colour: bool) -> Lines:
     """One line per entry: date (`*` when its source's), id, `Δ` where a stance turns, actor,
     stances, the quote's beginning; a legend says what the marks mean. Lines never wrap
     (`show ID` has it all); the width left is shared between actor, stances and quote."""
     stance_cells = [_stances_cell(entry, colour) for entry in entries]
     id_width = max(len(entry["id"]) for entry in entries)  # ids are slugs: ASCII
     rest = width - len("YYYY-MM-DD*") - id_width - len(CHANGE_MARK) - 5 * len(GAP)
-    actors = [Text(one_line(_actor_named(entry))) for entry in entries]
-    actor_width = min(ACTOR_WIDTH, max(actor.cell_len for actor in actors), max(10, rest // 3))
+    actors = [[(one_line(_actor_named(entry)), "")] for entry in entries]
+    actor_width = min(ACTOR_WIDTH, max(map(_width, actors)), max(10, rest // 3))
     stances_width = min(
         STANCES_WIDTH,
-        max(cell.cell_len for cell in stance_cells),
+        max(map(_width, stance_cells)),
         max(12, rest - actor_width - QUOTE_MIN),
     )
     quote_width = max(QUOTE_MIN, rest - actor_width - stances_width)
-    lines = []
+    bold = "bold" if colour else ""
+    lines: list[list[Part]] = []
     for entry, actor, stances in zip(entries, actors, stance_cells, strict=True):
         mark = SOURCE_DATE_MARK if entry["dated_by"] == "source" else " "
-        line = Text(entry["when"] + mark + GAP, "dim" if colour and mark != " " else "")
-        line.append_text(_fitted(Text(one_line(entry["id"]), "bold" if colour else ""), id_width))
-        line.append(
-            GAP + (CHANGE_MARK if entry["changes"] else " ") + GAP, "bold" if colour else ""
-        )
-        line.append_text(_fitted(actor, actor_width))
-        line.append(GAP)
-        line.append_text(_fitted(stances, stances_width))
-        line.append(GAP)
-        line.append_text(_fitted(Text(one_line(entry["quote"])), quote_width))
-        line.truncate(width, overflow="ellipsis")
-        line.rstrip()
-        lines.append(line)
-    lines.extend(_legend(entries))
-    return Text("\n").join(lines)
+        line: list[Part] = [(entry["when"] + mark + GAP, "dim" if colour and mark != " " else "")]
+        line += _fitted([(one_line(entry["id"]), bold)], id_width)
+        line.append((GAP + (CHANGE_MARK if entry["changes"] else " ") + GAP, bold))
+        line += [*_fitted(actor, actor_width), (GAP, "")]
+        line += [*_fitted(stances, stances_width), (GAP, "")]
+        line += _fitted([(one_line(entry["quote"]), "")], quote_width)
+        lines.append(_rstripped(line))
+    lines.extend(_legend(entries, colour))
+    return Lines(lines)
 
 
-def _legend(entries: Sequence[dict[str, Any]]) -> list[Text]:
+def _rstripped(line: list[Part]) -> list[Part]:
+    while line and not line[-1][0].strip():
+        line.pop()
+    if line:
+        line[-1] = (line[-1][0].rstrip(), line[-1][1])
+    return line
+
+
+class Lines:
+    """Lines laid out already, each no wider than the terminal: rich writes their runs as
+    they are, without measuring and wrapping 100,000 lines again."""
+
+    def __init__(self, lines: list[list[Part]]) -> None:
+        self.lines = lines
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        styles: dict[str, Style] = {}
+        for line in self.lines:
+            for run, style in line:
+                shown = styles.setdefault(style, Style.parse(style)) if style else None
+                yield Segment(run, shown)
+            yield Segment.line()
+
+    @property
+    def plain(self) -> str:
+        """The lines without their styles, as a pipe gets them."""
+        return "\n".join("".join(run for run, _ in line) for line in self.lines)
+
+
+def _legend(entries: Sequence[dict[str, Any]], colour: bool) -> list[list[Part]]:
     """What the marks of these entries mean, only those that occur."""
     legend = []
     if any(entry["dated_by"] == "source" for entry in entries):
         legend.append(f"{SOURCE_DATE_MARK} the claim has no date: its source's is shown")
     if any(entry["changes"] for entry in entries):
         legend.append(f"{CHANGE_MARK} a stance differs from the actor's previous claim on it")
-    return [Text(""), *(Text(line, "dim") for line in legend)] if legend else []
+    dim = "dim" if colour else ""
+    return [[], *([(line, dim)] for line in legend)] if legend else []
 
 
 DIFF_MARKS = {"added": ("+", "green"), "removed": ("-", "red"), "changed": ("~", "yellow")}
