@@ -14,7 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 from dprktrack.claimsfile.catalog import Catalog
 from dprktrack.claimsfile.rewrite import dump_claims, newline_of
-from dprktrack.curate.adding import quotable_source
+from dprktrack.curate.adding import (
+    ACTOR_OPTIONS,
+    CLAIM_OPTIONS,
+    TARGET_OPTIONS,
+    quotable_source,
+)
 from dprktrack.curate.anchoring import anchor_quote
 from dprktrack.curate.approving import departures_to_approve
 from dprktrack.curate.fields import (
@@ -52,25 +57,12 @@ CLEARABLE = {
 }
 """The optional fields `--clear` takes, by the name given on the command line."""
 EDIT_OPTIONS = {
-    "claims": {
-        "actor": "--actor",
-        "quote": "--quote",
-        "stances": "--stance",
-        "quote_type": "--quote-type",
-        "kind": "--kind",
-        "summary": "--summary",
-        "reported_via": "--via",
-        "date": "--date",
-    },
-    "actors": {
-        "name": "--name",
-        "aliases": "--add-alias",
-        "kind": "--kind",
-        "role": "--role",
-        "country": "--country",
-        "members": "--member",
-    },
-    "targets": {"label": "--label", "description": "--description"},
+    # The options of `add`, but for those edit names otherwise or does not take.
+    "claims": {key: option for key, option in CLAIM_OPTIONS.items() if key != "source"}
+    | {"reported_via": "--via"},
+    "actors": {key: option for key, option in ACTOR_OPTIONS.items() if key != "id"}
+    | {"aliases": "--add-alias"},
+    "targets": {key: option for key, option in TARGET_OPTIONS.items() if key != "id"},
 }
 """The option that supplies each field, for the models' messages."""
 
