@@ -116,7 +116,7 @@ def timeline_view(entries: Sequence[dict[str, Any]], width: int, colour: bool) -
     )
     quote_width = max(QUOTE_MIN, rest - actor_width - stances_width)
     bold = "bold" if colour else ""
-    lines: list[list[Part]] = []
+    lines: list[str | list[Part]] = []
     for entry, actor, stances in zip(entries, actors, stance_cells, strict=True):
         mark = SOURCE_DATE_MARK if entry["dated_by"] == "source" else " "
         line: list[Part] = [(entry["when"] + mark + GAP, "dim" if colour and mark != " " else "")]
@@ -125,7 +125,9 @@ def timeline_view(entries: Sequence[dict[str, Any]], width: int, colour: bool) -
         line += [*_fitted(actor, actor_width), (GAP, "")]
         line += [*_fitted(stances, stances_width), (GAP, "")]
         line += _fitted([(one_line(entry["quote"]), "")], quote_width)
-        lines.append(_rstripped(line))
+        line = _rstripped(line)
+        # Without colour, a line is one string: 100,000 of them stay small.
+        lines.append(line if colour else "".join(run for run, _ in line))
     lines.extend(_legend(entries, colour))
     return Lines(lines)
 
@@ -142,24 +144,22 @@ class Lines:
     """Lines laid out already, each no wider than the terminal: rich writes their runs as
     they are, without measuring and wrapping 100,000 lines again."""
 
-    def __init__(self, lines: list[list[Part]]) -> None:
+    def __init__(self, lines: Sequence[str | list[Part]]) -> None:
         self.lines = lines
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
         styles: dict[str, Style] = {}
         for line in self.lines:
-            for run, style in line:
-                shown = styles.setdefault(style, Style.parse(style)) if style else None
-                yield Segment(run, shown)
+            if isinstance(line, str):
+                yield Segment(line)
+            else:
+                for run, style in line:
+                    shown = styles.setdefault(style, Style.parse(style)) if style else None
+                    yield Segment(run, shown)
             yield Segment.line()
 
-    @property
-    def plain(self) -> str:
-        """The lines without their styles, as a pipe gets them."""
-        return "\n".join("".join(run for run, _ in line) for line in self.lines)
 
-
-def _legend(entries: Sequence[dict[str, Any]], colour: bool) -> list[list[Part]]:
+def _legend(entries: Sequence[dict[str, Any]], colour: bool) -> list[str | list[Part]]:
     """What the marks of these entries mean, only those that occur."""
     legend = []
     if any(entry["dated_by"] == "source" for entry in entries):
