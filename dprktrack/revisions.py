@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Mapping
 from pathlib import Path
 
 from dprktrack.claimsfile.catalog import Catalog
@@ -22,7 +23,9 @@ from dprktrack.output.safetext import one_line
 GIT_TIMEOUT = 60
 
 
-def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+def _git(
+    folder: Path, *args: str, given: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
     """`git -C folder ARGS`, its output as bytes; git missing is a one-line error.
 
     Only plumbing that reads objects is run (no pager, no hooks, no index refresh); a
@@ -32,7 +35,8 @@ def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     environment = {
         **os.environ,
         "GIT_OPTIONAL_LOCKS": "0",
-        "GIT_NO_LAZY_FETCH": "1",  # git 2.45 on; protocol.allow=never covers older ones
+        "GIT_NO_LAZY_FETCH": "1",  # git 2.45 on
+        "GIT_ALLOW_PROTOCOL": "none",  # older ones: no transport, whatever the repository says
         "GIT_TERMINAL_PROMPT": "0",
         "LC_ALL": "C",
     }
@@ -41,7 +45,8 @@ def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
         return subprocess.run(
             ["git", *switched_off, "-C", str(folder), *args],
             capture_output=True,
-            stdin=subprocess.DEVNULL,
+            input=given,
+            stdin=None if given is not None else subprocess.DEVNULL,
             env=environment,
             check=False,
             timeout=GIT_TIMEOUT,
@@ -97,6 +102,21 @@ def read_revision(claims: Path, revision: str) -> tuple[str, str]:
     too large, or text the claims file's own reading refuses (a byte order mark, bad UTF-8).
     """
     top, inside = repository_path(claims)
+    name = f"{revision}:{inside}"
+    blob_name = f"{_commit(top, revision)}:{inside}"  # the commit, resolved once
+    size = _git(top, "cat-file", "-s", blob_name)
+    if size.returncode != 0:
+        raise DprkError(f"{one_line(name)}: {inside} is not in revision {one_line(revision)!r}")
+    if int(size.stdout) > MAX_CLAIMS_BYTES:
+        raise DprkError(f"{one_line(name)}: claims file larger than {MAX_CLAIMS_BYTES:,} bytes")
+    blob = _git(top, "cat-file", "blob", blob_name)
+    if blob.returncode != 0:
+        raise DprkError(f"{one_line(name)}: git could not read it{_said(blob)}")
+    return claims_text(blob.stdout, name), name
+
+
+def _commit(top: Path, revision: str) -> str:
+    """The commit `revision` names in the repository at `top`, as its full hash."""
     commit = _git(
         top,
         "rev-parse",
@@ -109,17 +129,63 @@ def read_revision(claims: Path, revision: str) -> tuple[str, str]:
         raise DprkError(
             f"unknown revision {one_line(revision)!r} in {top}, nor a file of that name"
         )
-    name = f"{revision}:{inside}"
-    blob_name = f"{commit.stdout.decode('ascii').strip()}:{inside}"  # the commit, resolved once
-    size = _git(top, "cat-file", "-s", blob_name)
-    if size.returncode != 0:
-        raise DprkError(f"{one_line(name)}: {inside} is not in revision {one_line(revision)!r}")
-    if int(size.stdout) > MAX_CLAIMS_BYTES:
-        raise DprkError(f"{one_line(name)}: claims file larger than {MAX_CLAIMS_BYTES:,} bytes")
-    blob = _git(top, "cat-file", "blob", blob_name)
-    if blob.returncode != 0:
-        raise DprkError(f"{one_line(name)}: git could not read it{_said(blob)}")
-    return claims_text(blob.stdout, name), name
+    return commit.stdout.decode("ascii").strip()
+
+
+def hashes_at(claims: Path, revision: str, files: Mapping[str, Path]) -> dict[str, str | None]:
+    """For each named file (by a key of the caller's), the sha256 of the file at the same
+    place in `revision`, or None where that revision has no such file.
+
+    The place is the file's real path in the repository (folders and links followed, so
+    `seeds//x`, `./seeds/x` or a link to it are the file itself), matched blind to letter
+    case as a case-blind file system would open it. One `git cat-file --batch` reads them all.
+    """
+    top, _ = repository_path(claims)
+    commit = _commit(top, revision)
+    listed = _git(top, "ls-tree", "-r", "-z", "--name-only", commit)
+    if listed.returncode != 0:
+        raise DprkError(f"git could not list revision {one_line(revision)!r}{_said(listed)}")
+    by_fold = {
+        os.fsdecode(name).casefold(): os.fsdecode(name)
+        for name in listed.stdout.split(b"\0")
+        if name
+    }
+    real_top = Path(os.path.realpath(top))
+    places: dict[str, str] = {}
+    for key, path in files.items():
+        try:
+            inside = Path(os.path.realpath(path)).relative_to(real_top).as_posix()
+        except ValueError:
+            continue  # outside the repository: no revision holds it
+        name = by_fold.get(inside.casefold())
+        if name is not None and "\n" not in name:
+            places[key] = name
+    return dict.fromkeys(files) | _blob_hashes(top, commit, places)
+
+
+def _blob_hashes(top: Path, commit: str, places: Mapping[str, str]) -> dict[str, str | None]:
+    """sha256 of each blob `commit:name`, read in one `git cat-file --batch`."""
+    import hashlib
+
+    if not places:
+        return {}
+    asked = "".join(f"{commit}:{name}\n" for name in places.values()).encode("utf-8")
+    answer = _git(top, "cat-file", "--batch", given=asked)
+    if answer.returncode != 0:
+        raise DprkError(f"git could not read the sources at {commit[:12]}{_said(answer)}")
+    out, at = answer.stdout, 0
+    found: dict[str, str | None] = {}
+    for key in places:
+        header_end = out.index(b"\n", at)
+        header = out[at:header_end].split()
+        at = header_end + 1
+        if len(header) != 3 or header[1] != b"blob":
+            found[key] = None  # missing, or not a file (a folder, a link)
+            continue
+        size = int(header[2])
+        found[key] = hashlib.sha256(out[at : at + size]).hexdigest()
+        at += size + 1
+    return found
 
 
 def catalog_at(claims: Path, revision: str) -> tuple[Catalog, str]:

@@ -24,7 +24,7 @@ from dprktrack.matching.approximate import Budget, claim_budget, run_budget
 from dprktrack.matching.matcher import Document
 
 if TYPE_CHECKING:
-    from dprktrack.check.baseline import Pin
+    from dprktrack.check.baseline import Baseline
     from dprktrack.claimsfile.catalog import Catalog
     from dprktrack.schema.records import Claim
 
@@ -212,17 +212,17 @@ def check_claims(
     fix: bool = False,
     dry_run: bool = False,
     ignore: Iterable[IgnoreRule] = (),
-    base: tuple[list[Pin], str] | None = None,
+    base: Baseline | None = None,
 ) -> CheckRun:
     """Check the claims (all when None); with `fix`, write the safe repairs (or, with
     `dry_run`, only plan them). The rewrite is atomic and refused if the file changed.
-    `ignore`: the repository's exceptions (`apply_ignores`). `base`: the sources' pins of
-    a base revision and its name, which must hold (`baseline`)."""
+    `ignore`: the repository's exceptions (`apply_ignores`). `base`: what a base revision
+    says of the sources, which must hold (`baseline`)."""
     from dprktrack.check.baseline import repinned_sources
 
     report = run_check(catalog, claim_ids)
     if base is not None:
-        report.findings.extend(repinned_sources(catalog, *base))
+        report.findings.extend(repinned_sources(catalog, base))
     ignored = apply_ignores(report.findings, ignore, complete=report.complete)
     plan = plan_repairs(catalog, report) if fix else None
     if plan is not None and plan.changed and not dry_run:

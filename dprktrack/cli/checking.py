@@ -16,7 +16,7 @@ from dprktrack.errors import EXIT_FAILURE, EXIT_INPUT, EXIT_OK, EXIT_OUTPUT, Dpr
 from dprktrack.output.safetext import one_line
 
 if TYPE_CHECKING:
-    from dprktrack.check.baseline import Pin
+    from dprktrack.check.baseline import Baseline
     from dprktrack.check.run import CheckRun
     from dprktrack.claimsfile.catalog import Catalog
     from dprktrack.config import Settings
@@ -193,7 +193,7 @@ def check(
     _say_which_claims_file(ctx, catalog, settings)
     _refuse_overwriting_data(catalog, reports)
     claims = _known_claims(catalog, claim_ids) or None
-    pinned = _base_pins(catalog, base) if base is not None else None
+    pinned = _baseline(catalog, base) if base is not None else None
     run = check_claims(
         catalog,
         claims,
@@ -223,14 +223,17 @@ def check(
     ctx.exit(code)
 
 
-def _base_pins(catalog: Catalog, revision: str) -> tuple[list[Pin], str]:
-    """The sources' pins of the claims file at `revision` (read with git), and its name."""
-    from dprktrack.check.baseline import base_pins
-    from dprktrack.revisions import read_revision
+def _baseline(catalog: Catalog, revision: str) -> Baseline:
+    """What `revision` (read with git) says of the sources: its claims file's pins, and
+    the sha256 of each source's file there."""
+    from dprktrack.check.baseline import Baseline, base_pins
+    from dprktrack.revisions import hashes_at, read_revision
 
     try:
         raw, name = read_revision(catalog.path, revision)
-        return base_pins(raw, name), name
+        files = {source: catalog.source_path(source) for source in catalog.sources}
+        held = hashes_at(catalog.path, revision, files)
+        return Baseline(name, base_pins(raw, name), held)
     except DprkError as err:
         lines = [f"--base: {line.removesuffix(', nor a file of that name')}" for line in err.lines]
         raise DprkError(lines, err.exit_code) from None

@@ -14,7 +14,9 @@ FLIP = ("Russia vetoed the extension", "Russia welcomed the extension")
 
 @pytest.fixture
 def repository(repo_copy: Path) -> Path:
-    """A copy of the data committed as the base revision; returns its claims file."""
+    """A copy of the data committed as the base revision (with a schema file, as the
+    repository has); returns its claims file."""
+    (repo_copy.parent / "claims.schema.json").write_text('{"title": "schema"}\n', "utf-8")
     commit_all(repo_copy.parent, "Base")
     return repo_copy
 
@@ -103,3 +105,58 @@ def test_a_base_in_an_older_format_still_says_what_it_pinned(
     assert invoke("check", "--base", "HEAD", claims=repo_copy).exit_code == 0
     rewrite_article_quotes_and_pin(invoke, repo_copy)
     assert invoke("check", "--base", "HEAD", claims=repo_copy).exit_code == 1
+
+
+def _doctor_article(repository: Path) -> None:
+    seed = repository.parent / "seeds" / SEED.name
+    seed.write_text(seed.read_text("utf-8").replace(*FLIP), "utf-8")
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "./seeds/{name}",
+        "seeds//{name}",
+        "seeds/./{name}",
+        "seeds/../seeds/{name}",
+        "seeds/alias.txt",  # a link to the article, committed by the pull request
+    ],
+)
+def test_the_article_under_a_new_id_and_another_spelling_of_its_path_is_caught(
+    invoke: Invoke, repository: Path, spelling: str
+) -> None:
+    """The article doctored in place, registered under a new id and a path written
+    otherwise, every claim moved to it: the file is the base's file, its bytes differ."""
+    (repository.parent / "seeds" / "alias.txt").symlink_to(SEED.name)
+    _doctor_article(repository)
+    data = json.loads(repository.read_text("utf-8"))
+    source = data["sources"][0]
+    old_id, source["id"] = source["id"], "renamed-2024"
+    source["path"] = spelling.format(name=SEED.name)
+    for claim in data["claims"]:
+        claim["quote"] = claim["quote"].replace(*FLIP)
+        claim["source"] = "renamed-2024" if claim["source"] == old_id else claim["source"]
+    repository.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    assert invoke("check", "--fix", claims=repository).exit_code == 0  # re-pinned
+    assert invoke("check", "--strict", claims=repository).exit_code == 0
+    result = invoke("check", "--strict", "--base", "HEAD", claims=repository)
+    assert result.exit_code == 1, result.stdout
+    assert "source-repinned" in result.stdout
+
+
+def test_settings_that_point_at_another_claims_file_do_not_hide_the_article(
+    invoke: Invoke, repository: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The base's claims file at that path registers nothing (a schema file): the
+    article's own file, as the base holds it, still decides."""
+    rewrite_article_quotes_and_pin(invoke, repository)
+    folder = repository.parent
+    (folder / "claims.schema.json").write_text(repository.read_text("utf-8"), "utf-8")
+    git(folder, "checkout", "-q", "--", "claims.json")
+    (folder / "dprktrack.toml").write_text('claims = "claims.schema.json"\n', "utf-8")
+    monkeypatch.delenv("DPRKTRACK_CONFIG")
+    monkeypatch.chdir(folder)
+    assert invoke("check", "--strict", claims=None).exit_code == 0
+    result = invoke("check", "--strict", "--base", "HEAD", claims=None)
+    assert result.exit_code == 1, result.output
+    assert "source-repinned" in result.stdout
