@@ -251,3 +251,29 @@ def test_on_a_pull_request_the_base_commit_pins_the_sources(tmp_path: Path) -> N
     done, _ = _run_step("Check the claims", tmp_path, {"base": "--upload-pack=x"}, path=str(stub))
     assert done.returncode == 2
     assert not (tmp_path / "args.txt").exists()
+
+
+def test_a_branch_missing_from_a_shallow_checkout_is_fetched_and_checked_by_commit(
+    tmp_path: Path,
+) -> None:
+    from support import commit_all, git
+
+    origin = tmp_path / "origin"
+    origin.mkdir()
+    (origin / "a.txt").write_text("first\n", "utf-8")
+    commit_all(origin, "First")
+    git(origin, "branch", "base-branch")
+    (origin / "a.txt").write_text("second\n", "utf-8")
+    commit_all(origin, "Second")
+    workspace = tmp_path / "workspace"
+    git(tmp_path, "clone", "-q", "--depth=1", "--single-branch", f"file://{origin}", "workspace")
+    stub = tmp_path / "stub"
+    stub.mkdir()
+    fake = stub / "dprktrack"
+    fake.write_text('#!/bin/sh\nprintf "%s\\n" "$@" > "$HOME/args.txt"\n', "utf-8")
+    fake.chmod(0o755)
+    path = f"{stub}{os.pathsep}{Path(shutil.which('git') or '/usr/bin/git').parent}"
+    done, _ = _run_step("Check the claims", workspace, {"base": "base-branch"}, path=path)
+    assert done.returncode == 0, done.stderr
+    args = (workspace / "args.txt").read_text("utf-8").splitlines()
+    assert args[-2:] == ["--base", git(origin, "rev-parse", "base-branch").strip()]
