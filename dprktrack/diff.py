@@ -2,10 +2,10 @@
 
 A pure function of two loaded catalogs: records are matched by id; a record in one
 version only is added or removed; a record in both is changed when any field of
-meaning differs. A claim whose anchors alone moved (its offsets, or a prefix or suffix
-written where there was none) is "re-anchored": `check --fix` writes those, and they
-change no meaning. A recorded prefix or suffix that reads differently is a change:
-it can move a quote found twice to its other place. Nothing else is left out: a
+meaning differs. A claim whose anchors alone moved (the offsets of a quote found once,
+or a prefix or suffix written where there was none) is "re-anchored": `check --fix`
+writes those, and they change no meaning. Other anchor changes are changes: they can
+move a quote found twice to its other place (`_other_passage`). Nothing else is left out: a
 change of any other field, however small, is named.
 """
 
@@ -20,6 +20,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from dprktrack.claimsfile.catalog import Catalog
+from dprktrack.errors import DprkError
 
 KINDS = ("claim", "actor", "target", "source")
 """The record kinds, in the order a reader wants them: claims first."""
@@ -73,16 +74,23 @@ def _records(catalog: Catalog, kind: str) -> Mapping[str, NamedTuple]:
     return tables[kind]
 
 
-def _other_passage(change: FieldChange) -> bool:
-    """Whether an anchor change says the quote now points elsewhere: a prefix or suffix that
-    was recorded and now reads differently. A quote found twice in its source is told
-    apart by them, so moving them to the other place changes whose words are cited; a
-    first anchoring (none before) or offsets alone do not."""
-    return change.field in ("prefix", "suffix") and None not in (change.before, change.after)
+def _other_passage(change: FieldChange, unique: bool) -> bool:
+    """Whether an anchor change may point the quote at another passage: a recorded prefix
+    or suffix that reads differently or is gone, or offsets that moved for a quote that is
+    not found exactly once in its source (words found twice are told apart only by their
+    anchors: moving them to the other place changes whose words are cited). A first
+    anchoring (a prefix or suffix where there was none), or offsets of a unique quote, do
+    not."""
+    if change.field in ("prefix", "suffix"):
+        return change.before is not None
+    return not unique
 
 
-def record_change(kind: str, before: NamedTuple, after: NamedTuple) -> RecordChange | None:
-    """How one record differs between two versions, or None when it does not."""
+def record_change(
+    kind: str, before: NamedTuple, after: NamedTuple, *, unique: bool = True
+) -> RecordChange | None:
+    """How one record differs between two versions, or None when it does not. `unique`:
+    whether a claim's quote stands exactly once in its source (`_unique_quote`)."""
     if before == after:
         return None
     old, new = plain(before), plain(after)
@@ -94,7 +102,7 @@ def record_change(kind: str, before: NamedTuple, after: NamedTuple) -> RecordCha
     anchors = tuple(
         change
         for change in changed
-        if kind == "claim" and change.field in ANCHORS and not _other_passage(change)
+        if kind == "claim" and change.field in ANCHORS and not _other_passage(change, unique)
     )
     fields = tuple(change for change in changed if change not in anchors)
     status = "changed" if fields else "re-anchored"
@@ -120,10 +128,23 @@ def diff_catalogs(old: Catalog, new: Catalog) -> list[RecordChange]:
                     RecordChange(kind, record_id, "added", record=plain(after[record_id]))
                 )
             else:
-                change = record_change(kind, before[record_id], after[record_id])
+                new_record = after[record_id]
+                unique = kind != "claim" or _unique_quote(new, new_record)
+                change = record_change(kind, before[record_id], new_record, unique=unique)
                 if change is not None:
                     changes.append(change)
     return changes
+
+
+def _unique_quote(catalog: Catalog, claim: Any) -> bool:
+    """Whether the claim's quote stands exactly once in its source as the catalog reads it
+    (unreadable, or found otherwise than verbatim: not known to be unique)."""
+    try:
+        text = catalog.source_text(claim.source)
+        first = text.find(claim.quote)
+        return first >= 0 and text.find(claim.quote, first + 1) < 0
+    except (DprkError, OSError, LookupError, TypeError):  # a record no file would hold
+        return False
 
 
 def summary(changes: Iterable[RecordChange]) -> dict[str, dict[str, int]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -63,9 +64,9 @@ def test_any_field_of_any_record_changed_is_named(data: st.DataObject) -> None:
     assert len(changes) == 1, changes
     (change,) = changes
     assert (change.kind, change.id) == (KIND_OF[name], record_id)
-    # Offsets, or a prefix or suffix written where there was none: a re-anchoring; a
-    # recorded prefix or suffix that reads differently may point at another passage.
-    recorded = DATA[name][index].get(field) is not None and value is not None
+    # Offsets (the bundled quotes stand once each), or a prefix or suffix written where
+    # there was none: a re-anchoring; a recorded one changed or gone may point elsewhere.
+    recorded = DATA[name][index].get(field) is not None
     anchor = name == "claims" and field in ANCHORS
     anchor = anchor and not (field in ("prefix", "suffix") and recorded)
     named = change.anchors if anchor else change.fields
@@ -225,3 +226,40 @@ def test_markdown_never_writes_a_raw_line_end_or_control_from_a_quote() -> None:
         assert not any(line.startswith(("beta", "delta")) for line in lines), repr(blank)
         if blank != "\n":
             assert blank not in text, repr(blank)
+
+
+def test_a_twice_found_quote_moved_by_its_offsets_alone_is_a_change(tmp_path: Path) -> None:
+    """Words a minister says and a critic later asks about: a claim anchored without
+    context, its offsets moved to the critic's question, cites other words."""
+    from dprktrack.claimsfile.load import load_catalog
+
+    text = (
+        "Minister Ana Vell said the embargo should end now. Critic Ivo Strand asked: "
+        "does anyone really believe the embargo should end now?\n"
+    )
+    (tmp_path / "article.txt").write_text(text, "utf-8")
+    quote = "the embargo should end now"
+    first, second = text.index(quote), text.rindex(quote)
+    data = copy.deepcopy({**DATA, "claims": DATA["claims"][:1]})
+    data["sources"] = [{**DATA["sources"][0], "path": "article.txt",
+                        "sha256": hashlib.sha256(text.encode()).hexdigest()}]  # fmt: skip
+    claim = data["claims"][0]
+    for key in ("prefix", "suffix", "review_pin"):
+        claim.pop(key, None)
+    claim.update(quote=quote, start=first, end=first + len(quote), date=None)
+    claims = tmp_path / "claims.json"
+    claims.write_text(json.dumps(data), "utf-8")
+    before = load_catalog(claims)
+    claim.update(start=second, end=second + len(quote))
+    claims.write_text(json.dumps(data), "utf-8")
+    (change,) = diff_catalogs(before, load_catalog(claims))
+    assert change.status == "changed"
+    assert [f.field for f in change.fields] == ["start", "end"]
+
+
+def test_a_recorded_prefix_removed_is_a_change() -> None:
+    edited = copy.deepcopy(DATA)
+    edited["claims"][0].pop("prefix")
+    (change,) = diff_catalogs(CATALOG, _catalog_of(edited))
+    assert change.status == "changed"
+    assert [f.field for f in change.fields] == ["prefix"]
