@@ -59,15 +59,15 @@ def timeline(catalog: Catalog, wanted: ClaimFilter, *, links: bool = True) -> li
     for record in map(records.__getitem__, order):
         when, dated_by = dated(catalog, record)
         entry = {"when": when, "dated_by": dated_by, **record, "changes": []}
-        now = Taken("", record["id"], len(entries), record["source"], dated_by)
+        now = Taken("", record["id"], len(entries), record["source"], dated_by, when)
         whose = sorted(speakers(record["actor_id"], members))
         for stance in record["stances"]:
-            pairs = [(speaker, stance["target"]) for speaker in whose]
-            change = _change(stance, [taken.get(pair, []) for pair in pairs], now)
-            if change is not None:
-                entry["changes"].append(change)
-            for pair in pairs:
-                taken.setdefault(pair, []).append(now._replace(stance=stance["stance"]))
+            for speaker in whose:  # a group's claim turns each member's line on its own
+                history = taken.setdefault((speaker, stance["target"]), [])
+                change = _change(stance, history, now)
+                if change is not None and change not in entry["changes"]:
+                    entry["changes"].append(change)
+                history.append(now._replace(stance=stance["stance"]))
         entries.append(entry)
     return entries
 
@@ -80,26 +80,23 @@ class Taken(NamedTuple):
     place: int
     source: str
     dated_by: str
+    when: str
 
 
 def _comparable(before: Taken, now: Taken) -> bool:
-    """Whether `before` surely came first: a claim dated only by its source has no known
-    place among that source's other claims (an article recalls a 2023 vote beside the
-    2024 veto), so it is compared only with claims of other sources."""
-    return before.source != now.source or "source" not in (before.dated_by, now.dated_by)
+    """Whether `before` surely came first. Within one source, a claim dated only by its
+    source has no known place among the others (an article recalls a 2023 vote beside
+    the 2024 veto); across sources, only an earlier date orders two claims (two articles
+    of one day come in no known order)."""
+    if before.source == now.source:
+        return "source" not in (before.dated_by, now.dated_by)
+    return before.when < now.when
 
 
-def _change(stance: Record, histories: list[list[Taken]], now: Taken) -> Record | None:
+def _change(stance: Record, history: list[Taken], now: Taken) -> Record | None:
     """The turn this stance makes from the latest comparable one on its target, if any."""
-    latest = [
-        next((before for before in reversed(history) if _comparable(before, now)), None)
-        for history in histories
-    ]
-    found = [before for before in latest if before is not None]
-    if not found:
-        return None
-    before = max(found, key=lambda taken: taken.place)
-    if before.stance == stance["stance"]:
+    before = next((taken for taken in reversed(history) if _comparable(taken, now)), None)
+    if before is None or before.stance == stance["stance"]:
         return None
     return {"target": stance["target"], "from": before.stance, "to": stance["stance"],
             "since": before.claim}  # fmt: skip

@@ -165,3 +165,34 @@ def test_a_claim_dated_by_its_source_turns_nothing_within_that_source(invoke: In
     undated = [entry for entry in entries if entry["dated_by"] == "source"]
     assert undated, "the bundled data has claims dated by the article alone"
     assert all(entry["changes"] == [] for entry in entries)
+
+
+def test_a_groups_claim_turns_each_member_on_its_own(invoke: Invoke, tmp_path: Path) -> None:
+    """Reel opposed (k2), Kol supported later (k4); their group supports (k3): Reel turned,
+    though the latest member's stance (Kol's) is the same."""
+    data = chronicle_data()
+    data["actors"].append(
+        {"id": "reel-kol", "name": "Reel and Kol", "kind": "group", "members": ["reel", "kol"]}
+    )
+    claims = {claim["id"]: claim for claim in data["claims"]}
+    claims["k2"]["stances"] = [{"target": "lakonia-treaty", "stance": "oppose"}]
+    claims["k3"]["actor"] = "reel-kol"
+    entries = {e["id"]: e for e in json_output(
+        invoke("timeline", "--format", "json", claims=write_chronicle(tmp_path, data))
+    )}  # fmt: skip
+    assert entries["k3"]["changes"] == [
+        {"target": "lakonia-treaty", "from": "oppose", "to": "support", "since": "k2"}
+    ]
+
+
+def test_two_articles_of_one_day_come_in_no_known_order(invoke: Invoke, tmp_path: Path) -> None:
+    """Both sources published the same day, their claims undated: no turn between them."""
+    data = chronicle_data()
+    for source in data["sources"]:
+        source["published"] = "2024-05-02"
+    for claim in data["claims"]:
+        claim.pop("date", None)
+    entries = json_output(
+        invoke("timeline", "--format", "json", claims=write_chronicle(tmp_path, data))
+    )
+    assert all(entry["changes"] == [] for entry in entries)
