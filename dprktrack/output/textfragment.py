@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
 from urllib.parse import quote
@@ -327,23 +327,26 @@ def _fold_terms(directive: TextDirective) -> TextDirective:
 def _first_match(folded: str, terms: TextDirective) -> tuple[int, int] | None:
     """Where a browser would find the directive first in the folded text (its span), or None.
 
-    As the specification's search does it: each term begins and ends on a word boundary;
-    a prefix is followed by the start (at most a space between); for a start found, each
-    following end is tried in turn until the suffix follows it, and a suffix found nowhere
-    after ends the search.
+    As the specification's search does it (and its web-platform tests hold browsers to): a
+    prefix begins on a word boundary and is followed by the start, at most a space between;
+    without a prefix the start begins on one; the start ends on one unless a suffix alone
+    follows it; an end begins on one, and ends on one unless a suffix follows; a suffix
+    ends on one. For a start found, each following end is tried in turn until the suffix
+    follows it, and a suffix found nowhere after ends the search.
     """
     position = 0
+    start_ends = terms.end is not None or terms.suffix is None
     while True:
         if terms.prefix:
-            found = _find_word(folded, terms.prefix, position)
+            found = _find(folded, terms.prefix, position, begins=True, ends=False)
             if found < 0:
                 return None
             position = found + 1
             begin = _skip_space(folded, found + len(terms.prefix))
-            if not _at_word(folded, terms.start, begin):
+            if not _at(folded, terms.start, begin, begins=False, ends=start_ends):
                 continue
         else:
-            begin = _find_word(folded, terms.start, position)
+            begin = _find(folded, terms.start, position, begins=True, ends=start_ends)
             if begin < 0:
                 return None
             position = begin + 1
@@ -359,15 +362,15 @@ def _ending(folded: str, terms: TextDirective, begin: int) -> int | None:
     search_from = stop
     while True:
         if terms.end:
-            end_at = _find_word(folded, terms.end, search_from)
+            end_at = _find(folded, terms.end, search_from, begins=True, ends=not terms.suffix)
             if end_at < 0:
                 return -1
             stop = end_at + len(terms.end)
         if not terms.suffix:
             return stop
-        if _at_word(folded, terms.suffix, _skip_space(folded, stop)):
+        if _at(folded, terms.suffix, _skip_space(folded, stop), begins=False, ends=True):
             return stop
-        if _find_word(folded, terms.suffix, stop) < 0:
+        if _find(folded, terms.suffix, stop, begins=False, ends=True) < 0:
             return -1
         if not terms.end:
             return None
@@ -378,21 +381,46 @@ def _skip_space(folded: str, index: int) -> int:
     return index + 1 if folded[index : index + 1] == " " else index
 
 
-def _find_word(folded: str, term: str, position: int) -> int:
-    """The first place from `position` where `term` stands as whole words, or -1."""
+def _find(folded: str, term: str, position: int, *, begins: bool, ends: bool) -> int:
+    """The first place from `position` where `term` stands, beginning and ending on word
+    boundaries where asked, or -1."""
     while True:
         found = folded.find(term, position)
-        if found < 0 or _bounded(folded, found, found + len(term)):
+        if found < 0 or _at(folded, term, found, begins=begins, ends=ends):
             return found
         position = found + 1
 
 
-def _at_word(folded: str, term: str, index: int) -> bool:
-    return folded.startswith(term, index) and _bounded(folded, index, index + len(term))
+def _at(folded: str, term: str, index: int, *, begins: bool, ends: bool) -> bool:
+    if not folded.startswith(term, index):
+        return False
+    return (not begins or _boundary(folded, index)) and (
+        not ends or _boundary(folded, index + len(term))
+    )
 
 
-def _bounded(folded: str, begin: int, stop: int) -> bool:
-    """Whether a match begins and ends on word boundaries (no letter or digit runs across)."""
-    before = begin > 0 and folded[begin - 1].isalnum() and folded[begin].isalnum()
-    after = stop < len(folded) and folded[stop - 1].isalnum() and folded[stop].isalnum()
-    return not before and not after
+def _boundary(folded: str, index: int) -> bool:
+    """Whether a word boundary falls before `folded[index]`: not between two letters or
+    digits, nor inside "he's" or "3.5" (an apostrophe between letters, a point or comma
+    between digits, are inside a word, as a browser's word breaker has them)."""
+    if index <= 0 or index >= len(folded):
+        return True
+    window = folded[max(0, index - 2) : index + 2]
+    at = min(index, 2)  # where folded[index] sits in the window
+    return not (
+        (window[at - 1].isalnum() and window[at].isalnum())
+        or _joined(window, at - 1, "'’", str.isalpha)  # he|'s
+        or _joined(window, at, "'’", str.isalpha)  # he'|s
+        or _joined(window, at - 1, ".,", str.isdigit)  # 3|.5
+        or _joined(window, at, ".,", str.isdigit)  # 3.|5
+    )
+
+
+def _joined(window: str, middle: int, marks: str, kind: Callable[[str], bool]) -> bool:
+    """Whether `window[middle]` is one of `marks` with a character of `kind` either side."""
+    return (
+        0 < middle < len(window) - 1
+        and window[middle] in marks
+        and kind(window[middle - 1])
+        and kind(window[middle + 1])
+    )

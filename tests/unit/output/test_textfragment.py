@@ -210,3 +210,55 @@ def test_only_a_directive_inside_the_fragment_is_replaced(url: str, page: str) -
     page, even the host, the link opens."""
     link = quote_link(url, "hello world here", 0, 5)
     assert link == page + "hello"
+
+
+PAGE = "The quick brown fox jumped over the lazy dog. he's 3.5 foo foo bar"
+
+
+def _directive(fragment: str) -> TextDirective:
+    """`prefix-,start,end,-suffix` (decoded), as a browser splits it."""
+    parts = [unquote(part) for part in fragment.split(",")]
+    prefix = parts.pop(0)[:-1] if parts[0].endswith("-") else None
+    suffix = parts.pop()[1:] if parts[-1].startswith("-") else None
+    return TextDirective(parts[0], parts[1] if len(parts) > 1 else None, prefix, suffix)
+
+
+@pytest.mark.parametrize(
+    ("fragment", "found"),
+    [  # from the specification's web-platform tests (find-range-from-text-directive)
+        ("jumped", True),
+        ("u-,mped", False),  # a prefix begins on a word boundary
+        ("ju-,mped", True),  # ... but need not end on one
+        ("fox-,jum,over", False),  # an end makes the start end on a boundary
+        ("fox-,jum", False),  # so does having neither end nor suffix
+        ("fox-,jum,-ped", True),  # a suffix alone lets the start end mid-word
+        ("jum-,ped", True),  # after a prefix the start need not begin on a boundary
+        ("brown-,jumped", False),  # the start must follow the prefix
+        ("umped", False),
+        ("jum,-ped", True),
+        ("quick,bro", False),  # without a suffix an end ends on a boundary
+        ("quick,bro,-wn", True),
+        ("quick,ro,-wn", False),  # an end begins on a boundary
+        ("quick,-bro", False),  # a suffix ends on a boundary
+        ("qu,-ick", True),  # ... but need not begin on one
+        ("quick,-fox", False),
+        ("foo%20foo,-bar", True),
+        ("he", False),  # inside he's
+        ("he%27s", True),
+        ("5", False),  # inside 3.5
+    ],
+)
+def test_the_search_finds_what_a_browser_finds(fragment: str, found: bool) -> None:
+    folded = _folded(PAGE)[0]
+    terms = _fold_terms(_directive(fragment))
+    assert (_first_match(folded, terms) is not None) == found, fragment
+
+
+def test_a_start_that_is_the_beginning_of_an_earlier_word_is_not_trusted() -> None:
+    """`may,-be` finds "maybe" first in a browser: the link names the later "may be"."""
+    text = "Speaker A: maybe. Speaker B: the accord may not. Speaker C: the accord may be signed."
+    start = text.rindex("may")
+    link = quote_link("https://news.example/", text, start, start + 3)
+    assert link is not None
+    terms = _fold_terms(_directive(link.split("#:~:text=", 1)[1]))
+    assert _first_match(_folded(text)[0], terms) == (start, start + 3)
