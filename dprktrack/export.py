@@ -99,6 +99,10 @@ def claim_rows(catalog: Catalog, records: Sequence[Record] | None = None) -> lis
     return rows
 
 
+TEXT_FRAGMENTS = "https://wicg.github.io/scroll-to-text-fragment/"
+"""The specification a text fragment (`#:~:text=…`) conforms to."""
+
+
 def annotation_collection(
     catalog: Catalog, base: str | None = None, records: Sequence[Record] | None = None
 ) -> Record:
@@ -151,22 +155,32 @@ def _annotation(catalog: Catalog, record: Record, iri: Resolve) -> Record:
     source = catalog.sources[record["source"]]
     text = catalog.source_text(source.id)
     selectors, exact = _selectors(catalog, record, text)
+    target: Record = {
+        "type": "SpecificResource",
+        "source": {
+            "id": iri(source_reference(source.path)),
+            "type": "Text",
+            "format": "text/plain",
+            "label": source.title,
+            "creator": {"type": "Person", "name": source.author},
+        },
+        "selector": selectors,
+    }
+    link = record.get("link")
+    if source.url is not None and link:
+        # The page the text was published on, as the model's scope of a resource, and
+        # the text fragment that opens it at the quote (the `link` of the other formats).
+        target["scope"] = source.url
+        fragment = link.partition("#")[2]
+        selectors.append(
+            {"type": "FragmentSelector", "conformsTo": TEXT_FRAGMENTS, "value": fragment}
+        )
     return {
         "id": iri(f"#{record['id']}"),
         "type": "Annotation",
         "motivation": MOTIVATION,
         "body": _bodies(catalog, record, exact),
-        "target": {
-            "type": "SpecificResource",
-            "source": {
-                "id": iri(source_reference(source.path)),
-                "type": "Text",
-                "format": "text/plain",
-                "label": source.title,
-                "creator": {"type": "Person", "name": source.author},
-            },
-            "selector": selectors,
-        },
+        "target": target,
     }
 
 

@@ -66,6 +66,26 @@ def test_every_annotation_selects_its_quote_in_the_source(invoke: Invoke) -> Non
         assert source["format"] == "text/plain"
 
 
+def test_a_source_with_a_url_gives_its_page_as_scope_and_the_fragment_as_a_selector(
+    invoke: Invoke, write_claims: Callable[[Any], Path]
+) -> None:
+    """`scope` + `#` + the FragmentSelector's value is the claim's `link`; a source without
+    a `url` gets neither."""
+    records = json.loads(invoke("list", "--format", "json").stdout)
+    links = {f"#{record['id']}": record["link"] for record in records}
+    for item in _annotations(invoke)["first"]["items"]:
+        target = item["target"]
+        fragment = _selectors(item)["FragmentSelector"]
+        assert fragment["conformsTo"] == "https://wicg.github.io/scroll-to-text-fragment/"
+        assert f"{target['scope']}#{fragment['value']}" == links[item["id"]]
+    data = json.loads(CLAIMS.read_text("utf-8"))
+    data["sources"][0].pop("url")
+    bare = invoke("export", claims=write_claims(data))
+    for item in json.loads(bare.stdout)["first"]["items"]:
+        assert "scope" not in item["target"]
+        assert "FragmentSelector" not in _selectors(item)
+
+
 def test_annotations_carry_the_actor_stances_and_summary(invoke: Invoke) -> None:
     items = {item["id"]: item for item in _annotations(invoke)["first"]["items"]}
     actors = {actor["id"]: actor["name"] for actor in DATA["actors"]}
