@@ -142,14 +142,10 @@ def hashes_at(claims: Path, revision: str, files: Mapping[str, Path]) -> dict[st
     """
     top, _ = repository_path(claims)
     commit = _commit(top, revision)
-    listed = _git(top, "ls-tree", "-r", "-z", "--name-only", commit)
+    listed = _git(top, "ls-tree", "-r", "-z", commit)
     if listed.returncode != 0:
         raise DprkError(f"git could not list revision {one_line(revision)!r}{_said(listed)}")
-    by_fold = {
-        os.fsdecode(name).casefold(): os.fsdecode(name)
-        for name in listed.stdout.split(b"\0")
-        if name
-    }
+    by_fold = {name.casefold(): name for name in _plain_files(listed.stdout)}
     real_top = Path(os.path.realpath(top))
     places: dict[str, str] = {}
     for key, path in files.items():
@@ -163,13 +159,26 @@ def hashes_at(claims: Path, revision: str, files: Mapping[str, Path]) -> dict[st
     return dict.fromkeys(files) | _blob_hashes(top, commit, places)
 
 
+def _plain_files(listing: bytes) -> list[str]:
+    """The paths of `git ls-tree -r -z` that are plain files (mode 100644 or 100755): a link,
+    whose blob is its target's name, or a submodule, whose entry is a commit, is no text."""
+    files = []
+    for entry in listing.split(b"\0"):
+        info, _, name = entry.partition(b"\t")
+        if info.split(b" ")[0] in (b"100644", b"100755") and name:
+            files.append(os.fsdecode(name))
+    return files
+
+
 def _blob_hashes(top: Path, commit: str, places: Mapping[str, str]) -> dict[str, str | None]:
     """sha256 of each blob `commit:name`, read in one `git cat-file --batch`."""
     import hashlib
 
     if not places:
         return {}
-    asked = "".join(f"{commit}:{name}\n" for name in places.values()).encode("utf-8")
+    asked = b"".join(
+        commit.encode("ascii") + b":" + os.fsencode(name) + b"\n" for name in places.values()
+    )
     answer = _git(top, "cat-file", "--batch", given=asked)
     if answer.returncode != 0:
         raise DprkError(f"git could not read the sources at {commit[:12]}{_said(answer)}")
@@ -177,14 +186,15 @@ def _blob_hashes(top: Path, commit: str, places: Mapping[str, str]) -> dict[str,
     found: dict[str, str | None] = {}
     for key in places:
         header_end = out.index(b"\n", at)
-        header = out[at:header_end].split()
+        header = out[at:header_end]
         at = header_end + 1
-        if len(header) != 3 or header[1] != b"blob":
-            found[key] = None  # missing, or not a file (a folder, a link)
+        if header.endswith((b" missing", b" ambiguous")):
+            found[key] = None  # no content follows
             continue
-        size = int(header[2])
-        found[key] = hashlib.sha256(out[at : at + size]).hexdigest()
-        at += size + 1
+        _, kind, size = header.rsplit(b" ", 2)
+        content = out[at : at + int(size)]
+        at += int(size) + 1  # whatever it is, its content is stepped over whole
+        found[key] = hashlib.sha256(content).hexdigest() if kind == b"blob" else None
     return found
 
 

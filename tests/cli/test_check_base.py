@@ -160,3 +160,31 @@ def test_settings_that_point_at_another_claims_file_do_not_hide_the_article(
     result = invoke("check", "--strict", "--base", "HEAD", claims=None)
     assert result.exit_code == 1, result.output
     assert "source-repinned" in result.stdout
+
+
+def test_a_submodule_entry_in_the_base_neither_hides_nor_crashes(
+    invoke: Invoke, repository: Path
+) -> None:
+    """A base holding a submodule entry (a commit, not a file) at a path the pull request
+    registers as a source first: its answer is stepped over whole, so the article after it
+    is still compared, and a commit message shaped like a header breaks nothing."""
+    folder = repository.parent
+    git(folder, "commit", "-q", "--allow-empty", "-m", "a blob b")
+    head = git(folder, "rev-parse", "HEAD").strip()
+    git(folder, "update-index", "--add", "--cacheinfo", f"160000,{head},sub")
+    git(folder, "commit", "-q", "-m", "A submodule entry")
+    git(folder, "rm", "-q", "--cached", "sub")
+    (folder / "sub").write_text("The Orvain Gazette: a note.\n", "utf-8")
+    added = invoke(
+        "add-source", str(folder / "sub"), "--title", "Note", "--author", "Staff",
+        "--outlet", "The Orvain Gazette", "--published", "2024-05-09", claims=repository,
+    )  # fmt: skip
+    assert added.exit_code == 0, added.output
+    data = json.loads(repository.read_text("utf-8"))
+    data["sources"].insert(0, data["sources"].pop())  # the submodule's path first
+    repository.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    assert invoke("check", "--strict", "--base", "HEAD", claims=repository).exit_code == 0
+    rewrite_article_quotes_and_pin(invoke, repository)
+    result = invoke("check", "--strict", "--base", "HEAD", claims=repository)
+    assert result.exit_code == 1, result.output
+    assert "source-repinned" in result.stdout
