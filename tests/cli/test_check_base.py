@@ -185,6 +185,13 @@ def test_a_submodule_entry_in_the_base_neither_hides_nor_crashes(
     repository.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8")
     assert invoke("check", "--strict", "--base", "HEAD", claims=repository).exit_code == 0
     rewrite_article_quotes_and_pin(invoke, repository)
+    (folder / "alias.txt").symlink_to(Path("seeds") / SEED.name)
+    data = json.loads(repository.read_text("utf-8"))
+    article = next(source for source in data["sources"] if source["path"].startswith("seeds/"))
+    old_id, article["id"], article["path"] = article["id"], "neo-b", "alias.txt"
+    for claim in data["claims"]:
+        claim["source"] = "neo-b" if claim["source"] == old_id else claim["source"]
+    repository.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8")
     result = invoke("check", "--strict", "--base", "HEAD", claims=repository)
     assert result.exit_code == 1, result.output
     assert "source-repinned" in result.stdout
