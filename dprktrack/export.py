@@ -167,13 +167,13 @@ def _annotation(catalog: Catalog, record: Record, iri: Resolve) -> Record:
         "selector": selectors,
     }
     link = record.get("link")
-    if source.url is not None and link:
-        # The page the text was published on, as the model's scope of a resource, and
-        # the text fragment that opens it at the quote (the `link` of the other formats).
-        target["scope"] = source.url
-        fragment = link.partition("#")[2]
+    if source.url is not None and link and ":~:" in link:
+        # The page the text was published on (without a fragment of its own), as the
+        # model's scope of a resource, and the text directive that opens it at the quote.
+        target["scope"] = source.url.partition("#")[0]
+        directive = ":~:" + link.split(":~:", 1)[1]
         selectors.append(
-            {"type": "FragmentSelector", "conformsTo": TEXT_FRAGMENTS, "value": fragment}
+            {"type": "FragmentSelector", "conformsTo": TEXT_FRAGMENTS, "value": directive}
         )
     return {
         "id": iri(f"#{record['id']}"),

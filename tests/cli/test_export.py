@@ -69,8 +69,8 @@ def test_every_annotation_selects_its_quote_in_the_source(invoke: Invoke) -> Non
 def test_a_source_with_a_url_gives_its_page_as_scope_and_the_fragment_as_a_selector(
     invoke: Invoke, write_claims: Callable[[Any], Path]
 ) -> None:
-    """`scope` + `#` + the FragmentSelector's value is the claim's `link`; a source without
-    a `url` gets neither."""
+    """`scope` + `#` + the FragmentSelector's value is the claim's `link` (less a fragment of
+    the page's own); a source without a `url` gets neither."""
     records = json.loads(invoke("list", "--format", "json").stdout)
     links = {f"#{record['id']}": record["link"] for record in records}
     for item in _annotations(invoke)["first"]["items"]:
@@ -79,6 +79,11 @@ def test_a_source_with_a_url_gives_its_page_as_scope_and_the_fragment_as_a_selec
         assert fragment["conformsTo"] == "https://wicg.github.io/scroll-to-text-fragment/"
         assert f"{target['scope']}#{fragment['value']}" == links[item["id"]]
     data = json.loads(CLAIMS.read_text("utf-8"))
+    data["sources"][0]["url"] = "https://ledger.example/story#part-2"
+    framed = json.loads(invoke("export", claims=write_claims(data)).stdout)
+    for item in framed["first"]["items"]:
+        assert item["target"]["scope"] == "https://ledger.example/story"
+        assert _selectors(item)["FragmentSelector"]["value"].startswith(":~:text=")
     data["sources"][0].pop("url")
     bare = invoke("export", claims=write_claims(data))
     for item in json.loads(bare.stdout)["first"]["items"]:
