@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
@@ -408,12 +409,24 @@ def _boundary(folded: str, index: int) -> bool:
     window = folded[max(0, index - 2) : index + 2]
     at = min(index, 2)  # where folded[index] sits in the window
     return not (
-        (window[at - 1].isalnum() and window[at].isalnum())
+        (_in_word(window[at - 1]) and _in_word(window[at]))
         or _joined(window, at - 1, "'’", str.isalpha)  # he|'s
         or _joined(window, at, "'’", str.isalpha)  # he'|s
         or _joined(window, at - 1, ".,", str.isdigit)  # 3|.5
         or _joined(window, at, ".,", str.isdigit)  # 3.|5
     )
+
+
+_WORD_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Nd"})
+
+
+def _in_word(char: str) -> bool:
+    """Whether a character surely continues a word on both sides for a browser: a cased
+    letter, a modifier letter or a decimal digit. Others (ideographs, kana, Thai, which
+    browsers split by dictionary; superscripts; combining marks) count as a possible
+    boundary, so the search reckons with a match there too and adds context: a link may
+    be longer than needed, never open an earlier passage."""
+    return unicodedata.category(char) in _WORD_CATEGORIES
 
 
 def _joined(window: str, middle: int, marks: str, kind: Callable[[str], bool]) -> bool:

@@ -262,3 +262,24 @@ def test_a_start_that_is_the_beginning_of_an_earlier_word_is_not_trusted() -> No
     assert link is not None
     terms = _fold_terms(_directive(link.split("#:~:text=", 1)[1]))
     assert _first_match(_folded(text)[0], terms) == (start, start + 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "passage"),
+    [
+        ("Area of 40 km² was sealed, the Orvain Gazette wrote; 40 km was the limit.", "40 km"),
+        ("东海时报讯：发言人说北京反对制裁。另据报道，北京反对制裁。", "北京反对制裁"),
+        ("Minister Dorn反对 the plan; later Dorn spoke again.", "Dorn"),
+    ],
+)
+def test_where_a_browser_may_see_a_word_break_the_link_adds_context(
+    text: str, passage: str
+) -> None:
+    """Before a superscript, between ideographs (split by dictionary), across scripts, a
+    browser may break a word where letters run on: the earlier text could match, so the
+    link to the later passage names context that only the later one has."""
+    start = text.rindex(passage)
+    link = quote_link("https://news.example/", text, start, start + len(passage))
+    assert link is not None
+    directive = unquote(link.split("#:~:text=", 1)[1])
+    assert "-," in directive, "a prefix tells the later passage apart"
