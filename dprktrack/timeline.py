@@ -9,6 +9,7 @@ target among the entries shown.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from dprktrack.claimsfile.catalog import Catalog
@@ -53,8 +54,8 @@ def timeline(catalog: Catalog, wanted: ClaimFilter, *, links: bool = True) -> li
             records[n]["start"] or 0,
         ),
     )
-    taken: dict[tuple[str, str], list[Taken]] = {}
-    """(actor, target) → every stance taken on it so far, oldest first."""
+    lines: dict[tuple[str, str], Line] = {}
+    """(actor, target) → what the timeline has seen of that actor's line on it."""
     entries: list[Record] = []
     for record in map(records.__getitem__, order):
         when, dated_by = dated(catalog, record)
@@ -63,11 +64,11 @@ def timeline(catalog: Catalog, wanted: ClaimFilter, *, links: bool = True) -> li
         whose = sorted(speakers(record["actor_id"], members))
         for stance in record["stances"]:
             for speaker in whose:  # a group's claim turns each member's line on its own
-                history = taken.setdefault((speaker, stance["target"]), [])
-                change = _change(stance, history, now)
+                line = lines.setdefault((speaker, stance["target"]), Line())
+                change = _change(stance, line.previous(now))
                 if change is not None and change not in entry["changes"]:
                     entry["changes"].append(change)
-                history.append(now._replace(stance=stance["stance"]))
+                line.add(now._replace(stance=stance["stance"]))
         entries.append(entry)
     return entries
 
@@ -83,19 +84,56 @@ class Taken(NamedTuple):
     when: str
 
 
-def _comparable(before: Taken, now: Taken) -> bool:
-    """Whether `before` surely came first. Within one source, a claim dated only by its
-    source has no known place among the others (an article recalls a 2023 vote beside
-    the 2024 veto); across sources, only an earlier date orders two claims (two articles
-    of one day come in no known order)."""
-    if before.source == now.source:
-        return "source" not in (before.dated_by, now.dated_by)
-    return before.when < now.when
+@dataclass
+class Line:
+    """One actor's stances toward one target as the timeline meets them (oldest first), kept
+    as just what `previous` needs, so each claim costs the same however many came before.
+
+    A claim surely came after another of its own source when both are dated by
+    themselves (a claim dated only by its source has no known place among its source's
+    others: an article recalls a 2023 vote beside the 2024 veto); after another
+    source's claim only when that one's date is earlier (two articles of one day come
+    in no known order).
+    """
+
+    day: str = ""
+    """The date of the stances in `today`."""
+    today: list[Taken] = field(default_factory=list)
+    earlier: tuple[Taken | None, Taken | None] = (None, None)
+    """Of the stances of earlier days: the latest, and the latest of another source."""
+    dated_in: dict[str, Taken] = field(default_factory=dict)
+    """Per source, its latest stance from a claim dated by itself."""
+
+    def previous(self, now: Taken) -> Taken | None:
+        """The latest stance that surely came before `now`, if any."""
+        self._settle(now.when)
+        same = self.dated_in.get(now.source) if now.dated_by != "source" else None
+        latest, other = self.earlier
+        across = latest if latest is not None and latest.source != now.source else other
+        found = [taken for taken in (same, across) if taken is not None]
+        return max(found, key=lambda taken: taken.place) if found else None
+
+    def add(self, taken: Taken) -> None:
+        self._settle(taken.when)
+        self.today.append(taken)
+        if taken.dated_by != "source":
+            self.dated_in[taken.source] = taken
+
+    def _settle(self, when: str) -> None:
+        """A new day: today's stances become earlier ones."""
+        if when == self.day:
+            return
+        for taken in self.today:
+            latest, other = self.earlier
+            if latest is None or taken.source != latest.source:
+                self.earlier = (taken, latest)
+            else:
+                self.earlier = (taken, other)
+        self.today, self.day = [], when
 
 
-def _change(stance: Record, history: list[Taken], now: Taken) -> Record | None:
-    """The turn this stance makes from the latest comparable one on its target, if any."""
-    before = next((taken for taken in reversed(history) if _comparable(taken, now)), None)
+def _change(stance: Record, before: Taken | None) -> Record | None:
+    """The turn this stance makes from the one before it on its target, if any."""
     if before is None or before.stance == stance["stance"]:
         return None
     return {"target": stance["target"], "from": before.stance, "to": stance["stance"],
