@@ -127,7 +127,7 @@ def diff_catalogs(old: Catalog, new: Catalog) -> list[RecordChange]:
                 changes.append(
                     RecordChange(kind, record_id, "added", record=plain(after[record_id]))
                 )
-            else:
+            elif before[record_id] != after[record_id]:  # the usual case at C speed: equal
                 new_record = after[record_id]
                 unique = kind != "claim" or _unique_quote(new, new_record)
                 change = record_change(kind, before[record_id], new_record, unique=unique)

@@ -8,16 +8,13 @@ from __future__ import annotations
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import click
 
 from dprktrack.cli.group import one_line_message
 from dprktrack.errors import DprkError
 from dprktrack.output.safetext import visible
-
-if TYPE_CHECKING:
-    pass
 
 T = TypeVar("T")
 

@@ -189,7 +189,7 @@ def check(
     settings = run_settings(ctx)
     strict = settings.strict if strict is None else strict
     fmt = fmt or settings.format
-    catalog = load_claims(ctx, bundled_ok=False)
+    catalog = load_claims(ctx, bundled_ok=False, name_shadowed=False)
     _say_which_claims_file(ctx, catalog, settings)
     _refuse_overwriting_data(catalog, reports)
     claims = _known_claims(catalog, claim_ids) or None

@@ -58,17 +58,21 @@ def claims_choice(ctx: click.Context) -> Path | None:
     return explicit if explicit is not None else run_settings(ctx).claims
 
 
-def load_claims(ctx: click.Context, *, bundled_ok: bool = True) -> Catalog:
+def load_claims(
+    ctx: click.Context, *, bundled_ok: bool = True, name_shadowed: bool = True
+) -> Catalog:
     """The claims file the command is to use (--claims, the settings file's, ./claims.json,
-    the bundled copy unless `bundled_ok` is False), loaded and validated."""
+    the bundled copy unless `bundled_ok` is False), loaded and validated; with
+    `name_shadowed`, a note when the settings chose it over a ./claims.json here (`check`
+    names any redirect itself, in full, for CI logs)."""
     from dprktrack.claimsfile.find import find_claims_file
     from dprktrack.claimsfile.load import load_catalog
 
     chosen = claims_choice(ctx)
     path = find_claims_file(chosen, bundled_ok=bundled_ok, command=ctx.info_name or "check")
     explicit = ctx.find_root().params.get("claims_path") is not None
-    if chosen is not None and not explicit and ctx.info_name != "check":
-        _note_a_shadowed_claims_file(ctx, path)  # check names any redirect itself, in full
+    if name_shadowed and chosen is not None and not explicit:
+        _note_a_shadowed_claims_file(ctx, path)
     return load_catalog(path)
 
 

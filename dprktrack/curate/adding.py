@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from dprktrack.claimsfile.catalog import Catalog
 from dprktrack.curate.anchoring import Anchored, source_document, verdict_problem
@@ -22,9 +22,6 @@ from dprktrack.matching.matcher import (
     Document,
 )
 from dprktrack.schema.records import claim_of
-
-if TYPE_CHECKING:
-    pass
 
 CLAIM_OPTIONS = {
     "actor": "--actor",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from dprktrack.check.verdicts import claim_finding
 from dprktrack.claimsfile.catalog import Catalog
@@ -24,9 +24,6 @@ from dprktrack.matching.matcher import (
 from dprktrack.matching.normalise import normalise_text
 from dprktrack.matching.textpos import Span, sentence
 from dprktrack.schema.records import Claim, StanceEntry
-
-if TYPE_CHECKING:
-    pass
 
 Kind = Literal["exact", "typography", "close"]
 

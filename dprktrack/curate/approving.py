@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from dprktrack.check.repairs import with_fields
 from dprktrack.check.verdicts import judged
@@ -17,9 +17,6 @@ from dprktrack.matching.matcher import (
     Document,
 )
 from dprktrack.schema.records import Claim, claim_of
-
-if TYPE_CHECKING:
-    pass
 
 
 @dataclass(frozen=True)

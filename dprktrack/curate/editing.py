@@ -467,7 +467,7 @@ def edited_actor(catalog: Catalog, actor_id: str, changes: ActorChanges) -> Edit
     aliases = _aliases(old, str(values.get("name", old["name"])), changes)
     if aliases is not None:
         values["aliases"] = aliases or None
-    members = group_members(catalog, actor_id, old.get("members", []), changes)
+    members = _members_after(catalog, actor_id, old.get("members", []), changes)
     if members is not None:
         values["members"] = members or None
     record = _validated("actors", with_values(old, values, _field_order("actors")))
@@ -498,7 +498,7 @@ def _aliases(old: Record, name: str, changes: ActorChanges) -> list[str] | None:
     return [alias for alias in dict.fromkeys(aliases) if alias and alias != name]
 
 
-def group_members(
+def _members_after(
     catalog: Catalog, group_id: str, old: Sequence[str], changes: ActorChanges
 ) -> list[str] | None:
     """A group's members, resolved like --actor: replaced, or added and removed one by one.
