@@ -36,10 +36,10 @@ def report(ctx: click.Context, output: str | None) -> None:
     \b
     Examples:
       dprktrack report -o report.html
-      dprktrack --claims other/claims.json report > other.html
+      dprktrack report > report.html                # the same page, on stdout
     """
     from dprktrack.export import check_output, write_file
-    from dprktrack.report.page import report_html
+    from dprktrack.report.page import report_page
 
     if output is not None and not output.strip():
         raise click.UsageError("-o: empty; give a file name, or - for stdout")
@@ -47,10 +47,16 @@ def report(ctx: click.Context, output: str | None) -> None:
     catalog = load_claims(ctx)
     if to_file is not None:
         check_output(catalog, to_file)
-    page = report_html(catalog)
+    page = report_page(catalog)
+    if page.failing:
+        click.echo(
+            f"note: {len(page.failing)} claim(s) fail the check, flagged in the table and not "
+            f"highlighted (`dprktrack check` says why): {', '.join(page.failing)}",
+            err=True,
+        )
     if to_file is None:
-        sys.stdout.write(page)
+        sys.stdout.write(page.html)
         return
-    write_file(to_file, lambda out: print(page, end="", file=out))
+    write_file(to_file, lambda out: print(page.html, end="", file=out))
     shown = one_line_message(str(to_file))
     click.echo(f"note: wrote the report of {len(catalog.claims)} claim(s) to {shown}", err=True)

@@ -7,6 +7,7 @@ gives the same bytes, with no date or path of the machine it ran on.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
@@ -36,10 +37,29 @@ def asset(name: str) -> str:
     return files("dprktrack.report").joinpath("assets", name).read_text("utf-8")
 
 
+@dataclass(frozen=True)
+class ReportPage:
+    """The page, and the claims it flags as failing the check (for a note on stderr)."""
+
+    html: str
+    failing: list[str]
+
+
 def report_html(catalog: Catalog) -> str:
     """The whole report for `catalog`: one self-contained HTML document."""
+    return report_page(catalog).html
+
+
+def report_page(catalog: Catalog) -> ReportPage:
+    """The report for `catalog`, and which claims the check fails (flagged, not highlighted)."""
     placements = place_claims(catalog)
     claims = claim_facts(catalog, placements)
+    failing = [claim.id for claim in claims if claim.placement.severity == "failure"]
+    return ReportPage(_document(catalog, claims, placements), failing)
+
+
+def _document(catalog: Catalog, claims: Sequence[ClaimFacts], placements: Placements) -> str:
+    """The HTML document: head with its policy, then contents, sources, grid and table."""
     style, script = asset("report.css"), asset("report.js")
     title = page_title(catalog)
     body = "\n".join(
