@@ -97,6 +97,10 @@ COMMAND_MODULES: dict[str, tuple[str, str]] = {
         "dprktrack.cli.sourcing:remove_source",
         "Remove a source no claim quotes any more.",
     ),
+    "report": (
+        "dprktrack.cli.reporting:report",
+        "Write the findings as one self-contained HTML page.",
+    ),
     "schema": (
         "dprktrack.cli.curating:schema",
         "Print the claims file's JSON Schema, for editors.",

@@ -28,7 +28,7 @@ CHECKING = "dprktrack.check.verdicts"
 """The check machinery (verdicts and repairs); its report formatting is light."""
 COMMANDS = "dprktrack.cli.lookups dprktrack.cli.curating dprktrack.cli.checking " + (
     "dprktrack.cli.exporting dprktrack.cli.configuring dprktrack.cli.editing dprktrack.cli.sourcing"
-    " dprktrack.cli.changes"
+    " dprktrack.cli.changes dprktrack.cli.reporting"
 )
 TOML = "tomllib"
 """The TOML parser: imported only when a settings file is found."""
@@ -194,6 +194,12 @@ def test_check_writing_every_report_imports_neither_pydantic_nor_rich(tmp_path: 
     found = imported(tmp_path, "--claims", str(CLAIMS), "check", "--format", "json", *reports)
     assert found == {"dprktrack.cli.checking", MATCHER, CHECKING}
     assert (tmp_path / "sarif").exists()
+
+
+def test_report_imports_the_check_and_neither_pydantic_nor_rich(tmp_path: Path) -> None:
+    found = imported(tmp_path, "--claims", str(CLAIMS), "report", "-o", str(tmp_path / "r.html"))
+    assert found == {"dprktrack.cli.reporting", MATCHER, CHECKING}
+    assert (tmp_path / "r.html").exists()
 
 
 def test_config_imports_neither_pydantic_nor_rich_nor_the_matcher(tmp_path: Path) -> None:

@@ -1,0 +1,46 @@
+"""Escaping for each place a value goes in the page: text, attributes, links.
+
+Every value from a claims file or a source passes through here: markup in a quote
+or a name stays text and never becomes an element.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from urllib.parse import urlsplit
+
+SAFE_SCHEMES = ("http", "https")
+"""The only schemes a link in the report may have: no javascript:, data: or file:."""
+
+
+def text(value: str) -> str:
+    """`value` as element content: &, < and > escaped (quotes too, harmless there)."""
+    return escape(value, quote=True)
+
+
+def attr(value: str) -> str:
+    """`value` as a double-quoted attribute's content: &, <, > and " escaped."""
+    return escape(value, quote=False).replace('"', "&quot;")
+
+
+def safe_url(url: str | None) -> str | None:
+    """`url` when it is an http(s) address a reader may follow, else None (shown unlinked)."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in SAFE_SCHEMES or not parts.netloc:
+        return None
+    if any(ord(char) < 0x21 or char in "\"'<>\\`" for char in url):
+        return None
+    return url
+
+
+def link(url: str | None, label: str) -> str:
+    """A link to `url` with `label`, or the label alone when the address is not http(s)."""
+    href = safe_url(url)
+    if href is None:
+        return text(label)
+    return f'<a href="{attr(href)}" rel="noopener noreferrer">{text(label)}</a>'

@@ -1,0 +1,132 @@
+"""The claims table and its filters: plain rows a reader can read with scripts off.
+
+Each row carries what the filters match on in `data-` attributes; the filter
+controls start hidden and the page's script shows them (filtering is the
+enhancement, reading is not).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from dprktrack.report import markup
+from dprktrack.report.facts import STANCE_MARKS, ClaimFacts
+
+if TYPE_CHECKING:
+    from dprktrack.claimsfile.catalog import Catalog
+
+COLUMNS = ("Claim", "Actor", "Stances", "Quote", "Summary", "Type", "Via", "Source", "Check")
+
+
+def filters_html(catalog: Catalog, claims: Sequence[ClaimFacts]) -> str:
+    """The filter controls (hidden until the script runs) and the count of rows shown."""
+    from dprktrack.schema.vocabulary import QUOTE_TYPES, STANCES
+
+    speakers = {speaker for claim in claims for speaker in claim.speakers}
+    targets = {target for claim in claims for target, _, _ in claim.stances}
+    choices = {
+        "actor": ("Actor", [(a.id, a.name) for a in catalog.actors.values() if a.id in speakers]),
+        "target": (
+            "Target",
+            [(t.id, t.label) for t in catalog.targets.values() if t.id in targets],
+        ),
+        "stance": ("Stance", [(s, s) for s in STANCES]),
+        "quote-type": ("Quote type", [(q, q) for q in QUOTE_TYPES]),
+        "source": ("Source", [(s.id, s.title) for s in catalog.sources.values()]),
+    }
+    selects = "".join(_select(key, label, options) for key, (label, options) in choices.items())
+    total = len(claims)
+    return (
+        '<div id="filters" hidden>'
+        f"{selects}"
+        '<label for="filter-text">Text<input type="search" id="filter-text" '
+        'placeholder="words in quote, summary, names"></label>'
+        f'<output id="claim-count" tabindex="-1" aria-live="polite" for="{_for_all(choices)}">'
+        f"{total} of {total} claims</output></div>"
+    )
+
+
+def _for_all(choices: dict[str, tuple[str, list[tuple[str, str]]]]) -> str:
+    return " ".join([*(f"filter-{key}" for key in choices), "filter-text"])
+
+
+def _select(key: str, label: str, options: list[tuple[str, str]]) -> str:
+    listed = "".join(
+        f'<option value="{markup.attr(value)}">{markup.text(name)}</option>'
+        for value, name in options
+    )
+    return (
+        f'<label for="filter-{key}">{label}<select id="filter-{key}">'
+        f'<option value="">all</option>{listed}</select></label>'
+    )
+
+
+def claims_table(catalog: Catalog, claims: Sequence[ClaimFacts]) -> str:
+    """Every claim as a row, in the claims file's order, in a box that scrolls on its own."""
+    head = "".join(f'<th scope="col">{name}</th>' for name in COLUMNS)
+    rows = "\n".join(_row(catalog, claim) for claim in claims)
+    return (
+        '<div class="scroll" role="region" aria-label="Claims" tabindex="0">'
+        '<table id="claims"><caption class="vh">Claims, one row each</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody></table></div>"
+    )
+
+
+def _row(catalog: Catalog, claim: ClaimFacts) -> str:
+    """One claim's row: its data attributes for the filters, and its cells."""
+    verdict = claim.placement
+    fails = verdict.severity == "failure"
+    attributes = {
+        "id": claim.id,
+        "data-claim": claim.id,
+        "data-actor": claim.actor_id,
+        "data-targets": " ".join(target for target, _, _ in claim.stances),
+        "data-stances": " ".join(f"{target}:{stance}" for target, _, stance in claim.stances),
+        "data-quote-type": claim.quote_type,
+        "data-source": claim.source,
+        "data-verdict": verdict.verdict,
+    }
+    if len(claim.speakers) > 1:
+        attributes["data-speakers"] = " ".join(claim.speakers)
+    written = " ".join(f'{name}="{markup.attr(value)}"' for name, value in attributes.items())
+    css = f"s-{claim.main_stance}" + (" fails" if fails else "")
+    ident = markup.text(claim.id)
+    first = f'<a href="#q-{markup.attr(claim.id)}">{ident}</a>' if claim.placed else ident
+    role = f"<br><small>{markup.text(claim.role)}</small>" if claim.role else ""
+    kind = " (act)" if claim.kind == "act" else ""
+    source = catalog.sources[claim.source]
+    return (
+        f'<tr {written} class="{css}" tabindex="-1"><th scope="row">{first}</th>'
+        f"<td>{markup.text(claim.actor)}{role}</td><td>{_stances(claim)}</td>"
+        f'<td class="quote">{markup.text(claim.quote)}</td><td>{markup.text(claim.summary)}</td>'
+        f"<td>{markup.text(claim.quote_type)}{kind}</td><td>{markup.text(claim.via or '—')}</td>"
+        f'<td><a href="#source-{markup.attr(source.id)}">{markup.text(source.title)}</a></td>'
+        f"<td>{_verdict(claim)}</td></tr>"
+    )
+
+
+def _stances(claim: ClaimFacts) -> str:
+    if not claim.stances:
+        return "—"
+    items = "".join(
+        f'<li class="s-{markup.attr(stance)}"><span class="sym" aria-hidden="true">'
+        f"{STANCE_MARKS.get(stance, '')}</span> {markup.text(label)}: {markup.text(stance)}</li>"
+        for _, label, stance in claim.stances
+    )
+    return f'<ul class="stances">{items}</ul>'
+
+
+def _verdict(claim: ClaimFacts) -> str:
+    """The check's verdict: `ok`, a warning's slug, or a failure in words (not highlighted)."""
+    placement = claim.placement
+    if placement.severity == "pass":
+        return '<span class="verdict">ok</span>'
+    if placement.severity == "warning":
+        return (
+            f'<span class="verdict">{markup.text(placement.verdict)}</span> (placed; check warns)'
+        )
+    return (
+        f'<span class="verdict">fails: {markup.text(placement.verdict)}</span>'
+        f"<br><small>{markup.text(placement.message)}</small> Not highlighted in the article."
+    )
