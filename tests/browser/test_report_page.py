@@ -366,6 +366,34 @@ def test_enter_on_a_highlight_link_moves_focus_to_its_row(
     visit.assert_quiet()
 
 
+def test_focus_on_a_highlight_link_shows_its_claims_facts(
+    open_report: Opener, bundled_report: Path
+) -> None:
+    visit = open_report(bundled_report)
+    claim = next(c for c in DATA["claims"] if c["id"] in passages(CATALOG))
+    actor = next(a for a in DATA["actors"] if a["id"] == claim["actor"])
+    link = visit.page.locator(f"section.source a[href='#{claim['id']}']").first
+    link.focus()
+    tip = link.locator("[role=tooltip]")
+    box = tip.bounding_box()
+    assert box is not None
+    assert box["width"] > 50
+    assert box["height"] > 10
+    for fact in (actor["name"], claim["quote_type"], claim["summary"]):
+        assert fact in tip.inner_text()
+    visit.assert_quiet()
+
+
+def test_printed_the_filter_controls_are_left_out_and_the_chosen_rows_stay(
+    open_report: Opener, bundled_report: Path
+) -> None:
+    visit = open_report(bundled_report, f"#filter?stance={STANCE}")
+    visit.page.emulate_media(media="print")
+    assert not visit.page.locator("#filter-actor").is_visible()
+    assert shown_rows(visit) == expected(stances=(STANCE,))  # what was chosen is what prints
+    visit.assert_quiet()
+
+
 # --- scripts off -------------------------------------------------------------------------
 
 
