@@ -6,6 +6,7 @@ or a name stays text and never becomes an element.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html import escape
 from urllib.parse import urlsplit
 
@@ -13,11 +14,13 @@ SAFE_SCHEMES = ("http", "https")
 """The only schemes a link in the report may have: no javascript:, data: or file:."""
 
 
+@lru_cache(maxsize=4096)  # names, labels and titles recur on every row
 def text(value: str) -> str:
     """`value` as element content: &, < and > escaped (quotes too, harmless there)."""
     return escape(value, quote=True)
 
 
+@lru_cache(maxsize=4096)
 def attr(value: str) -> str:
     """`value` as a double-quoted attribute's content: &, <, > and " escaped."""
     return escape(value, quote=False).replace('"', "&quot;")

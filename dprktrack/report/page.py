@@ -62,6 +62,9 @@ def _document(catalog: Catalog, claims: Sequence[ClaimFacts], placements: Placem
     """The HTML document: head with its policy, then contents, sources, grid and table."""
     style, script = asset("report.css"), asset("report.js")
     title = page_title(catalog)
+    by_source: dict[str, list[ClaimFacts]] = {}
+    for claim in claims:
+        by_source.setdefault(claim.source, []).append(claim)
     body = "\n".join(
         [
             '<a class="skip" href="#claims-section">Skip to the claims</a>',
@@ -70,7 +73,7 @@ def _document(catalog: Catalog, claims: Sequence[ClaimFacts], placements: Placem
             "<main>",
             _legend(),
             *(
-                _source_section(catalog, source_id, claims, placements)
+                _source_section(catalog, source_id, by_source.get(source_id, []), placements)
                 for source_id in catalog.sources
             ),
             '<section id="grid-section" aria-labelledby="grid-heading">'
@@ -146,11 +149,10 @@ def _legend() -> str:
 
 
 def _source_section(
-    catalog: Catalog, source_id: str, claims: Sequence[ClaimFacts], placements: Placements
+    catalog: Catalog, source_id: str, own: Sequence[ClaimFacts], placements: Placements
 ) -> str:
     """One source: its title and details, the check's notes on it, and its annotated text."""
     source = catalog.sources[source_id]
-    own = [claim for claim in claims if claim.source == source_id]
     failing = [claim for claim in own if not claim.placed]
     details = f"{source.author}, {source.outlet}, {source.published.isoformat()}"
     where = markup.link(source.url, "original") if markup.safe_url(source.url) else ""
