@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import html
 import io
 import json
 import os
@@ -435,6 +436,19 @@ def test_export_annotations_are_faithful(run: Run) -> None:
 # --- GitHub annotations: one command per line --------------------------------
 
 GITHUB = re.compile(r"::(error|warning) file=(?P<file>[^,:]*),line=\d+,col=\d+,title=[^,:]*::.*")
+
+
+def test_the_report_shows_hostile_text_as_text_and_is_safe_on_a_terminal(run: Run) -> None:
+    from htmlparts import Page
+
+    page = human(run("report"), "plain")
+    assert_terminal_safe(page, "plain")
+    for markup in MARKUP:
+        assert html.escape(markup) in page, markup
+    hrefs = {element.attrs.get("href", "") for element in Page(page).elements}
+    assert not any("evil" in href for href in hrefs)
+    assert "&#x1B;[2J" in page
+    assert "&#x202E;" in page
 
 
 def test_github_annotations_cannot_be_split_into_a_second_command(run: Run) -> None:
