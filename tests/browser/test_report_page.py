@@ -520,7 +520,8 @@ JS_NAMES = ("constructor", "prototype", "tostring", "c001")
 
 def claims_file(folder: Path, text: Any, url: Any, ids: tuple[str, ...] = JS_NAMES) -> Path:
     """A claims file of one made-up source whose every text field (and the article itself,
-    and so every quote) is `text(n)`; ids are slugs that name things in JavaScript."""
+    and so every quote) is `text(n)`, and its own name too; ids are slugs that name things in
+    JavaScript."""
     folder.mkdir()
     paragraphs = [f"{text(1)} and {text(2)}", text(3), f"{text(4)}, said {text(5)}."]
     article = "\n\n".join(paragraphs) + "\n"
@@ -552,7 +553,7 @@ def claims_file(folder: Path, text: Any, url: Any, ids: tuple[str, ...] = JS_NAM
                     {"id": "length", "label": text(42), "description": text(43)}],
         "claims": claims,
     }  # fmt: skip
-    path = folder / "claims.json"
+    path = folder / ("claims.json" if text is harmless else "<svg onload=alert(9)>\"c'.json")
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2), "utf-8")
     return path
 
@@ -607,6 +608,7 @@ def test_hostile_data_adds_no_element_and_runs_nothing(open_report: Opener, tmp_
     page_text = visit.page.evaluate("() => document.body.textContent")
     for n in (20, 30, 40):  # the values are there, as text
         assert hostile(n) in page_text
+    assert bad.name in page_text
     for name in pages:
         pages[name][0].assert_quiet()
 
