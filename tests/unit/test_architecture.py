@@ -110,6 +110,18 @@ RULES = {
             "dprktrack.errors",
         ),
     ),
+    "report imports only report, query, check, claimsfile, schema, output and errors": (
+        ("dprktrack.report",),
+        (
+            "dprktrack.report",
+            "dprktrack.query",
+            "dprktrack.check",
+            "dprktrack.claimsfile",
+            "dprktrack.schema",
+            "dprktrack.output",
+            "dprktrack.errors",
+        ),
+    ),
 }
 
 
