@@ -1,5 +1,6 @@
-"""The browser tests' own set-up, checked without a browser: which Chromium they find, that
-they skip saying why where there is none, and that CI makes them fail there instead."""
+"""The browser tests' own set-up: which Chromium they find, that they skip saying why where
+there is none, that CI makes them fail there instead, and that a page's stray request, dialog
+or error is caught (else "none happened" would prove nothing)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from browsing import MISSING, find_chromium
+from browsing import MISSING, Opener, find_chromium
 from support import REPO
 
 
@@ -71,3 +72,31 @@ def test_ci_installs_chromium_and_requires_the_browser_tests_before_running_them
     tests = ci.index(".venv/bin/pytest")
     assert -1 < ci.index("apt-get install -y chromium") < tests
     assert -1 < ci.index("export DPRKTRACK_REQUIRE_BROWSER=1") < tests
+
+
+NOISY = """<!DOCTYPE html><html><head><title>noisy</title>
+<link rel="stylesheet" href="http://127.0.0.1:9/style.css"></head><body>
+<img src="https://example.invalid/pixel.png"><script>
+alert("hello"); console.error("broken"); throw new Error("oops");
+</script></body></html>"""
+
+
+def test_a_page_that_calls_out_opens_dialogs_or_errs_is_caught(
+    open_report: Opener, tmp_path: Path
+) -> None:
+    page = tmp_path / "noisy.html"
+    page.write_text(NOISY, "utf-8")
+    visit = open_report(page)
+    visit.page.wait_for_function("() => document.readyState === 'complete'")  # both asked
+    assert sorted(visit.left) == [
+        "http://127.0.0.1:9/style.css",
+        "https://example.invalid/pixel.png",
+    ]
+    assert visit.dialogs == ["alert: hello"]
+    assert any("broken" in error for error in visit.errors)
+    assert any("oops" in error for error in visit.errors)
+    with pytest.raises(AssertionError):
+        visit.assert_quiet()
+    visit.left.clear()
+    visit.dialogs.clear()
+    visit.errors.clear()
