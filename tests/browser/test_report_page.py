@@ -127,9 +127,10 @@ def test_every_placed_claim_is_highlighted_with_exactly_its_passage(
         if c["quote"] in CATALOG.source_text(c["source"])
     }
     assert {i: wanted[i] for i in verbatim} == verbatim
-    first_segments = visit.page.evaluate(
-        "ids => ids.filter(id => { const m = document.getElementById('q-' + id);"
-        " return m && m.dataset.claims.split(/\\s+/).includes(id); })",
+    first_segments = visit.page.evaluate(  # each claim's #q-… is its first segment
+        "ids => ids.filter(id => document.getElementById('q-' + id) !== null && "
+        "document.getElementById('q-' + id) === "
+        'document.querySelector(`mark[data-claims~="${CSS.escape(id)}"]`))',
         list(wanted),
     )
     assert first_segments == list(wanted)
@@ -291,6 +292,19 @@ def test_a_claim_link_scrolls_to_and_focuses_its_row(
     visit.page.wait_for_function(f"() => document.activeElement.id === {json.dumps(claim_id)}")
     assert focused_id(visit) == claim_id
     assert in_viewport(visit, f"#{claim_id}")
+    visit.assert_quiet()
+
+
+def test_a_claim_link_followed_while_its_row_is_filtered_out_shows_it(
+    open_report: Opener, bundled_report: Path
+) -> None:
+    hidden = next(c["id"] for c in DATA["claims"] if c["id"] not in expected(stances=(STANCE,)))
+    visit = open_report(bundled_report, f"#filter?stance={STANCE}")
+    settle(visit, expected(stances=(STANCE,)))
+    visit.page.evaluate(f"() => {{ location.hash = {json.dumps('#' + hidden)}; }}")
+    visit.page.wait_for_function(f"() => document.activeElement.id === {json.dumps(hidden)}")
+    assert hidden in shown_rows(visit)
+    assert in_viewport(visit, f"#{hidden}")
     visit.assert_quiet()
 
 
