@@ -40,7 +40,7 @@ def filters_html(catalog: Catalog, claims: Sequence[ClaimFacts]) -> str:
     return (
         '<div id="filters" hidden>'
         f"{selects}"
-        '<label for="filter-text">Text<input type="search" id="filter-text" '
+        '<label for="filter-text">Text<input type="search" id="filter-text" autocomplete="off" '
         'placeholder="words in quote, summary, names"></label>'
         f'<output id="claim-count" tabindex="-1" aria-live="polite" for="{_for_all(choices)}">'
         f"{total} of {total} claims</output></div>"
@@ -57,7 +57,7 @@ def _select(key: str, label: str, options: list[tuple[str, str]]) -> str:
         for value, name in options
     )
     return (
-        f'<label for="filter-{key}">{label}<select id="filter-{key}">'
+        f'<label for="filter-{key}">{label}<select id="filter-{key}" autocomplete="off">'
         f'<option value="">all</option>{listed}</select></label>'
     )
 

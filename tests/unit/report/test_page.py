@@ -140,3 +140,21 @@ def test_several_sources_each_get_a_section_listed_in_the_contents(repo_copy: Pa
         assert page.highlighted(claim_id) == claim.quote
     assert f'href="{LEDGER_URL}"' in html
     assert toc.tag == "nav"
+
+
+def test_a_source_that_cannot_be_read_leaves_its_claims_flagged_and_the_rest_shown(
+    repo_copy: Path,
+) -> None:
+    harbour_repo(repo_copy)
+    catalog = load_catalog(repo_copy)
+    gone = catalog.source_path(GAZETTE_SOURCE)
+    gone.unlink()
+    page = Page(report_html(load_catalog(repo_copy)))
+    for claim in catalog.claims.values():
+        (row,) = page.by_id(claim.id)
+        if claim.source == GAZETTE_SOURCE:
+            assert row.attrs["data-verdict"] == "source-missing"
+            assert page.highlighted(claim.id) == ""
+        else:
+            assert page.highlighted(claim.id), claim.id
+    assert page.by_id(f"source-{GAZETTE_SOURCE}")
