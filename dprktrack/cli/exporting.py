@@ -57,25 +57,25 @@ def export(ctx: click.Context, fmt: str | None, output: str | None, base: str | 
       dprktrack export -o claims.csv                # --format csv, from the suffix
       dprktrack export --format jsonl | jq -r .actor
     """
-    from dprktrack import export as exports
+    from dprktrack.export import annotations, formats, paths
 
     if output is not None and not output.strip():
         raise click.UsageError("-o: empty; give a file name, or - for stdout")
     to_file = Path(output) if output is not None and output != "-" else None
-    fmt = exports.export_format(fmt, to_file)
+    fmt = formats.export_format(fmt, to_file)
     if base is not None and fmt != "annotations":
         raise click.UsageError("--base goes with --format annotations")
     if base is not None:
-        exports.check_base(base)
+        annotations.check_base(base)
     catalog = load_claims(ctx)
     if to_file is not None:
-        exports.check_output(catalog, to_file)
-    write, notes = exports.export_writer(catalog, fmt, base)
+        paths.check_output(catalog, to_file)
+    write, notes = formats.export_writer(catalog, fmt, base)
     for note in notes:
         click.echo(f"note: {one_line_message(note)}", err=True)
     if to_file is None:
         write(sys.stdout)
         return
-    exports.write_file(to_file, write)
+    paths.write_file(to_file, write)
     shown = one_line_message(str(to_file))
     click.echo(f"note: exported {len(catalog.claims)} claim(s) as {fmt} to {shown}", err=True)

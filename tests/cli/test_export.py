@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 import pytest
 from support import CLAIM_IDS, CLAIMS, DATA, REPO, SEED_TEXT, Invoke
 
-from dprktrack.export import ROW_FIELDS
+from dprktrack.export.rows import ROW_FIELDS
 from dprktrack.matching.matcher import CONTEXT_LENGTH
 from dprktrack.query import CLAIM_FIELDS
 
