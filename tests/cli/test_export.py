@@ -319,8 +319,8 @@ def test_the_suffix_of_o_chooses_the_format_unless_format_is_given(
     assert (
         json.loads((tmp_path / "claims.ndjson").read_text("utf-8").splitlines()[0])["id"] == "c001"
     )
-    _ok(invoke("export", "--format", "annotations", "-o", str(tmp_path / "x.csv")))
-    assert json.loads((tmp_path / "x.csv").read_text("utf-8"))["type"] == "AnnotationCollection"
+    _ok(invoke("export", "--format", "annotations", "-o", str(tmp_path / "x.txt")))
+    assert json.loads((tmp_path / "x.txt").read_text("utf-8"))["type"] == "AnnotationCollection"
     dash = _ok(invoke("export", "--format", "jsonl", "-o", "-"))
     assert len(dash.stdout.splitlines()) == len(CLAIM_IDS)
 
@@ -336,7 +336,9 @@ def test_export_refuses_to_overwrite_the_claims_file_or_a_source(
     (folder / "link").symlink_to(repo_copy)
     (folder / "hard-link").hardlink_to(folder / "seeds" / "000_ae58a3e6272e0d5e.txt")
     before = {path: path.read_bytes() for path in (repo_copy, *folder.glob("seeds/*"))}
-    result = invoke("export", "--format", "csv", "-o", str(folder / target), claims=repo_copy)
+    result = invoke(
+        "export", "--format", "annotations", "-o", str(folder / target), claims=repo_copy
+    )
     assert result.exit_code == 2
     assert result.stderr.startswith(f"error: {folder / target}: is ")
     assert "not overwritten" in result.stderr
