@@ -56,7 +56,7 @@ def _configured_claims(folder: Path) -> tuple[Path, str] | None:
         return None
     if settings.claims is None:
         return None
-    return folder / settings.claims, settings.origins.get("claims", "a settings file")
+    return folder / settings.claims, str(settings.file or "a settings file")
 
 
 def _same_file(first: Path, second: Path) -> bool:
