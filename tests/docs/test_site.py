@@ -20,6 +20,7 @@ PAGES = (
     "curating",
     "second-article",
     "export",
+    "sharing",
     "claims-file",
     "codebook",
     "security",
