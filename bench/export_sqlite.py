@@ -1,11 +1,11 @@
 """How long `export --format sqlite` takes: the bundled data and 100,000 claims.
 
-Each export runs as a user runs it, a new process, beside two floors measured in the same
-run on the same claims file: loading and validating it, and `export --format jsonl` (the
-flat rows every format builds). The sqlite export adds each quote's verdict (a check of the
-whole file), the tables, the full-text index and Datasette's metadata (which imports the
-models). Target at 100,000 claims: within three times the jsonl export, peak memory under
-1 GB.
+Each export runs as a user runs it, a new process, beside three floors measured in the same
+run on the same claims file: loading and validating it, `export --format jsonl` (the flat
+records every format builds) and `check` (the verdict of every quote, which the database
+holds). The sqlite export is about those two together, plus the tables, the full-text index
+and Datasette's metadata (which imports the models). Target at 100,000 claims: within 1.25
+times jsonl and check added up, peak memory under 1 GB.
 
     python bench/export_sqlite.py [--claims 100000] [--sources 1000] [--runs 3]
 
@@ -25,16 +25,18 @@ from check_scale import Measure, machine, measure  # the check benchmark's runne
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = Path(__file__).resolve().parent / "corpus.py"
 LOAD = "import sys; from dprktrack.claimsfile.load import load_catalog; load_catalog(sys.argv[1])"
-WITHIN_JSONL = 3.0
+WITHIN_FLOORS = 1.25
 MEMORY_LIMIT_MB = 1024
 
 
 def commands(claims: Path, out: Path) -> dict[str, list[str]]:
-    """The floors first, then the sqlite export, all on one claims file."""
+    """The floors first, then the sqlite export, all on one claims file (notes on stderr
+    are left out of the table)."""
     dprktrack = [str(Path(sys.executable).with_name("dprktrack")), "--claims", str(claims)]
     return {
         "load and validate (floor)": [sys.executable, "-c", LOAD, str(claims)],
         "export --format jsonl (floor)": [*dprktrack, "export", "-o", str(out / "claims.jsonl")],
+        "check --format json (floor)": [*dprktrack, "check", "--format", "json"],
         "export -o claims.db": [*dprktrack, "export", "-o", str(out / "claims.db")],
     }
 
@@ -69,11 +71,16 @@ def main() -> None:
         subprocess.run([*build, "--sources", str(arguments.sources)], check=True,
                        stdout=subprocess.DEVNULL)  # fmt: skip
         found = run(f"{arguments.claims:,}", Path(folder) / "claims.json", arguments.runs)
-    sqlite, jsonl = found["export -o claims.db"], found["export --format jsonl (floor)"]
-    ratio = sqlite.seconds / jsonl.seconds
-    met = ratio <= WITHIN_JSONL and sqlite.peak_mb < MEMORY_LIMIT_MB
-    print(f"\nsqlite / jsonl: {ratio:.2f} (target ≤ {WITHIN_JSONL}); peak {sqlite.peak_mb:.0f} MB "
-          f"(target < {MEMORY_LIMIT_MB} MB): {'met' if met else 'MISSED'}")  # fmt: skip
+    sqlite = found["export -o claims.db"]
+    floors = (
+        found["export --format jsonl (floor)"].seconds
+        + found["check --format json (floor)"].seconds
+    )
+    ratio = sqlite.seconds / floors
+    met = ratio <= WITHIN_FLOORS and sqlite.peak_mb < MEMORY_LIMIT_MB
+    print(f"\nsqlite / (jsonl + check): {ratio:.2f} (target ≤ {WITHIN_FLOORS}); "
+          f"peak {sqlite.peak_mb:.0f} MB (target < {MEMORY_LIMIT_MB} MB): "
+          f"{'met' if met else 'MISSED'}")  # fmt: skip
 
 
 if __name__ == "__main__":
