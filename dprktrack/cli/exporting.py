@@ -9,18 +9,19 @@ import click
 
 from dprktrack.cli.group import one_line_message
 from dprktrack.cli.shared import load_claims
-
-EXPORT_FORMATS = ("annotations", "csv", "jsonl")
+from dprktrack.export.formats import FORMATS
 
 
 @click.command(short_help="Export every claim for annotation tools, spreadsheets or data tools.")
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(EXPORT_FORMATS, case_sensitive=False),
+    type=click.Choice(tuple(FORMATS), case_sensitive=False),
     default=None,
     help="annotations: a W3C Web Annotation collection (JSON-LD); csv or jsonl: one claim per "
-    "row or line. Default: what -o's suffix says (.csv, .jsonl or .ndjson), else annotations.",
+    "row or line; sqlite: a database for Datasette, with its metadata beside it (-o only); "
+    "html: the report page. Default: what -o's suffix says (.json/.jsonld, .csv, "
+    ".jsonl/.ndjson, .db/.sqlite/.sqlite3, .html), else annotations.",
 )
 @click.option(
     "-o",
@@ -37,8 +38,16 @@ EXPORT_FORMATS = ("annotations", "csv", "jsonl")
     "(BASE#c001, sources resolved against BASE). Without it, ids are relative to the file, "
     "whose sources they find when it lies in the claims file's folder.",
 )
+@click.option(
+    "--excel",
+    is_flag=True,
+    help="CSV for spreadsheets: a UTF-8 byte order mark, and a ' before any cell that "
+    "begins with = + - @ ' a tab or a carriage return, so that no cell runs as a formula.",
+)
 @click.pass_context
-def export(ctx: click.Context, fmt: str | None, output: str | None, base: str | None) -> None:
+def export(
+    ctx: click.Context, fmt: str | None, output: str | None, base: str | None, excel: bool
+) -> None:
     """Export every claim for other tools: annotation viewers, spreadsheets, data tools.
 
     annotations gives a W3C Web Annotation collection (JSON-LD): one annotation per
@@ -46,36 +55,46 @@ def export(ctx: click.Context, fmt: str | None, output: str | None, base: str | 
     prefix and suffix, and a TextPositionSelector with code-point offsets), its
     bodies the summary, the speaker, one `target: stance` tag per stance and the relay.
     csv and jsonl give one flat record per claim: the fields of `list --format
-    json` with the actor's and the source's fields joined in. A quote that `dprktrack
-    check` would fail is exported without offsets, with a note on stderr. -o
-    replaces FILE whole or not at all, and never the claims file or a source.
+    json` with the actor's and the source's fields joined in. sqlite gives a
+    database (tables with keys, views, a full-text index) and, beside it, Datasette's
+    metadata (claims.db, claims.metadata.json). A quote that `dprktrack check` would
+    fail is exported without offsets, with a note on stderr. -o replaces FILE whole
+    or not at all, and never the claims file, a source, or a file later commands
+    would take for the claims file (claims.json).
 
     \b
     Examples:
       dprktrack export > annotations.jsonld
       dprktrack export --base https://example.org/dprk/annotations.jsonld -o annotations.jsonld
       dprktrack export -o claims.csv                # --format csv, from the suffix
+      dprktrack export --excel -o claims.csv        # for a spreadsheet
+      dprktrack export -o claims.db                 # and claims.metadata.json, for Datasette
       dprktrack export --format jsonl | jq -r .actor
     """
-    from dprktrack import export as exports
+    from dprktrack.export import formats, paths
 
     if output is not None and not output.strip():
         raise click.UsageError("-o: empty; give a file name, or - for stdout")
     to_file = Path(output) if output is not None and output != "-" else None
-    fmt = exports.export_format(fmt, to_file)
-    if base is not None and fmt != "annotations":
+    chosen = formats.choose_format(fmt, to_file, excel=excel)
+    if base is not None and chosen.name != "annotations":
         raise click.UsageError("--base goes with --format annotations")
     if base is not None:
-        exports.check_base(base)
+        from dprktrack.export.annotations import check_base
+
+        check_base(base)
     catalog = load_claims(ctx)
-    if to_file is not None:
-        exports.check_output(catalog, to_file)
-    write, notes = exports.export_writer(catalog, fmt, base)
-    for note in notes:
+    for path in chosen.files(to_file) if to_file is not None else []:
+        paths.check_output(catalog, path)
+    built = chosen.build(catalog, formats.Options(base, excel, to_file))
+    for note in built.notes:
         click.echo(f"note: {one_line_message(note)}", err=True)
     if to_file is None:
-        write(sys.stdout)
+        assert built.write is not None  # file_only formats are refused without -o
+        built.write(sys.stdout)
         return
-    exports.write_file(to_file, write)
-    shown = one_line_message(str(to_file))
-    click.echo(f"note: exported {len(catalog.claims)} claim(s) as {fmt} to {shown}", err=True)
+    paths.write_export(to_file, built)
+    shown = ", ".join(one_line_message(str(path)) for path in chosen.files(to_file))
+    click.echo(
+        f"note: exported {len(catalog.claims)} claim(s) as {chosen.name} to {shown}", err=True
+    )

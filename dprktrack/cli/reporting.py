@@ -38,7 +38,7 @@ def report(ctx: click.Context, output: str | None) -> None:
       dprktrack report -o report.html
       dprktrack report > report.html                # the same page, on stdout
     """
-    from dprktrack.export import check_output, write_file
+    from dprktrack.export.paths import check_output, write_file
     from dprktrack.report.page import report_page
 
     if output is not None and not output.strip():

@@ -29,7 +29,7 @@ from support import CLAIMS, REPO, Invoke, json_output, run_cli, without_anchors
 
 from dprktrack.check.reporters import check_findings
 from dprktrack.cli.group import one_line_message
-from dprktrack.export import ROW_FIELDS
+from dprktrack.export.rows import ROW_FIELDS
 from dprktrack.output.safetext import inert_in_logs
 from dprktrack.output.writers import flat
 from dprktrack.query import ACTOR_FIELDS, CELL_FIELDS, CLAIM_FIELDS, TARGET_FIELDS

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from urllib.parse import urljoin
 import pytest
 from support import CLAIM_IDS, CLAIMS, DATA, REPO, SEED_TEXT, Invoke
 
-from dprktrack.export import ROW_FIELDS
+from dprktrack.export.rows import ROW_FIELDS
 from dprktrack.matching.matcher import CONTEXT_LENGTH
 from dprktrack.query import CLAIM_FIELDS
 
@@ -319,8 +320,8 @@ def test_the_suffix_of_o_chooses_the_format_unless_format_is_given(
     assert (
         json.loads((tmp_path / "claims.ndjson").read_text("utf-8").splitlines()[0])["id"] == "c001"
     )
-    _ok(invoke("export", "--format", "annotations", "-o", str(tmp_path / "x.csv")))
-    assert json.loads((tmp_path / "x.csv").read_text("utf-8"))["type"] == "AnnotationCollection"
+    _ok(invoke("export", "--format", "annotations", "-o", str(tmp_path / "x.txt")))
+    assert json.loads((tmp_path / "x.txt").read_text("utf-8"))["type"] == "AnnotationCollection"
     dash = _ok(invoke("export", "--format", "jsonl", "-o", "-"))
     assert len(dash.stdout.splitlines()) == len(CLAIM_IDS)
 
@@ -336,7 +337,9 @@ def test_export_refuses_to_overwrite_the_claims_file_or_a_source(
     (folder / "link").symlink_to(repo_copy)
     (folder / "hard-link").hardlink_to(folder / "seeds" / "000_ae58a3e6272e0d5e.txt")
     before = {path: path.read_bytes() for path in (repo_copy, *folder.glob("seeds/*"))}
-    result = invoke("export", "--format", "csv", "-o", str(folder / target), claims=repo_copy)
+    result = invoke(
+        "export", "--format", "annotations", "-o", str(folder / target), claims=repo_copy
+    )
     assert result.exit_code == 2
     assert result.stderr.startswith(f"error: {folder / target}: is ")
     assert "not overwritten" in result.stderr
@@ -393,3 +396,163 @@ def test_an_empty_output_name_is_a_usage_error(invoke: Invoke) -> None:
     result = invoke("export", "-o", "")
     assert result.exit_code == 2
     assert result.stderr.startswith("error: -o: empty; give a file name, or - for stdout")
+
+
+# --- sqlite, for Datasette ------------------------------------------------------------------
+
+
+def test_sqlite_writes_the_database_and_its_metadata_beside_it(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    result = _ok(invoke("export", "-o", str(tmp_path / "claims.db")))
+    assert result.stdout == ""
+    assert "as sqlite to" in result.stderr
+    assert "claims.metadata.json" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["claims.db", "claims.metadata.json"]
+    metadata = json.loads((tmp_path / "claims.metadata.json").read_text("utf-8"))
+    assert list(metadata["databases"]) == ["claims"]  # Datasette names a database by its stem
+    connection = sqlite3.connect(tmp_path / "claims.db")
+    try:
+        assert connection.execute("SELECT count(*) FROM claims").fetchone() == (len(CLAIM_IDS),)
+    finally:
+        connection.close()
+
+
+def test_sqlite_re_export_replaces_both_files_whole(invoke: Invoke, tmp_path: Path) -> None:
+    database, metadata = tmp_path / "out.sqlite", tmp_path / "out.metadata.json"
+    database.write_bytes(b"not a database at all")
+    metadata.write_text("{}", "utf-8")
+    _ok(invoke("export", "-o", str(database)))
+    first = database.read_bytes(), metadata.read_bytes()
+    assert first[0].startswith(b"SQLite format 3\x00")
+    _ok(invoke("export", "--format", "sqlite", "-o", str(database)))
+    assert (database.read_bytes(), metadata.read_bytes()) == first
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([database.name, metadata.name])
+
+
+def test_a_failed_sqlite_export_leaves_the_old_files(
+    invoke: Invoke, write_claims: Callable[[Any], Path], tmp_path: Path
+) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    database, metadata = folder / "claims.db", folder / "claims.metadata.json"
+    _ok(invoke("export", "-o", str(database)))
+    before = database.read_bytes(), metadata.read_bytes()
+    broken = write_claims('{"sources": [')
+    result = invoke("export", "-o", str(database), claims=broken)
+    assert result.exit_code == 2
+    assert (database.read_bytes(), metadata.read_bytes()) == before
+    assert sorted(p.name for p in folder.iterdir()) == ["claims.db", "claims.metadata.json"]
+
+
+def test_sqlite_to_stdout_is_refused_in_one_line(invoke: Invoke) -> None:
+    for args in (("--format", "sqlite"), ("--format", "sqlite", "-o", "-")):
+        result = invoke("export", *args)
+        assert result.exit_code == 2
+        assert result.stdout == ""
+        assert result.stderr == (
+            "error: --format sqlite writes a binary file, not text for stdout; give -o FILE "
+            "(.db or .sqlite or .sqlite3)\n"
+        )
+
+
+def test_sqlite_refuses_metadata_over_the_claims_file(invoke: Invoke, repo_copy: Path) -> None:
+    """`claims.db`'s metadata is `claims.metadata.json`; a database named so that its
+    metadata would land on a protected file is refused before anything is written."""
+    folder = repo_copy.parent
+    (folder / "data.metadata.json").symlink_to(repo_copy)
+    before = repo_copy.read_bytes()
+    result = invoke("export", "-o", str(folder / "data.db"), claims=repo_copy)
+    assert result.exit_code == 2
+    assert "is the claims file" in result.stderr
+    assert repo_copy.read_bytes() == before
+    assert not (folder / "data.db").exists()
+
+
+# --- the traps: suffixes, the claims file, spreadsheets -------------------------------------
+
+
+def test_o_claims_json_in_a_folder_without_one_is_refused(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without ./claims.json, export reads the bundled copy: a claims.json written here
+    would then be what every later command loads."""
+    monkeypatch.chdir(tmp_path)
+    for output in ("claims.json", "CLAIMS.JSON", str(tmp_path / "claims.json")):
+        result = invoke("--no-config", "export", "-o", output, claims=None)
+        assert result.exit_code == 2
+        assert result.stderr.startswith(f"error: {output}: named like the claims file;")
+        assert len(result.stderr.splitlines()) == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_o_the_claims_file_a_settings_file_names_is_refused(invoke: Invoke, tmp_path: Path) -> None:
+    (tmp_path / "dprktrack.toml").write_text('claims = "data/ledger.json"\n', "utf-8")
+    (tmp_path / "data").mkdir()
+    target = tmp_path / "data" / "ledger.json"
+    result = invoke("export", "-o", str(target))
+    assert result.exit_code == 2
+    named = tmp_path / "dprktrack.toml"
+    assert result.stderr == (
+        f"error: {target}: is the claims file {named} names for its folder; not written, "
+        "choose another -o FILE\n"
+    )
+    assert not target.exists()
+    _ok(invoke("export", "-o", str(tmp_path / "data" / "annotations.json")))
+
+
+def test_an_unknown_suffix_needs_format(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("export", "-o", str(tmp_path / "claims.txt"))
+    assert result.exit_code == 2
+    assert "the suffix .txt names no export format; give --format" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+    _ok(invoke("export", "--format", "csv", "-o", str(tmp_path / "claims.txt")))
+
+
+def test_a_suffix_that_contradicts_format_is_refused(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("export", "--format", "jsonl", "-o", str(tmp_path / "claims.csv"))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: -o {tmp_path / 'claims.csv'}: .csv is the suffix of --format csv, not jsonl; "
+        "name the file .jsonl or .ndjson, or leave out --format\n"
+    )
+
+
+def test_plain_csv_round_trips_exactly(invoke: Invoke) -> None:
+    text = _ok(invoke("export", "--format", "csv")).stdout
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert [row["id"] for row in rows] == CLAIM_IDS
+    for row, claim in zip(rows, DATA["claims"], strict=True):
+        assert (row["quote"], row["summary"]) == (claim["quote"], claim["summary"])
+    assert not text.startswith("\ufeff")
+
+
+def test_excel_csv_has_a_byte_order_mark_and_no_formula(invoke: Invoke, tmp_path: Path) -> None:
+    output = tmp_path / "sheet.csv"
+    _ok(invoke("export", "--excel", "-o", str(output)))
+    raw = output.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert rows[0] == list(ROW_FIELDS)
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for r in rows for cell in r)
+    assert _ok(invoke("export", "--excel")).stdout == raw.decode("utf-8")
+
+
+def test_excel_with_another_format_is_a_usage_error(invoke: Invoke) -> None:
+    result = invoke("export", "--excel", "--format", "jsonl")
+    assert result.exit_code == 2
+    assert result.stderr == "error: --excel goes with --format csv, not jsonl\n"
+
+
+def test_html_names_the_report(invoke: Invoke, tmp_path: Path) -> None:
+    """`.html` is the report's suffix; until `dprktrack report` is in the build, html says so."""
+    import importlib.util
+
+    result = invoke("export", "-o", str(tmp_path / "claims.html"))
+    if importlib.util.find_spec("dprktrack.report") is None:
+        assert result.exit_code == 2
+        assert "--format html needs `dprktrack report`" in result.stderr
+        assert list(tmp_path.iterdir()) == []
+    else:
+        _ok(result)
+        assert (tmp_path / "claims.html").read_text("utf-8").lstrip().startswith("<")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from htmlparts import Page
-from support import CLAIM_IDS, Invoke
+from support import CLAIM_IDS, CLAIMS, Invoke, run_cli
 
 
 def test_the_page_goes_to_stdout_with_a_row_per_claim(invoke: Invoke) -> None:
@@ -85,3 +85,22 @@ def test_a_missing_folder_is_a_one_line_error(invoke: Invoke, tmp_path: Path) ->
     assert result.exit_code != 0
     assert len(result.stderr.splitlines()) == 1
     assert not (tmp_path / "missing").exists()
+
+
+def test_the_report_is_never_written_where_a_later_command_would_load_it_as_the_claims_file(
+    tmp_path: Path,
+) -> None:
+    """The export trap, for the report too: `-o claims.json` in a folder without one."""
+    target = tmp_path / "claims.json"
+    result = run_cli(["report", "-o", str(target)], claims=CLAIMS)
+    assert result.exit_code != 0
+    assert "named like the claims file" in result.stderr
+    assert not target.exists()
+
+
+def test_export_html_is_the_report_page(tmp_path: Path) -> None:
+    """`export -o x.html` takes the format from the suffix and writes the report's page."""
+    exported, reported = tmp_path / "x.html", tmp_path / "r.html"
+    assert run_cli(["export", "-o", str(exported)], claims=CLAIMS).exit_code == 0
+    assert run_cli(["report", "-o", str(reported)], claims=CLAIMS).exit_code == 0
+    assert exported.read_bytes() == reported.read_bytes()

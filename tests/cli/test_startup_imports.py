@@ -226,6 +226,14 @@ def test_export_imports_neither_pydantic_nor_rich(tmp_path: Path, fmt: str) -> N
     assert RICH not in found
 
 
+def test_sqlite_export_imports_no_rich(tmp_path: Path) -> None:
+    """The database needs the standard library; its Datasette metadata reads the models'
+    field descriptions, so pydantic is imported there, and only there."""
+    found = imported(tmp_path, "--claims", str(CLAIMS), "export", "-o", str(tmp_path / "c.db"))
+    assert RICH not in found
+    assert PYDANTIC in found
+
+
 def test_schema_imports_pydantic_and_not_rich_nor_the_matcher(tmp_path: Path) -> None:
     assert imported(tmp_path, "schema") == {"dprktrack.cli.curating", PYDANTIC}
 

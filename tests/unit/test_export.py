@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dprktrack.export import source_reference
+from dprktrack.export.annotations import source_reference
 
 
 @pytest.mark.parametrize(

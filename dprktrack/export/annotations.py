@@ -1,8 +1,7 @@
-"""Exports for other tools: W3C Web Annotations, and flat claim rows for CSV and JSON Lines.
+"""W3C Web Annotations built from a catalog: one AnnotationCollection, one annotation per claim.
 
-Pure functions over a loaded catalog build plain data, which `dprktrack.output.writers`
-turn into text. Quotes are placed exactly where `dprktrack check` places them
-(`query.claim_records`), so an export never shows a quote that check would fail.
+Quotes are placed exactly where `dprktrack check` places them (`query.claim_records`), so
+an annotation never selects a passage that check would fail.
 """
 
 from __future__ import annotations
@@ -10,8 +9,6 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import BinaryIO, TextIO
 from urllib.parse import quote, urljoin
 
 from dprktrack import __version__
@@ -19,7 +16,7 @@ from dprktrack.claimsfile.catalog import Catalog
 from dprktrack.errors import DprkError
 from dprktrack.matching.matcher import Document
 from dprktrack.matching.textpos import Span
-from dprktrack.query import CLAIM_FIELDS, Record, claim_records
+from dprktrack.query import Record, claim_records
 
 ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 UNPLACED_ANNOTATIONS = "their annotations carry only a TextQuoteSelector with the quote as written"
@@ -30,26 +27,6 @@ Resolve = Callable[[str], str]
 """Turns an IRI reference relative to the exported document into the id written out."""
 PAGE_FRAGMENT = "#page=1"
 """The one page's id; `=` cannot occur in a claim id (a slug), so it never collides."""
-
-ROW_FIELDS = (
-    *CLAIM_FIELDS,
-    "actor_kind",
-    "actor_role",
-    "actor_country",
-    "reported_via_name",
-    "source_title",
-    "source_author",
-    "source_outlet",
-    "source_published",
-    "source_path",
-)
-"""Columns of `export --format csv` and keys of `--format jsonl`, in this order: the
-record of `list --format json`, then the actor's and the source's fields joined in."""
-
-SUFFIX_FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
-"""The format an -o file's suffix implies when --format is not given."""
-Write = Callable[[TextIO], None]
-"""Writes the export to a text stream."""
 
 _BASE = re.compile(r"(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*)://[^\s<>\"{}|\\^`#\x00-\x1f\x7f]*")
 _BASE_SCHEMES = ("http", "https", "file")
@@ -69,34 +46,6 @@ def check_base(base: str) -> str:
             "https://example.org/dprk/annotations.jsonld"
         )
     return base
-
-
-def claim_rows(catalog: Catalog, records: Sequence[Record] | None = None) -> list[Record]:
-    """One flat record per claim, with its actor, relay and source joined in (ROW_FIELDS).
-
-    `records` are the claims' `query.claim_records`, when the caller has them already.
-    """
-    if records is None:
-        records = claim_records(catalog, catalog.claims.values())
-    rows = []
-    for record in records:
-        actor = catalog.actors[record["actor_id"]]
-        relay = record["reported_via"]
-        source = catalog.sources[record["source"]]
-        joined = {
-            "actor_kind": actor.kind,
-            "actor_role": actor.role,
-            "actor_country": actor.country,
-            "reported_via_name": catalog.actors[relay].name if relay else None,
-            "source_title": source.title,
-            "source_author": source.author,
-            "source_outlet": source.outlet,
-            "source_published": source.published.isoformat(),
-            "source_path": source.path,
-        }
-        row = {**record, **joined}
-        rows.append({field: row[field] for field in ROW_FIELDS})
-    return rows
 
 
 TEXT_FRAGMENTS = "https://wicg.github.io/scroll-to-text-fragment/"
@@ -236,62 +185,3 @@ def _bodies(catalog: Catalog, record: Record, exact: str) -> list[Record]:
 
 def _text_body(value: str, purpose: str) -> Record:
     return {"type": "TextualBody", "purpose": purpose, "value": value, "format": "text/plain"}
-
-
-def check_output(catalog: Catalog, output: Path) -> None:
-    """Refuse to export over the claims file or one of its sources: data, not output."""
-    protected = {catalog.path: f"the claims file {catalog.name}"}
-    for source_id in catalog.sources:
-        protected[catalog.source_path(source_id)] = f"source {source_id!r} of {catalog.name}"
-    for path, what in protected.items():
-        if _same_file(output, path):
-            raise DprkError(f"{output}: is {what}; not overwritten, choose another -o FILE")
-
-
-def _same_file(first: Path, second: Path) -> bool:
-    """Whether two paths name one file: the same path, a symbolic link or a hard link."""
-    try:
-        return first.resolve() == second.resolve() or (
-            first.exists() and second.exists() and first.samefile(second)
-        )
-    except (OSError, RuntimeError):  # unreadable, or a loop of links (RuntimeError on 3.11)
-        return False
-
-
-def export_format(fmt: str | None, to_file: Path | None) -> str:
-    """The format asked for, else the one the output file's suffix implies, else annotations."""
-    implied = SUFFIX_FORMATS.get(to_file.suffix.lower() if to_file else "", "")
-    return (fmt or implied).lower() or "annotations"
-
-
-def export_writer(catalog: Catalog, fmt: str, base: str | None) -> tuple[Write, list[str]]:
-    """What writes the export in `fmt`, and the notes to show (unplaced quotes, no claims)."""
-    from dprktrack.output import writers
-    from dprktrack.query import unplaced_note
-
-    records = claim_records(catalog, catalog.claims.values())
-    empty = [] if records else [f"{catalog.name} has no claims to export"]
-    if fmt == "annotations":
-        collection = annotation_collection(catalog, base, records)
-        unplaced = unplaced_note(records, UNPLACED_ANNOTATIONS)
-        return lambda out: writers.write_json(collection, out), [*empty, *filter(None, [unplaced])]
-    rows = claim_rows(catalog, records)
-    notes = [*empty, *filter(None, [unplaced_note(records)])]
-    if fmt == "csv":
-        return lambda out: writers.write_csv(rows, ROW_FIELDS, out), notes
-    return lambda out: writers.write_jsonl(rows, out), notes
-
-
-def write_file(path: Path, write: Write) -> None:
-    """Replace the file at `path` whole, or not at all, with what `write` writes, in UTF-8."""
-    import io
-
-    from dprktrack.claimsfile.safeio import write_atomically
-
-    def write_utf8(stream: BinaryIO) -> None:
-        text = io.TextIOWrapper(stream, encoding="utf-8", newline="", write_through=True)
-        write(text)
-        text.flush()
-        text.detach()  # the stream stays open: the caller syncs it to disk
-
-    write_atomically(path, write_utf8)
