@@ -121,15 +121,20 @@ def _source_text(
     return f"Synthetic source {number}\n\n" + "".join(words) + "\n"
 
 
+WHITE_SPACE = re.compile(r"\s")
+
+
 def _unique_spans(rng: random.Random, text: str, count: int) -> list[tuple[int, int]]:
-    """Passages of 40 to 250 characters that occur once in `text`, starting at a word."""
+    """Passages of about 40 to 250 characters that occur once in `text`, starting and ending
+    on a word's edge (a quote cut inside a word is one `check` fails as changed)."""
     spans: list[tuple[int, int]] = []
     starts = [match.start() for match in re.finditer(r"(?<=\s)\S", text)]
     attempts = 0
     while len(spans) < count and attempts < count * 50:
         attempts += 1
         start = rng.choice(starts)
-        end = min(len(text), start + rng.randint(40, 250))
+        space = WHITE_SPACE.search(text, start + rng.randint(40, 250))
+        end = space.start() if space else len(text)
         quote = text[start:end].strip()
         if len(quote) < 40 or text.find(quote, text.find(quote) + 1) != -1:
             continue

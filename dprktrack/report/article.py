@@ -100,8 +100,8 @@ def _mark(passage: str, piece: Segment, by_id: dict[str, ClaimFacts], started: s
     depth = min(len(piece.claims), MAX_DEPTH)
     first = [claim_id for claim_id in piece.claims if claim_id not in started]
     started.update(first)
-    anchors = "".join(f'<span id="q-{markup.attr(claim_id)}"></span>' for claim_id in first[1:])
-    own_id = f' id="q-{markup.attr(first[0])}"' if first else ""
+    anchors = "".join(f'<span id="q_{markup.attr(claim_id)}"></span>' for claim_id in first[1:])
+    own_id = f' id="q_{markup.attr(first[0])}"' if first else ""
     title = "; ".join(short_description(by_id[claim_id]) for claim_id in piece.claims)
     return (
         f'{anchors}<mark class="claim s-{stance} d{depth}"{own_id} '

@@ -42,7 +42,7 @@ def grid_html(catalog: Catalog) -> str:
         rows.append(f'<tr><th scope="row">{markup.text(name)}</th>{row}</tr>')
     return (
         '<div class="scroll" role="region" aria-label="Stance grid" tabindex="0">'
-        '<table id="stance-grid"><caption class="vh">Stances of actors (rows) toward targets '
+        '<table id="stance_grid"><caption class="vh">Stances of actors (rows) toward targets '
         f"(columns)</caption><thead><tr><td></td>{head}</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )

@@ -69,7 +69,7 @@ def _document(catalog: Catalog, claims: Sequence[ClaimFacts], placements: Placem
         by_source.setdefault(claim.source, []).append(claim)
     body = "\n".join(
         [
-            '<a class="skip" href="#claims-section">Skip to the claims</a>',
+            '<a class="skip" href="#claims_section">Skip to the claims</a>',
             f"<header><h1>{markup.text(title)}</h1>{_summary(claims)}</header>",
             _contents(catalog),
             "<main>",
@@ -78,13 +78,13 @@ def _document(catalog: Catalog, claims: Sequence[ClaimFacts], placements: Placem
                 _source_section(catalog, source_id, by_source.get(source_id, []), placements)
                 for source_id in catalog.sources
             ),
-            '<section id="grid-section" aria-labelledby="grid-heading">'
-            '<h2 id="grid-heading">Who stands where</h2>'
+            '<section id="grid_section" aria-labelledby="grid_heading">'
+            '<h2 id="grid_heading">Who stands where</h2>'
             '<p class="grid-note">Each cell: the actor\'s stance toward the target, and how many '
             "claims take it. With scripts on, a click shows those claims in the table.</p>"
             f"{grid_html(catalog)}</section>",
-            '<section id="claims-section" aria-labelledby="claims-heading">'
-            '<h2 id="claims-heading">The claims</h2>'
+            '<section id="claims_section" aria-labelledby="claims_heading">'
+            '<h2 id="claims_heading">The claims</h2>'
             f"{filters_html(catalog, claims)}{claims_table(catalog, claims)}</section>",
             "</main>",
             f'<footer><p class="meta">Made by dprktrack {markup.text(__version__)} from '
@@ -122,14 +122,14 @@ def _summary(claims: Sequence[ClaimFacts]) -> str:
 
 def _contents(catalog: Catalog) -> str:
     items = "".join(
-        f'<li><a href="#source-{markup.attr(source.id)}">{markup.text(source.title)}</a> '
+        f'<li><a href="#source_{markup.attr(source.id)}">{markup.text(source.title)}</a> '
         f"({markup.text(source.outlet)}, {source.published.isoformat()})</li>"
         for source in catalog.sources.values()
     )
     return (
-        '<nav id="toc" aria-label="Contents"><h2>Contents</h2><ol>'
-        f'{items}<li><a href="#grid-section">Who stands where</a></li>'
-        '<li><a href="#claims-section">The claims</a></li></ol></nav>'
+        '<nav id="page_toc" aria-label="Contents"><h2>Contents</h2><ol>'
+        f'{items}<li><a href="#grid_section">Who stands where</a></li>'
+        '<li><a href="#claims_section">The claims</a></li></ol></nav>'
     )
 
 
@@ -140,7 +140,7 @@ def _legend() -> str:
         for stance in STANCE_WORDS
     )
     return (
-        '<section aria-labelledby="legend-heading"><h2 id="legend-heading">How to read it</h2>'
+        '<section aria-labelledby="legend_heading"><h2 id="legend_heading">How to read it</h2>'
         "<p>Each claimed passage is highlighted in its stance's colour and underline "
         "(solid, double, dotted or dashed), with its mark and id after it: hover or focus the "
         "id for who said it, and follow it to the claim's row. Hatching marks text that several "
@@ -167,9 +167,9 @@ def _source_section(
     notice = "".join(f'<p class="notice">{note}</p>' for note in notes)
     text = _readable_text(catalog, source_id)
     return (
-        f'<section class="source" id="source-{markup.attr(source.id)}" '
-        f'aria-labelledby="h-source-{markup.attr(source.id)}">'
-        f'<h2 id="h-source-{markup.attr(source.id)}">{markup.text(source.title)}</h2>'
+        f'<section class="source" id="source_{markup.attr(source.id)}" '
+        f'aria-labelledby="h_source_{markup.attr(source.id)}">'
+        f'<h2 id="h_source_{markup.attr(source.id)}">{markup.text(source.title)}</h2>'
         f'<p class="meta">{markup.text(details)}; {len(own)} claim(s)'
         f"{'; ' + where if where else ''}</p>{notice}"
         f'<div class="article">{article_html(text, own)}</div></section>'

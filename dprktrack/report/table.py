@@ -38,17 +38,17 @@ def filters_html(catalog: Catalog, claims: Sequence[ClaimFacts]) -> str:
     selects = "".join(_select(key, label, options) for key, (label, options) in choices.items())
     total = len(claims)
     return (
-        '<div id="filters" hidden>'
+        '<div id="claim_filters" hidden>'
         f"{selects}"
-        '<label for="filter-text">Text<input type="search" id="filter-text" autocomplete="off" '
+        '<label for="filter_text">Text<input type="search" id="filter_text" autocomplete="off" '
         'placeholder="words in quote, summary, names"></label>'
-        f'<output id="claim-count" tabindex="-1" aria-live="polite" for="{_for_all(choices)}">'
+        f'<output id="claim_count" tabindex="-1" aria-live="polite" for="{_for_all(choices)}">'
         f"{total} of {total} claims</output></div>"
     )
 
 
 def _for_all(choices: dict[str, tuple[str, list[tuple[str, str]]]]) -> str:
-    return " ".join([*(f"filter-{key}" for key in choices), "filter-text"])
+    return " ".join([*(f"filter_{key}" for key in choices), "filter_text"])
 
 
 def _select(key: str, label: str, options: list[tuple[str, str]]) -> str:
@@ -57,7 +57,7 @@ def _select(key: str, label: str, options: list[tuple[str, str]]) -> str:
         for value, name in options
     )
     return (
-        f'<label for="filter-{key}">{label}<select id="filter-{key}" autocomplete="off">'
+        f'<label for="filter_{key}">{label}<select id="filter_{key}" autocomplete="off">'
         f'<option value="">all</option>{listed}</select></label>'
     )
 
@@ -68,7 +68,7 @@ def claims_table(catalog: Catalog, claims: Sequence[ClaimFacts]) -> str:
     rows = "\n".join(_row(catalog, claim) for claim in claims)
     return (
         '<div class="scroll" role="region" aria-label="Claims" tabindex="0">'
-        '<table id="claims"><caption class="vh">Claims, one row each</caption>'
+        '<table id="claims_table"><caption class="vh">Claims, one row each</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody></table></div>"
     )
 
@@ -92,7 +92,7 @@ def _row(catalog: Catalog, claim: ClaimFacts) -> str:
     written = " ".join(f'{name}="{markup.attr(value)}"' for name, value in attributes.items())
     css = f"s-{claim.main_stance}" + (" fails" if fails else "")
     ident = markup.text(claim.id)
-    first = f'<a href="#q-{markup.attr(claim.id)}">{ident}</a>' if claim.placed else ident
+    first = f'<a href="#q_{markup.attr(claim.id)}">{ident}</a>' if claim.placed else ident
     role = f"<br><small>{markup.text(claim.role)}</small>" if claim.role else ""
     kind = " (act)" if claim.kind == "act" else ""
     source = catalog.sources[claim.source]
@@ -101,7 +101,7 @@ def _row(catalog: Catalog, claim: ClaimFacts) -> str:
         f"<td>{markup.text(claim.actor)}{role}</td><td>{_stances(claim)}</td>"
         f'<td class="quote">{markup.text(claim.quote)}</td><td>{markup.text(claim.summary)}</td>'
         f"<td>{markup.text(claim.quote_type)}{kind}</td><td>{markup.text(claim.via or '—')}</td>"
-        f'<td><a href="#source-{markup.attr(source.id)}">{markup.text(source.title)}</a></td>'
+        f'<td><a href="#source_{markup.attr(source.id)}">{markup.text(source.title)}</a></td>'
         f"<td>{_verdict(claim)}</td></tr>"
     )
 

@@ -2,14 +2,14 @@
   "use strict";
   var KEYS = ["actor", "target", "stance", "quote-type", "source"];
   var PREFIX = "#filter?";
-  var table = document.getElementById("claims");
-  var panel = document.getElementById("filters");
+  var table = document.getElementById("claims_table");
+  var panel = document.getElementById("claim_filters");
   if (!table || !panel || !table.tBodies.length) { return; }
   var rows = Array.prototype.slice.call(table.tBodies[0].rows);
-  var count = document.getElementById("claim-count");
-  var search = document.getElementById("filter-text");
+  var count = document.getElementById("claim_count");
+  var search = document.getElementById("filter_text");
   var selects = {};
-  KEYS.forEach(function (key) { selects[key] = document.getElementById("filter-" + key); });
+  KEYS.forEach(function (key) { selects[key] = document.getElementById("filter_" + key); });
   var texts = null;
 
   function fold(value) {
@@ -85,7 +85,7 @@
   }
   KEYS.forEach(function (key) { selects[key].addEventListener("change", onChange); });
   search.addEventListener("input", onChange);
-  Array.prototype.forEach.call(document.querySelectorAll("#stance-grid button"), function (button) {
+  Array.prototype.forEach.call(document.querySelectorAll("#stance_grid button"), function (button) {
     button.addEventListener("click", function () {
       var cell = button.parentNode;
       var params = new URLSearchParams();

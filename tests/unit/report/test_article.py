@@ -78,9 +78,9 @@ def test_every_placed_claim_of_the_bundled_data_reads_as_its_passage() -> None:
         span = claim_span(text, claim)
         assert span is not None
         assert page.highlighted(claim.id) == text[span.start : span.end], claim.id
-        assert len(page.by_id(f"q-{claim.id}")) == 1
+        assert len(page.by_id(f"q_{claim.id}")) == 1
         first = next(m for m in page.marks if claim.id in m.attrs["data-claims"].split())
-        anchor = page.by_id(f"q-{claim.id}")[0]
+        anchor = page.by_id(f"q_{claim.id}")[0]
         assert anchor is first or anchor.tag == "span"  # several claims may begin at one place
 
 

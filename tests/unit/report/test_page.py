@@ -64,7 +64,7 @@ def test_every_claim_has_a_row_linking_to_its_highlight_and_back() -> None:
     assert [row.attrs["id"] for row in rows] == [claim["id"] for claim in DATA["claims"]]
     hrefs = {e.attrs.get("href") for e in PAGE.elements}
     for claim in DATA["claims"]:
-        assert f"#q-{claim['id']}" in hrefs
+        assert f"#q_{claim['id']}" in hrefs
         assert f"#{claim['id']}" in hrefs
     by_id = {claim["id"]: claim for claim in DATA["claims"]}
     for row in rows:
@@ -80,12 +80,12 @@ def test_every_claim_has_a_row_linking_to_its_highlight_and_back() -> None:
 
 
 def test_the_filters_are_hidden_until_the_script_shows_them_and_count_every_claim() -> None:
-    (panel,) = PAGE.by_id("filters")
+    (panel,) = PAGE.by_id("claim_filters")
     assert "hidden" in panel.attrs
     for key in ("actor", "target", "stance", "quote-type", "source", "text"):
-        assert len(PAGE.by_id(f"filter-{key}")) == 1
+        assert len(PAGE.by_id(f"filter_{key}")) == 1
     total = len(DATA["claims"])
-    assert '<output id="claim-count"' in HTML
+    assert '<output id="claim_count"' in HTML
     assert f"{total} of {total} claims</output>" in HTML
 
 
@@ -116,8 +116,8 @@ def test_a_claim_the_check_fails_is_flagged_and_not_highlighted(repo_copy: Path)
         assert "fails" in row.attrs["class"].split()
         assert row.attrs["data-verdict"] != "ok"
         assert page.highlighted(claim_id) == ""
-        assert not page.by_id(f"q-{claim_id}")
-        assert not [e for e in page.elements if e.attrs.get("href") == f"#q-{claim_id}"]
+        assert not page.by_id(f"q_{claim_id}")
+        assert not [e for e in page.elements if e.attrs.get("href") == f"#q_{claim_id}"]
     assert "fails: " in report_html(catalog)
 
 
@@ -126,13 +126,14 @@ def test_several_sources_each_get_a_section_listed_in_the_contents(repo_copy: Pa
     catalog = load_catalog(repo_copy)
     html = report_html(catalog)
     page = Page(html)
-    (toc,) = page.by_id("toc")
+    (toc,) = page.by_id("page_toc")
     sections = [
         e for e in page.elements if e.tag == "section" and "source" in e.attrs.get("class", "")
     ]
-    assert [s.attrs["id"] for s in sections] == [f"source-{s}" for s in catalog.sources]
+    assert [s.attrs["id"] for s in sections] == [f"source_{s}" for s in catalog.sources]
+    contents = html.split('<nav id="page_toc"')[1].split("</nav>")[0]
     for source_id in (LEDGER_SOURCE, GAZETTE_SOURCE):
-        assert f'href="#source-{source_id}"' in html.split('<nav id="toc"')[1].split("</nav>")[0]
+        assert f'href="#source_{source_id}"' in contents
     for claim_id in ids.values():
         claim = catalog.claims[claim_id]
         text = catalog.source_text(claim.source)
@@ -157,4 +158,18 @@ def test_a_source_that_cannot_be_read_leaves_its_claims_flagged_and_the_rest_sho
             assert page.highlighted(claim.id) == ""
         else:
             assert page.highlighted(claim.id), claim.id
-    assert page.by_id(f"source-{GAZETTE_SOURCE}")
+    assert page.by_id(f"source_{GAZETTE_SOURCE}")
+
+
+def test_the_page_names_its_own_elements_with_ids_no_claim_can_take() -> None:
+    """Claim rows are `#c014` (the deep link); every other id of the page is no slug, so no
+    claim id, source id or target id can ever share it (`#claims` is a claim's link, never the
+    table's)."""
+    from dprktrack.schema.rules import SLUG_PATTERN
+
+    ids = [element.attrs["id"] for element in PAGE.elements if "id" in element.attrs]
+    assert len(ids) == len(set(ids))
+    rows = {claim["id"] for claim in DATA["claims"]}
+    own = [ident for ident in ids if ident not in rows]
+    assert own, "the page's own elements have ids"
+    assert [ident for ident in own if re.fullmatch(SLUG_PATTERN, ident or "")] == []
