@@ -110,12 +110,15 @@ class Mention:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Every way the claims file names its actors, longest first."""
+    """Every way the claims file names its actors, longest first, and one pattern for all."""
 
     phrases: tuple[tuple[str, str, str], ...]
     """(phrase, actor id, how)."""
     kinds: dict[str, str]
     members: dict[str, tuple[str, ...]]
+    pattern: re.Pattern[str]
+    by_key: dict[str, tuple[str, str]]
+    """A phrase with its first letter in lower case → (actor id, how)."""
 
 
 def lexicon(actors: dict[str, Actor]) -> Lexicon:
@@ -126,12 +129,19 @@ def lexicon(actors: dict[str, Actor]) -> Lexicon:
             phrases.setdefault(_bare(phrase), (actor.id, how))
         if actor.role and len(actor.role.split()) <= 6 and actor.kind == "person":
             phrases.setdefault(_bare(actor.role), (actor.id, "role"))
-    ordered = sorted(phrases.items(), key=lambda item: -len(item[0]))
+    ordered = [(p, a) for p, a in sorted(phrases.items(), key=lambda item: -len(item[0])) if p]
+    alternatives = "|".join(_alternative(phrase) for phrase, _ in ordered) or r"(?!x)x"
     return Lexicon(
-        tuple((phrase, actor, how) for phrase, (actor, how) in ordered if phrase),
+        tuple((phrase, actor, how) for phrase, (actor, how) in ordered),
         {actor.id: actor.kind for actor in actors.values()},
         {actor.id: tuple(actor.members) for actor in actors.values()},
+        re.compile(rf"(?<![\w’'-])(?:{alternatives})(?![\w-])"),
+        {_key(phrase): found for phrase, found in ordered},
     )
+
+
+def _key(phrase: str) -> str:
+    return phrase[:1].lower() + phrase[1:]
 
 
 def _bare(phrase: str) -> str:
@@ -139,25 +149,21 @@ def _bare(phrase: str) -> str:
     return re.sub(r"^(?:the|The)\s+", "", phrase.strip())
 
 
-def _pattern(phrase: str) -> re.Pattern[str]:
-    """Whole words; the first letter in either case ("The West", "the West")."""
+def _alternative(phrase: str) -> str:
+    """The phrase as a pattern: its first letter in either case ("The West", "the West")."""
     first, rest = phrase[0], re.escape(phrase[1:])
-    head = (
-        f"[{re.escape(first.lower())}{re.escape(first.upper())}]"
-        if first.isalpha()
-        else re.escape(first)
-    )
-    return re.compile(rf"(?<![\w’'-]){head}{rest}(?![\w-])")
+    if first.isalpha():
+        return f"[{re.escape(first.lower())}{re.escape(first.upper())}]{rest}"
+    return re.escape(first) + rest
 
 
 def mentions(lex: Lexicon, text: str, start: int, end: int) -> list[Mention]:
-    """The actors named in text[start:end], longest phrase first where they overlap, then
+    """The actors named in text[start:end] (the longest phrase where several begin), then
     capitalised names of two words or more that no actor has."""
     taken: list[Mention] = []
-    for phrase, actor, how in lex.phrases:
-        for found in _pattern(phrase).finditer(text, start, end):
-            if not any(m.start < found.end() and found.start() < m.end for m in taken):
-                taken.append(Mention(found.start(), found.end(), actor, found.group(0), how))
+    for found in lex.pattern.finditer(text, start, end):
+        actor, how = lex.by_key[_key(found.group(0))]
+        taken.append(Mention(found.start(), found.end(), actor, found.group(0), how))
     for found in _NAME.finditer(text, start, end):
         free = not any(m.start < found.end() and found.start() < m.end for m in taken)
         if free and _unknown_person(text, found):
