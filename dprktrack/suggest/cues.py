@@ -59,7 +59,7 @@ _PHRASES = (
 )
 _ALL_VERBS = "|".join(word for words in _VERBS.values() for word in words.split())
 CUE = re.compile(rf"\b({_PHRASES}|{_ALL_VERBS})\b")
-"""Verbs in lower case only: "States" in "the United States" is no verb."""
+"""Verbs in lower case only: "States" in "the Gulf States" is no verb."""
 _LEMMA = {word: lemma for lemma, words in _VERBS.items() for word in words.split()}
 
 

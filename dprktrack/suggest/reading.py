@@ -132,7 +132,7 @@ def subject(context: Context, found: list[Mention], start: int, stop: int) -> Me
 
 
 def _group(context: Context, here: list[Mention], first: Mention) -> Mention | None:
-    """ "the US, UK and France": the group actor whose members are exactly those listed."""
+    """ "Brack, Ulm and Serra": the group actor whose members are exactly those listed."""
     text = context.text
     listed = [first]
     for mention in here:

@@ -77,7 +77,7 @@ def _carried(context: Context, before: str) -> SpeakerGuess:
 
 
 def _medium(context: Context, cue: Cue, after: list[Mention]) -> str | None:
-    """ "told NK News that…": the medium right after the cue."""
+    """ "told the Tidewater Post that…": the medium right after the cue."""
     if after and after[0].start <= cue.end + 6 and cue.lemma in ("tell", "say"):
         actor = after[0].actor
         if actor and context.lex.kinds.get(actor) == "media":

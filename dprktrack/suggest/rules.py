@@ -34,7 +34,7 @@ EVALUATIVE = re.compile(
 )
 """Words by which the author judges, hedges or predicts rather than narrates."""
 
-_TERMINAL = (".", "!", "…", "”", "’", '"', "'", ")", "»")
+_TERMINAL = (".", "!", "…", "”", "’", '"', "'", ")", "»", "“", "‘")
 
 
 def candidate_spans(catalog: Catalog, source_id: str, text: str) -> list[Suggestion]:

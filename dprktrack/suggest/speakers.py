@@ -32,7 +32,6 @@ _NOT_A_PERSON = frozenset(
         "Academy",
         "Sciences",
         "Studies",
-        "Outlook",
         "News",
         "Times",
         "Post",
@@ -150,7 +149,7 @@ def _bare(phrase: str) -> str:
 
 
 def _alternative(phrase: str) -> str:
-    """The phrase as a pattern: its first letter in either case ("The West", "the West")."""
+    """The phrase as a pattern, its first letter in either case ("The Board", "the Board")."""
     first, rest = phrase[0], re.escape(phrase[1:])
     if first.isalpha():
         return f"[{re.escape(first.lower())}{re.escape(first.upper())}]{rest}"
@@ -173,7 +172,7 @@ def mentions(lex: Lexicon, text: str, start: int, end: int) -> list[Mention]:
 
 def _unknown_person(text: str, found: re.Match[str]) -> bool:
     """Whether a run of capitalised words looks like a person's name, not a sentence start
-    ("The Resolution") or a place or body ("United Nations")."""
+    ("The Plan") or a place or body ("Lagoon Council")."""
     words = found.group(0).split()
     common = {"The", "A", "An", "As", "In", "On", "But", "And", "However", "Since", "According"}
     if words[0] in common:
@@ -194,7 +193,6 @@ def _unknown_person(text: str, found: re.Match[str]) -> bool:
             "Academy",
             "Sciences",
             "Studies",
-            "Outlook",
             "News",
             "Times",
             "Post",
@@ -204,8 +202,8 @@ def _unknown_person(text: str, found: re.Match[str]) -> bool:
 
 
 def subject_like(text: str, mention: Mention) -> bool:
-    """Whether a mention may be the subject of a verb: not a possessive ("Russia’s move")
-    unless its phrase is one, and not the object of a preposition ("on the DPRK")."""
+    """Whether a mention may be the subject of a verb: not a possessive ("Velmora’s move")
+    unless its phrase is one, and not the object of a preposition ("on the island")."""
     if text[mention.end : mention.end + 2] in ("’s", "'s"):
         return False
     before = text[max(0, mention.start - 20) : mention.start].split()
