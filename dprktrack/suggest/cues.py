@@ -110,6 +110,9 @@ def _cue_end(
         after = tokens[index + 2] if index + 2 < len(tokens) else None
         if after is not None and after[2] in _VIEWS and text[nxt[1] : after[0]] == " ":
             return after[1]
+    if word in ("state", "states"):  # a verb only when it says something: "states that"
+        following = text[tokens[index][1] : tokens[index][1] + 7]
+        return tokens[index][1] if re.match(r"(?: that\b|:|,)", following) else None
     if word in _LEMMA and not (spaced and nxt is not None and word in _PARTICLES.get(nxt[2], ())):
         return tokens[index][1]
     return None

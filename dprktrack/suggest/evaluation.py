@@ -64,13 +64,14 @@ def overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
 
 
 def best_for(claim: Expected, found: Sequence[Suggestion]) -> Suggestion | None:
-    """The suggestion that overlaps at least half of the claim's span, the most of it."""
+    """The suggestion that overlaps at least half of the claim's span, the most of it (of
+    two that overlap as much, the shorter: the closer fit)."""
     length = max(1, claim.end - claim.start)
     ranked = [
-        (overlap(claim.start, claim.end, s.start, s.end), -index, s)
+        (overlap(claim.start, claim.end, s.start, s.end), s.start - s.end, -index, s)
         for index, s in enumerate(found)
     ]
-    shared, _, best = max(ranked, default=(0, 0, None), key=lambda item: item[:2])
+    shared, _, _, best = max(ranked, default=(0, 0, 0, None), key=lambda item: item[:3])
     return best if best is not None and shared * 2 >= length else None
 
 

@@ -190,4 +190,4 @@ def _carried_quotes(
     start, end = clean(text, unit.start, unit.end)
     for s, e in pieces(context, start, end):
         add(context, (s, e), (quote_type(context, s, e), "statement", "quotation marks"), guess)
-    context.last, context.reported = guess, True
+    context.last = guess  # quoted words alone do not make what follows theirs
