@@ -125,12 +125,14 @@ _BASELINE_CUE = re.compile(
 def baseline(
     source: str, text: str, sentences: Sequence[tuple[int, int]], names: dict[str, str]
 ) -> list[Suggestion]:
-    """The simple sentence-and-cue baseline: each sentence with a reporting cue, whole, its
-    speaker the first actor named in it (`names`: phrase → actor id), quoted or not."""
+    """The simple sentence-and-cue baseline: each sentence with a reporting cue of the issue's
+    list or a quotation mark, whole, its speaker the first actor named in it (`names`:
+    phrase → actor id), direct if it holds a quotation mark, else indirect."""
     found = []
     for start, end in sentences:
         sentence = text[start:end]
-        if not _BASELINE_CUE.search(sentence):
+        quoted = any(mark in sentence for mark in "“\"«")
+        if not (quoted or _BASELINE_CUE.search(sentence)):
             continue
         named = sorted(
             (sentence.find(phrase), actor) for phrase, actor in names.items() if phrase in sentence
