@@ -131,7 +131,7 @@ def baseline(
     found = []
     for start, end in sentences:
         sentence = text[start:end]
-        quoted = any(mark in sentence for mark in "“\"«")
+        quoted = any(mark in sentence for mark in '“"«')
         if not (quoted or _BASELINE_CUE.search(sentence)):
             continue
         named = sorted(
