@@ -77,8 +77,8 @@ def _bodies(lex: Lexicon, text: str) -> dict[int, list[str]]:
 def _heading(text: str, unit: Sentence) -> bool:
     """A title, byline, question heading or label: a paragraph of its own that does not end
     as a sentence does."""
-    starts_paragraph = unit.start == 0 or text[unit.start - 1] == "\n"
-    ends_paragraph = unit.end == len(text) or text[unit.end] == "\n"
+    starts_paragraph = unit.start == 0 or text[unit.start - 1] in "\r\n"
+    ends_paragraph = unit.end == len(text) or text[unit.end] in "\r\n"
     ending = text[unit.end - 1]
     return starts_paragraph and ends_paragraph and (ending not in _TERMINAL or ending == "?")
 
