@@ -3,6 +3,7 @@ far, the span helpers, and the subject of a verb."""
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -22,9 +23,12 @@ class Context:
     lex: Lexicon
     author: str | None
     author_name: str
-    quotes: list[Quoted]
+    every: list[Quoted]
+    """The source's quotations (outermost), in order: they do not overlap."""
     bodies: dict[int, list[str]]
     """Per paragraph, the organizations it names (where a passive act took place)."""
+    quotes: list[Quoted] = field(default_factory=list)
+    """The quotations that reach into the unit being read (see `window`)."""
     last: SpeakerGuess | None = None
     reported: bool = False
     last_body: str | None = None
@@ -32,7 +36,20 @@ class Context:
 
     @property
     def quoted(self) -> list[tuple[int, int]]:
+        """The unit's quotations as (start, end)."""
         return [(q.start, q.end) for q in self.quotes]
+
+    def window(self, start: int, end: int) -> None:
+        """Look at the quotations reaching into start..end only: each unit's rules then
+        take time by the unit's length, not the whole source's (found by bisection, as the
+        quotations neither overlap nor nest)."""
+        low = bisect.bisect_right(self._ends, start)
+        high = bisect.bisect_left(self._starts, end)
+        self.quotes = self.every[low:high]
+
+    def __post_init__(self) -> None:
+        self._starts = [q.start for q in self.every]
+        self._ends = [q.end for q in self.every]
 
 
 def clean(text: str, start: int, end: int) -> tuple[int, int]:

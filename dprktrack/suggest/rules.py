@@ -49,11 +49,11 @@ def candidate_spans(catalog: Catalog, source_id: str, text: str) -> list[Suggest
         lex=lex,
         author=author.id if author else None,
         author_name=author.name if author else (source.author or "the author"),
-        quotes=outermost(quotations(text)),
+        every=outermost(quotations(text)),
         bodies=_bodies(lex, text),
     )
     paragraph = -1
-    for unit in units(text, context.quoted):
+    for unit in units(text, [(q.start, q.end) for q in context.every]):
         if _heading(text, unit):
             context.reported = False
             continue
@@ -86,6 +86,7 @@ def _heading(text: str, unit: Sentence) -> bool:
 def _read(context: Context, unit: Sentence) -> None:
     """Add the unit's candidate claims to `context.found`."""
     text, start, end = context.text, unit.start, unit.end
+    context.window(start, end)
     if _read_asides(context, unit):
         return
     found = [m for m in mentions(context.lex, text, start, end) if not _in_quote(context, m.start)]
