@@ -4,11 +4,16 @@ cues, acts and the author's own evaluations, its speaker resolved, its span anch
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from dprktrack.claimsfile.catalog import Catalog
 from dprktrack.errors import DprkError
 from dprktrack.suggest.model import Suggestion
+
+if TYPE_CHECKING:
+    from dprktrack.matching.matcher import Document
 
 
 def suggestions(
@@ -31,8 +36,10 @@ def suggestions(
     document = document_of(catalog, source_id)
     spans = claim_spans(catalog, source_id, document)
     result = []
-    for candidate in candidate_spans(catalog, source_id, text):
-        if not anchorable(document, candidate):
+    around = _sentences(text)
+    for found in candidate_spans(catalog, source_id, text):
+        candidate = found if anchorable(document, found) else _widened(document, found, around)
+        if candidate is None:
             continue
         covered = covering(spans, candidate.start, candidate.end)
         if covered and not include_covered:
@@ -40,3 +47,27 @@ def suggestions(
         line, column = document.lines.position(candidate.start)
         result.append(replace(candidate, line=line, column=column, covered_by=covered))
     return result
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    from dprktrack.suggest.sentences import sentences
+
+    return [(sentence.start, sentence.end) for sentence in sentences(text)]
+
+
+def _widened(
+    document: Document, found: Suggestion, around: list[tuple[int, int]]
+) -> Suggestion | None:
+    """A span whose words stand twice in the source, widened to its sentence(s) so that
+    `add` can anchor it in one place; None if even they are not unique there."""
+    from dprktrack.suggest.placing import anchorable
+
+    first = bisect.bisect_right(around, (found.start, len(document.raw))) - 1
+    last = bisect.bisect_left(around, (found.end, 0)) - 1
+    if first < 0 or last < first:
+        return None
+    start, end = around[first][0], around[last][1]
+    if (start, end) == (found.start, found.end):
+        return None
+    wider = replace(found, start=start, end=end, quote=document.raw[start:end])
+    return wider if anchorable(document, wider) else None

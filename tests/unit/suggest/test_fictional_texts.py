@@ -92,3 +92,18 @@ def test_windows_line_endings_give_the_same_suggestions(name: str) -> None:
     assert [(s.quote, s.speakers, s.quote_type) for s in windows] == [
         (s.quote, s.speakers, s.quote_type) for s in plain
     ]
+
+
+def test_words_said_twice_are_offered_with_their_whole_sentence_to_be_anchorable() -> None:
+    from suggesting import catalog_around
+
+    catalog, _, _ = fictional(FICTIONAL, "quotation_marks")
+    text = (
+        "Title\n\nMira Osk said that the quay is closed. "
+        "Later Pell Arno said that the quay is closed.\n"
+    )
+    found = suggestions(catalog_around(text, catalog.actors), "made-up")
+    assert [(s.quote, s.speakers[0].actor) for s in found] == [
+        ("Mira Osk said that the quay is closed.", "osk"),
+        ("Later Pell Arno said that the quay is closed.", "arno"),
+    ]
