@@ -1,0 +1,73 @@
+"""Finding the candidate claims of a source: each sentence read for quotations, reporting
+cues, acts and the author's own evaluations, its speaker resolved, its span anchored as
+`add` would anchor it (so `check` passes a claim made from it)."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from dprktrack.claimsfile.catalog import Catalog
+from dprktrack.errors import DprkError
+from dprktrack.suggest.model import Suggestion
+
+if TYPE_CHECKING:
+    from dprktrack.matching.matcher import Document
+
+
+def suggestions(
+    catalog: Catalog, source_id: str, *, include_covered: bool = False
+) -> list[Suggestion]:
+    """The candidate claims of a source, in article order.
+
+    A span `add` could not anchor where it stands (found twice, say) is left out. A
+    suggestion that existing claims cover (one of their spans, where `check` places it,
+    overlaps at least half of it or holds it whole) names them in `covered_by`, and is
+    left out unless `include_covered`.
+    """
+    from dprktrack.suggest.placing import anchorable, claim_spans, covering, document_of
+    from dprktrack.suggest.rules import candidate_spans
+
+    if source_id not in catalog.sources:
+        known = ", ".join(sorted(catalog.sources)) or "none"
+        raise DprkError(f"no source {source_id!r} in {catalog.name} (sources: {known})")
+    text = catalog.source_text(source_id)
+    document = document_of(catalog, source_id)
+    spans = claim_spans(catalog, source_id, document)
+    result = []
+    around = _sentences(text)
+    for found in candidate_spans(catalog, source_id, text):
+        candidate = found if anchorable(document, found) else _widened(document, found, around)
+        if candidate is None:
+            continue
+        covered = covering(spans, candidate.start, candidate.end)
+        if covered and not include_covered:
+            continue
+        line, column = document.lines.position(candidate.start)
+        result.append(replace(candidate, line=line, column=column, covered_by=covered))
+    return result
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    from dprktrack.suggest.sentences import sentences
+
+    return [(sentence.start, sentence.end) for sentence in sentences(text)]
+
+
+def _widened(
+    document: Document, found: Suggestion, around: list[tuple[int, int]]
+) -> Suggestion | None:
+    """A span whose words stand twice in the source, widened to its sentence(s) so that
+    `add` can anchor it in one place; None if even they are not unique there."""
+    from dprktrack.suggest.placing import anchorable
+
+    first = bisect.bisect_right(around, (found.start, len(document.raw))) - 1
+    last = bisect.bisect_left(around, (found.end, 0)) - 1
+    if first < 0 or last < first:
+        return None
+    start, end = around[first][0], around[last][1]
+    if (start, end) == (found.start, found.end):
+        return None
+    wider = replace(found, start=start, end=end, quote=document.raw[start:end])
+    return wider if anchorable(document, wider) else None

@@ -1,0 +1,194 @@
+"""The rules that read one sentence (a unit: a sentence with the rest of a quotation it
+opens) and say what claims it may hold, who made them, and of which quote type.
+
+Following the codebook: reported words are cut after the reporting clause ("said that",
+"According to X,"), a quotation after its reporting clause is the speaker's own words, a
+paraphrase with quoted words is mixed, a sentence that goes on with the last speaker's
+paraphrase is still theirs, an act is its doer's, and a sentence that judges, hedges or
+predicts with no one else's cue is the author's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from dprktrack.claimsfile.catalog import Catalog
+from dprktrack.suggest.acting import acts
+from dprktrack.suggest.acts import act_verb
+from dprktrack.suggest.cues import Cue, cues
+from dprktrack.suggest.model import SpeakerGuess, Suggestion
+from dprktrack.suggest.quotes import Quoted, outermost, quotations
+from dprktrack.suggest.reading import Context, add, clean, pieces, quote_type, subject
+from dprktrack.suggest.reported import reported
+from dprktrack.suggest.sentences import Sentence, paragraph_spans, units
+from dprktrack.suggest.speakers import Lexicon, Mention, lexicon, mentions
+
+_EVALUATIVE_WORDS = """unfortunately fortunately certainly clearly obviously surely indeed
+    perhaps probably
+    likely unlikely apparently evidently admittedly yes important significant crucial
+    essential serious dangerous unacceptable absurd biased obvious evident already rather
+    must should will deep regrettable regrettably remarkable remarkably ironically arguably
+    undoubtedly doubtless sadly alas familiar"""
+EVALUATIVE = frozenset(_EVALUATIVE_WORDS.split())
+EVALUATIVE_PHRASES = ("of course", "hard to", "no doubt")
+"""Words by which the author judges, hedges or predicts rather than narrates."""
+
+_TERMINAL = (".", "!", "…", "”", "’", '"', "'", ")", "»", "“", "‘")
+
+
+def candidate_spans(catalog: Catalog, source_id: str, text: str) -> list[Suggestion]:
+    """Every candidate claim of the source, before anchoring, in article order."""
+    source = catalog.sources[source_id]
+    authors = [a for a in catalog.actors.values() if a.kind == "author"]
+    author = next((a for a in authors if a.name == source.author), authors[0] if authors else None)
+    lex = lexicon(catalog.actors)
+    context = Context(
+        text=text,
+        source=source_id,
+        lex=lex,
+        author=author.id if author else None,
+        author_name=author.name if author else (source.author or "the author"),
+        every=outermost(quotations(text)),
+        bodies=_bodies(lex, text),
+    )
+    paragraph = -1
+    for unit in units(text, [(q.start, q.end) for q in context.every]):
+        if _heading(text, unit):
+            context.reported = False
+            continue
+        if unit.paragraph != paragraph:
+            context.reported, paragraph = False, unit.paragraph
+        _read(context, unit)
+    return sorted(context.found, key=lambda suggestion: suggestion.start)
+
+
+def _bodies(lex: Lexicon, text: str) -> dict[int, list[str]]:
+    return {
+        number: [
+            m.actor
+            for m in mentions(lex, text, start, end)
+            if m.actor and lex.kinds.get(m.actor) == "organization"
+        ]
+        for number, (start, end) in enumerate(paragraph_spans(text))
+    }
+
+
+def _heading(text: str, unit: Sentence) -> bool:
+    """A title, byline, question heading or label: a paragraph of its own that does not end
+    as a sentence does."""
+    starts_paragraph = unit.start == 0 or text[unit.start - 1] in "\r\n"
+    ends_paragraph = unit.end == len(text) or text[unit.end] in "\r\n"
+    ending = text[unit.end - 1]
+    return starts_paragraph and ends_paragraph and (ending not in _TERMINAL or ending == "?")
+
+
+def _read(context: Context, unit: Sentence) -> None:
+    """Add the unit's candidate claims to `context.found`."""
+    text, start, end = context.text, unit.start, unit.end
+    context.window(start, end)
+    if _read_asides(context, unit):
+        return
+    found = [m for m in mentions(context.lex, text, start, end) if not _in_quote(context, m.start)]
+    reporting = [c for c in cues(text, start, end, context.quoted) if _real_cue(c, found)]
+    if reporting:
+        reported(context, unit, reporting[0], found)
+        return
+    speech = [q for q in context.quotes if start <= q.start < end and _speech(text, q)]
+    if speech and context.last is not None:
+        _carried_quotes(context, unit, speech, found)
+        return
+    if act_verb(text, start, end, context.quoted) is not None:
+        acts(context, unit, found)
+        return
+    _unattributed(context, unit)
+
+
+def _unattributed(context: Context, unit: Sentence) -> None:
+    """A sentence with no cue, quotation or act: it goes on with the last speaker's words,
+    or with the act just told, or it is the author's evaluation, or plain narration."""
+    text, start, end = context.text, unit.start, unit.end
+    previous = context.found[-1] if context.found else None
+    if context.reported and context.last is not None:
+        add(context, (start, end), ("indirect", "statement", "continued"), context.last)
+    elif _evaluative(text[start:end]) and context.author is not None:
+        guess = SpeakerGuess(
+            context.author, context.author_name, "the author: unattributed evaluation"
+        )
+        add(context, (start, end), ("direct", "statement", "evaluation"), guess)
+    elif (
+        previous is not None and previous.kind == "act" and _same_paragraph(context, previous, unit)
+    ):
+        joined = replace(previous, end=end, quote=text[previous.start : end])
+        context.found[-1] = joined  # what the act did, told in the next sentence
+
+
+def _evaluative(sentence: str) -> bool:
+    """Whether a sentence judges, hedges or predicts (a word or phrase of EVALUATIVE)."""
+    lowered = sentence.lower()
+    words = set(re.findall(r"[a-z]+", lowered))
+    return bool(words & EVALUATIVE) or any(phrase in lowered for phrase in EVALUATIVE_PHRASES)
+
+
+def _same_paragraph(context: Context, previous: Suggestion, unit: Sentence) -> bool:
+    return "\n" not in context.text[previous.end : unit.start].strip(" ") and (
+        "\n\n" not in context.text[previous.end : unit.start]
+    )
+
+
+def _real_cue(cue: Cue, found: list[Mention]) -> bool:
+    """ "according to" attributes only when someone follows it ("according to the
+    procedure" is no one's word)."""
+    if cue.lemma != "according to":
+        return True
+    return any(cue.end <= m.start <= cue.end + 40 for m in found)
+
+
+def _in_quote(context: Context, offset: int) -> bool:
+    return any(q.start < offset < q.end for q in context.quotes)
+
+
+def _read_asides(context: Context, unit: Sentence) -> bool:
+    """A parenthesised aside with a reporting cue of its own ("(…, the author would add)")
+    read as a unit of its own, and the sentence around it as two; whether there was one."""
+    text, start, end = context.text, unit.start, unit.end
+    for found in re.finditer(r"\([^()]*\)", text[start:end]):
+        p_start, p_end = start + found.start(), start + found.end()
+        if not cues(text, p_start + 1, p_end - 1, context.quoted):
+            continue
+        before, after = clean(text, start, p_start), clean(text, p_end, end)
+        if before[0] < before[1]:
+            _read(context, Sentence(*before, unit.paragraph))
+        last, reported = context.last, context.reported
+        _read(context, Sentence(*clean(text, p_start + 1, p_end - 1), unit.paragraph))
+        context.last, context.reported = last, reported  # an aside does not take the floor
+        if after[0] < after[1]:
+            _read(context, Sentence(*after, unit.paragraph))
+        return True
+    return False
+
+
+def _speech(text: str, quoted: Quoted) -> bool:
+    """Whether a quotation is someone's words rather than the author's scare quotes: five
+    words or more."""
+    return len(text[quoted.start : quoted.end].split()) >= 5
+
+
+def _carried_quotes(
+    context: Context, unit: Sentence, speech: list[Quoted], found: list[Mention]
+) -> None:
+    """Quoted words with no reporting cue: those of the subject of "X … that “…”", else
+    the last speaker's."""
+    text = context.text
+    assert context.last is not None
+    guess = SpeakerGuess(
+        context.last.actor, context.last.name, "carried from the previous sentence: quoted words"
+    )
+    if re.search(r"\bthat\s*$", text[unit.start : speech[0].start]):
+        named = subject(context, found, unit.start, speech[0].start)
+        if named is not None:
+            guess = SpeakerGuess(named.actor, named.name, "subject of the clause before 'that'")
+    start, end = clean(text, unit.start, unit.end)
+    for s, e in pieces(context, start, end):
+        add(context, (s, e), (quote_type(context, s, e), "statement", "quotation marks"), guess)
+    context.last = guess  # quoted words alone do not make what follows theirs

@@ -1,0 +1,238 @@
+"""Who speaks: mentions of the claims file's actors (by name, alias or role), pronouns and
+"the diplomat"-style references carried from earlier sentences, unknown capitalised names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dprktrack.schema.records import Actor
+
+PRONOUNS = re.compile(r"\b(he|she|they|his|her|their)\b", re.IGNORECASE)
+REFERENCES = re.compile(
+    r"\bthe (diplomat|envoy|minister|spokes(?:man|woman|person)|official|representative"
+    r"|ambassador|analyst|expert|researcher|president|senator|professor|scholar|chairman"
+    r"|chairwoman|chair|secretary|general|commander|lawmaker|economist|author)\b",
+    re.IGNORECASE,
+)
+_WORD = r"(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]\.)"
+_NAME = re.compile(rf"\b{_WORD}(?:\s+{_WORD}){{1,3}}\b")
+_NOT_A_PERSON = frozenset(
+    [
+        "Council",
+        "Committee",
+        "Nations",
+        "Union",
+        "Ministry",
+        "Department",
+        "Institute",
+        "University",
+        "Center",
+        "Centre",
+        "Academy",
+        "Sciences",
+        "Studies",
+        "News",
+        "Times",
+        "Post",
+        "Agency",
+        "Office",
+        "Party",
+        "Bank",
+        "Fund",
+        "Court",
+        "Parliament",
+        "Assembly",
+        "Commission",
+        "Republic",
+        "Kingdom",
+        "States",
+        "Sea",
+        "Ocean",
+        "River",
+        "Street",
+    ]
+)
+_SENTENCE_WORDS = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "As",
+        "In",
+        "On",
+        "But",
+        "And",
+        "However",
+        "Since",
+        "According",
+        "If",
+        "When",
+        "While",
+        "After",
+        "Before",
+    ]
+)
+_PREPOSITIONS = frozenset(
+    [
+        "of",
+        "on",
+        "for",
+        "to",
+        "with",
+        "against",
+        "by",
+        "from",
+        "in",
+        "about",
+        "over",
+        "at",
+        "into",
+        "toward",
+        "towards",
+        "between",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of text naming an actor (or a name no actor has: `actor` None)."""
+
+    start: int
+    end: int
+    actor: str | None
+    name: str
+    how: str
+    """"name", "alias" or "role"."""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every way the claims file names its actors, indexed by first word, longest first."""
+
+    phrases: tuple[tuple[str, str, str], ...]
+    """(phrase, actor id, how), longest first."""
+    kinds: dict[str, str]
+    members: dict[str, tuple[str, ...]]
+    by_first: dict[str, tuple[tuple[str, str, str], ...]]
+    """The phrases by their first word in lower case, longest first."""
+
+
+def lexicon(actors: dict[str, Actor]) -> Lexicon:
+    """The phrases to look for: names, aliases and short roles ("the ministry spokesman")."""
+    phrases: dict[str, tuple[str, str]] = {}
+    for actor in actors.values():
+        for phrase, how in [(actor.name, "name"), *((alias, "alias") for alias in actor.aliases)]:
+            phrases.setdefault(_bare(phrase), (actor.id, how))
+        if actor.role and len(actor.role.split()) <= 6 and actor.kind == "person":
+            phrases.setdefault(_bare(actor.role), (actor.id, "role"))
+    ordered = tuple(
+        (phrase, actor, how)
+        for phrase, (actor, how) in sorted(phrases.items(), key=lambda item: -len(item[0]))
+        if _TOKEN.match(phrase)
+    )
+    by_first: dict[str, list[tuple[str, str, str]]] = {}
+    for entry in ordered:
+        by_first.setdefault(_first_word(entry[0]), []).append(entry)
+    return Lexicon(
+        ordered,
+        {actor.id: actor.kind for actor in actors.values()},
+        {actor.id: tuple(actor.members) for actor in actors.values()},
+        {word: tuple(entries) for word, entries in by_first.items()},
+    )
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+def _first_word(phrase: str) -> str:
+    found = _TOKEN.match(phrase)
+    return found.group(0).lower() if found else ""
+
+
+def _bare(phrase: str) -> str:
+    """A phrase without a leading "the" (the text may say "The" or "the" or neither)."""
+    return re.sub(r"^(?:the|The)\s+", "", phrase.strip())
+
+
+def _stands_at(text: str, at: int, phrase: str, end: int) -> bool:
+    """Whether `phrase` stands at `at` as whole words, its first letter in either case
+    ("The Board", "the Board")."""
+    stop = at + len(phrase)
+    if stop > end or text[at].lower() != phrase[0].lower() or text[at + 1 : stop] != phrase[1:]:
+        return False
+    after = text[stop : stop + 1]
+    return not (after.isalnum() or after in ("_", "-"))
+
+
+def mentions(lex: Lexicon, text: str, start: int, end: int) -> list[Mention]:
+    """The actors named in text[start:end] (the longest phrase where several begin), then
+    capitalised names of two words or more that no actor has."""
+    taken: list[Mention] = []
+    reach = start
+    for word in _TOKEN.finditer(text, start, end):
+        at = word.start()
+        if at < reach or (at > 0 and text[at - 1] in "’'-_"):
+            continue
+        for phrase, actor, how in lex.by_first.get(word.group(0).lower(), ()):
+            if _stands_at(text, at, phrase, end):
+                taken.append(Mention(at, at + len(phrase), actor, text[at : at + len(phrase)], how))
+                reach = at + len(phrase)
+                break
+    for found in _NAME.finditer(text, start, end):
+        free = not any(m.start < found.end() and found.start() < m.end for m in taken)
+        if free and _unknown_person(text, found):
+            taken.append(Mention(found.start(), found.end(), None, found.group(0), "name"))
+    return sorted(taken, key=lambda mention: mention.start)
+
+
+def _unknown_person(text: str, found: re.Match[str]) -> bool:
+    """Whether a run of capitalised words looks like a person's name, not a sentence start
+    ("The Plan") or a place or body ("Lagoon Council")."""
+    words = found.group(0).split()
+    common = {"The", "A", "An", "As", "In", "On", "But", "And", "However", "Since", "According"}
+    if words[0] in common:
+        return False
+    return not any(
+        word
+        in (
+            "Council",
+            "Committee",
+            "Nations",
+            "Union",
+            "Ministry",
+            "Department",
+            "Institute",
+            "University",
+            "Center",
+            "Centre",
+            "Academy",
+            "Sciences",
+            "Studies",
+            "News",
+            "Times",
+            "Post",
+        )
+        for word in words
+    )
+
+
+def subject_like(text: str, mention: Mention) -> bool:
+    """Whether a mention may be the subject of a verb: not a possessive ("Velmora’s move")
+    unless its phrase is one, and not the object of a preposition ("on the island")."""
+    if text[mention.end : mention.end + 2] in ("’s", "'s"):
+        return False
+    before = text[max(0, mention.start - 20) : mention.start].split()
+    while before and before[-1].lower() in ("the", "a", "an"):
+        before.pop()
+    return not (before and before[-1].lower() in _PREPOSITIONS)
+
+
+def speaker_before(text: str, found: list[Mention], start: int, cue: int) -> Mention | None:
+    """The subject of a reporting verb at `cue`: the first subject-like mention of the
+    clause before it (an actor's own phrase preferred over an unknown name)."""
+    candidates = [m for m in found if start <= m.start and m.end <= cue and subject_like(text, m)]
+    known = [m for m in candidates if m.actor is not None]
+    chosen = known or candidates
+    return chosen[0] if chosen else None
