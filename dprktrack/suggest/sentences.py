@@ -1,0 +1,157 @@
+"""Splitting a source into paragraphs and sentences with their offsets.
+
+Sentences end at . ! ? or … followed by white space and a capital, a digit or an opening
+quotation mark, except after an abbreviation or an initial. A quotation that runs on over
+several sentences keeps them in one `unit`, the stretch a reporting clause belongs to.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "jr",
+        "sr",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "hon",
+        "no",
+        "vs",
+        "etc",
+        "al",
+        "fig",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "dept",
+        "univ",
+        "approx",
+        "est",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mt",
+        "ft",
+        "e.g",
+        "i.e",
+        "u.s",
+        "u.k",
+        "u.n",
+        "a.m",
+        "p.m",
+    ]
+)
+"""Words whose full stop does not end a sentence (lower case, without the stop)."""
+
+_END = re.compile(r"[.!?…]+[”’\"'»)\]]*(?=\s+[\"'“‘«„(\[]?[\w])")
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence: code-point offsets into the source, and the paragraph it belongs to."""
+
+    start: int
+    end: int
+    paragraph: int
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Runs of non-blank lines, trimmed of white space at either end."""
+    spans = []
+    for found in _PARAGRAPH.finditer(text):
+        start, end = _trimmed(text, found.start(), found.end())
+        if start < end:
+            spans.append((start, end))
+    return spans
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of text[start:end], trimmed, in order."""
+    spans = []
+    begin = start
+    for found in _END.finditer(text, start, end):
+        if _after_abbreviation(text, begin, found.start()):
+            continue
+        spans.append(_trimmed(text, begin, found.end()))
+        begin = found.end()
+    spans.append(_trimmed(text, begin, end))
+    return [(s, e) for s, e in spans if s < e]
+
+
+def _after_abbreviation(text: str, begin: int, stop: int) -> bool:
+    """Whether the full stop at `stop` closes an abbreviation or an initial."""
+    if text[stop] != ".":
+        return False
+    word = re.search(r"[\w.]*$", text[begin:stop])
+    token = word.group(0).lower() if word else ""
+    if len(token) == 1 and token.isalpha():
+        return text[stop - 1].isupper()  # an initial: "John F. Kennedy"
+    return token in ABBREVIATIONS
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Every sentence of the text, paragraph by paragraph."""
+    return [
+        Sentence(start, end, number)
+        for number, (p_start, p_end) in enumerate(paragraph_spans(text))
+        for start, end in sentence_spans(text, p_start, p_end)
+    ]
+
+
+def units(text: str, quoted: list[tuple[int, int]]) -> list[Sentence]:
+    """Sentences joined where a quotation (a `(start, end)` of `quoted`, in order) is still
+    open at a sentence's end: the reporting clause of a long quotation is one unit with it."""
+    starts = [start for start, _ in quoted]
+    joined: list[Sentence] = []
+    for sentence in sentences(text):
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.paragraph == sentence.paragraph
+            and _inside(quoted, starts, previous.end)
+        ):
+            joined[-1] = Sentence(previous.start, sentence.end, previous.paragraph)
+        else:
+            joined.append(sentence)
+    return joined
+
+
+def _inside(quoted: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    """Whether `offset` falls strictly inside one of the quotations."""
+    index = bisect.bisect_left(starts, offset) - 1
+    return index >= 0 and quoted[index][0] < offset < quoted[index][1]

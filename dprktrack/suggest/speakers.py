@@ -1,0 +1,217 @@
+"""Who speaks: mentions of the claims file's actors (by name, alias or role), pronouns and
+"the diplomat"-style references carried from earlier sentences, unknown capitalised names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dprktrack.schema.records import Actor
+
+PRONOUNS = re.compile(r"\b(he|she|they|his|her|their)\b", re.IGNORECASE)
+REFERENCES = re.compile(
+    r"\bthe (diplomat|envoy|minister|spokes(?:man|woman|person)|official|representative"
+    r"|ambassador|analyst|expert|researcher|president|senator|professor|scholar|chairman"
+    r"|chairwoman|chair|secretary|general|commander|lawmaker|economist|author)\b",
+    re.IGNORECASE,
+)
+_WORD = r"(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]\.)"
+_NAME = re.compile(rf"\b{_WORD}(?:\s+{_WORD}){{1,3}}\b")
+_NOT_A_PERSON = frozenset(
+    [
+        "Council",
+        "Committee",
+        "Nations",
+        "Union",
+        "Ministry",
+        "Department",
+        "Institute",
+        "University",
+        "Center",
+        "Centre",
+        "Academy",
+        "Sciences",
+        "Studies",
+        "Outlook",
+        "News",
+        "Times",
+        "Post",
+        "Agency",
+        "Office",
+        "Party",
+        "Bank",
+        "Fund",
+        "Court",
+        "Parliament",
+        "Assembly",
+        "Commission",
+        "Republic",
+        "Kingdom",
+        "States",
+        "Sea",
+        "Ocean",
+        "River",
+        "Street",
+    ]
+)
+_SENTENCE_WORDS = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "As",
+        "In",
+        "On",
+        "But",
+        "And",
+        "However",
+        "Since",
+        "According",
+        "If",
+        "When",
+        "While",
+        "After",
+        "Before",
+    ]
+)
+_PREPOSITIONS = frozenset(
+    [
+        "of",
+        "on",
+        "for",
+        "to",
+        "with",
+        "against",
+        "by",
+        "from",
+        "in",
+        "about",
+        "over",
+        "at",
+        "into",
+        "toward",
+        "towards",
+        "between",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of text naming an actor (or a name no actor has: `actor` None)."""
+
+    start: int
+    end: int
+    actor: str | None
+    name: str
+    how: str
+    """"name", "alias" or "role"."""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every way the claims file names its actors, longest first."""
+
+    phrases: tuple[tuple[str, str, str], ...]
+    """(phrase, actor id, how)."""
+    kinds: dict[str, str]
+    members: dict[str, tuple[str, ...]]
+
+
+def lexicon(actors: dict[str, Actor]) -> Lexicon:
+    """The phrases to look for: names, aliases and short roles ("the ministry spokesman")."""
+    phrases: dict[str, tuple[str, str]] = {}
+    for actor in actors.values():
+        for phrase, how in [(actor.name, "name"), *((alias, "alias") for alias in actor.aliases)]:
+            phrases.setdefault(_bare(phrase), (actor.id, how))
+        if actor.role and len(actor.role.split()) <= 6 and actor.kind == "person":
+            phrases.setdefault(_bare(actor.role), (actor.id, "role"))
+    ordered = sorted(phrases.items(), key=lambda item: -len(item[0]))
+    return Lexicon(
+        tuple((phrase, actor, how) for phrase, (actor, how) in ordered if phrase),
+        {actor.id: actor.kind for actor in actors.values()},
+        {actor.id: tuple(actor.members) for actor in actors.values()},
+    )
+
+
+def _bare(phrase: str) -> str:
+    """A phrase without a leading "the" (the text may say "The" or "the" or neither)."""
+    return re.sub(r"^(?:the|The)\s+", "", phrase.strip())
+
+
+def _pattern(phrase: str) -> re.Pattern[str]:
+    """Whole words; the first letter in either case ("The West", "the West")."""
+    first, rest = phrase[0], re.escape(phrase[1:])
+    head = (
+        f"[{re.escape(first.lower())}{re.escape(first.upper())}]"
+        if first.isalpha()
+        else re.escape(first)
+    )
+    return re.compile(rf"(?<![\w’'-]){head}{rest}(?![\w-])")
+
+
+def mentions(lex: Lexicon, text: str, start: int, end: int) -> list[Mention]:
+    """The actors named in text[start:end], longest phrase first where they overlap, then
+    capitalised names of two words or more that no actor has."""
+    taken: list[Mention] = []
+    for phrase, actor, how in lex.phrases:
+        for found in _pattern(phrase).finditer(text, start, end):
+            if not any(m.start < found.end() and found.start() < m.end for m in taken):
+                taken.append(Mention(found.start(), found.end(), actor, found.group(0), how))
+    for found in _NAME.finditer(text, start, end):
+        free = not any(m.start < found.end() and found.start() < m.end for m in taken)
+        if free and _unknown_person(text, found):
+            taken.append(Mention(found.start(), found.end(), None, found.group(0), "name"))
+    return sorted(taken, key=lambda mention: mention.start)
+
+
+def _unknown_person(text: str, found: re.Match[str]) -> bool:
+    """Whether a run of capitalised words looks like a person's name, not a sentence start
+    ("The Resolution") or a place or body ("United Nations")."""
+    words = found.group(0).split()
+    common = {"The", "A", "An", "As", "In", "On", "But", "And", "However", "Since", "According"}
+    if words[0] in common:
+        return False
+    return not any(
+        word
+        in (
+            "Council",
+            "Committee",
+            "Nations",
+            "Union",
+            "Ministry",
+            "Department",
+            "Institute",
+            "University",
+            "Center",
+            "Centre",
+            "Academy",
+            "Sciences",
+            "Studies",
+            "Outlook",
+            "News",
+            "Times",
+            "Post",
+        )
+        for word in words
+    )
+
+
+def subject_like(text: str, mention: Mention) -> bool:
+    """Whether a mention may be the subject of a verb: not a possessive ("Russia’s move")
+    unless its phrase is one, and not the object of a preposition ("on the DPRK")."""
+    if text[mention.end : mention.end + 2] in ("’s", "'s"):
+        return False
+    before = text[max(0, mention.start - 20) : mention.start].split()
+    while before and before[-1].lower() in ("the", "a", "an"):
+        before.pop()
+    return not (before and before[-1].lower() in _PREPOSITIONS)
+
+
+def speaker_before(text: str, found: list[Mention], start: int, cue: int) -> Mention | None:
+    """The subject of a reporting verb at `cue`: the first subject-like mention of the
+    clause before it (an actor's own phrase preferred over an unknown name)."""
+    candidates = [m for m in found if start <= m.start and m.end <= cue and subject_like(text, m)]
+    known = [m for m in candidates if m.actor is not None]
+    chosen = known or candidates
+    return chosen[0] if chosen else None
