@@ -90,12 +90,29 @@ def read_drafts(text: str, name: str) -> list[Draft]:
         if not line.strip():
             continue
         _refuse_too_many(len(drafts) + 1, name)
-        value, _ = parse_json(line, f"{name}:{number}")
+        value = _parsed_line(line, name, number)
         if number == 1 and isinstance(value, list):
             raise DprkError(f"{name}:1:1: a JSON Lines file holds one object a line, not a list")
         column = len(line) - len(line.lstrip()) + 1
         drafts.append(Draft(len(drafts), number, column, value))
     return drafts
+
+
+def _parsed_line(line: str, name: str, number: int) -> Any:
+    """One line of JSON Lines parsed, a slip placed at its line of the file."""
+    from dprktrack.claimsfile.jsonparse import parse_json
+
+    try:
+        return parse_json(line, name)[0]
+    except DprkError as err:
+        prefix = f"{name}:1:"
+        lines = [
+            f"{name}:{number}:{message.removeprefix(prefix)}"
+            if message.startswith(prefix)
+            else message
+            for message in err.lines
+        ]
+        raise DprkError(lines) from None
 
 
 def _refuse_too_many(count: int, name: str) -> None:
@@ -256,21 +273,21 @@ def _one_line(value: str) -> str:
 def _actor(catalog: Catalog, name: str) -> str:
     from dprktrack.curate.fields import resolve_actor
 
-    return resolve_actor(catalog, name, "actor")
+    return resolve_actor(catalog, name, "--actor")
 
 
 def _relay(catalog: Catalog, name: Any) -> str | None:
     from dprktrack.curate.fields import resolve_actor
 
     text = _text(name, "reported_via")
-    return resolve_actor(catalog, text, "reported_via") if text and text.strip() else None
+    return resolve_actor(catalog, text, "--reported-via") if text and text.strip() else None
 
 
 def _date(value: Any, published: Any) -> str | None:
     from dprktrack.curate.fields import check_date
 
     text = _text(value, "date")
-    return check_date(text, "date", published) if text is not None else None
+    return check_date(text, "--date", published) if text is not None else None
 
 
 def _word(value: Any, words: Sequence[str]) -> str | None:
