@@ -39,6 +39,7 @@ def add_from_json(
         from dprktrack.output.writers import write_json
 
         write_json(records, sys.stdout)
+        sys.stdout.flush()
         click.echo(f"note: --dry-run: {one_line_message(catalog.name)} not changed", err=True)
         return
     for record in records:

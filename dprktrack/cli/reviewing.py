@@ -58,6 +58,7 @@ def _review_one(
     while True:
         text = catalog.source_text(suggestion.source)
         print_view(console, context_view(suggestion, text, number, count, has_colour(console)))
+        click.echo(err=True)
         menu = ", ".join(f"{key} {what}" for key, what in KEYS.items())
         key = ask(f"[{menu}]", lambda value: choice(value, tuple(KEYS)))
         if key == "q":

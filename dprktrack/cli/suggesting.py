@@ -117,7 +117,9 @@ def _print(catalog: Catalog, source_id: str, found: list[Suggestion], fmt: str) 
         console = make_console()
         if found:
             print_view(console, suggestions_table(found, console.width))
+        sys.stdout.flush()  # the table before the notes, as a terminal shows them
         for note in new_actor_notes(found):
             click.echo(note, err=True)
+    sys.stdout.flush()
     noun = "suggestion" if len(found) == 1 else "suggestions"
     click.echo(f"note: {len(found)} {noun} in {source_id}", err=True)

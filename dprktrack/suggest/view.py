@@ -9,7 +9,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from dprktrack.output.blocks import Field, Fields, record_blocks
-from dprktrack.output.listing import Column, fixed_width, listing_table
+from dprktrack.output.listing import Column, fixed_width, listing_table, widest
 from dprktrack.output.safetext import one_line, visible
 from dprktrack.suggest.drafts import add_actor_command
 from dprktrack.suggest.model import SpeakerGuess, Suggestion
@@ -61,12 +61,13 @@ def suggestions_table(suggestions: Sequence[Suggestion], width: int) -> Renderab
     where the width cannot hold it; covered ones (with --all) name their claims."""
     places = [f"{s.line}:{s.column}" for s in suggestions]
     kinds = [line for s in suggestions for line in visible(_kind_text(s)).split("\n")]
+    cue_words = [word for s in suggestions for word in visible(s.cue).split()]
     table = listing_table(
         [
             Column("at", fixed_width("at", places)),
             Column("span", 24, ratio=6),
             Column("type", fixed_width("type", kinds)),
-            Column("cue", 8, ratio=1),
+            Column("cue", widest(cue_words, 8), ratio=1),
             Column("speakers", 16, ratio=4),
         ],
         width,
