@@ -66,7 +66,7 @@ def suggest(
     Examples:
       dprktrack suggest
       dprktrack suggest --format json > drafts.json
-      dprktrack suggest --review
+      dprktrack suggest --review  # on a terminal; off one, a usage error (exit 2)
     """
     from dprktrack.query import pick_source
 

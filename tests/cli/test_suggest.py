@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -18,7 +19,7 @@ from typing import Any
 
 import pytest
 from harbour import LEDGER, LEDGER_SOURCE, harbour_repo
-from support import DATA, Invoke, json_output
+from support import CLAIMS, DATA, Invoke, json_output
 
 from dprktrack.suggest.drafts import CSV_FIELDS
 
@@ -111,8 +112,8 @@ def test_the_only_source_is_the_default_and_several_need_one_named(
 
 
 def test_all_adds_the_covered_suggestions_with_the_claims_that_cover_them(invoke: Invoke) -> None:
-    fresh = drafts_of(invoke, Path(DATA_PATH))
-    everything = drafts_of(invoke, Path(DATA_PATH), "--all")
+    fresh = drafts_of(invoke, CLAIMS)
+    everything = drafts_of(invoke, CLAIMS, "--all")
     covered = [draft for draft in everything if draft["suggestion"]["covered_by"]]
     assert covered
     assert len(everything) == len(fresh) + len(covered)
@@ -277,4 +278,27 @@ def _interrupted(process: subprocess.Popen[bytes]) -> tuple[bytes, bytes]:
     return process.communicate(timeout=1)
 
 
-DATA_PATH = str(Path(__file__).resolve().parents[2] / "claims.json")
+ODD = (
+    "The Odd Post\n\n"
+    "The harbour master Mira Osk said: “The \x1b[2Jquay is \u202eready\u202c now.”\n"
+)
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def test_control_characters_of_the_source_are_shown_as_escapes(
+    invoke: Invoke, harbour: Path
+) -> None:
+    (harbour.parent / "articles" / "odd.txt").write_text(ODD, "utf-8")
+    added = invoke(
+        "add-source", str(harbour.parent / "articles" / "odd.txt"), "--id", "odd",
+        "--title", "Odd", "--author", "A. Writer", "--outlet", "The Odd Post",
+        "--published", "2024-05-10", claims=harbour,
+    )  # fmt: skip
+    assert added.exit_code == 0, added.output
+    table = invoke("suggest", "odd", claims=harbour)
+    assert table.exit_code == 0, table.output
+    assert "\\x1b[2J" in table.stdout
+    reviewed = invoke("suggest", "odd", "--review", "--prompt", claims=harbour, input="q\n")
+    assert reviewed.exit_code == 0, reviewed.output
+    for output in (table.output, reviewed.output):
+        assert not UNSAFE.search(output)
