@@ -302,3 +302,43 @@ def test_control_characters_of_the_source_are_shown_as_escapes(
     assert reviewed.exit_code == 0, reviewed.output
     for output in (table.output, reviewed.output):
         assert not UNSAFE.search(output)
+
+
+def test_review_asks_to_approve_the_departures_of_an_edited_span(
+    invoke: Invoke, repo_copy: Path
+) -> None:
+    quote = "[t]he US, UK and France refuse to accept … proposals"
+    answers = ["e", quote, "a", "nebenzya", "sanctions-regime=oppose", "Refused.", "", "", ""]
+    result = invoke(
+        "suggest", "--review", "--prompt", claims=repo_copy, input="\n".join([*answers, "y", "q"])
+    )
+    assert result.exit_code == 0, result.output
+    assert "quote departs from the source's words in 2 places:" in result.stderr
+    (new,) = result.stdout.split()
+    claim = claims_of(repo_copy)[new]
+    assert claim["quote"] == quote
+    assert "review_pin" in claim
+    assert invoke("check", "--strict", claims=repo_copy).exit_code == 0
+
+
+def test_review_declined_departures_write_nothing(invoke: Invoke, repo_copy: Path) -> None:
+    before = repo_copy.read_bytes()
+    quote = "[t]he US, UK and France refuse to accept … proposals"
+    answers = ["e", quote, "a", "nebenzya", "sanctions-regime=oppose", "Refused.", "", "", ""]
+    result = invoke(
+        "suggest", "--review", "--prompt", claims=repo_copy, input="\n".join([*answers, "n", "q"])
+    )
+    assert result.exit_code == 0, result.output
+    assert "departures not approved; not written" in result.stderr
+    assert repo_copy.read_bytes() == before
+
+
+def test_a_new_speaker_must_be_added_before_it_can_be_chosen(invoke: Invoke, harbour: Path) -> None:
+    drafts = drafts_of(invoke, harbour, LEDGER_SOURCE)
+    (at,) = [n for n, d in enumerate(drafts) if d["suggestion"]["speakers"][0]["actor"] is None]
+    answers = [*["s"] * at, "a", "1", "osk", "quay=support", "Fictional.", "", "", "", "q"]
+    result = review(invoke, harbour, answers)
+    assert result.exit_code == 0, result.output
+    assert "is no actor of the claims file yet; add it first (dprktrack add-actor" in result.stderr
+    (new,) = result.stdout.split()
+    assert claims_of(harbour)[new]["actor"] == "osk"
