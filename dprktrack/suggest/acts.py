@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 ACT = re.compile(
-    r"\b(vetoe[sd]|vetoing|vot(?:ed|es|ing) (?:for|against|in favou?r|to)|abstained"
-    r"|abstains|submitted|adopted|adopts|imposed|imposes|established|ratified|signed"
+    r"\b(vetoe[sd]|vetoing|vot(?:ed|es|ing)(?: \w+ly)? (?:for|against|in favou?r|to)"
+    r"|abstained|abstains|submit(?:s|ted)|adopted|adopts|imposed|imposes|established|ratified|signed"
     r"|rejected|blocked|approved|passed|enacted|withdrew|suspended)\b",
     re.IGNORECASE,
 )

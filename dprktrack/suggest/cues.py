@@ -54,17 +54,12 @@ _VERBS = {
     "refuse": "refuse refuses refused",
 }
 _PHRASES = (
-    r"called for|calls for|calling for|pointed out|points out|pointing out|according to"
-    r"|in (?:his|her|their|its) (?:view|words|opinion)"
+    r"called for|calls for|calling for|pointed out|points out|pointing out|[Aa]ccording to"
+    r"|[Ii]n (?:his|her|their|its) (?:view|words|opinion)"
 )
-CUE = re.compile(
-    r"\b("
-    + _PHRASES
-    + "|"
-    + "|".join(w for words in _VERBS.values() for w in words.split())
-    + r")\b",
-    re.IGNORECASE,
-)
+_ALL_VERBS = "|".join(word for words in _VERBS.values() for word in words.split())
+CUE = re.compile(rf"\b({_PHRASES}|{_ALL_VERBS})\b")
+"""Verbs in lower case only: "States" in "the Gulf States" is no verb."""
 _LEMMA = {word: lemma for lemma, words in _VERBS.items() for word in words.split()}
 
 

@@ -1,6 +1,6 @@
 """Quoted passages in every common style: “…” "…" «…» „…“ ‘…’ '…' and ‚…‘, nested.
 
-An apostrophe (Russia’s, don't) is told from a single quotation mark by its neighbours:
+An apostrophe (Velmora’s, don't) is told from a single quotation mark by its neighbours:
 a mark opens only after a space or punctuation and before a word, and closes only where
 no letter follows.
 """

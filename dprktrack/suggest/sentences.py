@@ -69,7 +69,7 @@ ABBREVIATIONS = frozenset(
 )
 """Words whose full stop does not end a sentence (lower case, without the stop)."""
 
-_END = re.compile(r"[.!?…]+[”’\"'»)\]]*(?=\s+[\"'“‘«„(\[]?[\w])")
+_END = re.compile(r"[.!?…]+[”’\"'»)\]]*(?=\s+[\"'“‘«„(\[]?(\w))")
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*")
 
 
@@ -105,6 +105,9 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     begin = start
     for found in _END.finditer(text, start, end):
+        following = text[found.start(1)]
+        if not (following.isupper() or following.isdigit()):
+            continue  # "which… continues": an omission or a trailing stop, not an end
         if _after_abbreviation(text, begin, found.start()):
             continue
         spans.append(_trimmed(text, begin, found.end()))

@@ -32,7 +32,6 @@ _NOT_A_PERSON = frozenset(
         "Academy",
         "Sciences",
         "Studies",
-        "Outlook",
         "News",
         "Times",
         "Post",
@@ -110,12 +109,15 @@ class Mention:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Every way the claims file names its actors, longest first."""
+    """Every way the claims file names its actors, longest first, and one pattern for all."""
 
     phrases: tuple[tuple[str, str, str], ...]
     """(phrase, actor id, how)."""
     kinds: dict[str, str]
     members: dict[str, tuple[str, ...]]
+    pattern: re.Pattern[str]
+    by_key: dict[str, tuple[str, str]]
+    """A phrase with its first letter in lower case → (actor id, how)."""
 
 
 def lexicon(actors: dict[str, Actor]) -> Lexicon:
@@ -126,12 +128,19 @@ def lexicon(actors: dict[str, Actor]) -> Lexicon:
             phrases.setdefault(_bare(phrase), (actor.id, how))
         if actor.role and len(actor.role.split()) <= 6 and actor.kind == "person":
             phrases.setdefault(_bare(actor.role), (actor.id, "role"))
-    ordered = sorted(phrases.items(), key=lambda item: -len(item[0]))
+    ordered = [(p, a) for p, a in sorted(phrases.items(), key=lambda item: -len(item[0])) if p]
+    alternatives = "|".join(_alternative(phrase) for phrase, _ in ordered) or r"(?!x)x"
     return Lexicon(
-        tuple((phrase, actor, how) for phrase, (actor, how) in ordered if phrase),
+        tuple((phrase, actor, how) for phrase, (actor, how) in ordered),
         {actor.id: actor.kind for actor in actors.values()},
         {actor.id: tuple(actor.members) for actor in actors.values()},
+        re.compile(rf"(?<![\w’'-])(?:{alternatives})(?![\w-])"),
+        {_key(phrase): found for phrase, found in ordered},
     )
+
+
+def _key(phrase: str) -> str:
+    return phrase[:1].lower() + phrase[1:]
 
 
 def _bare(phrase: str) -> str:
@@ -139,25 +148,21 @@ def _bare(phrase: str) -> str:
     return re.sub(r"^(?:the|The)\s+", "", phrase.strip())
 
 
-def _pattern(phrase: str) -> re.Pattern[str]:
-    """Whole words; the first letter in either case ("The West", "the West")."""
+def _alternative(phrase: str) -> str:
+    """The phrase as a pattern, its first letter in either case ("The Board", "the Board")."""
     first, rest = phrase[0], re.escape(phrase[1:])
-    head = (
-        f"[{re.escape(first.lower())}{re.escape(first.upper())}]"
-        if first.isalpha()
-        else re.escape(first)
-    )
-    return re.compile(rf"(?<![\w’'-]){head}{rest}(?![\w-])")
+    if first.isalpha():
+        return f"[{re.escape(first.lower())}{re.escape(first.upper())}]{rest}"
+    return re.escape(first) + rest
 
 
 def mentions(lex: Lexicon, text: str, start: int, end: int) -> list[Mention]:
-    """The actors named in text[start:end], longest phrase first where they overlap, then
+    """The actors named in text[start:end] (the longest phrase where several begin), then
     capitalised names of two words or more that no actor has."""
     taken: list[Mention] = []
-    for phrase, actor, how in lex.phrases:
-        for found in _pattern(phrase).finditer(text, start, end):
-            if not any(m.start < found.end() and found.start() < m.end for m in taken):
-                taken.append(Mention(found.start(), found.end(), actor, found.group(0), how))
+    for found in lex.pattern.finditer(text, start, end):
+        actor, how = lex.by_key[_key(found.group(0))]
+        taken.append(Mention(found.start(), found.end(), actor, found.group(0), how))
     for found in _NAME.finditer(text, start, end):
         free = not any(m.start < found.end() and found.start() < m.end for m in taken)
         if free and _unknown_person(text, found):
@@ -167,7 +172,7 @@ def mentions(lex: Lexicon, text: str, start: int, end: int) -> list[Mention]:
 
 def _unknown_person(text: str, found: re.Match[str]) -> bool:
     """Whether a run of capitalised words looks like a person's name, not a sentence start
-    ("The Resolution") or a place or body ("United Nations")."""
+    ("The Plan") or a place or body ("Lagoon Council")."""
     words = found.group(0).split()
     common = {"The", "A", "An", "As", "In", "On", "But", "And", "However", "Since", "According"}
     if words[0] in common:
@@ -188,7 +193,6 @@ def _unknown_person(text: str, found: re.Match[str]) -> bool:
             "Academy",
             "Sciences",
             "Studies",
-            "Outlook",
             "News",
             "Times",
             "Post",
@@ -198,8 +202,8 @@ def _unknown_person(text: str, found: re.Match[str]) -> bool:
 
 
 def subject_like(text: str, mention: Mention) -> bool:
-    """Whether a mention may be the subject of a verb: not a possessive ("Russia’s move")
-    unless its phrase is one, and not the object of a preposition ("on the DPRK")."""
+    """Whether a mention may be the subject of a verb: not a possessive ("Velmora’s move")
+    unless its phrase is one, and not the object of a preposition ("on the island")."""
     if text[mention.end : mention.end + 2] in ("’s", "'s"):
         return False
     before = text[max(0, mention.start - 20) : mention.start].split()

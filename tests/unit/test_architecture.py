@@ -218,3 +218,16 @@ def test_no_import_cycles_between_packages() -> None:
 def test_the_cycle_finder_finds_a_cycle() -> None:
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
     assert cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_suggest_sits_above_curate_and_only_the_command_line_imports_it() -> None:
+    """cli → suggest → curate → …: the rules may use curate's anchoring and check's
+    placing, and nothing of the library below them imports the rules."""
+    wrong = [
+        f"{name} → {imported}"
+        for name in sorted(MODULES)
+        if not in_area(name, "dprktrack.suggest", *COMMAND_LINE)
+        for imported in sorted(GRAPH[name])
+        if in_area(imported, "dprktrack.suggest")
+    ]
+    assert wrong == []

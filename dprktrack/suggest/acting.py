@@ -1,0 +1,68 @@
+"""Acts told in a sentence: each clause with an act verb is its doer's act, a passive
+with no agent the act of the body named in the paragraph (the codebook's rule)."""
+
+from __future__ import annotations
+
+import re
+
+from dprktrack.suggest.acts import act_verb, passive
+from dprktrack.suggest.model import SpeakerGuess
+from dprktrack.suggest.reading import Context, add, clauses, subject
+from dprktrack.suggest.sentences import Sentence
+from dprktrack.suggest.speakers import Mention
+
+
+def acts(context: Context, unit: Sentence, found: list[Mention]) -> None:
+    """Add each act of the unit, by clause, to `context.found`."""
+    text = context.text
+    for start, end in _act_clauses(context, unit):
+        verb = act_verb(text, start, end, context.quoted)
+        if verb is None:
+            continue
+        here = [m for m in found if start <= m.start < end]
+        guess = _doer(context, unit, here, start, verb)
+        add(context, (start, end), ("indirect", "act", verb.group(0)), guess)
+        if guess.actor and context.lex.kinds.get(guess.actor) == "organization":
+            context.last_body = guess.actor
+    context.reported = False
+
+
+def _act_clauses(context: Context, unit: Sentence) -> list[tuple[int, int]]:
+    """The unit's clauses, a short one with no act verb ("Velmora" of "Velmora and Ostrava
+    vetoed") joined to the next."""
+    text = context.text
+    joined: list[tuple[int, int]] = []
+    carry: int | None = None
+    for start, end in clauses(text, unit.start, unit.end):
+        begin = start if carry is None else carry
+        if act_verb(text, start, end, context.quoted) is None and len(text[start:end].split()) < 4:
+            carry = begin
+            continue
+        joined.append((begin, end))
+        carry = None
+    return joined
+
+
+def _doer(
+    context: Context, unit: Sentence, here: list[Mention], start: int, verb: re.Match[str]
+) -> SpeakerGuess:
+    """Who did the act: the agent of a passive ("by X"), else the subject, else the body."""
+    text = context.text
+    if passive(text, verb.start()):
+        agent = re.match(r"\s+by\s+", text[verb.end() :])
+        after = [m for m in here if m.start >= verb.end() and m.actor]
+        if agent and after and after[0].start == verb.end() + agent.end():
+            return SpeakerGuess(after[0].actor, after[0].name, "agent of the act: 'by'")
+    else:
+        named = subject(context, here, start, verb.start())
+        if named is not None:
+            return SpeakerGuess(named.actor, named.name, "subject of the act")
+    body = _body(context, unit)
+    if body is None:
+        return SpeakerGuess(None, "", "no actor found")
+    return SpeakerGuess(body, body, "the body in which the act took place")
+
+
+def _body(context: Context, unit: Sentence) -> str | None:
+    named = context.bodies.get(unit.paragraph, [])
+    return named[0] if named else context.last_body

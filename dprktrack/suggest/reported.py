@@ -1,0 +1,166 @@
+"""Reported speech: a sentence with a reporting cue, cut into the words reported, with the
+speaker the cue names (its subject, "according to" whom, or who was speaking before)."""
+
+from __future__ import annotations
+
+import re
+
+from dprktrack.suggest.acting import acts
+from dprktrack.suggest.cues import Cue, cues
+from dprktrack.suggest.model import SpeakerGuess
+from dprktrack.suggest.reading import Context, add, clean, pieces, quote_type, subject
+from dprktrack.suggest.sentences import Sentence
+from dprktrack.suggest.speakers import PRONOUNS, REFERENCES, Mention
+
+_PARTICIPLE = re.compile(r",\s+(?:calling|describing|adding|noting|warning|urging)\b")
+_ACT_ASIDE = re.compile(
+    r",\s+(?:who|which)\s+[^,]*?\b(?:abstained|vetoed|voted|submitted|adopted)\b[^,]*,"
+)
+
+
+def reported(context: Context, unit: Sentence, cue: Cue, found: list[Mention]) -> None:
+    """Add the reported words of a sentence with a reporting cue, and say who spoke."""
+    text = context.text
+    _act_aside(context, unit, cue, found)
+    speaker, via = _speaker(context, unit, cue, found)
+    for start, end, labels in _spans(context, unit, cue):
+        speaker_here, via_here = _inner(context, (start, end), speaker, via)
+        add(context, (start, end), labels, speaker_here, via=via_here)
+    if speaker.actor is not None or speaker.name:
+        context.last = speaker
+    context.reported = True
+    del text
+
+
+def _act_aside(context: Context, unit: Sentence, cue: Cue, found: list[Mention]) -> None:
+    """ "The representative of X, who abstained from voting, said…": the act is a claim too."""
+    aside = _ACT_ASIDE.search(context.text, unit.start, cue.start)
+    if aside is not None:
+        acts(context, Sentence(unit.start, aside.end() - 1, unit.paragraph), found)
+
+
+def _speaker(
+    context: Context, unit: Sentence, cue: Cue, found: list[Mention]
+) -> tuple[SpeakerGuess, str | None]:
+    """Who the cue attributes the words to, and the medium they came through."""
+    text = context.text
+    after = [m for m in found if m.start >= cue.end]
+    via = _medium(context, cue, after)
+    if cue.lemma == "according to" and after:
+        named = after[0]
+        if context.lex.kinds.get(named.actor or "") == "media":
+            return SpeakerGuess(
+                named.actor, named.name, "medium named after 'according to'"
+            ), named.actor
+        return SpeakerGuess(named.actor, named.name, "named after 'according to'"), via
+    inverted = [m for m in after if m.start == cue.end + 1 and text[unit.start] in "“\"«„‘'"]
+    if inverted:
+        return SpeakerGuess(
+            inverted[0].actor, inverted[0].name, "named after the reporting verb"
+        ), via
+    subject_named = None if cue.leads else subject(context, found, unit.start, cue.start)
+    if subject_named is not None:
+        guess = SpeakerGuess(
+            subject_named.actor, subject_named.name, "subject of the reporting verb"
+        )
+        return guess, via
+    return _carried(context, text[unit.start : cue.end]), via
+
+
+def _carried(context: Context, before: str) -> SpeakerGuess:
+    """A pronoun or "the diplomat" before the cue: the last speaker, carried over."""
+    word = PRONOUNS.search(before) or REFERENCES.search(before)
+    if word and context.last is not None:
+        reason = f"carried from the previous sentence: '{word.group(0)}'"
+        return SpeakerGuess(context.last.actor, context.last.name, reason)
+    return SpeakerGuess(None, "", "no speaker found")
+
+
+def _medium(context: Context, cue: Cue, after: list[Mention]) -> str | None:
+    """ "told the Tidewater Post that…": the medium right after the cue."""
+    if after and after[0].start <= cue.end + 6 and cue.lemma in ("tell", "say"):
+        actor = after[0].actor
+        if actor and context.lex.kinds.get(actor) == "media":
+            return actor
+    return None
+
+
+def _inner(
+    context: Context, span: tuple[int, int], speaker: SpeakerGuess, via: str | None
+) -> tuple[SpeakerGuess, str | None]:
+    """A medium reporting what someone else proposed, refused or said: the words are the
+    subject's of that inner cue, the medium only relays them."""
+    if context.lex.kinds.get(speaker.actor or "") != "media":
+        return speaker, via
+    from dprktrack.suggest.speakers import mentions
+
+    start, end = span
+    inner = cues(context.text, start, end, context.quoted)
+    found = mentions(context.lex, context.text, start, end)
+    if inner:
+        named = subject(context, found, start, inner[0].start)
+        if named is not None and named.actor is not None:
+            guess = SpeakerGuess(named.actor, named.name, f"subject of '{inner[0].words}'")
+            return guess, speaker.actor
+    return speaker, via
+
+
+def _spans(
+    context: Context, unit: Sentence, cue: Cue
+) -> list[tuple[int, int, tuple[str, str, str]]]:
+    """The reported words of the unit, each span with its labels."""
+    text = context.text
+    start, end = unit.start, unit.end
+    leading = [q for q in context.quotes if q.start == start and q.end <= cue.start]
+    if leading:  # “…,” she said. “…”
+        later = [q for q in context.quotes if cue.end <= q.start < end]
+        return [_labelled(context, *clean(text, q.start, q.end), cue) for q in [*leading, *later]]
+    after = text[cue.end : end]
+    colon = re.match(r"[^“”\"«».;:]{0,80}?[:,]\s*(?=[“\"«„‘'])", after)
+    if colon and _quote_to_end(context, cue.end + colon.end(), end):
+        spans = [
+            _labelled(context, q_s, q_e, cue)
+            for q_s, q_e in pieces(context, cue.end + colon.end(), end)
+        ]
+        head = clean(text, start, cue.end + colon.start() + len(colon.group(0).rstrip()) - 1)
+        if text[cue.end : cue.end + colon.end()].count(" ") >= 3 and ":" in colon.group(0):
+            spans.insert(0, _labelled(context, *head, cue))
+        return spans
+    that = re.match(r"[^“”\"«».;:,]{0,60}?\bthat\s", after)
+    lead = re.match(r"[^“”\"«».;]{0,60}?,\s", after)
+    if that and not cue.leads:
+        begin = cue.end + that.end()
+    elif lead and (cue.leads or re.match(r"(?:As|Like)\b", text[start : cue.start])):
+        begin = cue.end + lead.end()
+    else:
+        return _whole(context, unit, cue)
+    return [_labelled(context, s, e, cue) for s, e in pieces(context, *clean(text, begin, end))]
+
+
+def _quote_to_end(context: Context, begin: int, end: int) -> bool:
+    """Whether a quotation opens at `begin` and runs to the end of the sentence."""
+    return any(q.start == begin and q.end >= end - 1 for q in context.quotes)
+
+
+def _whole(
+    context: Context, unit: Sentence, cue: Cue
+) -> list[tuple[int, int, tuple[str, str, str]]]:
+    """No "that" and no comma: the whole sentence, cut before a participle that makes a
+    statement of its own (", calling the Committee…")."""
+    text = context.text
+    start, end = clean(text, unit.start, unit.end)
+    participle = _PARTICIPLE.search(text, cue.end, end)
+    cuts = (
+        [(start, participle.start()), (participle.start(), end)] if participle else [(start, end)]
+    )
+    return [
+        _labelled(context, s, e, cue)
+        for a, b in cuts
+        for s, e in pieces(context, *clean(text, a, b))
+    ]
+
+
+def _labelled(
+    context: Context, start: int, end: int, cue: Cue
+) -> tuple[int, int, tuple[str, str, str]]:
+    return start, end, (quote_type(context, start, end), "statement", cue.words)

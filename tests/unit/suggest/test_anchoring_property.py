@@ -1,0 +1,76 @@
+"""A suggestion can never name a passage `check` would fail: on made-up news prose (every
+quotation style, cue, speaker form) and on arbitrary text, every suggestion, added as a claim
+the way `add` adds it, passes `check`."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from suggesting import catalog_around, check_verdict
+
+from dprktrack.schema.records import actor_of
+from dprktrack.suggest.finding import suggestions
+
+ACTORS = {
+    record["id"]: actor_of(record)
+    for record in [
+        {"id": "brin", "name": "Ada Brin", "kind": "author"},
+        {"id": "osk", "name": "Mira Osk", "aliases": ["Osk"], "kind": "person",
+         "role": "the harbour master"},
+        {"id": "velmora", "name": "Velmora", "kind": "government"},
+        {"id": "post", "name": "Tidewater Post", "kind": "media"},
+        {"id": "council", "name": "Lagoon Council", "kind": "organization"},
+    ]
+}  # fmt: skip
+SPEAKERS = ["Mira Osk", "Osk", "The harbour master", "Velmora", "She", "Lia Venn", "The diplomat"]
+MARKS = [("“", "”"), ('"', '"'), ("«", "»"), ("„", "“"), ("‘", "’"), ("'", "'")]
+CLAUSES = [
+    "the quay will stay open", "fares would rise", "the talks had collapsed",
+    "nobody asked the fishermen", "the plan is a sensible compromise",
+]  # fmt: skip
+
+
+@st.composite
+def news_sentence(draw: st.DrawFn) -> str:
+    speaker = draw(st.sampled_from(SPEAKERS))
+    clause = draw(st.sampled_from(CLAUSES))
+    opening, closing = draw(st.sampled_from(MARKS))
+    verb = draw(st.sampled_from(["said", "warned", "added", "stressed", "told the Tidewater Post"]))
+    forms = [
+        f"{speaker} {verb} that {clause}.",
+        f"{opening}{clause.capitalize()},{closing} {speaker} {verb}.",
+        f"{speaker} {verb}: {opening}{clause.capitalize()}. {clause.capitalize()}.{closing}",
+        f"According to {speaker}, {clause}.",
+        f"{speaker} vetoed the plan, while the Lagoon Council adopted it.",
+        f"Sadly, {clause}.",
+        f"{speaker} {verb} {opening}{clause}{closing}, calling it {opening}a disgrace{closing}.",
+        f"{clause.capitalize()} (the author would add, {clause}).",
+    ]
+    return draw(st.sampled_from(forms))
+
+
+@st.composite
+def news_text(draw: st.DrawFn) -> str:
+    paragraphs = draw(st.lists(st.lists(news_sentence(), min_size=1, max_size=4), max_size=6))
+    return "Headline\n\n" + "\n\n".join(" ".join(p) for p in paragraphs) + "\n"
+
+
+def all_pass(text: str) -> None:
+    catalog = catalog_around(text, ACTORS)
+    found = suggestions(catalog, "made-up", include_covered=True)
+    for suggestion in found:
+        assert text[suggestion.start : suggestion.end] == suggestion.quote
+        assert check_verdict(catalog, suggestion) == "ok", suggestion.quote
+    assert [s.start for s in found] == sorted(s.start for s in found)
+
+
+@settings(deadline=None, max_examples=150)
+@given(news_text())
+def test_every_suggestion_on_made_up_news_prose_passes_check(text: str) -> None:
+    all_pass(text)
+
+
+@settings(deadline=None, max_examples=150)
+@given(st.text(alphabet=st.sampled_from(list("ab Osk.,:;“”\"'‘’«»„()\n–Velmora said that"))))
+def test_every_suggestion_on_arbitrary_text_passes_check(text: str) -> None:
+    all_pass(text)

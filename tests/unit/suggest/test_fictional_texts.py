@@ -1,0 +1,67 @@
+"""Each pattern of news prose, on fictional texts written for the tests: every expected
+claim found, with its speaker, quote type and kind, and nothing suggested beside them."""
+
+from __future__ import annotations
+
+import pytest
+from suggesting import FICTIONAL, NAMES, check_verdict
+
+from dprktrack.suggest.evaluation import best_for, fictional, hits, speaker_key
+from dprktrack.suggest.finding import suggestions
+
+
+def test_the_fictional_texts_cover_every_pattern_the_rules_claim() -> None:
+    texts = "\n".join((FICTIONAL / f"{name}.txt").read_text("utf-8") for name in NAMES)
+    for mark in ("“", "”", '"', "«", "»", "„", "‘", "’", "'"):
+        assert mark in texts
+    patterns = ("said that", "according to", "She added", "The diplomat", "In his view",
+                "vetoed", "abstained", "adopted by", "Sadly", "Brack, Ulm and Serra")  # fmt: skip
+    for pattern in patterns:
+        assert pattern.lower() in texts.lower(), pattern
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_expected_claim_is_found_with_its_speaker_and_labels(name: str) -> None:
+    catalog, source, expected = fictional(FICTIONAL, name)
+    found = suggestions(catalog, source, include_covered=True)
+    for claim in expected:
+        best = best_for(claim, found)
+        assert best is not None, f"missed: {claim.quote!r}"
+        assert best.speakers, f"no speaker for {claim.quote!r}"
+        assert speaker_key(best.speakers[0]) in claim.actors, (claim.quote, best.speakers)
+        assert (best.quote_type, best.kind) == (claim.quote_type, claim.kind), claim.quote
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_nothing_is_suggested_beside_the_expected_claims(name: str) -> None:
+    catalog, source, expected = fictional(FICTIONAL, name)
+    found = suggestions(catalog, source, include_covered=True)
+    assert [s.quote for s in found if not hits(s, expected)] == []
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_suggestion_added_as_a_claim_passes_check(name: str) -> None:
+    catalog, source, _ = fictional(FICTIONAL, name)
+    for suggestion in suggestions(catalog, source, include_covered=True):
+        assert check_verdict(catalog, suggestion) == "ok", suggestion.quote
+
+
+def test_a_medium_that_relays_a_statement_is_its_reported_via() -> None:
+    catalog, source, _ = fictional(FICTIONAL, "envoys_and_acts")
+    found = suggestions(catalog, source, include_covered=True)
+    relayed = {s.quote: s.reported_via for s in found if s.reported_via}
+    assert relayed == {
+        "the quota talks had collapsed": "tidewater-post",
+        "Velmora had proposed a ten-year pause on deep-sea trawling": "tidewater-post",
+    }
+
+
+def test_suggestions_come_in_article_order_with_their_lines() -> None:
+    catalog, source, _ = fictional(FICTIONAL, "reported_speech")
+    found = suggestions(catalog, source, include_covered=True)
+    text = catalog.source_text(source)
+    assert [s.start for s in found] == sorted(s.start for s in found)
+    for suggestion in found:
+        line = text.count("\n", 0, suggestion.start) + 1
+        column = suggestion.start - (text.rfind("\n", 0, suggestion.start) + 1) + 1
+        assert (suggestion.line, suggestion.column) == (line, column)
