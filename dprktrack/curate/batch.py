@@ -78,11 +78,8 @@ def read_drafts(text: str, name: str) -> list[Draft]:
     at its line:column for messages."""
     from dprktrack.claimsfile.jsonparse import parse_json
 
-    stripped = text.lstrip(" \t\r\n")
-    if stripped.startswith("["):
+    if text.lstrip(" \t\r\n").startswith("[") and not _json_lines(text):
         data, _ = parse_json(text, name)
-        if not isinstance(data, list):  # pragma: no cover - a text starting with [ is a list
-            raise DprkError(f"{name}:1:1: expected a JSON array of drafts")
         _refuse_too_many(len(data), name)
         return _placed(text, data)
     drafts: list[Draft] = []
@@ -91,11 +88,24 @@ def read_drafts(text: str, name: str) -> list[Draft]:
             continue
         _refuse_too_many(len(drafts) + 1, name)
         value = _parsed_line(line, name, number)
-        if number == 1 and isinstance(value, list):
-            raise DprkError(f"{name}:1:1: a JSON Lines file holds one object a line, not a list")
         column = len(line) - len(line.lstrip()) + 1
         drafts.append(Draft(len(drafts), number, column, value))
     return drafts
+
+
+def _json_lines(text: str) -> bool:
+    """Whether a text that begins with `[` is JSON Lines after all: its first line a whole
+    JSON value and more lines after it (an array spread over lines has no such first line)."""
+    import json
+
+    first, _, rest = text.lstrip(" \t\r\n").partition("\n")
+    if not rest.strip():
+        return False
+    try:
+        json.loads(first)
+    except (ValueError, RecursionError):
+        return False
+    return True
 
 
 def _parsed_line(line: str, name: str, number: int) -> Any:

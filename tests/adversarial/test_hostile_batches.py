@@ -53,6 +53,8 @@ HOSTILE: dict[str, str | bytes] = {
     "a record that is a string": json.dumps(["nebenzya"]),
     "a document that is a number": "42",
     "deep nesting": "[" * 100_000 + "]" * 100_000,
+    "deep nesting over lines": "[" * 100_000 + "\n" + "]" * 100_000 + "\n",
+    "an array on its first line, then more": json.dumps([draft()]) + "\n" + json.dumps(draft()),
     "deep nesting in a field": json.dumps([draft(stances=[[[[[["x"]]]]]])]),
     "a byte order mark": b"\xef\xbb\xbf" + json.dumps([draft()]).encode(),
     "NaN": '[{"actor": "nebenzya", "quote": "long overdue", "stances": {}, "summary": NaN}]',

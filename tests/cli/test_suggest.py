@@ -335,7 +335,7 @@ def test_review_declined_departures_write_nothing(invoke: Invoke, repo_copy: Pat
 
 def test_a_new_speaker_must_be_added_before_it_can_be_chosen(invoke: Invoke, harbour: Path) -> None:
     drafts = drafts_of(invoke, harbour, LEDGER_SOURCE)
-    (at,) = [n for n, d in enumerate(drafts) if d["suggestion"]["speakers"][0]["actor"] is None]
+    at = next(n for n, d in enumerate(drafts) if d["suggestion"]["speakers"][0]["actor"] is None)
     answers = [*["s"] * at, "a", "1", "osk", "quay=support", "Fictional.", "", "", "", "q"]
     result = review(invoke, harbour, answers)
     assert result.exit_code == 0, result.output
