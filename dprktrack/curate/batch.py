@@ -83,7 +83,7 @@ def read_drafts(text: str, name: str) -> list[Draft]:
         _refuse_too_many(len(data), name)
         return _placed(text, data)
     drafts: list[Draft] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):  # JSON Lines ends lines at \n
         if not line.strip():
             continue
         _refuse_too_many(len(drafts) + 1, name)

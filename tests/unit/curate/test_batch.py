@@ -69,3 +69,9 @@ def test_the_claims_are_appended_in_one_rewrite_that_loads(tmp_path: Path) -> No
     assert "\n" not in text.replace("\r\n", "")
     loaded = catalog_from_text(tmp_path / "claims.json", with_claims(RAW, records))
     assert list(loaded.claims)[-2:] == [record["id"] for record in records]
+
+
+def test_json_lines_split_only_at_line_feeds() -> None:
+    """A line separator is allowed raw inside a JSON string: it does not end the line."""
+    drafts = read_drafts('{"a": "one\u2028two"}\r\n{"b": "\x85"}\n', "d.jsonl")
+    assert [d.values for d in drafts] == [{"a": "one\u2028two"}, {"b": "\x85"}]
