@@ -29,6 +29,7 @@ def review_suggestions(ctx: click.Context, catalog: Catalog, found: Sequence[Sug
     """Walk the suggestions; Ctrl-C (or input ending) keeps every claim accepted so far,
     each whole, and exits with 130."""
     accepted: list[str] = []
+    start = catalog
     try:
         for number, suggestion in enumerate(found, start=1):
             catalog, claim_id = _review_one(catalog, suggestion, number, len(found))
@@ -37,11 +38,23 @@ def review_suggestions(ctx: click.Context, catalog: Catalog, found: Sequence[Sug
             if claim_id:
                 accepted.append(claim_id)
     except (KeyboardInterrupt, click.Abort):
-        kept = f"; kept {', '.join(accepted)}" if accepted else ""
-        click.echo(f"\nerror: interrupted: nothing half-written{kept}", err=True)
+        kept = ", ".join(_written_since(start, accepted))
+        click.echo(f"\nerror: interrupted: nothing half-written; kept {kept or 'none'}", err=True)
         ctx.exit(EXIT_INTERRUPTED)
     noun = "claim" if len(accepted) == 1 else "claims"
     click.echo(f"note: accepted {len(accepted)} {noun} of {len(found)} suggestions", err=True)
+
+
+def _written_since(start: Catalog, accepted: list[str]) -> list[str]:
+    """The claims the review wrote, read from the file: a Ctrl-C held back until a write
+    was done (the write cannot be cut in half) comes after the claim is in the file."""
+    from dprktrack.claimsfile.load import load_catalog
+
+    try:
+        now = load_catalog(start.path)
+    except DprkError:
+        return accepted
+    return [claim_id for claim_id in now.claims if claim_id not in start.claims]
 
 
 def _review_one(
