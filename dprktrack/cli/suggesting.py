@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from dprktrack.cli.asking import prompt_option, will_ask
+from dprktrack.cli.asking import will_ask
 from dprktrack.cli.shared import completer, load_claims
 
 if TYPE_CHECKING:
@@ -36,7 +36,12 @@ if TYPE_CHECKING:
     is_flag=True,
     help="On a terminal: walk the suggestions, accept (written at once), edit or skip each.",
 )
-@prompt_option
+@click.option(
+    "--prompt/--no-prompt",
+    "prompt",
+    default=None,
+    help="With --review: ask even off a terminal, or never (default: on a terminal).",
+)
 @click.pass_context
 def suggest(
     ctx: click.Context,
@@ -61,6 +66,11 @@ def suggest(
     claim drafts: fill in "stances" and "summary" (and correct the rest), then give
     the file to `add --from-json`. --review asks on a terminal instead, and writes
     each accepted claim at once, as `add` does.
+
+    \b
+    Exit codes: 0 listed (or reviewed to the end or quit), 2 an unknown source, an
+    unusable claims file, or --review off a terminal; 130 interrupted (the claims
+    accepted so far are kept).
 
     \b
     Examples:
