@@ -128,6 +128,7 @@ def timing(runs: int) -> None:
     commands = {
         "dependency floor": [python, "-c", DEPENDENCIES],
         "load + suggestions (library)": [python, "-c", LIBRARY_CALL],
+        "dprktrack check (for comparison)": [python, "-m", "dprktrack", "check"],
     }
     for command in commands.values():
         wall_time(command)  # warm up: bytecode written, files cached
@@ -137,11 +138,13 @@ def timing(runs: int) -> None:
             times[name].append(wall_time(command))
     floor = statistics.median(times["dependency floor"])
     call = statistics.median(times["load + suggestions (library)"])
+    check = statistics.median(times["dprktrack check (for comparison)"])
     verdict = "PASS" if call <= NEAR_FLOOR * floor else "MISS"
     print(
         f"time (median of {runs}): dependency floor {floor * 1000:.0f} ms, "
         f"load + suggestions {call * 1000:.0f} ms = {call / floor:.2f}× the floor "
-        f"(target ≤ {NEAR_FLOOR}×)  {verdict}"
+        f"(target ≤ {NEAR_FLOOR}×)  {verdict}; dprktrack check {check * 1000:.0f} ms = "
+        f"{check / floor:.2f}×"
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from dprktrack.suggest.acts import act_verb, passive
+from dprktrack.suggest.acts import BY_AGENT, act_verb, passive
 from dprktrack.suggest.model import SpeakerGuess
 from dprktrack.suggest.reading import Context, add, clauses, subject
 from dprktrack.suggest.sentences import Sentence
@@ -22,24 +22,41 @@ def acts(context: Context, unit: Sentence, found: list[Mention]) -> None:
         here = [m for m in found if start <= m.start < end]
         guess = _doer(context, unit, here, start, verb)
         add(context, (start, end), ("indirect", "act", verb.group(0)), guess)
+        _by_agent(context, here, start, end)
         if guess.actor and context.lex.kinds.get(guess.actor) == "organization":
             context.last_body = guess.actor
     context.reported = False
 
 
+def _by_agent(context: Context, here: list[Mention], start: int, end: int) -> None:
+    """ "a draft resolution submitted by X" inside a clause: X's own act."""
+    text = context.text
+    for found in BY_AGENT.finditer(text, start, end):
+        agent = [m for m in here if m.start == found.end() and m.actor is not None]
+        if agent and found.start() > start:
+            guess = SpeakerGuess(agent[0].actor, agent[0].name, "agent of the act: 'by'")
+            span = (found.start(), agent[0].end)
+            add(context, span, ("indirect", "act", found.group(1)), guess)
+
+
 def _act_clauses(context: Context, unit: Sentence) -> list[tuple[int, int]]:
-    """The unit's clauses, a short one with no act verb ("Velmora" of "Velmora and Ostrava
-    vetoed") joined to the next."""
+    """The unit cut at its conjunctions only between two acts ("X vetoed it, while Y
+    abstained"): a piece with no act verb ("Brack and Ulm") stays with its neighbour."""
     text = context.text
     joined: list[tuple[int, int]] = []
-    carry: int | None = None
+    pending: int | None = None
     for start, end in clauses(text, unit.start, unit.end):
-        begin = start if carry is None else carry
-        if act_verb(text, start, end, context.quoted) is None and len(text[start:end].split()) < 4:
-            carry = begin
+        begin = start if pending is None else pending
+        if act_verb(text, start, end, context.quoted) is None:
+            if joined and pending is None:
+                joined[-1] = (joined[-1][0], end)
+            else:
+                pending = begin
             continue
         joined.append((begin, end))
-        carry = None
+        pending = None
+    if pending is not None and joined:
+        joined[-1] = (joined[-1][0], unit.end if text[unit.end - 1] != "." else unit.end - 1)
     return joined
 
 

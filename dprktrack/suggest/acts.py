@@ -18,9 +18,30 @@ def act_verb(
 ) -> re.Match[str] | None:
     """The first act verb of text[start:end] outside quotation marks, or None."""
     for match in ACT.finditer(text, start, end):
-        if not any(q_start < match.start() < q_end for q_start, q_end in quoted):
+        if any(q_start < match.start() < q_end for q_start, q_end in quoted):
+            continue
+        if not _adjective(text, match.start()):
             return match
     return None
+
+
+_DETERMINERS = frozenset(
+    ["a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our"]
+)
+
+
+def _adjective(text: str, verb_start: int) -> bool:
+    """Whether the participle is an adjective ("the established procedure", "its
+    imposed limits"): a determiner stands right before it."""
+    before = text[max(0, verb_start - 8) : verb_start].split()
+    return bool(before) and before[-1].lower() in _DETERMINERS
+
+
+BY_AGENT = re.compile(
+    r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(submitted|adopted|tabled|sponsored|drafted|proposed)"
+    r"\s+by\s+(?:the\s+)?"
+)
+"""A noun phrase with its act's agent: "a draft resolution submitted by X" (X's act)."""
 
 
 def passive(text: str, verb_start: int) -> bool:

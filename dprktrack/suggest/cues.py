@@ -53,14 +53,17 @@ _VERBS = {
     "criticise": "criticises criticised criticizes criticized",
     "refuse": "refuse refuses refused",
 }
-_PHRASES = (
-    r"called for|calls for|calling for|pointed out|points out|pointing out|[Aa]ccording to"
-    r"|[Ii]n (?:his|her|their|its) (?:view|words|opinion)"
-)
-_ALL_VERBS = "|".join(word for words in _VERBS.values() for word in words.split())
-CUE = re.compile(rf"\b({_PHRASES}|{_ALL_VERBS})\b")
-"""Verbs in lower case only: "States" in "the Gulf States" is no verb."""
 _LEMMA = {word: lemma for lemma, words in _VERBS.items() for word in words.split()}
+"""Verbs in lower case only: "States" in "the Gulf States" is no verb."""
+_PARTICLES = {
+    "for": {"called", "calls", "calling"},
+    "out": {"pointed", "points", "pointing"},
+    "to": {"according", "According"},
+}
+"""Two-word cues: the second word, and the first words it completes."""
+_VIEWS = {"view", "words", "opinion"}
+_OWNERS = {"his", "her", "their", "its"}
+_TOKEN = re.compile(r"[A-Za-z]+")
 
 
 @dataclass(frozen=True)
@@ -80,13 +83,39 @@ class Cue:
 
 def cues(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> list[Cue]:
     """The reporting cues of text[start:end] that stand outside every quotation."""
+    tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, start, end)]
     found = []
-    for match in CUE.finditer(text, start, end):
-        if any(q_start < match.start() < q_end for q_start, q_end in quoted):
+    for index, (t_start, _, word) in enumerate(tokens):
+        nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+        cue_end = _cue_end(text, tokens, index, word, nxt)
+        if cue_end is None or any(q_start < t_start < q_end for q_start, q_end in quoted):
             continue
-        words = match.group(1)
-        found.append(Cue(match.start(), match.end(), words, lemma_of(words)))
+        words = text[t_start:cue_end]
+        found.append(Cue(t_start, cue_end, words, lemma_of(words)))
     return found
+
+
+def _cue_end(
+    text: str,
+    tokens: list[tuple[int, int, str]],
+    index: int,
+    word: str,
+    nxt: tuple[int, int, str] | None,
+) -> int | None:
+    """Where the cue that begins with token `index` ends, or None if none begins there."""
+    spaced = nxt is not None and text[tokens[index][1] : nxt[0]] == " "
+    if spaced and nxt is not None and word in _PARTICLES.get(nxt[2], ()):
+        return nxt[1]
+    if word in ("in", "In") and spaced and nxt is not None and nxt[2] in _OWNERS:
+        after = tokens[index + 2] if index + 2 < len(tokens) else None
+        if after is not None and after[2] in _VIEWS and text[nxt[1] : after[0]] == " ":
+            return after[1]
+    if word in ("state", "states"):  # a verb only when it says something: "states that"
+        following = text[tokens[index][1] : tokens[index][1] + 7]
+        return tokens[index][1] if re.match(r"(?: that\b|:|,)", following) else None
+    if word in _LEMMA and not (spaced and nxt is not None and word in _PARTICLES.get(nxt[2], ())):
+        return tokens[index][1]
+    return None
 
 
 def lemma_of(words: str) -> str:

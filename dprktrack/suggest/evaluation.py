@@ -64,13 +64,14 @@ def overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
 
 
 def best_for(claim: Expected, found: Sequence[Suggestion]) -> Suggestion | None:
-    """The suggestion that overlaps at least half of the claim's span, the most of it."""
+    """The suggestion that overlaps at least half of the claim's span, the most of it (of
+    two that overlap as much, the shorter: the closer fit)."""
     length = max(1, claim.end - claim.start)
     ranked = [
-        (overlap(claim.start, claim.end, s.start, s.end), -index, s)
+        (overlap(claim.start, claim.end, s.start, s.end), s.start - s.end, -index, s)
         for index, s in enumerate(found)
     ]
-    shared, _, best = max(ranked, default=(0, 0, None), key=lambda item: item[:2])
+    shared, _, _, best = max(ranked, default=(0, 0, 0, None), key=lambda item: item[:3])
     return best if best is not None and shared * 2 >= length else None
 
 
@@ -124,12 +125,14 @@ _BASELINE_CUE = re.compile(
 def baseline(
     source: str, text: str, sentences: Sequence[tuple[int, int]], names: dict[str, str]
 ) -> list[Suggestion]:
-    """The simple sentence-and-cue baseline: each sentence with a reporting cue, whole, its
-    speaker the first actor named in it (`names`: phrase → actor id), quoted or not."""
+    """The simple sentence-and-cue baseline: each sentence with a reporting cue of the issue's
+    list or a quotation mark, whole, its speaker the first actor named in it (`names`:
+    phrase → actor id), direct if it holds a quotation mark, else indirect."""
     found = []
     for start, end in sentences:
         sentence = text[start:end]
-        if not _BASELINE_CUE.search(sentence):
+        quoted = any(mark in sentence for mark in '“"«')
+        if not (quoted or _BASELINE_CUE.search(sentence)):
             continue
         named = sorted(
             (sentence.find(phrase), actor) for phrase, actor in names.items() if phrase in sentence

@@ -4,20 +4,11 @@ cues, acts and the author's own evaluations, its speaker resolved, its span anch
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from dprktrack.claimsfile.catalog import Catalog
-from dprktrack.suggest.model import SpeakerGuess, Suggestion
-
-
-@dataclass
-class Reading:
-    """What the sentences before this one said: the last speaker, for "he added"."""
-
-    last: SpeakerGuess | None = None
-    last_paragraph: int = -1
-    reported: bool = False
-    """Whether the previous sentence was someone's reported speech."""
+from dprktrack.errors import DprkError
+from dprktrack.suggest.model import Suggestion
 
 
 def suggestions(
@@ -25,27 +16,27 @@ def suggestions(
 ) -> list[Suggestion]:
     """The candidate claims of a source, in article order.
 
-    Suggestions that existing claims already cover (at least half of the suggestion lies in
-    a claim's span, as `check` places it) name those claims in `covered_by` and are left
-    out unless `include_covered`.
+    A span `add` could not anchor where it stands (found twice, say) is left out. A
+    suggestion that existing claims cover (one of their spans, where `check` places it,
+    overlaps at least half of it or holds it whole) names them in `covered_by`, and is
+    left out unless `include_covered`.
     """
-    from dprktrack.curate.anchoring import source_document
-    from dprktrack.suggest.placing import anchorable, claim_spans, covering
+    from dprktrack.suggest.placing import anchorable, claim_spans, covering, document_of
     from dprktrack.suggest.rules import candidate_spans
 
+    if source_id not in catalog.sources:
+        known = ", ".join(sorted(catalog.sources)) or "none"
+        raise DprkError(f"no source {source_id!r} in {catalog.name} (sources: {known})")
     text = catalog.source_text(source_id)
-    document = source_document(catalog, source_id)
-    found = []
-    for candidate in candidate_spans(catalog, source_id, text):
-        if not anchorable(document, candidate.quote):
-            continue
-        line, column = document.lines.position(candidate.start)
-        found.append(replace(candidate, line=line, column=column))
+    document = document_of(catalog, source_id)
     spans = claim_spans(catalog, source_id, document)
     result = []
-    for suggestion in found:
-        covered = covering(spans, suggestion.start, suggestion.end)
+    for candidate in candidate_spans(catalog, source_id, text):
+        if not anchorable(document, candidate):
+            continue
+        covered = covering(spans, candidate.start, candidate.end)
         if covered and not include_covered:
             continue
-        result.append(replace(suggestion, covered_by=covered))
+        line, column = document.lines.position(candidate.start)
+        result.append(replace(candidate, line=line, column=column, covered_by=covered))
     return result

@@ -125,8 +125,8 @@ def subject(context: Context, found: list[Mention], start: int, stop: int) -> Me
     here = [m for m in found if start <= m.start and m.end <= stop]
     candidates = [m for m in here if subject_like(text, m)]
     known = [m for m in candidates if m.actor is not None]
-    chosen = known or candidates
-    if not chosen:
+    chosen = known or candidates or [m for m in here if m.actor is not None]
+    if not chosen:  # the last resort: an actor named in a phrase ("the reaction of X")
         return None
     return _group(context, here, chosen[0]) or chosen[0]
 

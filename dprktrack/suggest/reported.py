@@ -24,12 +24,16 @@ def reported(context: Context, unit: Sentence, cue: Cue, found: list[Mention]) -
     _act_aside(context, unit, cue, found)
     speaker, via = _speaker(context, unit, cue, found)
     for start, end, labels in _spans(context, unit, cue):
-        speaker_here, via_here = _inner(context, (start, end), speaker, via)
-        add(context, (start, end), labels, speaker_here, via=via_here)
+        inference = re.search(r",\s+(?:which means|meaning)\b", text[start:end])
+        cut = start + inference.start() if inference else end
+        speaker_here, via_here = _inner(context, (start, cut), speaker, via)
+        add(context, (start, cut), labels, speaker_here, via=via_here)
+        if inference:  # "…, which means that…": the reporter's own inference
+            begin = clean(text, start + inference.start(), end)
+            add(context, begin, (quote_type(context, *begin), "statement", "which means"), speaker)
     if speaker.actor is not None or speaker.name:
         context.last = speaker
     context.reported = True
-    del text
 
 
 def _act_aside(context: Context, unit: Sentence, cue: Cue, found: list[Mention]) -> None:
@@ -116,7 +120,9 @@ def _spans(
         later = [q for q in context.quotes if cue.end <= q.start < end]
         return [_labelled(context, *clean(text, q.start, q.end), cue) for q in [*leading, *later]]
     after = text[cue.end : end]
-    colon = re.match(r"[^“”\"«».;:]{0,80}?[:,]\s*(?=[“\"«„‘'])", after)
+    colon = re.match(r"[^.;:]{0,120}?:\s*(?=[“\"«„‘'])", after) or re.match(
+        r"[^“”\"«».;:]{0,80}?,\s*(?=[“\"«„‘'])", after
+    )
     if colon and _quote_to_end(context, cue.end + colon.end(), end):
         spans = [
             _labelled(context, q_s, q_e, cue)

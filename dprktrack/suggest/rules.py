@@ -24,14 +24,14 @@ from dprktrack.suggest.reported import reported
 from dprktrack.suggest.sentences import Sentence, paragraph_spans, units
 from dprktrack.suggest.speakers import Lexicon, Mention, lexicon, mentions
 
-EVALUATIVE = re.compile(
-    r"\b(unfortunately|fortunately|of course|certainly|clearly|obviously|surely|indeed"
-    r"|perhaps|probably|likely|unlikely|apparently|evidently|admittedly|yes|important"
-    r"|significant|crucial|essential|serious|dangerous|unacceptable|absurd|biased|obvious"
-    r"|evident|already|rather|must|should|will|deep|regrettabl[ey]|remarkabl[ey]|hard to"
-    r"|ironically|arguably|undoubtedly|doubtless|no doubt|sadly|alas|familiar)\b",
-    re.IGNORECASE,
-)
+_EVALUATIVE_WORDS = """unfortunately fortunately certainly clearly obviously surely indeed
+    perhaps probably
+    likely unlikely apparently evidently admittedly yes important significant crucial
+    essential serious dangerous unacceptable absurd biased obvious evident already rather
+    must should will deep regrettable regrettably remarkable remarkably ironically arguably
+    undoubtedly doubtless sadly alas familiar"""
+EVALUATIVE = frozenset(_EVALUATIVE_WORDS.split())
+EVALUATIVE_PHRASES = ("of course", "hard to", "no doubt")
 """Words by which the author judges, hedges or predicts rather than narrates."""
 
 _TERMINAL = (".", "!", "…", "”", "’", '"', "'", ")", "»", "“", "‘")
@@ -77,8 +77,8 @@ def _bodies(lex: Lexicon, text: str) -> dict[int, list[str]]:
 def _heading(text: str, unit: Sentence) -> bool:
     """A title, byline, question heading or label: a paragraph of its own that does not end
     as a sentence does."""
-    starts_paragraph = unit.start == 0 or text[unit.start - 1] == "\n"
-    ends_paragraph = unit.end == len(text) or text[unit.end] == "\n"
+    starts_paragraph = unit.start == 0 or text[unit.start - 1] in "\r\n"
+    ends_paragraph = unit.end == len(text) or text[unit.end] in "\r\n"
     ending = text[unit.end - 1]
     return starts_paragraph and ends_paragraph and (ending not in _TERMINAL or ending == "?")
 
@@ -110,7 +110,7 @@ def _unattributed(context: Context, unit: Sentence) -> None:
     previous = context.found[-1] if context.found else None
     if context.reported and context.last is not None:
         add(context, (start, end), ("indirect", "statement", "continued"), context.last)
-    elif EVALUATIVE.search(text, start, end) and context.author is not None:
+    elif _evaluative(text[start:end]) and context.author is not None:
         guess = SpeakerGuess(
             context.author, context.author_name, "the author: unattributed evaluation"
         )
@@ -120,6 +120,13 @@ def _unattributed(context: Context, unit: Sentence) -> None:
     ):
         joined = replace(previous, end=end, quote=text[previous.start : end])
         context.found[-1] = joined  # what the act did, told in the next sentence
+
+
+def _evaluative(sentence: str) -> bool:
+    """Whether a sentence judges, hedges or predicts (a word or phrase of EVALUATIVE)."""
+    lowered = sentence.lower()
+    words = set(re.findall(r"[a-z]+", lowered))
+    return bool(words & EVALUATIVE) or any(phrase in lowered for phrase in EVALUATIVE_PHRASES)
 
 
 def _same_paragraph(context: Context, previous: Suggestion, unit: Sentence) -> bool:
@@ -183,4 +190,4 @@ def _carried_quotes(
     start, end = clean(text, unit.start, unit.end)
     for s, e in pieces(context, start, end):
         add(context, (s, e), (quote_type(context, s, e), "statement", "quotation marks"), guess)
-    context.last, context.reported = guess, True
+    context.last = guess  # quoted words alone do not make what follows theirs

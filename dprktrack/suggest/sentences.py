@@ -70,7 +70,7 @@ ABBREVIATIONS = frozenset(
 """Words whose full stop does not end a sentence (lower case, without the stop)."""
 
 _END = re.compile(r"[.!?…]+[”’\"'»)\]]*(?=\s+[\"'“‘«„(\[]?(\w))")
-_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*")
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t\r]*\n)[^\n]+)*")
 
 
 @dataclass(frozen=True)

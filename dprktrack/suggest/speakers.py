@@ -109,15 +109,14 @@ class Mention:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Every way the claims file names its actors, longest first, and one pattern for all."""
+    """Every way the claims file names its actors, indexed by first word, longest first."""
 
     phrases: tuple[tuple[str, str, str], ...]
-    """(phrase, actor id, how)."""
+    """(phrase, actor id, how), longest first."""
     kinds: dict[str, str]
     members: dict[str, tuple[str, ...]]
-    pattern: re.Pattern[str]
-    by_key: dict[str, tuple[str, str]]
-    """A phrase with its first letter in lower case → (actor id, how)."""
+    by_first: dict[str, tuple[tuple[str, str, str], ...]]
+    """The phrases by their first word in lower case, longest first."""
 
 
 def lexicon(actors: dict[str, Actor]) -> Lexicon:
@@ -128,19 +127,28 @@ def lexicon(actors: dict[str, Actor]) -> Lexicon:
             phrases.setdefault(_bare(phrase), (actor.id, how))
         if actor.role and len(actor.role.split()) <= 6 and actor.kind == "person":
             phrases.setdefault(_bare(actor.role), (actor.id, "role"))
-    ordered = [(p, a) for p, a in sorted(phrases.items(), key=lambda item: -len(item[0])) if p]
-    alternatives = "|".join(_alternative(phrase) for phrase, _ in ordered) or r"(?!x)x"
+    ordered = tuple(
+        (phrase, actor, how)
+        for phrase, (actor, how) in sorted(phrases.items(), key=lambda item: -len(item[0]))
+        if _TOKEN.match(phrase)
+    )
+    by_first: dict[str, list[tuple[str, str, str]]] = {}
+    for entry in ordered:
+        by_first.setdefault(_first_word(entry[0]), []).append(entry)
     return Lexicon(
-        tuple((phrase, actor, how) for phrase, (actor, how) in ordered),
+        ordered,
         {actor.id: actor.kind for actor in actors.values()},
         {actor.id: tuple(actor.members) for actor in actors.values()},
-        re.compile(rf"(?<![\w’'-])(?:{alternatives})(?![\w-])"),
-        {_key(phrase): found for phrase, found in ordered},
+        {word: tuple(entries) for word, entries in by_first.items()},
     )
 
 
-def _key(phrase: str) -> str:
-    return phrase[:1].lower() + phrase[1:]
+_TOKEN = re.compile(r"\w+")
+
+
+def _first_word(phrase: str) -> str:
+    found = _TOKEN.match(phrase)
+    return found.group(0).lower() if found else ""
 
 
 def _bare(phrase: str) -> str:
@@ -148,21 +156,30 @@ def _bare(phrase: str) -> str:
     return re.sub(r"^(?:the|The)\s+", "", phrase.strip())
 
 
-def _alternative(phrase: str) -> str:
-    """The phrase as a pattern, its first letter in either case ("The Board", "the Board")."""
-    first, rest = phrase[0], re.escape(phrase[1:])
-    if first.isalpha():
-        return f"[{re.escape(first.lower())}{re.escape(first.upper())}]{rest}"
-    return re.escape(first) + rest
+def _stands_at(text: str, at: int, phrase: str, end: int) -> bool:
+    """Whether `phrase` stands at `at` as whole words, its first letter in either case
+    ("The Board", "the Board")."""
+    stop = at + len(phrase)
+    if stop > end or text[at].lower() != phrase[0].lower() or text[at + 1 : stop] != phrase[1:]:
+        return False
+    after = text[stop : stop + 1]
+    return not (after.isalnum() or after in ("_", "-"))
 
 
 def mentions(lex: Lexicon, text: str, start: int, end: int) -> list[Mention]:
     """The actors named in text[start:end] (the longest phrase where several begin), then
     capitalised names of two words or more that no actor has."""
     taken: list[Mention] = []
-    for found in lex.pattern.finditer(text, start, end):
-        actor, how = lex.by_key[_key(found.group(0))]
-        taken.append(Mention(found.start(), found.end(), actor, found.group(0), how))
+    reach = start
+    for word in _TOKEN.finditer(text, start, end):
+        at = word.start()
+        if at < reach or (at > 0 and text[at - 1] in "’'-_"):
+            continue
+        for phrase, actor, how in lex.by_first.get(word.group(0).lower(), ()):
+            if _stands_at(text, at, phrase, end):
+                taken.append(Mention(at, at + len(phrase), actor, text[at : at + len(phrase)], how))
+                reach = at + len(phrase)
+                break
     for found in _NAME.finditer(text, start, end):
         free = not any(m.start < found.end() and found.start() < m.end for m in taken)
         if free and _unknown_person(text, found):

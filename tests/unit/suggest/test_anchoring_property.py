@@ -6,8 +6,12 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import SEED_PROPERTY, seed_spans
 from suggesting import catalog_around, check_verdict
+from support import SEED_TEXT
 
+from dprktrack.matching.matcher import Document
+from dprktrack.matching.textpos import Span
 from dprktrack.schema.records import actor_of
 from dprktrack.suggest.finding import suggestions
 
@@ -74,3 +78,22 @@ def test_every_suggestion_on_made_up_news_prose_passes_check(text: str) -> None:
 @given(st.text(alphabet=st.sampled_from(list("ab Osk.,:;“”\"'‘’«»„()\n–Velmora said that"))))
 def test_every_suggestion_on_arbitrary_text_passes_check(text: str) -> None:
     all_pass(text)
+
+
+@SEED_PROPERTY
+@given(seed_spans(min_size=1, max_size=200))
+def test_a_span_is_anchorable_exactly_when_add_anchors_its_quote_there(span: Span) -> None:
+    from dprktrack.curate.anchoring import anchor_quote
+    from dprktrack.errors import DprkError
+    from dprktrack.suggest.model import Suggestion
+    from dprktrack.suggest.placing import anchorable
+
+    quote = SEED_TEXT[span.start : span.end]
+    document = Document(SEED_TEXT, "seed.txt")
+    candidate = Suggestion("s", span.start, span.end, quote, "direct", "statement", "-", ())
+    try:
+        anchored = anchor_quote(document, quote)
+        adds_here = (anchored.start, anchored.end, anchored.quote) == (span.start, span.end, quote)
+    except DprkError:
+        adds_here = False
+    assert anchorable(document, candidate) == adds_here

@@ -49,3 +49,30 @@ def test_a_claims_file_without_claims_leaves_every_suggestion_uncovered() -> Non
     found = suggestions(bare, SOURCE)
     assert found == suggestions(bare, SOURCE, include_covered=True)
     assert all(s.covered_by == () for s in found)
+
+
+def test_a_source_the_file_does_not_have_is_refused_with_the_sources_it_has() -> None:
+    import pytest
+
+    from dprktrack.errors import DprkError
+
+    with pytest.raises(DprkError, match=f"no source 'nowhere' in .*{SOURCE}"):
+        suggestions(load_catalog(CLAIMS), "nowhere")
+
+
+def test_claims_are_placed_where_check_places_them_moved_claims_included() -> None:
+    from dprktrack.check.verdicts import placed_span
+    from dprktrack.curate.anchoring import source_document
+    from dprktrack.suggest.placing import claim_spans
+
+    catalog = load_catalog(CLAIMS)
+    document = source_document(catalog, SOURCE)
+    claims = list(catalog.claims.values())
+    moved = claims[0]._replace(start=0, end=len(claims[0].quote), prefix="", suffix="x")
+    catalog.claims[moved.id] = moved  # stale anchors: the check finds it where it is
+    expected = [
+        (claim.id, span.start, span.end)
+        for claim in catalog.claims.values()
+        if (span := placed_span(document, claim)) is not None
+    ]
+    assert claim_spans(catalog, SOURCE, document) == expected

@@ -65,3 +65,30 @@ def test_suggestions_come_in_article_order_with_their_lines() -> None:
         line = text.count("\n", 0, suggestion.start) + 1
         column = suggestion.start - (text.rfind("\n", 0, suggestion.start) + 1) + 1
         assert (suggestion.line, suggestion.column) == (line, column)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_relayed_claim_names_its_medium_and_no_other_claim_does(name: str) -> None:
+    import json
+
+    catalog, source, expected = fictional(FICTIONAL, name)
+    records = json.loads((FICTIONAL / f"{name}.json").read_text("utf-8"))["claims"]
+    found = suggestions(catalog, source, include_covered=True)
+    for claim, record in zip(expected, records, strict=True):
+        best = best_for(claim, found)
+        assert best is not None
+        assert best.reported_via == record.get("reported_via"), claim.quote
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_windows_line_endings_give_the_same_suggestions(name: str) -> None:
+    from suggesting import catalog_around
+
+    catalog, source, _ = fictional(FICTIONAL, name)
+    text = catalog.source_text(source)
+    plain = suggestions(catalog_around(text, catalog.actors), "made-up", include_covered=True)
+    crlf = text.replace("\n", "\r\n")
+    windows = suggestions(catalog_around(crlf, catalog.actors), "made-up", include_covered=True)
+    assert [(s.quote, s.speakers, s.quote_type) for s in windows] == [
+        (s.quote, s.speakers, s.quote_type) for s in plain
+    ]
