@@ -223,6 +223,11 @@ def _write_record(
     is_flag=True,
     help="Approve the quote's omissions and alterations as shown, without asking.",
 )
+@click.option(
+    "--from-json",
+    metavar="FILE",
+    help="Add a claim for each draft in FILE (- for stdin): a JSON array or JSON Lines.",
+)
 @dry_run_option
 @prompt_option
 @click.pass_context
@@ -245,6 +250,12 @@ def add(
     atomic and refused if the file changed meanwhile; --dry-run prints the claim.
     The new id goes to stdout.
 
+    --from-json FILE adds one claim per draft (a JSON array, as `suggest --format
+    json` writes it, or JSON Lines; keys as the options: source, actor, quote,
+    quote_type, kind, stances, summary, date, reported_via, occurrence). Every draft
+    is checked as a claim given here would be before anything is written; the first
+    slip is named by line:column and index, and nothing is written.
+
     \b
     Example:
       dprktrack add --actor nebenzya --stance sanctions-regime=oppose --date 2024-03-28 \\
@@ -252,6 +263,14 @@ def add(
     """
     from dprktrack.curate import adding
 
+    from_json = given.pop("from_json")
+    if from_json is not None:
+        from dprktrack.cli.batching import add_from_json
+
+        if prompt:
+            raise click.UsageError("--from-json asks nothing; leave out --prompt")
+        add_from_json(ctx, from_json, given, approve=approve_departures, dry_run=dry_run)
+        return
     asking = will_ask(prompt)
     given, details = _claim_options(given, asking)
     catalog = load_claims(ctx, bundled_ok=False)

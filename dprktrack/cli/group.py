@@ -114,6 +114,10 @@ COMMAND_MODULES: dict[str, tuple[str, str]] = {
         "dprktrack.cli.lookups:stances",
         "Show who stands where: a grid of actors against targets.",
     ),
+    "suggest": (
+        "dprktrack.cli.suggesting:suggest",
+        "Suggest claims in a source: statements, acts and likely speakers.",
+    ),
     "targets": ("dprktrack.cli.lookups:targets", "List the targets stances are taken toward."),
     "timeline": (
         "dprktrack.cli.changes:timeline",

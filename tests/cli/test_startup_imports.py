@@ -28,7 +28,8 @@ CHECKING = "dprktrack.check.verdicts"
 """The check machinery (verdicts and repairs); its report formatting is light."""
 COMMANDS = "dprktrack.cli.lookups dprktrack.cli.curating dprktrack.cli.checking " + (
     "dprktrack.cli.exporting dprktrack.cli.configuring dprktrack.cli.editing dprktrack.cli.sourcing"
-    " dprktrack.cli.changes dprktrack.cli.reporting"
+    " dprktrack.cli.changes dprktrack.cli.reporting dprktrack.cli.suggesting"
+    " dprktrack.cli.reviewing dprktrack.cli.batching"
 )
 TOML = "tomllib"
 """The TOML parser: imported only when a settings file is found."""
@@ -316,3 +317,18 @@ def test_completing_a_command_name_imports_no_command_module(tmp_path: Path) -> 
     ]
     modules = set(json.loads(found.read_text("utf-8")))
     assert not modules & set(COMMANDS.split())
+
+
+def test_suggest_as_data_imports_the_matcher_and_neither_pydantic_nor_rich(
+    tmp_path: Path,
+) -> None:
+    suggested = ["--claims", str(CLAIMS), "suggest"]
+    for fmt in ("json", "csv"):
+        found = imported(tmp_path, *suggested, "--format", fmt)
+        assert {"dprktrack.cli.suggesting", MATCHER} <= found
+        assert not found & {PYDANTIC, RICH, "dprktrack.cli.reviewing"}
+    assert RICH in imported(tmp_path, *suggested)
+
+
+def test_add_from_json_loads_the_batch_module_only_when_asked(tmp_path: Path) -> None:
+    assert "dprktrack.cli.batching" not in imported(tmp_path, "add", "--help")
