@@ -9,7 +9,8 @@ both floors and whether it meets its target:
 - `--help` and `list --format json`: below the dependency floor;
 - every other lookup (`actors`, `stances`, `locate`, `show`, `list` with a filter and
   a table) and `check` in every format, and writing its reports to files (`--report`, into
-  a temporary folder): within 1.3 times the dependency floor.
+  a temporary folder), and `suggest` (a table, and every suggestion as JSON): within 1.3 times
+  the dependency floor.
 
     python bench/startup.py            # 25 runs each
     python bench/startup.py --runs 51
@@ -73,6 +74,11 @@ def commands(
         f"dprktrack locate {LOCATED!r}": ([dprktrack, "locate", LOCATED], NEAR_FLOOR),
         f"dprktrack show {claim_id}": ([dprktrack, "show", claim_id], NEAR_FLOOR),
         "dprktrack check": ([dprktrack, "check"], NEAR_FLOOR),
+        "dprktrack suggest": ([dprktrack, "suggest"], NEAR_FLOOR),
+        "dprktrack suggest --all --format json": (
+            [dprktrack, "suggest", "--all", "--format", "json"],
+            NEAR_FLOOR,
+        ),
         **formats,
     }
 
