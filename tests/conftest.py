@@ -32,6 +32,47 @@ def pytest_configure(config: pytest.Config) -> None:
     settings.load_profile(chosen)
 
 
+BROWSER_TESTS = REPO / "tests" / "browser"
+
+
+def _covers_browser_tests(config: pytest.Config) -> bool:
+    """Whether the run asked for the browser tests' folder, or a folder above it (the whole
+    suite does), or a file inside it."""
+    asked = [Path(arg.split("::")[0]).resolve() for arg in config.args]
+    return any(
+        path == BROWSER_TESTS or path in BROWSER_TESTS.parents or BROWSER_TESTS in path.parents
+        for path in asked
+    )
+
+
+def _drives_chromium(nodeid: str) -> bool:
+    """A browser test proper (tests/browser/test_setup.py tests how Chromium is found)."""
+    return nodeid.startswith("tests/browser/") and not nodeid.startswith(
+        "tests/browser/test_setup.py"
+    )
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Where the browser tests are required (DPRKTRACK_REQUIRE_BROWSER=1, as CI sets it), a run
+    of the suite in which none of them passed fails: a deselection, an `--ignore` or a marker
+    slipped into the settings cannot turn them off while CI stays green."""
+    if os.environ.get("DPRKTRACK_REQUIRE_BROWSER") != "1" or not _covers_browser_tests(
+        session.config
+    ):
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    passed = reporter.stats.get("passed", []) if reporter is not None else []
+    if any(_drives_chromium(report.nodeid) for report in passed):
+        return
+    session.exitstatus = pytest.ExitCode.TESTS_FAILED
+    if reporter is not None:
+        reporter.write_line(
+            "error: DPRKTRACK_REQUIRE_BROWSER=1 but no browser test passed "
+            "(tests/browser did not run: deselected, ignored, or no browser)",
+            red=True,
+        )
+
+
 @pytest.fixture(scope="session")
 def empty_settings(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An empty settings file: what every test runs with unless it asks for another."""

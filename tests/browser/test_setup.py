@@ -13,6 +13,9 @@ import pytest
 from browsing import MISSING, Opener, find_chromium
 from support import REPO
 
+NESTED = "DPRKTRACK_NESTED_PYTEST"
+"""Set in the pytest runs these tests start, so that none of them starts another."""
+
 
 def test_the_named_chromium_is_the_only_one_looked_at(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
@@ -100,3 +103,39 @@ def test_a_page_that_calls_out_opens_dialogs_or_errs_is_caught(
     visit.left.clear()
     visit.dialogs.clear()
     visit.errors.clear()
+
+
+@pytest.mark.parametrize(
+    "how",
+    [
+        ["tests/browser", "-k", "no_test_has_this_name"],  # all deselected
+        ["tests", "--ignore=tests/browser", "-k", "test_architecture"],
+        ["tests/browser/test_setup.py", "-k", "looked_at"],  # only the set-up, no browser
+    ],
+    ids=["deselected", "ignored", "set-up-only"],
+)
+def test_where_required_a_run_of_the_browser_tests_with_none_passing_fails(
+    how: list[str],
+) -> None:
+    """CI (DPRKTRACK_REQUIRE_BROWSER=1) cannot go green with the browser tests turned off."""
+    if os.environ.get(NESTED):
+        pytest.skip("a pytest run inside this test's own run")
+    settings = {**os.environ, "DPRKTRACK_REQUIRE_BROWSER": "1", NESTED: "1"}
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", *how],
+        cwd=REPO, env=settings, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert run.returncode != 0, run.stdout
+    assert "no browser test passed" in run.stdout
+
+
+def test_a_run_that_does_not_ask_for_the_browser_tests_is_not_held_to_them() -> None:
+    if os.environ.get(NESTED):
+        pytest.skip("a pytest run inside this test's own run")
+    settings = {**os.environ, "DPRKTRACK_REQUIRE_BROWSER": "1", NESTED: "1"}
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q",
+         "tests/unit/test_architecture.py"],
+        cwd=REPO, env=settings, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stdout
