@@ -1,14 +1,19 @@
 """Where an export may be written: never over the claims file or a source, nor where a later
-command would take it for the claims file; and files replaced whole."""
+command would take it for the claims file or its settings, nor through a symbolic link; and
+files replaced whole."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from dprktrack.claimsfile.catalog import Catalog
 from dprktrack.errors import DprkError
 from dprktrack.export.formats import Export, Write
+
+if TYPE_CHECKING:
+    from dprktrack.config import Settings
 
 
 def check_output(catalog: Catalog, output: Path) -> None:
@@ -21,6 +26,51 @@ def check_output(catalog: Catalog, output: Path) -> None:
         if _same_file(output, path):
             raise DprkError(f"{output}: is {what}; not overwritten, choose another -o FILE")
     check_not_claims_file(output)
+    check_not_settings_file(output)
+    check_not_through_link(output)
+
+
+def check_not_through_link(output: Path) -> None:
+    """Refuse an -o file that is a symbolic link, or (given relative) lies in a folder
+    reached through one, as `check --report` does.
+
+    A replace follows the link and overwrites whatever it points at: a repository that
+    commits `claims.metadata.json -> ~/.bashrc` would have `export -o claims.db` write
+    there. A relative path is the repository's to shape; an absolute one is the user's own.
+    """
+    try:
+        if output.is_symlink():
+            raise DprkError(
+                f"{output}: is a symbolic link; an export replaces a file, never writes "
+                "through a link: not written, choose another -o FILE"
+            )
+        folder = output.absolute().parent
+        if not output.is_absolute() and os.path.realpath(folder) != os.path.normpath(folder):
+            raise DprkError(
+                f"{output}: in a folder reached through a symbolic link; not written, give "
+                "the folder's real path or an absolute -o FILE"
+            )
+    except OSError as err:  # a name too long, a folder that cannot be read
+        raise DprkError(f"{output}: cannot write: {err.strerror}; nothing written") from None
+
+
+def check_not_settings_file(output: Path) -> None:
+    """Refuse an -o file named like a settings file (any case), or that is the one in
+    force for its folder: every later command there would read the export as its settings
+    and stop on it (not valid TOML)."""
+    from dprktrack.config import CONFIG_FILENAME, PYPROJECT
+
+    if output.name.casefold() in (CONFIG_FILENAME, PYPROJECT):
+        raise DprkError(
+            f"{output}: named like a settings file; commands run in its folder would read the "
+            "export as their settings: choose another -o FILE"
+        )
+    settings = _settings_in_force(output.absolute().parent)
+    if settings is not None and settings.file is not None and _same_file(output, settings.file):
+        raise DprkError(
+            f"{output}: is the settings file in force for its folder; not written, choose "
+            "another -o FILE"
+        )
 
 
 def check_not_claims_file(output: Path) -> None:
@@ -37,28 +87,25 @@ def check_not_claims_file(output: Path) -> None:
             f"{output}: named like the claims file; commands run in its folder would load the "
             f"export as their {CLAIMS_FILENAME}: choose another -o FILE"
         )
-    configured = _configured_claims(output.absolute().parent)
-    if configured is not None and _same_file(output, configured[0]):
+    folder = output.absolute().parent
+    settings = _settings_in_force(folder)
+    claims = settings.claims if settings is not None else None
+    if settings is not None and claims is not None and _same_file(output, folder / claims):
         raise DprkError(
-            f"{output}: is the claims file {configured[1]} names for its folder; not "
-            "written, choose another -o FILE"
+            f"{output}: is the claims file {settings.file or 'a settings file'} names for "
+            "its folder; not written, choose another -o FILE"
         )
 
 
-def _configured_claims(folder: Path) -> tuple[Path, str] | None:
-    """The claims file a settings file found from `folder` up names, and that file's name.
-
-    A settings file that cannot be read names none: commands there would stop on it anyway.
-    """
+def _settings_in_force(folder: Path) -> Settings | None:
+    """The settings a command run in `folder` reads; None where it could not read them
+    (commands there would stop on them anyway)."""
     from dprktrack.config import load_settings
 
     try:
-        settings = load_settings(folder)
+        return load_settings(folder)
     except DprkError:
         return None
-    if settings.claims is None:
-        return None
-    return folder / settings.claims, str(settings.file or "a settings file")
 
 
 def _same_file(first: Path, second: Path) -> bool:
@@ -83,6 +130,7 @@ def write_file(path: Path, write: Write) -> None:
         text.flush()
         text.detach()  # the stream stays open: the caller syncs it to disk
 
+    check_not_through_link(path)  # again: a link made while the export was built
     write_atomically(path, write_utf8)
 
 
@@ -94,6 +142,8 @@ def write_export(output: Path, export: Export) -> None:
     """
     from dprktrack.claimsfile.safeio import write_atomically
 
+    for path in (output, *(path for path, _ in export.beside)):
+        check_not_through_link(path)  # again: a link made while the export was built
     content = export.content
     if content is not None:
         write_atomically(output, lambda stream: stream.write(content))
