@@ -4,16 +4,21 @@ files replaced whole."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from dprktrack.claimsfile.catalog import Catalog
-from dprktrack.errors import DprkError
+from dprktrack.errors import EXIT_INTERRUPTED, DprkError
 from dprktrack.export.formats import Export, Write
 
 if TYPE_CHECKING:
     from dprktrack.config import Settings
+
+WriteBytes = Callable[[BinaryIO], object]
+"""Writes a file's content to a binary stream."""
 
 
 def check_output(catalog: Catalog, output: Path) -> None:
@@ -120,9 +125,12 @@ def _same_file(first: Path, second: Path) -> bool:
 
 def write_file(path: Path, write: Write) -> None:
     """Replace the file at `path` whole, or not at all, with what `write` writes, in UTF-8."""
-    import io
+    replace_together([(path, utf8(write))])
 
-    from dprktrack.claimsfile.safeio import write_atomically
+
+def utf8(write: Write) -> WriteBytes:
+    """`write`, writing UTF-8 to a binary stream."""
+    import io
 
     def write_utf8(stream: BinaryIO) -> None:
         text = io.TextIOWrapper(stream, encoding="utf-8", newline="", write_through=True)
@@ -130,24 +138,129 @@ def write_file(path: Path, write: Write) -> None:
         text.flush()
         text.detach()  # the stream stays open: the caller syncs it to disk
 
-    check_not_through_link(path)  # again: a link made while the export was built
-    write_atomically(path, write_utf8)
+    return write_utf8
 
 
 def write_export(output: Path, export: Export) -> None:
-    """Write a built export to -o, then the files beside it, each replaced whole.
+    """Write a built export to -o and the files beside it: all of them, or none.
 
     Everything is built before the first file is touched, so a failure to build leaves
-    them all as they were.
+    them all as they were; a failure to write one puts back those already replaced.
     """
-    from dprktrack.claimsfile.safeio import write_atomically
-
-    for path in (output, *(path for path, _ in export.beside)):
-        check_not_through_link(path)  # again: a link made while the export was built
     content = export.content
     if content is not None:
-        write_atomically(output, lambda stream: stream.write(content))
-    elif export.write is not None:
-        write_file(output, export.write)
-    for path, write in export.beside:
-        write_file(path, write)
+        first: WriteBytes = lambda stream: stream.write(content)  # noqa: E731
+    else:
+        assert export.write is not None  # an export is text or bytes
+        first = utf8(export.write)
+    replace_together([(output, first), *((path, utf8(write)) for path, write in export.beside)])
+
+
+def replace_together(files: Sequence[tuple[Path, WriteBytes]]) -> None:
+    """Replace each file whole (atomically, one after the other) or, as far as the system
+    lets, none: every destination is checked before the first is touched, and if one
+    fails, those already replaced are put back from a hard link to their old content.
+    The error then says what is on disk: nothing written, or which files were."""
+    from dprktrack.claimsfile.safeio import write_atomically
+
+    for path, _ in files:
+        check_not_through_link(path)
+        check_replaceable(path)
+    kept: list[_Kept] = []
+    try:
+        for number, (path, write) in enumerate(files):
+            is_last = number == len(files) - 1
+            kept.append(_keep_old(path, link=not is_last))
+            check_not_through_link(path)  # again: a link made while the export was built
+            write_atomically(path, write)
+    except DprkError as err:
+        interrupted_once_written = err.exit_code == EXIT_INTERRUPTED
+        if interrupted_once_written and len(kept) == len(files):
+            raise  # the last one: every file is written
+        written = kept if interrupted_once_written else kept[:-1]
+        raise DprkError(_put_back(written, str(err)), err.exit_code) from None
+    except BaseException:  # Ctrl-C before the file's rename: that file was not written
+        _put_back(kept[:-1], "")
+        raise
+    finally:
+        for each in kept:
+            each.forget()
+
+
+def check_replaceable(path: Path) -> None:
+    """Refuse, before anything is written, a destination that is no regular file, or a
+    read-only file or folder (as `write_atomically` would, but for every file at once)."""
+    import stat
+
+    for checked, what in ((path, "the file"), (path.parent, "its folder")):
+        try:
+            mode = checked.stat().st_mode
+        except FileNotFoundError:
+            continue
+        except OSError as err:
+            raise DprkError(f"{path}: cannot write: {err.strerror}; nothing written") from None
+        if checked == path and stat.S_ISDIR(mode):
+            raise DprkError(f"{path}: is a folder, not a file; nothing written")
+        if checked == path and not stat.S_ISREG(mode):
+            raise DprkError(f"{path}: not a regular file; nothing written")
+        if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(
+            checked, os.W_OK
+        ):
+            raise DprkError(f"{path}: {what} is read-only; nothing written")
+
+
+class _Kept(NamedTuple):
+    """A file about to be replaced, whether it existed, and a hidden hard link to its old
+    content (None for a new file, the last file, or where no link can be made)."""
+
+    path: Path
+    existed: bool
+    old: Path | None
+
+    def put_back(self) -> None:
+        """The file as it was: its old content under its name, or (a new file) none."""
+        if self.old is not None:
+            os.replace(self.old, self.path)
+        elif self.existed:
+            raise OSError("no copy of the old file")
+        else:
+            os.unlink(self.path)
+
+    def forget(self) -> None:
+        """Remove the link to the old content (gone already once put back)."""
+        if self.old is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(self.old)
+
+
+def _keep_old(path: Path, *, link: bool) -> _Kept:
+    """What is at `path` before it is replaced; with `link`, a hard link to it."""
+    import secrets
+
+    existed = path.exists()
+    if not (existed and link):
+        return _Kept(path, existed, None)
+    old = path.parent / f".{path.name}.{secrets.token_hex(4)}.old"
+    try:
+        os.link(path, old)
+    except OSError:  # a file system without hard links: it cannot be put back
+        return _Kept(path, existed, None)
+    return _Kept(path, existed, old)
+
+
+def _put_back(written: list[_Kept], error: str) -> str:
+    """Put the files `written` back as they were; the error, saying what is on disk."""
+    restored, stuck = [], []
+    for kept in reversed(written):
+        try:
+            kept.put_back()
+            restored.append(str(kept.path))
+        except OSError:
+            stuck.append(str(kept.path))
+    said = error.removesuffix("; nothing written")
+    if stuck:
+        stuck_files = ", ".join(reversed(stuck))
+        return f"{said}; {stuck_files} written all the same (not put back): export again"
+    if restored:
+        return f"{said}; nothing written ({', '.join(reversed(restored))} put back as it was)"
+    return error

@@ -444,6 +444,36 @@ def test_a_failed_sqlite_export_leaves_the_old_files(
     assert sorted(p.name for p in folder.iterdir()) == ["claims.db", "claims.metadata.json"]
 
 
+@pytest.mark.parametrize("broken", ["folder", "read-only folder", "read-only metadata"])
+def test_sqlite_checks_its_metadata_before_replacing_the_database(
+    invoke: Invoke, tmp_path: Path, broken: str
+) -> None:
+    """With `mkdir p.metadata.json`, export used to replace p.db, then fail on the metadata
+    saying "nothing written": now nothing is, and the message is true."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    database, metadata = folder / "p.db", folder / "p.metadata.json"
+    database.write_bytes(b"the old database")
+    if broken == "folder":
+        metadata.mkdir()
+        (metadata / "inside.txt").write_text("x", "utf-8")
+    else:
+        metadata.write_text("{}", "utf-8")
+        (folder if broken == "read-only folder" else metadata).chmod(0o555)
+    try:
+        result = invoke("export", "-o", str(database))
+    finally:
+        folder.chmod(0o755)
+    assert result.exit_code == 2
+    assert result.stderr == {
+        "folder": f"error: {metadata}: is a folder, not a file; nothing written\n",
+        "read-only folder": f"error: {database}: its folder is read-only; nothing written\n",
+        "read-only metadata": f"error: {metadata}: the file is read-only; nothing written\n",
+    }[broken]
+    assert database.read_bytes() == b"the old database"
+    assert sorted(p.name for p in folder.iterdir()) == ["p.db", "p.metadata.json"]
+
+
 def test_sqlite_to_stdout_is_refused_in_one_line(invoke: Invoke) -> None:
     for args in (("--format", "sqlite"), ("--format", "sqlite", "-o", "-")):
         result = invoke("export", *args)
