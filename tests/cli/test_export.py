@@ -465,11 +465,14 @@ def test_sqlite_checks_its_metadata_before_replacing_the_database(
     finally:
         folder.chmod(0o755)
     assert result.exit_code == 2
-    assert result.stderr == {
-        "folder": f"error: {metadata}: is a folder, not a file; nothing written\n",
-        "read-only folder": f"error: {database}: its folder is read-only; nothing written\n",
-        "read-only metadata": f"error: {metadata}: the file is read-only; nothing written\n",
-    }[broken]
+    assert (
+        result.stderr
+        == {
+            "folder": f"error: {metadata}: is a folder, not a file; nothing written\n",
+            "read-only folder": f"error: {database}: its folder is read-only; nothing written\n",
+            "read-only metadata": f"error: {metadata}: the file is read-only; nothing written\n",
+        }[broken]
+    )
     assert database.read_bytes() == b"the old database"
     assert sorted(p.name for p in folder.iterdir()) == ["p.db", "p.metadata.json"]
 
