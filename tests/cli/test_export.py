@@ -477,6 +477,22 @@ def test_sqlite_checks_its_metadata_before_replacing_the_database(
     assert sorted(p.name for p in folder.iterdir()) == ["p.db", "p.metadata.json"]
 
 
+def test_databases_that_share_a_stem_share_one_fitting_metadata_file(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """Datasette names `x.db` and `x.sqlite3` both `x`: so does their metadata, documented
+    in docs/export.md, and either export's metadata fits both."""
+    _ok(invoke("export", "-o", str(tmp_path / "x.db")))
+    first = (tmp_path / "x.metadata.json").read_bytes()
+    result = _ok(invoke("export", "-o", str(tmp_path / "x.sqlite3")))
+    assert f"{tmp_path / 'x.metadata.json'}" in result.stderr
+    assert (tmp_path / "x.metadata.json").read_bytes() == first
+    assert list(json.loads(first)["databases"]) == ["x"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.db", "x.metadata.json", "x.sqlite3"]
+    docs = (REPO / "docs" / "export.md").read_text("utf-8")
+    assert "`claims.sqlite3` all get `claims.metadata.json`" in docs
+
+
 def test_sqlite_to_stdout_is_refused_in_one_line(invoke: Invoke) -> None:
     for args in (("--format", "sqlite"), ("--format", "sqlite", "-o", "-")):
         result = invoke("export", *args)
