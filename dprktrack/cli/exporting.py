@@ -41,8 +41,9 @@ from dprktrack.export.formats import FORMATS
 @click.option(
     "--excel",
     is_flag=True,
-    help="CSV for spreadsheets: a UTF-8 byte order mark, and a ' before any cell that "
-    "begins with = + - @ ' a tab or a carriage return, so that no cell runs as a formula.",
+    help="CSV for spreadsheets: a UTF-8 byte order mark, every cell in double quotes, and a ' "
+    "before any cell that begins with = + - @ ' a tab, a carriage return or a NUL, so that no "
+    "cell runs as a formula.",
 )
 @click.pass_context
 def export(

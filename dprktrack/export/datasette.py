@@ -4,7 +4,8 @@
 description of every table and column, the facets (actor, target, stance, quote type)
 and a search box over quotes and summaries. Column descriptions come from the pydantic
 models' field descriptions where the column is a model field (`sqlite.TABLES` says which),
-so they are never restated by hand.
+so they are never restated by hand. Datasette shows descriptions as plain text, so their
+Markdown (code spans, emphasis, links) is taken out (`plain_text`).
 """
 
 from __future__ import annotations
@@ -20,16 +21,17 @@ FACETS = {
     "claims": ["actor", "quote_type", "kind", "verdict"],
     "stances": ["target", "stance"],
     "claims_view": ["actor_name", "quote_type", "kind", "verdict"],
-    "stances_view": ["actor_name", "target", "stance", "quote_type"],
+    "stances_view": ["actor_name", "target_label", "stance", "quote_type"],
 }
-"""The facets Datasette suggests on each table and view."""
+"""The facets Datasette suggests on each table and view: in a view, names and labels (a table's
+foreign keys show their labels by themselves)."""
 SEARCHABLE = ("claims", "claims_view")
 """Where Datasette offers the search box over quotes and summaries (`FTS_TABLE`)."""
 LABELS = {"sources": "title", "actors": "name", "targets": "label"}
 """The column Datasette shows for a row another table refers to (an actor's name for its id)."""
 DESCRIPTION = (
     "Who said what: each claim ties an actor's stances to a verbatim quote of its source, "
-    "checked by `dprktrack check`. Read claims_view, facet stances_view by actor, target and "
+    "checked by dprktrack check. Read claims_view, facet stances_view by actor, target and "
     "stance, or search quotes and summaries."
 )
 
@@ -61,7 +63,7 @@ def _source(catalog: Catalog) -> dict[str, str]:
 
 def _table_metadata(table: Table) -> dict[str, Any]:
     metadata: dict[str, Any] = {
-        "description": table.about,
+        "description": plain_text(table.about),
         "columns": {column.name: column_description(column) for column in table.columns},
     }
     if table.name in FACETS:
@@ -76,9 +78,19 @@ def _table_metadata(table: Table) -> dict[str, Any]:
 def column_description(column: Column) -> str:
     """What the column holds: its model field's description, or its own words."""
     if column.field is None:
-        return column.about or ""
+        return plain_text(column.about or "")
     from dprktrack.schema import models
 
     model, field = column.field.split(".")
     description = getattr(models, model).model_fields[field].description
-    return str(description or "")
+    return plain_text(str(description or ""))
+
+
+def plain_text(markdown: str) -> str:
+    """The text without its inline Markdown: `code` and **emphasis** lose their marks, a
+    [link](url) reads `link (url)`. Brackets that are no link ([...], [t]he) stay."""
+    import re
+
+    text = re.sub(r"\[([^\]]+)\]\(([^)\s]+)\)", r"\1 (\2)", markdown)
+    text = re.sub(r"(\*\*|__)(\S(?:.*?\S)?)\1", r"\2", text)
+    return text.replace("`", "")

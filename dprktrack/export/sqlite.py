@@ -176,7 +176,11 @@ VIEWS = (
             Column("quote_type", field="Claim.quote_type"),
             Column("kind", field="Claim.kind"),
             Column("summary", field="Claim.summary"),
-            Column("stances", about="Each stance as `target: stance`, separated by `; `."),
+            Column(
+                "stances",
+                about="Each stance as target: stance (a target's id, then support, oppose…), "
+                "the stances separated by semicolons.",
+            ),
             Column("date", field="Claim.date"),
             Column("reported_via_name", about="Name of the actor that relays the statement."),
             Column("source_title", field="Source.title"),
@@ -200,7 +204,11 @@ VIEWS = (
             Column("actor_name", field="Actor.name"),
             Column("actor", field="Claim.actor"),
             Column("target", field="StanceEntry.target"),
-            Column("target_label", field="Target.label"),
+            Column(
+                "target_label",
+                about="The target's label (targets.label): what the stance is taken toward, "
+                "in words, to facet by.",
+            ),
             Column("stance", field="StanceEntry.stance"),
             Column("quote_type", field="Claim.quote_type"),
             Column("summary", field="Claim.summary"),

@@ -387,9 +387,8 @@ def test_output_onto_a_loop_of_links_is_refused_not_a_crash(invoke: Invoke, tmp_
     loop.symlink_to(loop)
     result = invoke("export", "--format", "csv", "-o", str(loop))
     assert result.exit_code == 2
-    assert (
-        result.stderr == f"error: {loop}: cannot write: a loop of symbolic links; nothing written\n"
-    )
+    assert result.stderr.startswith(f"error: {loop}: is a symbolic link;")
+    assert len(result.stderr.splitlines()) == 1
 
 
 def test_an_empty_output_name_is_a_usage_error(invoke: Invoke) -> None:
@@ -445,6 +444,55 @@ def test_a_failed_sqlite_export_leaves_the_old_files(
     assert sorted(p.name for p in folder.iterdir()) == ["claims.db", "claims.metadata.json"]
 
 
+@pytest.mark.parametrize("broken", ["folder", "read-only folder", "read-only metadata"])
+def test_sqlite_checks_its_metadata_before_replacing_the_database(
+    invoke: Invoke, tmp_path: Path, broken: str
+) -> None:
+    """With `mkdir p.metadata.json`, export used to replace p.db, then fail on the metadata
+    saying "nothing written": now nothing is, and the message is true."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    database, metadata = folder / "p.db", folder / "p.metadata.json"
+    database.write_bytes(b"the old database")
+    if broken == "folder":
+        metadata.mkdir()
+        (metadata / "inside.txt").write_text("x", "utf-8")
+    else:
+        metadata.write_text("{}", "utf-8")
+        (folder if broken == "read-only folder" else metadata).chmod(0o555)
+    try:
+        result = invoke("export", "-o", str(database))
+    finally:
+        folder.chmod(0o755)
+    assert result.exit_code == 2
+    assert (
+        result.stderr
+        == {
+            "folder": f"error: {metadata}: is a folder, not a file; nothing written\n",
+            "read-only folder": f"error: {database}: its folder is read-only; nothing written\n",
+            "read-only metadata": f"error: {metadata}: the file is read-only; nothing written\n",
+        }[broken]
+    )
+    assert database.read_bytes() == b"the old database"
+    assert sorted(p.name for p in folder.iterdir()) == ["p.db", "p.metadata.json"]
+
+
+def test_databases_that_share_a_stem_share_one_fitting_metadata_file(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """Datasette names `x.db` and `x.sqlite3` both `x`: so does their metadata, documented
+    in docs/export.md, and either export's metadata fits both."""
+    _ok(invoke("export", "-o", str(tmp_path / "x.db")))
+    first = (tmp_path / "x.metadata.json").read_bytes()
+    result = _ok(invoke("export", "-o", str(tmp_path / "x.sqlite3")))
+    assert f"{tmp_path / 'x.metadata.json'}" in result.stderr
+    assert (tmp_path / "x.metadata.json").read_bytes() == first
+    assert list(json.loads(first)["databases"]) == ["x"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.db", "x.metadata.json", "x.sqlite3"]
+    docs = (REPO / "docs" / "export.md").read_text("utf-8")
+    assert "`claims.sqlite3` all get `claims.metadata.json`" in docs
+
+
 def test_sqlite_to_stdout_is_refused_in_one_line(invoke: Invoke) -> None:
     for args in (("--format", "sqlite"), ("--format", "sqlite", "-o", "-")):
         result = invoke("export", *args)
@@ -469,7 +517,120 @@ def test_sqlite_refuses_metadata_over_the_claims_file(invoke: Invoke, repo_copy:
     assert not (folder / "data.db").exists()
 
 
-# --- the traps: suffixes, the claims file, spreadsheets -------------------------------------
+# --- the traps: symbolic links, suffixes, the claims file, settings, spreadsheets -------------
+
+LINK_REFUSED = "is a symbolic link; an export replaces a file, never writes through a link"
+
+
+def _victim(tmp_path: Path) -> tuple[Path, bytes]:
+    """A file of the user's outside the repository, which a committed link points at."""
+    home = tmp_path / "home"
+    home.mkdir()
+    victim = home / "somefile"
+    victim.write_bytes(b"the user's own file\n")
+    return victim, victim.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("output", "link"),
+    [
+        ("claims.csv", "claims.csv"),
+        ("claims.db", "claims.db"),
+        ("claims.db", "claims.metadata.json"),  # the file beside -o, never named by the user
+        ("dangling.jsonl", "dangling.jsonl"),  # a link to a file not there yet
+        ("report.html", "report.html"),
+    ],
+)
+def test_an_output_that_is_a_symbolic_link_is_refused_and_nothing_written(
+    invoke: Invoke, tmp_path: Path, output: str, link: str
+) -> None:
+    """A hostile repository commits `claims.metadata.json -> ~/somefile`: `export -o
+    claims.db` must not overwrite ~/somefile (a replace would follow the link)."""
+    victim, before = _victim(tmp_path)
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    pointed = victim if not link.startswith("dangling") else tmp_path / "home" / "new"
+    (repo / link).symlink_to(pointed)
+    result = invoke("export", "-o", str(repo / output))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {repo / link}: {LINK_REFUSED}: not written, choose another -o FILE\n"
+    )
+    assert victim.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.joinpath("home").iterdir()) == ["somefile"]
+    assert [p.name for p in repo.iterdir()] == [link]
+
+
+def test_report_o_a_symbolic_link_is_refused_and_nothing_written(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """`report -o` goes through the same checks (`export.paths`)."""
+    victim, before = _victim(tmp_path)
+    (tmp_path / "report.html").symlink_to(victim)
+    result = invoke("report", "-o", str(tmp_path / "report.html"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {tmp_path / 'report.html'}: {LINK_REFUSED}")
+    assert len(result.stderr.splitlines()) == 1
+    assert victim.read_bytes() == before
+
+
+def test_a_relative_output_in_a_folder_reached_through_a_link_is_refused(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As `check --report`: a relative path is the repository's to shape (it can commit
+    `out -> ~`); an absolute path is the user's own choice, link or not."""
+    home = tmp_path / "home"
+    home.mkdir()
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "out").symlink_to(home)
+    monkeypatch.chdir(repo)
+    for command in ("export", "report"):
+        output = "out/claims.csv" if command == "export" else "out/report.html"
+        result = invoke(command, "-o", output)
+        assert result.exit_code == 2
+        assert result.stderr == (
+            f"error: {output}: in a folder reached through a symbolic link; not written, give "
+            "the folder's real path or an absolute -o FILE\n"
+        )
+    assert list(home.iterdir()) == []
+    _ok(invoke("export", "-o", str(repo / "out" / "claims.csv")))
+    assert [p.name for p in home.iterdir()] == ["claims.csv"]
+
+
+@pytest.mark.parametrize(
+    "name", ["dprktrack.toml", "pyproject.toml", "DPRKTRACK.TOML", "PyProject.toml"]
+)
+def test_o_a_settings_file_name_is_refused(invoke: Invoke, tmp_path: Path, name: str) -> None:
+    """`--format csv -o dprktrack.toml` would leave every later command run there stopping
+    on settings that are not TOML."""
+    settings = tmp_path / "dprktrack.toml"
+    settings.write_text("strict = true\n", "utf-8")
+    for command in (("export", "--format", "csv"), ("report",)):
+        result = invoke(*command, "-o", str(tmp_path / name))
+        assert result.exit_code == 2
+        assert result.stderr == (
+            f"error: {tmp_path / name}: named like a settings file; commands run in its folder "
+            "would read the export as their settings: choose another -o FILE\n"
+        )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dprktrack.toml"]
+    assert settings.read_text("utf-8") == "strict = true\n"
+
+
+def test_o_the_settings_file_in_force_under_another_name_is_refused(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """A hard link to the settings file is the settings file."""
+    settings = tmp_path / "pyproject.toml"
+    settings.write_text("[tool.dprktrack]\nstrict = true\n", "utf-8")
+    (tmp_path / "settings.csv").hardlink_to(settings)
+    result = invoke("export", "-o", str(tmp_path / "settings.csv"))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {tmp_path / 'settings.csv'}: is the settings file in force for its folder; not "
+        "written, choose another -o FILE\n"
+    )
+    assert settings.read_text("utf-8") == "[tool.dprktrack]\nstrict = true\n"
 
 
 def test_o_claims_json_in_a_folder_without_one_is_refused(

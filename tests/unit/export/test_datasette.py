@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 from support import CATALOG, DATA, run_cli
 
-from dprktrack.export.datasette import FACETS, SEARCHABLE, datasette_metadata
+from dprktrack.export.datasette import FACETS, SEARCHABLE, datasette_metadata, plain_text
 from dprktrack.export.sqlite import TABLES, VIEWS
 from dprktrack.schema import models
 
@@ -59,9 +59,44 @@ def test_a_model_field_column_says_what_the_model_says() -> None:
             if column.field is not None:
                 model, field = column.field.split(".")
                 expected = getattr(models, model).model_fields[field].description
-                assert TABLE_METADATA[table.name]["columns"][column.name] == expected
+                assert TABLE_METADATA[table.name]["columns"][column.name] == plain_text(expected)
                 checked += 1
     assert checked > 20
+
+
+def _descriptions(metadata: dict[str, Any]) -> Iterator[str]:
+    yield metadata["description"]
+    for database in metadata["databases"].values():
+        yield database["description"]
+        for table in database["tables"].values():
+            yield table["description"]
+            yield from table["columns"].values()
+
+
+def test_no_description_shows_markdown() -> None:
+    """Datasette shows descriptions as plain text: a backtick would show as a backtick."""
+    descriptions = list(_descriptions(METADATA))
+    assert len(descriptions) > 50
+    assert not [text for text in descriptions if "`" in text or "**" in text]
+
+
+def test_plain_text_takes_out_inline_markdown_only() -> None:
+    assert plain_text("What `dprktrack check` says") == "What dprktrack check says"
+    assert plain_text("a **bold** word, [the docs](https://x.org/a)") == (
+        "a bold word, the docs (https://x.org/a)"
+    )
+    assert plain_text("omissions marked with … or [...], alterations ([t]he)") == (
+        "omissions marked with … or [...], alterations ([t]he)"
+    )
+
+
+def test_a_view_facets_by_label_not_by_id() -> None:
+    """A view has no foreign keys for Datasette to label: its facets name names and labels."""
+    assert "target_label" in FACETS["stances_view"]
+    assert "target" not in FACETS["stances_view"]
+    assert TABLE_METADATA["stances_view"]["columns"]["target_label"].startswith(
+        "The target's label"
+    )
 
 
 def test_facets_name_columns_and_search_is_configured() -> None:
@@ -143,8 +178,31 @@ def test_datasette_facets_by_actor_and_searches_quotes(served: str) -> None:
     quoting = [c["id"] for c in DATA["claims"] if word.search(c["quote"] + " " + c["summary"])]
     assert quoting
     assert [row["id"] for row in found["rows"]] == quoting
+    labels = {target["id"]: target["label"] for target in DATA["targets"]}
+    by_target = _get(f"{served}/stances_view.json?_shape=objects")["facet_results"]
+    assert {row["value"] for row in by_target["target_label"]["results"]} <= set(labels.values())
     stances = _get(f"{served}/stances_view.json?_facet=stance&_shape=objects")
     by_stance = {
         row["value"]: row["count"] for row in stances["facet_results"]["stance"]["results"]
     }
     assert by_stance == dict(Counter(s["stance"] for c in DATA["claims"] for s in c["stances"]))
+
+
+@pytest.mark.skipif(not HAS_DATASETTE, reason="datasette not installed: pip install '.[datasette]'")
+def test_the_json_api_urls_of_the_sharing_page_answer_as_it_says(served: str) -> None:
+    """docs/sharing.md: the table's URL gives the predefined facets; `_facet=source` adds
+    one (a predefined facet asked for again would come twice, as actor and actor_2)."""
+    predefined = _get(f"{served}/claims.json")["facet_results"]
+    assert list(predefined) == FACETS["claims"]
+    per_source = _get(f"{served}/claims.json?_facet=source")["facet_results"]
+    assert list(per_source) == [*FACETS["claims"], "source"]
+    counts = {row["label"]: row["count"] for row in per_source["source"]["results"]}
+    assert counts == dict(
+        Counter(
+            next(s["title"] for s in DATA["sources"] if s["id"] == c["source"])
+            for c in DATA["claims"]
+        )
+    )
+    with urllib.request.urlopen(f"{served}/claims_view", timeout=30) as response:
+        page = response.read().decode()
+    assert '<dl class="column-descriptions">' in page  # listed above the table
