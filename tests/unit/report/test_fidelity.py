@@ -61,7 +61,8 @@ def harbour_file(
             {"id": claim_id, "source": "harbour", "actor": "pilot",
              "quote": (quotes or {}).get(claim_id, claim["quote"]),
              "quote_type": "direct", "summary": names.get("summary", "said so"),
-             "stances": [{"target": t, "stance": s} for t, s in claim["stances"]]}
+             "stances": [{"target": t, "stance": s} for t, s in claim["stances"]],
+             "kind": "act" if claim_id == "h004" else "statement"}
             for claim_id, claim in CLAIMS.items()
         ],
     }  # fmt: skip
@@ -115,6 +116,14 @@ def test_a_claim_whose_stances_differ_is_mixed_and_one_stance_keeps_its_own(
     assert "s-oppose" in alone.attrs["class"].split()
     (row,) = page.by_id("h003")
     assert "s-mixed" in row.attrs["class"].split()
+
+
+def test_the_tip_names_the_quote_type_as_the_table_does(tmp_path: Path) -> None:
+    html = report_html(load_catalog(harbour_file(tmp_path)))
+    tip = html.split('href="#h004"')[1].split("</a>")[0]
+    assert "<b>Quote:</b> direct (act)" in tip
+    row = html.split('id="h004"')[1].split("</tr>")[0]
+    assert '<td data-label="Type">direct (act)</td>' in row
 
 
 def test_the_grid_counts_no_claim_the_check_fails(tmp_path: Path) -> None:
