@@ -8,7 +8,10 @@ from pathlib import Path
 import click
 
 from dprktrack.cli.group import one_line_message
-from dprktrack.cli.shared import load_claims
+from dprktrack.cli.shared import load_claims, run_settings
+
+PAGE_SUFFIXES = (".html", ".htm")
+"""The -o suffixes a page may have (case aside): a browser opens the file as what its name says."""
 
 
 @click.command(short_help="Write the findings as one self-contained HTML page.")
@@ -18,20 +21,28 @@ from dprktrack.cli.shared import load_claims
     type=str,
     default=None,
     metavar="FILE",
-    help="Write to FILE (replaced whole, atomically) instead of stdout.",
+    help="Write to FILE (.html or .htm; replaced whole, atomically) instead of stdout.",
+)
+@click.option(
+    "--strict/--no-strict",
+    default=None,
+    help="Judge claims as `check --strict` does (a warning fails: flagged, not highlighted), "
+    "or not. Default: the settings file's strict, else not.",
 )
 @click.pass_context
-def report(ctx: click.Context, output: str | None) -> None:
+def report(ctx: click.Context, output: str | None, *, strict: bool | None) -> None:
     """Write the findings as one HTML page that works offline, from a file or an attachment.
 
     The page shows each source's text with every claimed passage highlighted where
     `dprktrack check` places it (colour, underline and mark by stance), the stance grid
     of actors against targets, and the claims table with the check's verdict on each:
-    a claim the check fails is flagged there and not highlighted. With scripts on, the
+    a claim the check fails is flagged there and not highlighted, judged as `check` does
+    with the same settings (strict, ignore entries) and --strict. With scripts on, the
     table filters by actor, target, stance, quote type, source and text, and every
     filter state and claim has a link (report.html#c014). The page loads nothing from
     elsewhere and its Content-Security-Policy runs only its own script. -o replaces
-    FILE whole or not at all, and never the claims file or a source.
+    FILE whole or not at all, and never the claims file or a source. The page is
+    UTF-8 whatever the terminal's encoding, and never written to a terminal itself.
 
     \b
     Examples:
@@ -44,10 +55,20 @@ def report(ctx: click.Context, output: str | None) -> None:
     if output is not None and not output.strip():
         raise click.UsageError("-o: empty; give a file name, or - for stdout")
     to_file = Path(output) if output is not None and output != "-" else None
+    if to_file is not None and to_file.suffix.lower() not in PAGE_SUFFIXES:
+        given = to_file.suffix or "(none)"
+        raise click.UsageError(
+            f"-o {output}: the suffix {given} is not an HTML page's; name the file "
+            f"{' or '.join(PAGE_SUFFIXES)} (other formats: `dprktrack export`)"
+        )
+    if to_file is None and sys.stdout.isatty():
+        raise click.UsageError("the report is an HTML page: give -o report.html or redirect it")
+    settings = run_settings(ctx)
     catalog = load_claims(ctx)
     if to_file is not None:
         check_output(catalog, to_file)
-    page = report_page(catalog)
+    strict = settings.strict if strict is None else strict
+    page = report_page(catalog, strict=strict, ignore=settings.ignore)
     if page.failing:
         click.echo(
             f"note: {len(page.failing)} claim(s) fail the check, flagged in the table and not "
@@ -55,7 +76,9 @@ def report(ctx: click.Context, output: str | None) -> None:
             err=True,
         )
     if to_file is None:
-        sys.stdout.write(page.html)
+        # Bytes: the page says charset=utf-8, whatever encoding stdout was opened with.
+        sys.stdout.flush()
+        sys.stdout.buffer.write(page.html.encode("utf-8"))
         return
     write_file(to_file, lambda out: print(page.html, end="", file=out))
     shown = one_line_message(str(to_file))

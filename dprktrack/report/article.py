@@ -67,9 +67,10 @@ def article_html(text: str, claims: Sequence[ClaimFacts]) -> str:
     or focus."""
     placed = [claim for claim in claims if claim.placed]
     by_id = {claim.id: claim for claim in placed}
-    spans = [(c.placement.start, c.placement.end, c.id) for c in placed]
+    # A quote with omissions highlights its quoted parts only, never the words it leaves out.
+    spans = [(start, end, c.id) for c in placed for start, end in c.placement.parts]
     bounds = paragraph_bounds(text)
-    cut = segments([(s, e, i) for s, e, i in spans if s is not None and e is not None], bounds)
+    cut = segments(spans, bounds)
     ends: dict[int, list[str]] = {}
     for claim in placed:
         assert claim.placement.end is not None
@@ -123,12 +124,25 @@ def _ref(claim: ClaimFacts) -> str:
 
 def tip_text(claim: ClaimFacts) -> str:
     """The facts a highlight's tip shows: actor, role, quote type, relay, stances, summary."""
-    stances = "; ".join(f"{label}: {stance}" for _, label, stance in claim.stances) or "none"
+    stances = "; ".join(
+        f"{markup.isolated(label)}: {markup.text(stance)}" for _, label, stance in claim.stances
+    )
+    stances = stances or "none"
     facts = [
-        ("Actor", claim.actor + (f" ({claim.role})" if claim.role else "")),
-        ("Quote", claim.quote_type + (" (an act)" if claim.kind == "act" else "")),
-        ("Via", claim.via or "—"),
+        ("Actor", markup.isolated(claim.actor) + _role(claim)),
+        ("Quote", markup.text(quote_type_label(claim))),
+        ("Via", markup.isolated(claim.via) if claim.via else "—"),
         ("Stances", stances),
-        ("Summary", claim.summary),
+        ("Summary", markup.isolated(claim.summary)),
     ]
-    return "<br>".join(f"<b>{label}:</b> {markup.text(value)}" for label, value in facts)
+    return "<br>".join(f"<b>{label}:</b> {value}" for label, value in facts)
+
+
+def _role(claim: ClaimFacts) -> str:
+    return f" ({markup.isolated(claim.role)})" if claim.role else ""
+
+
+def quote_type_label(claim: ClaimFacts) -> str:
+    """`indirect (act)`: the quote type, and whether the claim records an act, as the table
+    and the tips both say it."""
+    return claim.quote_type + (" (act)" if claim.kind == "act" else "")

@@ -41,8 +41,12 @@ class ClaimFacts:
 
     @property
     def main_stance(self) -> str:
-        """The stance that colours the claim: its first, or `none` for a claim without one."""
-        return self.stances[0][2] if self.stances else "none"
+        """The stance that colours the claim: the one all its stances share, `mixed` when they
+        differ (support one target, oppose another), `none` for a claim without one."""
+        taken = {stance for _, _, stance in self.stances}
+        if not taken:
+            return "none"
+        return taken.pop() if len(taken) == 1 else "mixed"
 
     @property
     def placed(self) -> bool:
@@ -81,6 +85,13 @@ def claim_facts(catalog: Catalog, placements: Placements) -> list[ClaimFacts]:
 
 
 def short_description(facts: ClaimFacts) -> str:
-    """One line for a highlight's title: `c014 Vasily Nebenzya: panel oppose`."""
-    stances = ", ".join(f"{label}: {stance}" for _, label, stance in facts.stances)
-    return f"{facts.id} {facts.actor}" + (f" — {stances}" if stances else "")
+    """One line for a highlight's title: `c014 Vasily Nebenzya — panel: oppose`, each value
+    isolated (`isolated`) so one's direction marks cannot reorder the others."""
+    stances = ", ".join(f"{isolated(label)}: {stance}" for _, label, stance in facts.stances)
+    return f"{isolated(facts.id)} {isolated(facts.actor)}" + (f" — {stances}" if stances else "")
+
+
+def isolated(value: str) -> str:
+    """`value` between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: in plain text (an
+    attribute, a title) its bidi marks then end with it, as `<bdi>` makes them in markup."""
+    return f"\u2068{value}\u2069"

@@ -6,21 +6,28 @@ The cells are `query.stance_cells` (a group's claim counts for each member, as i
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from dprktrack.report import markup
-from dprktrack.report.facts import STANCE_MARKS
+from dprktrack.report.facts import STANCE_MARKS, isolated
 
 if TYPE_CHECKING:
     from dprktrack.claimsfile.catalog import Catalog
     from dprktrack.query import Record
 
 
-def grid_html(catalog: Catalog) -> str:
+def grid_html(catalog: Catalog, failing: Collection[str] = ()) -> str:
     """The grid as a table with row and column headers, or a sentence when no claim takes a
-    stance."""
+    stance. The `failing` claims (the check fails them) count nowhere: a misquote takes no
+    stance until it is fixed."""
+    from dataclasses import replace
+
     from dprktrack.query import ClaimFilter, stance_cells
 
+    if failing:
+        kept = {key: claim for key, claim in catalog.claims.items() if key not in failing}
+        catalog = replace(catalog, claims=kept)
     cells = {
         (cell["actor_id"], cell["target"]): cell for cell in stance_cells(catalog, ClaimFilter())
     }
@@ -58,7 +65,8 @@ def _cell(actor: str, name: str, target: str, label: str, cell: Record | None) -
         )
     counts = ", ".join(f"{stance} {count}" for stance, count in cell["counts"].items())
     total = len(cell["claims"])
-    words = f"{name} on {label}: {cell['stance']} ({counts}); {total} claim(s), show them"
+    pair = f"{isolated(name)} on {isolated(label)}"
+    words = f"{pair}: {cell['stance']} ({counts}); {total} claim(s), show them"
     return (
         f'<td {where}><button type="button" class="s-{cell["stance"]}" '
         f'title="{markup.attr(words)}" aria-label="{markup.attr(words)}">'

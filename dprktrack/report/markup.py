@@ -13,13 +13,16 @@ from urllib.parse import urlsplit
 _INVISIBLE = {
     code: f"&#x{code:X};"
     for code in (
-        *range(0x00, 0x09), 0x0B, 0x0C, 0x0D, *range(0x0E, 0x20), *range(0x7F, 0xA0),
+        *range(0x00, 0x09), 0x0B, 0x0C, 0x0D, *range(0x0E, 0x20), 0x7F,
         0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x2028, 0x2029,
     )
 }  # fmt: skip
-"""Controls, bidi marks and line separators, written as character references: a browser
-reads them back (C1 controls as the HTML standard maps them), and a page sent to a terminal
-cannot act on it. The page's style isolates each value's direction besides."""
+"""C0 controls, bidi marks and line separators, written as character references: a browser
+reads each back as itself (a raw CR would become a line feed). C1 controls (U+0080–U+009F)
+are written raw, in UTF-8: a reference to one reads back as the windows-1252 character of
+its number (&#x80; is €), the raw character as itself. The page is never written to a
+terminal (`report` refuses), and each value that shares a line with others is isolated
+(`isolated`), so its direction marks end with it."""
 SAFE_SCHEMES = ("http", "https")
 """The only schemes a link in the report may have: no javascript:, data: or file:."""
 
@@ -35,6 +38,12 @@ def text(value: str) -> str:
 def attr(value: str) -> str:
     """`value` as a double-quoted attribute's content: &, <, > and " escaped."""
     return escape(value, quote=False).replace('"', "&quot;").translate(_INVISIBLE)
+
+
+def isolated(value: str) -> str:
+    """`value` as element content in its own `<bdi>`: its direction, and any bidi override
+    it leaves open, cannot reorder the values around it on the same line."""
+    return f"<bdi>{text(value)}</bdi>"
 
 
 def safe_url(url: str | None) -> str | None:

@@ -6,7 +6,7 @@ gives the same bytes, with no date or path of the machine it ran on.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +21,7 @@ from dprktrack.report.placing import Placements, place_claims
 from dprktrack.report.table import claims_table, filters_html
 
 if TYPE_CHECKING:
+    from dprktrack.check.ignores import IgnoreRule
     from dprktrack.claimsfile.catalog import Catalog
 
 ASSETS = Path(__file__).with_name("assets")
@@ -52,9 +53,12 @@ def report_html(catalog: Catalog) -> str:
     return report_page(catalog).html
 
 
-def report_page(catalog: Catalog) -> ReportPage:
-    """The report for `catalog`, and which claims the check fails (flagged, not highlighted)."""
-    placements = place_claims(catalog)
+def report_page(
+    catalog: Catalog, *, strict: bool = False, ignore: Iterable[IgnoreRule] = ()
+) -> ReportPage:
+    """The report for `catalog`, and which claims the check fails (flagged, not highlighted),
+    judged as `dprktrack check` judges them with the same `strict` and `ignore` settings."""
+    placements = place_claims(catalog, strict=strict, ignore=ignore)
     claims = claim_facts(catalog, placements)
     failing = [claim.id for claim in claims if claim.placement.severity == "failure"]
     return ReportPage(_document(catalog, claims, placements), failing)
@@ -64,6 +68,7 @@ def _document(catalog: Catalog, claims: Sequence[ClaimFacts], placements: Placem
     """The HTML document: head with its policy, then contents, sources, grid and table."""
     style, script = asset("report.css"), asset("report.js")
     title = page_title(catalog)
+    failing = {claim.id for claim in claims if claim.placement.severity == "failure"}
     by_source: dict[str, list[ClaimFacts]] = {}
     for claim in claims:
         by_source.setdefault(claim.source, []).append(claim)
@@ -81,15 +86,16 @@ def _document(catalog: Catalog, claims: Sequence[ClaimFacts], placements: Placem
             '<section id="grid_section" aria-labelledby="grid_heading">'
             '<h2 id="grid_heading">Who stands where</h2>'
             '<p class="grid-note">Each cell: the actor\'s stance toward the target, and how many '
-            "claims take it. With scripts on, a click shows those claims in the table.</p>"
-            f"{grid_html(catalog)}</section>",
+            "claims take it; a claim the check fails counts in no cell. With scripts on, a click "
+            "shows those claims in the table.</p>"
+            f"{grid_html(catalog, failing)}</section>",
             '<section id="claims_section" aria-labelledby="claims_heading">'
             '<h2 id="claims_heading">The claims</h2>'
             f"{filters_html(catalog, claims)}{claims_table(catalog, claims)}</section>",
             "</main>",
             f'<footer><p class="meta">Made by dprktrack {markup.text(__version__)} from '
-            f"{markup.text(catalog.name)}. Every quote is checked against its source as "
-            "<code>dprktrack check</code> does.</p></footer>",
+            f"{markup.isolated(catalog.path.name)}. Every quote is checked against its source "
+            "as <code>dprktrack check</code> does.</p></footer>",
         ]
     )
     return (
@@ -122,8 +128,8 @@ def _summary(claims: Sequence[ClaimFacts]) -> str:
 
 def _contents(catalog: Catalog) -> str:
     items = "".join(
-        f'<li><a href="#source_{markup.attr(source.id)}">{markup.text(source.title)}</a> '
-        f"({markup.text(source.outlet)}, {source.published.isoformat()})</li>"
+        f'<li><a href="#source_{markup.attr(source.id)}">{markup.isolated(source.title)}</a> '
+        f"({markup.isolated(source.outlet)}, {source.published.isoformat()})</li>"
         for source in catalog.sources.values()
     )
     return (
@@ -156,7 +162,10 @@ def _source_section(
     """One source: its title and details, the check's notes on it, and its annotated text."""
     source = catalog.sources[source_id]
     failing = [claim for claim in own if not claim.placed]
-    details = f"{source.author}, {source.outlet}, {source.published.isoformat()}"
+    details = (
+        ", ".join(markup.isolated(value) for value in (source.author, source.outlet))
+        + f", {source.published.isoformat()}"
+    )
     where = markup.link(source.url, "original") if markup.safe_url(source.url) else ""
     notes = [markup.text(note) for note in placements.source_notes.get(source_id, [])]
     if failing:
@@ -170,7 +179,7 @@ def _source_section(
         f'<section class="source" id="source_{markup.attr(source.id)}" '
         f'aria-labelledby="h_source_{markup.attr(source.id)}">'
         f'<h2 id="h_source_{markup.attr(source.id)}">{markup.text(source.title)}</h2>'
-        f'<p class="meta">{markup.text(details)}; {len(own)} claim(s)'
+        f'<p class="meta">{details}; {len(own)} claim(s)'
         f"{'; ' + where if where else ''}</p>{notice}"
         f'<div class="article">{article_html(text, own)}</div></section>'
     )

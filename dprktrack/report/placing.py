@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from dprktrack.check.ignores import IgnoreRule
     from dprktrack.claimsfile.catalog import Catalog
 
 
@@ -20,10 +23,14 @@ class Placement:
 
     verdict: str
     severity: str
-    """pass, warning or failure (`check.findings.VERDICTS`)."""
+    """pass, warning, failure or ignored: as `check` counts it with the settings in force
+    (under strict a warning fails; an ignore rule's finding fails nothing)."""
     message: str
     start: int | None
     end: int | None
+    parts: tuple[tuple[int, int], ...] = ()
+    """The passage's quoted parts: the whole span, or for a quote with omissions (…) each
+    kept piece where the check found it, the omitted words between them left out."""
 
 
 @dataclass(frozen=True)
@@ -34,24 +41,34 @@ class Placements:
     source_notes: dict[str, list[str]]
 
 
-def place_claims(catalog: Catalog) -> Placements:
-    """Run the check over the whole catalog once (each source read once) and keep its verdicts."""
+def place_claims(
+    catalog: Catalog, *, strict: bool = False, ignore: Iterable[IgnoreRule] = ()
+) -> Placements:
+    """Run the check over the whole catalog once (each source read once) and keep its verdicts,
+    judged as `dprktrack check` judges them with the same `strict` and `ignore` rules."""
+    from dprktrack.check.findings import VERDICTS
+    from dprktrack.check.ignores import apply_ignores
+    from dprktrack.check.parts import QuotedParts
     from dprktrack.check.run import run_check
 
     report = run_check(catalog)
+    ignored = apply_ignores(report.findings, ignore, complete=report.complete).reasons
+    parts = QuotedParts()
     claims: dict[str, Placement] = {}
     notes: dict[str, list[str]] = {}
     for finding in report.findings:
         if finding.kind == "source":
             notes.setdefault(finding.source, []).append(f"{finding.verdict}: {finding.message}")
             continue
-        severity = finding.severity()
-        placed = severity != "failure" and finding.start is not None and finding.end is not None
-        claims[finding.id] = Placement(
-            finding.verdict,
-            severity,
-            finding.message,
-            finding.start if placed else None,
-            finding.end if placed else None,
-        )
+        severity = "ignored" if ("claim", finding.id) in ignored else finding.severity(strict)
+        # A passage stands where the check found it unless the check fails it (strict
+        # included); a failure excused by an ignore rule is still no sure place.
+        sure = VERDICTS[finding.verdict] != "failure" and severity != "failure"
+        if not sure or finding.start is None or finding.end is None:
+            claims[finding.id] = Placement(finding.verdict, severity, finding.message, None, None)
+            continue
+        span = (finding.start, finding.end)
+        claim = catalog.claims[finding.id]
+        quoted = parts.of(claim.source, catalog.source_text(claim.source), claim.quote, span)
+        claims[finding.id] = Placement(finding.verdict, severity, finding.message, *span, quoted)
     return Placements(claims, notes)

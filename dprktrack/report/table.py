@@ -11,12 +11,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from dprktrack.report import markup
+from dprktrack.report.article import quote_type_label
 from dprktrack.report.facts import STANCE_MARKS, ClaimFacts
 
 if TYPE_CHECKING:
     from dprktrack.claimsfile.catalog import Catalog
 
-COLUMNS = ("Claim", "Actor", "Stances", "Quote", "Summary", "Type", "Via", "Source", "Check")
+COLUMNS = ("Claim", "Check", "Actor", "Stances", "Quote", "Summary", "Type", "Via", "Source")
+"""The table's columns: the check's verdict beside the id, so a failing claim shows at once."""
 
 
 def filters_html(catalog: Catalog, claims: Sequence[ClaimFacts]) -> str:
@@ -93,17 +95,30 @@ def _row(catalog: Catalog, claim: ClaimFacts) -> str:
     css = f"s-{claim.main_stance}" + (" fails" if fails else "")
     ident = markup.text(claim.id)
     first = f'<a href="#q_{markup.attr(claim.id)}">{ident}</a>' if claim.placed else ident
-    role = f"<br><small>{markup.text(claim.role)}</small>" if claim.role else ""
-    kind = " (act)" if claim.kind == "act" else ""
+    role = f"<br><small>{markup.isolated(claim.role)}</small>" if claim.role else ""
     source = catalog.sources[claim.source]
+    cells = (
+        _verdict(claim),
+        f"{markup.isolated(claim.actor)}{role}",
+        _stances(claim),
+        markup.text(claim.quote),
+        markup.text(claim.summary),
+        markup.text(quote_type_label(claim)),
+        markup.text(claim.via or "—"),
+        f'<a href="#source_{markup.attr(source.id)}">{markup.text(source.title)}</a>',
+    )
     return (
         f'<tr {written} class="{css}" tabindex="-1"><th scope="row">{first}</th>'
-        f"<td>{markup.text(claim.actor)}{role}</td><td>{_stances(claim)}</td>"
-        f'<td class="quote">{markup.text(claim.quote)}</td><td>{markup.text(claim.summary)}</td>'
-        f"<td>{markup.text(claim.quote_type)}{kind}</td><td>{markup.text(claim.via or '—')}</td>"
-        f'<td><a href="#source_{markup.attr(source.id)}">{markup.text(source.title)}</a></td>'
-        f"<td>{_verdict(claim)}</td></tr>"
+        + "".join(_cell(name, cell) for name, cell in zip(COLUMNS[1:], cells, strict=True))
+        + "</tr>"
     )
+
+
+def _cell(column: str, content: str) -> str:
+    """A cell, labelled with its column's header (`data-label`) for a layout that stacks a
+    row's cells; the quote's cell keeps its `quote` class."""
+    css = ' class="quote"' if column == "Quote" else ""
+    return f'<td data-label="{column}"{css}>{content}</td>'
 
 
 def _stances(claim: ClaimFacts) -> str:
@@ -111,7 +126,8 @@ def _stances(claim: ClaimFacts) -> str:
         return "—"
     items = "".join(
         f'<li class="s-{markup.attr(stance)}"><span class="sym" aria-hidden="true">'
-        f"{STANCE_MARKS.get(stance, '')}</span> {markup.text(label)}: {markup.text(stance)}</li>"
+        f"{STANCE_MARKS.get(stance, '')}</span> {markup.isolated(label)}: "
+        f"{markup.text(stance)}</li>"
         for _, label, stance in claim.stances
     )
     return f'<ul class="stances">{items}</ul>'
