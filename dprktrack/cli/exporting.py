@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO
 
 import click
 
 from dprktrack.cli.group import one_line_message
-from dprktrack.cli.shared import load_claims
+from dprktrack.cli.shared import load_claims, run_settings
 from dprktrack.export.formats import FORMATS
 
 
@@ -84,18 +86,38 @@ def export(
         from dprktrack.export.annotations import check_base
 
         check_base(base)
+    options = formats.Options(base, excel, to_file)
+    if chosen.name == "html":
+        if to_file is None and sys.stdout.isatty():
+            raise click.UsageError("the report is an HTML page: give -o report.html or redirect it")
+        settings = run_settings(ctx)
+        options = options._replace(strict=settings.strict, ignore=tuple(settings.ignore))
     catalog = load_claims(ctx)
     for path in chosen.files(to_file) if to_file is not None else []:
         paths.check_output(catalog, path)
-    built = chosen.build(catalog, formats.Options(base, excel, to_file))
+    built = chosen.build(catalog, options)
     for note in built.notes:
         click.echo(f"note: {one_line_message(note)}", err=True)
     if to_file is None:
         assert built.write is not None  # file_only formats are refused without -o
-        built.write(sys.stdout)
+        write_utf8(built.write)
         return
     paths.write_export(to_file, built)
     shown = ", ".join(one_line_message(str(path)) for path in chosen.files(to_file))
     click.echo(
         f"note: exported {len(catalog.claims)} claim(s) as {chosen.name} to {shown}", err=True
     )
+
+
+def write_utf8(write: Callable[[TextIO], None]) -> None:
+    """Every export is UTF-8 (the JSON-LD, the CSV's readers, the page's charset), whatever
+    encoding stdout was opened with."""
+    import io
+
+    sys.stdout.flush()
+    out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=True)
+    try:
+        write(out)
+        out.flush()
+    finally:
+        out.detach()  # stdout stays open for whoever comes next

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple, TextIO
 from dprktrack.errors import DprkError
 
 if TYPE_CHECKING:
+    from dprktrack.check.ignores import IgnoreRule
     from dprktrack.claimsfile.catalog import Catalog
 
 Write = Callable[[TextIO], None]
@@ -30,6 +31,10 @@ class Options(NamedTuple):
     """csv: guarded for spreadsheets (`spreadsheet.guard_cell`), with a byte order mark."""
     output: Path | None = None
     """The -o file, for formats that name things after it (sqlite's metadata)."""
+    strict: bool = False
+    """html: claims judged as `check --strict` judges them (a warning fails)."""
+    ignore: tuple[IgnoreRule, ...] = ()
+    """html: the settings file's ignore entries, as `check` applies them."""
 
 
 @dataclass(frozen=True)
@@ -114,10 +119,11 @@ def _sqlite(catalog: Catalog, options: Options) -> Export:
 
 
 def _html(catalog: Catalog, options: Options) -> Export:
-    """The `dprktrack report` page: the same HTML whichever command writes it."""
-    from dprktrack.report.page import report_html
+    """The `dprktrack report` page: the same HTML whichever command writes it, its claims
+    judged with the same settings."""
+    from dprktrack.report.page import report_page
 
-    page = report_html(catalog)
+    page = report_page(catalog, strict=options.strict, ignore=options.ignore).html
 
     def write(out: TextIO) -> None:
         out.write(page)

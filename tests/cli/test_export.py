@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -13,7 +14,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 import pytest
-from support import CLAIM_IDS, CLAIMS, DATA, REPO, SEED_TEXT, Invoke
+from support import CLAIM_IDS, CLAIMS, DATA, REPO, SEED_TEXT, Invoke, run_cli
 
 from dprktrack.export.rows import ROW_FIELDS
 from dprktrack.matching.matcher import CONTEXT_LENGTH
@@ -606,13 +607,15 @@ def test_o_a_settings_file_name_is_refused(invoke: Invoke, tmp_path: Path, name:
     on settings that are not TOML."""
     settings = tmp_path / "dprktrack.toml"
     settings.write_text("strict = true\n", "utf-8")
-    for command in (("export", "--format", "csv"), ("report",)):
-        result = invoke(*command, "-o", str(tmp_path / name))
-        assert result.exit_code == 2
-        assert result.stderr == (
-            f"error: {tmp_path / name}: named like a settings file; commands run in its folder "
-            "would read the export as their settings: choose another -o FILE\n"
-        )
+    result = invoke("export", "--format", "csv", "-o", str(tmp_path / name))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {tmp_path / name}: named like a settings file; commands run in its folder "
+        "would read the export as their settings: choose another -o FILE\n"
+    )
+    reported = invoke("report", "-o", str(tmp_path / name))  # no page's suffix, refused first
+    assert reported.exit_code == 2
+    assert "is not an HTML page's" in reported.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dprktrack.toml"]
     assert settings.read_text("utf-8") == "strict = true\n"
 
@@ -717,3 +720,39 @@ def test_html_names_the_report(invoke: Invoke, tmp_path: Path) -> None:
     else:
         _ok(result)
         assert (tmp_path / "claims.html").read_text("utf-8").lstrip().startswith("<")
+
+
+def test_export_html_judges_claims_with_the_settings_as_report_does(
+    repo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`export -o x.html` is the report's page, its claims judged with the settings in force
+    (strict here: a typography warning fails), so the two never disagree on what stands."""
+    data = json.loads(repo_copy.read_text("utf-8"))
+    claim = next(c for c in data["claims"] if "’" in c["quote"])
+    claim["quote"] = claim["quote"].replace("’", "'")
+    repo_copy.write_text(json.dumps(data, ensure_ascii=False, indent=2), "utf-8")
+    (repo_copy.parent / "dprktrack.toml").write_text("strict = true\n", "utf-8")
+    monkeypatch.setenv("DPRKTRACK_CONFIG", str(repo_copy.parent / "dprktrack.toml"))
+    exported, reported = repo_copy.parent / "x.html", repo_copy.parent / "r.html"
+    assert run_cli(["export", "-o", str(exported)], claims=repo_copy).exit_code == 0
+    assert run_cli(["report", "-o", str(reported)], claims=repo_copy).exit_code == 0
+    page = exported.read_text("utf-8")
+    assert page == reported.read_text("utf-8")
+    assert f'<tr id="{claim["id"]}" class="fails' in page or re.search(
+        rf'<tr id="{claim["id"]}"[^>]*class="[^"]*fails', page
+    )
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "annotations", "html"])
+def test_export_to_stdout_is_utf8_whatever_its_encoding(fmt: str) -> None:
+    """A cp1252 stdout (Windows' redirection) still gets UTF-8: nothing turned into '?'."""
+    import subprocess
+    import sys
+
+    run = subprocess.run(
+        [sys.executable, "-m", "dprktrack", "--claims", str(CLAIMS), "export", "--format", fmt],
+        capture_output=True, env={**os.environ, "PYTHONIOENCODING": "cp1252"}, check=False,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    text = run.stdout.decode("utf-8")  # strict: raises on anything else
+    assert "’" in text or "\\u2019" in text
