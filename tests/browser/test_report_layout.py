@@ -169,5 +169,7 @@ def test_rows_and_sources_off_screen_are_not_laid_out_until_near(
     row = visit.page.locator("#claims_table tbody tr").first
     source = visit.page.locator("section.source").first
     assert row.evaluate(style, "content-visibility") == "auto"
+    body = visit.page.locator("#claims_table tbody")  # skipped whole while out of sight
+    assert body.evaluate(style, "content-visibility") == "auto"
     assert source.evaluate(style, "content-visibility") == "auto"
     visit.assert_quiet()
