@@ -19,6 +19,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from browsing import DESKTOP, MISSING, PHONE, find_chromium, launch, write_report  # noqa: E402
 
+GRID_LINK = "#filter?target=panel-of-experts"
+"""The grid screenshot's link: the table below the grid shows the Panel of Experts' claims."""
+
 
 def main() -> int:
     from playwright.sync_api import Route, sync_playwright
@@ -38,12 +41,17 @@ def main() -> int:
                 route.abort()
 
         browser = launch(playwright, executable)
-        for name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        views = (  # name, viewport, link, what to scroll to
+            ("desktop", DESKTOP, "", "section.source"),
+            ("phone", PHONE, "", "section.source"),
+            ("grid", DESKTOP, GRID_LINK, "#grid_section"),
+        )
+        for name, viewport, link, top in views:
             context = browser.new_context(viewport=viewport)
             context.route("**/*", only_the_report)
             page = context.new_page()
-            page.goto(own)
-            page.evaluate("() => document.querySelector('section.source').scrollIntoView()")
+            page.goto(own + link)
+            page.evaluate(f"() => document.querySelector({top!r}).scrollIntoView()")
             out = ROOT / "docs" / "img" / f"report-{name}.png"
             out.parent.mkdir(exist_ok=True)
             page.screenshot(path=out)

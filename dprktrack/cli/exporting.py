@@ -100,7 +100,10 @@ def export(
         click.echo(f"note: {one_line_message(note)}", err=True)
     if to_file is None:
         assert built.write is not None  # file_only formats are refused without -o
-        write_utf8(built.write)
+        if chosen.name == "html":
+            write_utf8(built.write)  # the page says charset=utf-8
+        else:
+            built.write(sys.stdout)  # JSON and CSV escape what a narrow channel cannot carry
         return
     paths.write_export(to_file, built)
     shown = ", ".join(one_line_message(str(path)) for path in chosen.files(to_file))
@@ -110,8 +113,8 @@ def export(
 
 
 def write_utf8(write: Callable[[TextIO], None]) -> None:
-    """Every export is UTF-8 (the JSON-LD, the CSV's readers, the page's charset), whatever
-    encoding stdout was opened with."""
+    """Text written as UTF-8, whatever encoding stdout was opened with (the report's page
+    declares its charset)."""
     import io
 
     sys.stdout.flush()
