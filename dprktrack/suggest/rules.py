@@ -16,7 +16,7 @@ from dataclasses import replace
 from dprktrack.claimsfile.catalog import Catalog
 from dprktrack.suggest.acting import acts
 from dprktrack.suggest.acts import act_verb
-from dprktrack.suggest.cues import Cue, cues
+from dprktrack.suggest.cues import NEGATED_SPEECH, Cue, cues
 from dprktrack.suggest.model import SpeakerGuess, Suggestion
 from dprktrack.suggest.quotes import Quoted, outermost, quotations
 from dprktrack.suggest.reading import Context, add, clean, pieces, quote_type, subject
@@ -109,7 +109,9 @@ def _unattributed(context: Context, unit: Sentence) -> None:
     or with the act just told, or it is the author's evaluation, or plain narration."""
     text, start, end = context.text, unit.start, unit.end
     previous = context.found[-1] if context.found else None
-    if context.reported and context.last is not None:
+    if NEGATED_SPEECH.search(text, start, end):
+        context.reported = False  # "She did not speak.": narration
+    elif context.reported and context.last is not None:
         add(context, (start, end), ("indirect", "statement", "continued"), context.last)
     elif _evaluative(text[start:end]) and context.author is not None:
         guess = SpeakerGuess(
