@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_BASES = """say state tell add note warn argue stress insist claim believe emphasise emphasize
+_BASE_WORDS = """say state tell add note warn argue stress insist claim believe emphasise emphasize
     express explain recall announce suggest propose declare comment reply respond remark
     acknowledge admit observe report write conclude assert maintain deny urge demand predict
     agree think condemn criticise criticize refuse accuse dismiss welcome appeal reject
     concede contend vow pledge promise describe confirm complain question caution charge
     allege recommend reiterate counter protest deplore praise hail blame
-    insist ask answer testify acknowledge""".split()
+    ask answer testify call"""
+_BASES = _BASE_WORDS.split()
 _IRREGULAR = {
     "say": "said",
     "tell": "told",
@@ -52,10 +53,9 @@ def inflections(base: str) -> set[str]:
 
 _DOUBLING = frozenset({"admit", "commit", "regret", "refer", "permit", "submit", "omit"})
 """Verbs stressed on a last short syllable: admit → admitted, admitting."""
-_NOUNS_TOO = frozenset(
-    """claim report charge question counter answer comment appeal praise blame promise
-    protest reply remark pledge vow caution call""".split()
-)
+_NOUN_WORDS = """claim report charge question counter answer comment appeal praise blame promise
+    protest reply remark pledge vow caution call"""
+_NOUNS_TOO = frozenset(_NOUN_WORDS.split())
 """Base forms that are as often nouns ("the claim", "a reply"): only their inflected forms
 are cues."""
 _BRITISH = {"emphasize": "emphasise", "criticize": "criticise"}
@@ -78,10 +78,9 @@ _CHARGE = re.compile(
     r"|ideas?|notions?|view|assertions?|argument)\b"
 )
 """What a speaker rejects when rejecting is speech: a charge, a claim, a report…"""
-_GERUND_AFTER = frozenset(
-    "before after by without of for from in on about despite instead while when".split()
-)
-_BE = frozenset("be been being is are was were".split())
+_GERUND_WORDS = "before after by without of for from in on about despite instead while when"
+_GERUND_AFTER = frozenset(_GERUND_WORDS.split())
+_BE = frozenset(("be", "been", "being", "is", "are", "was", "were"))
 _VIEWS = {"view", "words", "opinion"}
 _OWNERS = {"his", "her", "their", "its"}
 _TOKEN = re.compile(r"[A-Za-z]+")

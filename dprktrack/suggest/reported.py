@@ -10,7 +10,7 @@ from dprktrack.suggest.cues import Cue, cues
 from dprktrack.suggest.model import SpeakerGuess
 from dprktrack.suggest.reading import Context, add, clean, pieces, quote_type, subject
 from dprktrack.suggest.sentences import Sentence
-from dprktrack.suggest.speakers import PRONOUNS, REFERENCES, Mention
+from dprktrack.suggest.speakers import PRONOUNS, REFERENCES, TITLE, Mention
 
 _PARTICIPLE = re.compile(r",\s+(?:calling|describing|adding|noting|warning|urging)\b")
 _ACT_ASIDE = re.compile(
@@ -33,7 +33,7 @@ def reported(context: Context, unit: Sentence, cue: Cue, found: list[Mention]) -
             add(context, begin, (quote_type(context, *begin), "statement", "which means"), speaker)
     if speaker.actor is not None or speaker.name:
         context.last = speaker
-    context.reported = True
+    context.reported = cue.lemma != "according to"  # a source, not a speaker who goes on
 
 
 def _act_aside(context: Context, unit: Sentence, cue: Cue, found: list[Mention]) -> None:
@@ -57,7 +57,9 @@ def _speaker(
                 named.actor, named.name, "medium named after 'according to'"
             ), named.actor
         return SpeakerGuess(named.actor, named.name, "named after 'according to'"), via
-    inverted = [m for m in after if m.start == cue.end + 1 and text[unit.start] in "“\"«„‘'"]
+    inverted = [
+        m for m in after if _right_after(text, cue.end, m.start) and text[unit.start] in "“\"«„‘'"
+    ]
     if inverted:
         return SpeakerGuess(
             inverted[0].actor, inverted[0].name, "named after the reporting verb"
@@ -69,6 +71,20 @@ def _speaker(
         )
         return guess, via
     return _carried(context, text[unit.start : cue.end]), via
+
+
+def _right_after(text: str, end: int, start: int) -> bool:
+    """Whether a name follows the cue at once, titles aside ("said Dr. Ana Rell")."""
+    between = text[end:start]
+    if not between.startswith(" "):
+        return False
+    rest = between[1:]
+    while rest:
+        title = TITLE.match(rest)
+        if title is None:
+            return False
+        rest = rest[title.end() :]
+    return True
 
 
 def _carried(context: Context, before: str) -> SpeakerGuess:

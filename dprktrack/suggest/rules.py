@@ -17,22 +17,13 @@ from dprktrack.claimsfile.catalog import Catalog
 from dprktrack.suggest.acting import acts
 from dprktrack.suggest.acts import act_verb
 from dprktrack.suggest.cues import NEGATED_SPEECH, Cue, cues
+from dprktrack.suggest.judging import judges
 from dprktrack.suggest.model import SpeakerGuess, Suggestion
 from dprktrack.suggest.quotes import Quoted, outermost, quotations
 from dprktrack.suggest.reading import Context, add, clean, pieces, quote_type, subject
 from dprktrack.suggest.reported import reported
 from dprktrack.suggest.sentences import Sentence, paragraph_spans, units
 from dprktrack.suggest.speakers import Lexicon, Mention, lexicon, mentions
-
-_EVALUATIVE_WORDS = """unfortunately fortunately certainly clearly obviously surely indeed
-    perhaps probably
-    likely unlikely apparently evidently admittedly yes important significant crucial
-    essential serious dangerous unacceptable absurd biased obvious evident already rather
-    must should will deep regrettable regrettably remarkable remarkably ironically arguably
-    undoubtedly doubtless sadly alas familiar"""
-EVALUATIVE = frozenset(_EVALUATIVE_WORDS.split())
-EVALUATIVE_PHRASES = ("of course", "hard to", "no doubt")
-"""Words by which the author judges, hedges or predicts rather than narrates."""
 
 _TERMINAL = (".", "!", "…", "”", "’", '"', "'", ")", "»", "“", "‘")
 
@@ -113,7 +104,7 @@ def _unattributed(context: Context, unit: Sentence) -> None:
         context.reported = False  # "She did not speak.": narration
     elif context.reported and context.last is not None:
         add(context, (start, end), ("indirect", "statement", "continued"), context.last)
-    elif _evaluative(text[start:end]) and context.author is not None:
+    elif judges(text[start:end]) and context.author is not None:
         guess = SpeakerGuess(
             context.author, context.author_name, "the author: unattributed evaluation"
         )
@@ -123,13 +114,6 @@ def _unattributed(context: Context, unit: Sentence) -> None:
     ):
         joined = replace(previous, end=end, quote=text[previous.start : end])
         context.found[-1] = joined  # what the act did, told in the next sentence
-
-
-def _evaluative(sentence: str) -> bool:
-    """Whether a sentence judges, hedges or predicts (a word or phrase of EVALUATIVE)."""
-    lowered = sentence.lower()
-    words = set(re.findall(r"[a-z]+", lowered))
-    return bool(words & EVALUATIVE) or any(phrase in lowered for phrase in EVALUATIVE_PHRASES)
 
 
 def _same_paragraph(context: Context, previous: Suggestion, unit: Sentence) -> bool:

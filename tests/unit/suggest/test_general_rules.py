@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from suggesting import catalog_around
+
+from dprktrack.schema.records import actor_of
 from dprktrack.suggest.cues import cues, inflections
+from dprktrack.suggest.finding import suggestions
+from dprktrack.suggest.judging import judges
 
 
 def cue_words(text: str) -> list[str]:
@@ -28,3 +33,36 @@ def test_negated_speech_passives_and_gerunds_after_prepositions_are_no_cues() ->
 def test_reject_is_speech_only_when_a_charge_is_rejected() -> None:
     assert cue_words("The guild rejects that accusation.") == ["rejects"]
     assert cue_words("The guild rejected the draft budget.") == []
+
+
+def test_a_title_before_a_name_keeps_the_inverted_speaker() -> None:
+    text = "“The dam will hold,” said Prof. Linnea Vask, an engineer.\n"
+    actors = {"vask": actor_of({"id": "vask", "name": "Linnea Vask", "kind": "person"})}
+    found = suggestions(catalog_around(text, actors), "made-up", include_covered=True)
+    assert [(s.quote, s.speakers[0].actor) for s in found] == [("“The dam will hold,”", "vask")]
+
+
+def test_according_to_attributes_its_own_sentence_only() -> None:
+    text = (
+        "According to the Quay Board, landings fell by half. That figure is hardly "
+        "surprising. The boats stayed in port.\n"
+    )
+    actors = {
+        "board": actor_of({"id": "board", "name": "the Quay Board", "kind": "organization"}),
+        "brin": actor_of({"id": "brin", "name": "Ada Brin", "kind": "author"}),
+    }
+    found = suggestions(catalog_around(text, actors), "made-up", include_covered=True)
+    assert [(s.quote, s.speakers[0].actor) for s in found] == [
+        ("landings fell by half", "board"),
+        ("That figure is hardly surprising.", "brin"),
+    ]
+
+
+def test_the_authors_judgement_is_found_without_a_listed_word_and_narration_is_not() -> None:
+    assert judges("The new levy would be a costly error.")
+    assert judges("The harbour plan may yet prove the wiser course.")
+    assert judges("Neither answer is enough.")
+    assert judges("Why did the mayor wait so long?")
+    assert not judges("The ferry left at noon and reached the island at four.")
+    assert not judges("The market will open on Monday.")
+    assert not judges("Prices have already risen.")
