@@ -25,6 +25,8 @@ from dprktrack.suggest.reported import reported
 from dprktrack.suggest.sentences import Sentence, paragraph_spans, units
 from dprktrack.suggest.speakers import Lexicon, Mention, lexicon, mentions
 
+_LONG_LINE = 12
+"""Words from which a line without a stop is read as a sentence, not taken for a title."""
 _TERMINAL = (".", "!", "…", "”", "’", '"', "'", ")", "»", "“", "‘")
 
 
@@ -71,6 +73,8 @@ def _heading(text: str, unit: Sentence) -> bool:
     starts_paragraph = unit.start == 0 or text[unit.start - 1] in "\r\n"
     ends_paragraph = unit.end == len(text) or text[unit.end] in "\r\n"
     ending = text[unit.end - 1]
+    if ending not in _TERMINAL and len(text[unit.start : unit.end].split()) >= _LONG_LINE:
+        return False  # a sentence that lost its stop, not a title
     return starts_paragraph and ends_paragraph and (ending not in _TERMINAL or ending == "?")
 
 

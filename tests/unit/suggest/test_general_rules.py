@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from suggesting import catalog_around
+from suggesting import catalog_around, check_verdict
 
 from dprktrack.schema.records import actor_of
 from dprktrack.suggest.cues import cues, inflections
@@ -66,3 +66,37 @@ def test_the_authors_judgement_is_found_without_a_listed_word_and_narration_is_n
     assert not judges("The ferry left at noon and reached the island at four.")
     assert not judges("The market will open on Monday.")
     assert not judges("Prices have already risen.")
+
+
+def test_a_quotation_longer_than_the_schema_allows_is_cut_at_a_sentence_end() -> None:
+    from dprktrack.schema.rules import MAX_TEXT
+
+    sentences = " ".join(f"Pier {n} stays shut until the tide turns." for n in range(400))
+    text = f"Nessa Loyd said: “{sentences}”\n"
+    assert len(sentences) > MAX_TEXT
+    actors = {"loyd": actor_of({"id": "loyd", "name": "Nessa Loyd", "kind": "person"})}
+    catalog = catalog_around(text, actors)
+    found = suggestions(catalog, "made-up", include_covered=True)
+    assert found
+    assert all(len(s.quote) <= MAX_TEXT for s in found)
+    assert all(check_verdict(catalog, s) == "ok" for s in found)
+    endless = "Nessa Loyd said that " + ", ".join(f"pier {n} stays shut" for n in range(900))
+    assert len(endless) > MAX_TEXT
+    found = suggestions(catalog_around(endless + ".\n", actors), "made-up")
+    assert all(len(s.quote) <= MAX_TEXT for s in found)
+
+
+def test_a_span_is_suggested_once() -> None:
+    text = "Tamsin Orr said the pier was safe, and she said it again.\n"
+    found = suggestions(catalog_around(text, {}), "made-up", include_covered=True)
+    spans = [(s.start, s.end) for s in found]
+    assert len(spans) == len(set(spans))
+
+
+def test_text_without_sentence_stops_is_still_read_line_by_line() -> None:
+    text = (
+        "Harbour master Tamsin Orr said the north pier would stay closed until the repairs end\n"
+        "The ferry company said its boats would use the south pier for the whole winter season\n"
+    )
+    found = suggestions(catalog_around(text, {}), "made-up", include_covered=True)
+    assert [s.quote for s in found] == text.splitlines()
