@@ -128,7 +128,9 @@ def add(
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A sentence cut at its coordinating conjunctions: ", and", " and", ", although"…"""
     cuts = [start]
-    for match in re.finditer(r",?\s+(?:and|although|while|whereas|but)\s+(?=\w)", text[start:end]):
+    for match in re.finditer(
+        r";\s+|,?\s+(?:and|although|while|whereas|but)\s+(?=\w)", text[start:end]
+    ):
         cuts.append(start + match.start())
     cuts.append(end)
     spans = [clean(text, a, b) for a, b in itertools.pairwise(cuts)]

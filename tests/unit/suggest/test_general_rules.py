@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from suggesting import catalog_around, check_verdict
 
-from dprktrack.schema.records import actor_of
+from dprktrack.schema.records import Actor, actor_of
 from dprktrack.suggest.cues import cues, inflections
 from dprktrack.suggest.finding import suggestions
 from dprktrack.suggest.judging import judges
@@ -100,3 +100,45 @@ def test_text_without_sentence_stops_is_still_read_line_by_line() -> None:
     )
     found = suggestions(catalog_around(text, {}), "made-up", include_covered=True)
     assert [s.quote for s in found] == text.splitlines()
+
+
+def _acts_of(text: str, actors: dict[str, Actor]) -> list[tuple[str, str | None]]:
+    found = suggestions(catalog_around(text, actors), "made-up", include_covered=True)
+    return [(s.quote, s.speakers[0].actor if s.speakers else None) for s in found]
+
+
+def _states(*names: str) -> dict[str, Actor]:
+    actors = {
+        n.lower(): actor_of({"id": n.lower(), "name": n, "kind": "government"}) for n in names
+    }
+    actors["league"] = actor_of(
+        {"id": "league", "name": "the Harbour League", "kind": "organization"}
+    )
+    return actors
+
+
+def test_a_clause_act_belongs_to_its_clause_subject_and_a_list_stays_whole() -> None:
+    actors = _states("Lorvik", "Amber", "Tessin", "Quell")
+    actors["atq"] = actor_of(
+        {"id": "atq", "name": "Amber, Tessin and Quell", "kind": "group",
+         "members": ["amber", "tessin", "quell"]}
+    )  # fmt: skip
+    text = (
+        "The Harbour League closed the session after Lorvik vetoed the plan. "
+        "Lorvik voted against, while Amber, Tessin and Quell abstained.\n"
+    )
+    vetoes = [actor for quote, actor in _acts_of(text, actors) if "vetoed" in quote]
+    assert vetoes == ["lorvik"]
+    assert ("Amber, Tessin and Quell abstained", "atq") in _acts_of(text, actors)
+
+
+def test_two_acts_across_a_semicolon_and_a_passive_with_its_agent() -> None:
+    actors = _states("Lorvik", "Amber")
+    text = (
+        "Lorvik rejected the offer; Amber accepted it. "
+        "The fishery board was set up by the Harbour League in 2010.\n"
+    )
+    found = _acts_of(text, actors)
+    assert ("Lorvik rejected the offer", "lorvik") in found
+    assert ("Amber accepted it", "amber") in found
+    assert any(actor == "league" and "set up" in quote for quote, actor in found)
