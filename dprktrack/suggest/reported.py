@@ -32,7 +32,7 @@ def reported(context: Context, unit: Sentence, cue: Cue, found: list[Mention]) -
             begin = clean(text, start + inference.start(), end)
             add(context, begin, (quote_type(context, *begin), "statement", "which means"), speaker)
     if speaker.actor is not None or speaker.name:
-        context.last = speaker
+        context.last, context.last_at = speaker, unit.start
     context.reported = cue.lemma != "according to"  # a source, not a speaker who goes on
 
 
@@ -73,6 +73,11 @@ def _speaker(
     return _carried(context, text[unit.start : cue.end]), via
 
 
+_IT = re.compile(r"\s*It\b")
+"""A sentence opening "It said…": the body that spoke last."""
+_PERSONAL = frozenset(("he", "she", "his", "her"))
+
+
 def _right_after(text: str, end: int, start: int) -> bool:
     """Whether a name follows the cue at once, titles aside ("said Dr. Ana Rell")."""
     between = text[end:start]
@@ -89,8 +94,15 @@ def _right_after(text: str, end: int, start: int) -> bool:
 
 def _carried(context: Context, before: str) -> SpeakerGuess:
     """A pronoun or "the diplomat" before the cue: the last speaker, carried over."""
-    word = PRONOUNS.search(before) or REFERENCES.search(before)
-    if word and context.last is not None:
+    word = PRONOUNS.search(before) or REFERENCES.search(before) or _IT.match(before)
+    if word is None:
+        return SpeakerGuess(None, "", "no speaker found")
+    personal = word.group(0).lower() in _PERSONAL or word.re is REFERENCES
+    if personal and context.named is not None and context.named[0] > context.last_at:
+        named = context.named[1]
+        reason = f"the person last named, carried: '{word.group(0)}'"
+        return SpeakerGuess(named.actor, named.name, reason)
+    if context.last is not None:
         reason = f"carried from the previous sentence: '{word.group(0)}'"
         return SpeakerGuess(context.last.actor, context.last.name, reason)
     return SpeakerGuess(None, "", "no speaker found")
@@ -148,6 +160,9 @@ def _spans(
         if text[cue.end : cue.end + colon.end()].count(" ") >= 3 and ":" in colon.group(0):
             spans.insert(0, _labelled(context, *head, cue))
         return spans
+    tail = _trailing_clause(text, start, cue, end)
+    if tail is not None:
+        return [_labelled(context, *tail, cue)]
     that = re.match(r"[^“”\"«».;:,]{0,60}?\bthat\s", after)
     lead = re.match(r"[^“”\"«».;]{0,60}?,\s", after)
     if that and not cue.leads:
@@ -157,6 +172,18 @@ def _spans(
     else:
         return _whole(context, unit, cue)
     return [_labelled(context, s, e, cue) for s, e in pieces(context, *clean(text, begin, end))]
+
+
+def _trailing_clause(text: str, start: int, cue: Cue, end: int) -> tuple[int, int] | None:
+    """ "The tides were too strong, he said.": the words before a reporting clause that
+    closes the sentence (its subject short, a clause of five words or more before it)."""
+    comma = re.search(r",\s+[^,“”\"«»]{1,50}$", text[start : cue.start])
+    if comma is None or not re.fullmatch(r"[^,;:“”\"«»]{0,40}", text[cue.end : end]):
+        return None
+    words = clean(text, start, start + comma.start())
+    if len(text[words[0] : words[1]].split()) < 5:
+        return None
+    return words
 
 
 def _quote_to_end(context: Context, begin: int, end: int) -> bool:

@@ -78,13 +78,38 @@ def _heading(text: str, unit: Sentence) -> bool:
     return starts_paragraph and ends_paragraph and (ending not in _TERMINAL or ending == "?")
 
 
+DATELINE = re.compile(
+    r"[A-Z][A-Z’'.-]+(?:[ -][A-Z][A-Z’'.-]+)*(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?"
+    r"\s*(?:\([^()\n]{1,40}\))?\s*[–—-]{1,2}\s+"
+)
+"""A dateline: "HARBOURTON, May 2 (Ledger Wire) – ", "OSLO — ": no one's words."""
+
+
 def _read(context: Context, unit: Sentence) -> None:
-    """Add the unit's candidate claims to `context.found`."""
+    """Add the unit's candidate claims to `context.found` (after a dateline)."""
+    dateline = DATELINE.match(context.text, unit.start, unit.end)
+    if dateline is not None:
+        unit = Sentence(dateline.end(), unit.end, unit.paragraph)
     text, start, end = context.text, unit.start, unit.end
     context.window(start, end)
     if _read_asides(context, unit):
         return
     found = [m for m in mentions(context.lex, text, start, end) if not _in_quote(context, m.start)]
+    _read_kinds(context, unit, found)
+    _remember_person(context, unit, found)
+
+
+def _remember_person(context: Context, unit: Sentence, found: list[Mention]) -> None:
+    """Note the person the sentence names as its subject (for a later "he said")."""
+    named = subject(context, found, unit.start, unit.end)
+    if named is None or context.lex.kinds.get(named.actor or "", "person") != "person":
+        return
+    context.named = (unit.start, SpeakerGuess(named.actor, named.name, "named as subject"))
+
+
+def _read_kinds(context: Context, unit: Sentence, found: list[Mention]) -> None:
+    """Read the unit as reported speech, quoted words, an act, or the author's words."""
+    text, start, end = context.text, unit.start, unit.end
     reporting = [c for c in cues(text, start, end, context.quoted) if _real_cue(c, found)]
     if reporting:
         reported(context, unit, reporting[0], found)
@@ -96,14 +121,16 @@ def _read(context: Context, unit: Sentence) -> None:
     if act_verb(text, start, end, context.quoted) is not None:
         acts(context, unit, found)
         return
-    _unattributed(context, unit)
+    _unattributed(context, unit, found)
 
 
-def _unattributed(context: Context, unit: Sentence) -> None:
+def _unattributed(context: Context, unit: Sentence, found: list[Mention]) -> None:
     """A sentence with no cue, quotation or act: it goes on with the last speaker's words,
     or with the act just told, or it is the author's evaluation, or plain narration."""
     text, start, end = context.text, unit.start, unit.end
     previous = context.found[-1] if context.found else None
+    if _new_person(context, unit, found):
+        context.reported = False  # "Edo Brask arrived.": no longer the last speaker's words
     if NEGATED_SPEECH.search(text, start, end):
         context.reported = False  # "She did not speak.": narration
     elif context.reported and context.last is not None:
@@ -118,6 +145,19 @@ def _unattributed(context: Context, unit: Sentence) -> None:
     ):
         joined = replace(previous, end=end, quote=text[previous.start : end])
         context.found[-1] = joined  # what the act did, told in the next sentence
+
+
+def _new_person(context: Context, unit: Sentence, found: list[Mention]) -> bool:
+    """Whether the sentence's subject is a person other than the last speaker (the
+    speaker's paraphrase does not go on through someone else's doings)."""
+    named = subject(context, found, unit.start, unit.end)
+    if named is None or context.last is None or named.start > unit.start + 40:
+        return False
+    if context.lex.kinds.get(named.actor or "", "person") != "person":
+        return False
+    return (named.actor, named.name) != (context.last.actor, context.last.name) and (
+        named.actor is not None or named.name not in (context.last.name or "")
+    )
 
 
 def _same_paragraph(context: Context, previous: Suggestion, unit: Sentence) -> bool:

@@ -142,3 +142,22 @@ def test_two_acts_across_a_semicolon_and_a_passive_with_its_agent() -> None:
     assert ("Lorvik rejected the offer", "lorvik") in found
     assert ("Amber accepted it", "amber") in found
     assert any(actor == "league" and "set up" in quote for quote, actor in found)
+
+
+def test_he_said_goes_to_the_person_last_named_not_the_last_speaker() -> None:
+    text = (
+        "Mayor Ilse Varn said the quay would reopen in May. "
+        "The harbour pilot, Edo Brask, arrived an hour later. "
+        "The tides were too strong for the ferries, he said.\n"
+    )
+    found = suggestions(catalog_around(text, {}), "made-up", include_covered=True)
+    names = {s.quote: s.speakers[0].name for s in found}
+    assert "Edo Brask" in names["The tides were too strong for the ferries"]
+
+
+def test_a_dateline_is_no_speaker_and_no_part_of_a_span() -> None:
+    text = "KESTRA, June 3 (Harbour Wire) – The ferry company said fares would rise.\n"
+    actors = {"wire": actor_of({"id": "wire", "name": "Harbour Wire", "kind": "media"})}
+    found = suggestions(catalog_around(text, actors), "made-up", include_covered=True)
+    assert [s.quote for s in found] == ["The ferry company said fares would rise"]
+    assert all(s.speakers == () or s.speakers[0].actor != "wire" for s in found)
