@@ -80,6 +80,10 @@ _CHARGE = re.compile(
 """What a speaker rejects when rejecting is speech: a charge, a claim, a report…"""
 _GERUND_WORDS = "before after by without of for from in on about despite instead while when"
 _GERUND_AFTER = frozenset(_GERUND_WORDS.split())
+_SUBJECTS_AND_MODALS = frozenset(
+    ("i", "we", "you", "they", "would", "will", "may", "might", "could", "should", "must")
+)
+_NOT_PLURAL = frozenset(("its", "this", "his", "was", "has", "is", "as", "us", "thus", "ours"))
 _BE = frozenset(("be", "been", "being", "is", "are", "was", "were"))
 _VIEWS = {"view", "words", "opinion"}
 _OWNERS = {"his", "her", "their", "its"}
@@ -136,15 +140,30 @@ def _cue_end(
         after = tokens[index + 2] if index + 2 < len(tokens) else None
         if after is not None and after[2] in _VIEWS and text[nxt[1] : after[0]] == " ":
             return after[1]
-    if _LEMMA.get(word) == "reject":  # an act ("rejected the draft") unless words are
-        following = text[tokens[index][1] : tokens[index][1] + 40]
-        return tokens[index][1] if _CHARGE.match(following) else None
-    if word in ("state", "states"):  # a verb only when it says something: "states that"
-        following = text[tokens[index][1] : tokens[index][1] + 7]
-        return tokens[index][1] if re.match(r"(?: that\b|:|,)", following) else None
+    if word in ("state", "states") or _LEMMA.get(word) == "reject":
+        return _guarded(text, tokens[index][1], word)
     if word in _LEMMA and not (spaced and nxt is not None and word in _PARTICLES.get(nxt[2], ())):
         return tokens[index][1]
+    if word in _NOUNS_TOO and index and _verb_before(tokens[index - 1][2]):
+        return tokens[index][1]  # "officials blame", "they claim", "would welcome"
     return None
+
+
+def _guarded(text: str, end: int, word: str) -> int | None:
+    """ "state" is a verb only when it says something ("states that"); "reject" is an act
+    ("rejected the draft") unless words are rejected ("rejects that charge")."""
+    if word in ("state", "states"):
+        return end if re.match(r"(?: that\b|:|,)", text[end : end + 7]) else None
+    return end if _CHARGE.match(text[end : end + 40]) else None
+
+
+def _verb_before(previous: str) -> bool:
+    """Whether a word that is as often a noun is a verb here: after a plural subject, a
+    pronoun or a modal ("critics question", "they claim", "would welcome")."""
+    lowered = previous.lower()
+    if lowered in _SUBJECTS_AND_MODALS:
+        return True
+    return lowered.endswith("s") and not lowered.endswith("ss") and lowered not in _NOT_PLURAL
 
 
 NEGATION = re.compile(

@@ -92,7 +92,7 @@ def _read(context: Context, unit: Sentence) -> None:
         unit = Sentence(dateline.end(), unit.end, unit.paragraph)
     text, start, end = context.text, unit.start, unit.end
     context.window(start, end)
-    if _read_asides(context, unit):
+    if _read_asides(context, unit) or _read_colon(context, unit):
         return
     found = [m for m in mentions(context.lex, text, start, end) if not _in_quote(context, m.start)]
     _read_kinds(context, unit, found)
@@ -196,6 +196,25 @@ def _read_asides(context: Context, unit: Sentence) -> bool:
             _read(context, Sentence(*after, unit.paragraph))
         return True
     return False
+
+
+def _read_colon(context: Context, unit: Sentence) -> bool:
+    """ "X has every reason to wait: its farmers have complained that…": the clause before
+    the colon (no cue of its own) and the reported one after it are two claims, read as two
+    units; whether the unit was one such."""
+    text, start, end = context.text, unit.start, unit.end
+    colon = re.search(r":\s+(?![“\"«„‘'])", text[start:end])
+    if colon is None or any(q[0] < start + colon.start() < q[1] for q in context.quoted):
+        return False
+    middle = start + colon.start()
+    head, tail = clean(text, start, middle), clean(text, middle + 1, end)
+    if len(text[head[0] : head[1]].split()) < 4 or cues(text, start, middle, context.quoted):
+        return False
+    if not cues(text, middle, end, context.quoted):
+        return False
+    _read(context, Sentence(start, middle, unit.paragraph))
+    _read(context, Sentence(*tail, unit.paragraph))
+    return True
 
 
 def _speech(text: str, quoted: Quoted) -> bool:

@@ -161,3 +161,23 @@ def test_a_dateline_is_no_speaker_and_no_part_of_a_span() -> None:
     found = suggestions(catalog_around(text, actors), "made-up", include_covered=True)
     assert [s.quote for s in found] == ["The ferry company said fares would rise"]
     assert all(s.speakers == () or s.speakers[0].actor != "wire" for s in found)
+
+
+def test_a_noun_like_verb_is_a_cue_after_a_plural_subject_a_pronoun_or_a_modal() -> None:
+    assert cue_words("Dock workers blame the new cranes.") == ["blame"]
+    assert cue_words("The guild would welcome a ruling.") == ["welcome"]
+    assert cue_words("The blame fell on the cranes.") == []
+
+
+def test_a_colon_sentence_holds_the_authors_clause_and_a_reported_one() -> None:
+    text = (
+        "The port has every reason to worry: its pilots have warned that the channel "
+        "is silting up.\n"
+    )
+    actors = {"brin": actor_of({"id": "brin", "name": "Ada Brin", "kind": "author"})}
+    found = suggestions(catalog_around(text, actors), "made-up", include_covered=True)
+    assert [s.quote for s in found] == [
+        "The port has every reason to worry",
+        "the channel is silting up",
+    ]
+    assert found[0].speakers[0].actor == "brin"
