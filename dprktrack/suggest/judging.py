@@ -59,6 +59,13 @@ even its plain prediction ("will step up", "have already begun") is the author's
 _WORD = re.compile(r"[a-z]+")
 
 
+def weighs(sentence: str) -> bool:
+    """Whether a sentence weighs what came before ("That explanation is not convincing."):
+    after someone's words, the author's verdict on them, not more of them."""
+    stripped = sentence.strip()
+    return bool(_DEMONSTRATIVE.match(stripped)) and judges(stripped)
+
+
 def judges(sentence: str) -> bool:
     """Whether a sentence with no cue, quotation or act judges, hedges or weighs: a word of
     assessment, a phrase of judgement or comparison, a modal of judgement, a demonstrative

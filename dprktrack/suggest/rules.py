@@ -17,7 +17,7 @@ from dprktrack.claimsfile.catalog import Catalog
 from dprktrack.suggest.acting import acts
 from dprktrack.suggest.acts import act_verb
 from dprktrack.suggest.cues import NEGATED_SPEECH, Cue, cues
-from dprktrack.suggest.judging import judges
+from dprktrack.suggest.judging import judges, weighs
 from dprktrack.suggest.model import SpeakerGuess, Suggestion
 from dprktrack.suggest.quotes import Quoted, outermost, quotations
 from dprktrack.suggest.reading import Context, add, clean, pieces, quote_type, subject
@@ -131,6 +131,8 @@ def _unattributed(context: Context, unit: Sentence, found: list[Mention]) -> Non
     previous = context.found[-1] if context.found else None
     if _new_person(context, unit, found):
         context.reported = False  # "Edo Brask arrived.": no longer the last speaker's words
+    if weighs(text[start:end]):
+        context.reported = False  # "That claim is weak.": the author's verdict on it
     if NEGATED_SPEECH.search(text, start, end):
         context.reported = False  # "She did not speak.": narration
     elif context.reported and context.last is not None:

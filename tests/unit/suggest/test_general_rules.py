@@ -181,3 +181,11 @@ def test_a_colon_sentence_holds_the_authors_clause_and_a_reported_one() -> None:
         "the channel is silting up",
     ]
     assert found[0].speakers[0].actor == "brin"
+
+
+def test_the_authors_verdict_on_reported_words_is_not_more_of_them() -> None:
+    text = "Mill owners blame the drought for the losses. That excuse is hardly convincing.\n"
+    actors = {"brin": actor_of({"id": "brin", "name": "Ada Brin", "kind": "author"})}
+    found = suggestions(catalog_around(text, actors), "made-up", include_covered=True)
+    verdict = [s for s in found if s.quote.startswith("That excuse")]
+    assert [s.speakers[0].actor for s in verdict] == ["brin"]
