@@ -176,10 +176,12 @@ def _spans(
 
 def _trailing_clause(text: str, start: int, cue: Cue, end: int) -> tuple[int, int] | None:
     """ "The tides were too strong, he said.": the words before a reporting clause that
-    closes the sentence (its subject short, a clause of five words or more before it)."""
+    closes the sentence (three words at most after the cue, a clause of five words or more
+    before the comma)."""
     comma = re.search(r",\s+[^,“”\"«»]{1,50}$", text[start : cue.start])
-    if comma is None or not re.fullmatch(r"[^,;:“”\"«»]{0,40}", text[cue.end : end]):
-        return None
+    rest = text[cue.end : end]
+    if comma is None or not re.fullmatch(r"[^,;:“”\"«»]{0,40}", rest) or len(rest.split()) > 3:
+        return None  # "…, Osk said the talks would go on": the words follow the cue
     words = clean(text, start, start + comma.start())
     if len(text[words[0] : words[1]].split()) < 5:
         return None

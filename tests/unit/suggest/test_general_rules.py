@@ -189,3 +189,10 @@ def test_the_authors_verdict_on_reported_words_is_not_more_of_them() -> None:
     found = suggestions(catalog_around(text, actors), "made-up", include_covered=True)
     verdict = [s for s in found if s.quote.startswith("That excuse")]
     assert [s.speakers[0].actor for s in verdict] == ["brin"]
+
+
+def test_words_after_the_cue_are_not_taken_for_a_closing_reporting_clause() -> None:
+    text = "Asked about the winter timetable, Tamsin Orr said the ferries would keep sailing.\n"
+    found = suggestions(catalog_around(text, {}), "made-up", include_covered=True)
+    assert len(found) == 1
+    assert found[0].quote.endswith("the ferries would keep sailing")
