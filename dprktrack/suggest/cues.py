@@ -118,7 +118,7 @@ def cues(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> list
             continue  # "did not say", "declined to comment", "so-called"
         if word.endswith("ing") and index and tokens[index - 1][2].lower() in _GERUND_AFTER:
             continue  # "before agreeing to", "without explaining": no one speaks here
-        if index and tokens[index - 1][2].lower() in _BE and not word.endswith("ing"):
+        if _after_be(tokens, index) and not word.endswith("ing"):
             continue  # "have been promised", "was told": the passive names no speaker
         words = text[t_start:cue_end]
         found.append(Cue(t_start, cue_end, words, lemma_of(words)))
@@ -149,6 +149,14 @@ def _cue_end(
     return None
 
 
+def _after_be(tokens: list[tuple[int, int, str]], index: int) -> bool:
+    """Whether a form of "be" stands before the verb, adverbs aside ("was openly told")."""
+    back = index - 1
+    while back >= 0 and tokens[back][2].lower().endswith("ly"):
+        back -= 1
+    return back >= 0 and tokens[back][2].lower() in _BE
+
+
 def _guarded(text: str, end: int, word: str) -> int | None:
     """ "state" is a verb only when it says something ("states that"); "reject" is an act
     ("rejected the draft") unless words are rejected ("rejects that charge")."""
@@ -174,10 +182,12 @@ NEGATION = re.compile(
 say"."""
 NEGATED_SPEECH = re.compile(
     r"\b(?:not|never|n[’']t|declined\s+to|refused\s+to)\s+(?:\w+\s+)?"
-    r"(?:say|speak|comment|respond|reply|answer|elaborate|explain|confirm|return)\b",
+    r"(?:say|speak|comment|respond|reply|answer|elaborate|explain|confirm|return)\b"
+    r"|\b(?:could|can)(?:\s+not|n[’']t)\s+be\s+(?:\w+ly\s+)?(?:verified|confirmed)\b",
     re.IGNORECASE,
 )
-"""A sentence telling that someone did not speak: narration, no one's claim."""
+"""A sentence telling that someone did not speak, or that a report could not be verified:
+narration, no one's claim."""
 
 
 def negated(text: str, start: int, at: int) -> bool:

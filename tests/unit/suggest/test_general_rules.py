@@ -196,3 +196,12 @@ def test_words_after_the_cue_are_not_taken_for_a_closing_reporting_clause() -> N
     found = suggestions(catalog_around(text, {}), "made-up", include_covered=True)
     assert len(found) == 1
     assert found[0].quote.endswith("the ferries would keep sailing")
+
+
+def test_an_unverifiable_report_is_narration_not_the_reporters_words() -> None:
+    text = (
+        "The Harbour Wire said a trawler had sunk off the cape. "
+        "The report could not be independently confirmed.\n"
+    )
+    found = suggestions(catalog_around(text, {}), "made-up", include_covered=True)
+    assert [s.quote for s in found] == ["The Harbour Wire said a trawler had sunk off the cape"]
