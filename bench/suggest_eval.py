@@ -38,6 +38,7 @@ from dprktrack.suggest.evaluation import (  # noqa: E402
     baseline,
     curated,
     fictional,
+    pooled,
     score,
     without_claims,
 )
@@ -108,12 +109,17 @@ def bundled() -> bool:
 
 
 def invented() -> None:
+    """Each fictional text (the pattern texts and the reviewer's development articles),
+    then all of them pooled."""
+    results = []
     for path in sorted(FICTIONAL.glob("*.json")):
         catalog, source, expected = fictional(FICTIONAL, path.stem)
         result = score(expected, suggestions(catalog, source, include_covered=True))
+        results.append(result)
         show(f"rules on fictional {path.name}", result)
         if result.misses or result.wrong or result.false_positives:
             details(result)
+    show(f"rules pooled over the {len(results)} fictional texts", pooled(results))
 
 
 def wall_time(command: list[str]) -> float:

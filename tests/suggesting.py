@@ -14,7 +14,12 @@ from dprktrack.schema.records import Actor, Claim, StanceEntry, source_of
 from dprktrack.suggest.model import Suggestion
 
 FICTIONAL = REPO / "tests" / "data" / "suggest"
-NAMES = sorted(path.stem for path in FICTIONAL.glob("*.json"))
+ALL_NAMES = sorted(path.stem for path in FICTIONAL.glob("*.json"))
+DEVELOPMENT = ("analysis_grain", "council_mission", "wire_border")
+"""Articles written by an outside reviewer blind to the rules: scored pooled against the
+targets, not claim by claim (the rules must stay general, not fit them)."""
+NAMES = [name for name in ALL_NAMES if name not in DEVELOPMENT]
+"""The pattern texts written with the rules: every claim found exactly."""
 
 
 def catalog_around(text: str, actors: dict[str, Actor], author: str = "Ada Brin") -> Catalog:

@@ -48,7 +48,7 @@ def _act_clauses(context: Context, unit: Sentence) -> list[tuple[int, int]]:
     for start, end in clauses(text, unit.start, unit.end):
         begin = start if pending is None else pending
         if act_verb(text, start, end, context.quoted) is None:
-            if joined and pending is None:
+            if joined and pending is None and not _NAME_LIST.fullmatch(text[start:end]):
                 joined[-1] = (joined[-1][0], end)
             else:
                 pending = begin
@@ -60,17 +60,24 @@ def _act_clauses(context: Context, unit: Sentence) -> list[tuple[int, int]]:
     return joined
 
 
+_NAME_LIST = re.compile(
+    r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:,\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)*"
+)
+"""A piece that is only names ("Ishar, Dunmere"): the head of the next act's list."""
+
+
 def _doer(
     context: Context, unit: Sentence, here: list[Mention], start: int, verb: re.Match[str]
 ) -> SpeakerGuess:
     """Who did the act: the agent of a passive ("by X"), else the subject, else the body."""
     text = context.text
     if passive(text, verb.start()):
-        agent = re.match(r"\s+by\s+", text[verb.end() :])
+        agent = re.match(r"\s+by\s+(?:the\s+)?", text[verb.end() :])
         after = [m for m in here if m.start >= verb.end() and m.actor]
         if agent and after and after[0].start == verb.end() + agent.end():
             return SpeakerGuess(after[0].actor, after[0].name, "agent of the act: 'by'")
     else:
+        start = _clause_start(text, start, verb.start())
         named = subject(context, here, start, verb.start())
         if named is not None:
             return SpeakerGuess(named.actor, named.name, "subject of the act")
@@ -78,6 +85,18 @@ def _doer(
     if body is None:
         return SpeakerGuess(None, "", "no actor found")
     return SpeakerGuess(body, body, "the body in which the act took place")
+
+
+_SUBORDINATE = re.compile(
+    r"\b(?:after|when|because|since|before|once|until|unless|though|although|as)\s+"
+)
+
+
+def _clause_start(text: str, start: int, verb: int) -> int:
+    """Where the clause of the act verb begins: after the last subordinating conjunction
+    before it ("… failed after X vetoed": X's act, not the sentence subject's)."""
+    found = list(_SUBORDINATE.finditer(text, start, verb))
+    return found[-1].end() if found else start
 
 
 def _body(context: Context, unit: Sentence) -> str | None:

@@ -7,8 +7,11 @@ import re
 
 ACT = re.compile(
     r"\b(vetoe[sd]|vetoing|vot(?:ed|es|ing)(?: \w+ly)? (?:for|against|in favou?r|to)"
-    r"|abstained|abstains|submit(?:s|ted)|adopted|adopts|imposed|imposes|established|ratified|signed"
-    r"|rejected|blocked|approved|passed|enacted|withdrew|suspended)\b",
+    r"|abstained|abstains|submit(?:s|ted)|adopted|adopts|imposed|imposes|established"
+    r"|establishes|ratified|ratifies|signed|signs|rejected|rejects|accepted|accepts|blocked"
+    r"|approved|approves|passed|enacted|withdrew|withdraws|suspended|suspends|renewed"
+    r"|renews|extended|extends|lifted|lifts|launched|launches|deployed|deploys"
+    r"|set up|sets up)\b",
     re.IGNORECASE,
 )
 
@@ -38,8 +41,8 @@ def _adjective(text: str, verb_start: int) -> bool:
 
 
 BY_AGENT = re.compile(
-    r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(submitted|adopted|tabled|sponsored|drafted|proposed)"
-    r"\s+by\s+(?:the\s+)?"
+    r"\b(?:a|an|the)\s+(?:[\w-]+,?\s+){0,4}?(submitted|adopted|tabled|sponsored|drafted"
+    r"|proposed|put forward|introduced|presented|circulated)\s+by\s+(?:the\s+)?"
 )
 """A noun phrase with its act's agent: "a draft resolution submitted by X" (X's act)."""
 

@@ -9,51 +9,62 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_VERBS = {
-    "say": "say says said saying",
-    "state": "state states stated stating",
-    "tell": "tell tells told telling",
-    "add": "add adds added adding",
-    "note": "note notes noted noting",
-    "warn": "warn warns warned warning",
-    "argue": "argue argues argued arguing",
-    "stress": "stress stresses stressed stressing",
-    "insist": "insist insists insisted insisting",
-    "claim": "claims claimed claiming",
-    "believe": "believe believes believed believing",
-    "emphasise": "emphasise emphasises emphasised emphasising emphasize emphasizes "
-    "emphasized emphasizing",
-    "express": "express expresses expressed expressing",
-    "explain": "explains explained",
-    "recall": "recalls recalled",
-    "announce": "announce announces announced announcing",
-    "suggest": "suggests suggested",
-    "propose": "proposes proposed",
-    "declare": "declare declares declared declaring",
-    "comment": "comments commented commenting",
-    "reply": "replies replied",
-    "respond": "responds responded",
-    "remark": "remarks remarked",
-    "acknowledge": "acknowledges acknowledged",
-    "admit": "admits admitted",
-    "observe": "observes observed",
-    "report": "reports reported",
-    "write": "writes wrote",
-    "conclude": "concludes concluded",
-    "assert": "asserts asserted",
-    "maintain": "maintains maintained",
-    "deny": "denies denied",
-    "urge": "urges urged",
-    "demand": "demands demanded",
-    "predict": "predicts predicted",
-    "agree": "agree agrees agreed",
-    "call": "calling",
-    "think": "thinks thought",
-    "condemn": "condemn condemns condemned",
-    "criticise": "criticises criticised criticizes criticized",
-    "refuse": "refuse refuses refused",
+_BASE_WORDS = """say state tell add note warn argue stress insist claim believe emphasise emphasize
+    express explain recall announce suggest propose declare comment reply respond remark
+    acknowledge admit observe report write conclude assert maintain deny urge demand predict
+    agree think condemn criticise criticize refuse accuse dismiss welcome appeal reject
+    concede contend vow pledge promise describe confirm complain question caution charge
+    allege recommend reiterate counter protest deplore praise hail blame
+    ask answer testify call"""
+_BASES = _BASE_WORDS.split()
+_IRREGULAR = {
+    "say": "said",
+    "tell": "told",
+    "think": "thought",
+    "write": "wrote written",
 }
-_LEMMA = {word: lemma for lemma, words in _VERBS.items() for word in words.split()}
+"""Past forms no rule makes (the rest are made by `inflections`)."""
+
+
+def inflections(base: str) -> set[str]:
+    """A verb's forms in English spelling: say → says, saying, said; urge → urged, urging;
+    deny → denies, denied; admit → admitted; vow → vowed."""
+    forms = {base}
+    if base.endswith(("s", "sh", "ch", "x", "z")):
+        forms.add(base + "es")
+    elif base.endswith("y") and base[-2] not in "aeiou":
+        forms.add(base[:-1] + "ies")
+    else:
+        forms.add(base + "s")
+    forms.add((base[:-1] if base.endswith("e") and not base.endswith("ee") else base) + "ing")
+    if base in _IRREGULAR:
+        forms.update(_IRREGULAR[base].split())
+    elif base.endswith("e"):
+        forms.add(base + "d")
+    elif base.endswith("y") and base[-2] not in "aeiou":
+        forms.add(base[:-1] + "ied")
+    elif base in _DOUBLING:
+        forms.update({base + base[-1] + "ed", base + base[-1] + "ing"})
+        forms.discard(base + "ing")
+    else:
+        forms.add(base + "ed")
+    return forms
+
+
+_DOUBLING = frozenset({"admit", "commit", "regret", "refer", "permit", "submit", "omit"})
+"""Verbs stressed on a last short syllable: admit → admitted, admitting."""
+_NOUN_WORDS = """claim report charge question counter answer comment appeal praise blame promise
+    protest reply remark pledge vow caution call"""
+_NOUNS_TOO = frozenset(_NOUN_WORDS.split())
+"""Base forms that are as often nouns ("the claim", "a reply"): only their inflected forms
+are cues."""
+_BRITISH = {"emphasize": "emphasise", "criticize": "criticise"}
+_LEMMA = {
+    form: _BRITISH.get(base, base)
+    for base in _BASES
+    for form in sorted(inflections(base))
+    if form not in _NOUNS_TOO
+}
 """Verbs in lower case only: "States" in "the Gulf States" is no verb."""
 _PARTICLES = {
     "for": {"called", "calls", "calling"},
@@ -61,6 +72,19 @@ _PARTICLES = {
     "to": {"according", "According"},
 }
 """Two-word cues: the second word, and the first words it completes."""
+_CHARGE = re.compile(
+    r"\s+(?:(?:the|that|this|these|those|such|any|all|an?)\s+)?(?:\w+\s+)?"
+    r"(?:charges?|claims?|accusations?|allegations?|criticisms?|reports?|suggestions?"
+    r"|ideas?|notions?|view|assertions?|argument)\b"
+)
+"""What a speaker rejects when rejecting is speech: a charge, a claim, a report…"""
+_GERUND_WORDS = "before after by without of for from in on about despite instead while when"
+_GERUND_AFTER = frozenset(_GERUND_WORDS.split())
+_SUBJECTS_AND_MODALS = frozenset(
+    ("i", "we", "you", "they", "would", "will", "may", "might", "could", "should", "must")
+)
+_NOT_PLURAL = frozenset(("its", "this", "his", "was", "has", "is", "as", "us", "thus", "ours"))
+_BE = frozenset(("be", "been", "being", "is", "are", "was", "were"))
 _VIEWS = {"view", "words", "opinion"}
 _OWNERS = {"his", "her", "their", "its"}
 _TOKEN = re.compile(r"[A-Za-z]+")
@@ -90,6 +114,12 @@ def cues(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> list
         cue_end = _cue_end(text, tokens, index, word, nxt)
         if cue_end is None or any(q_start < t_start < q_end for q_start, q_end in quoted):
             continue
+        if negated(text, start, t_start) or text[t_start - 1 : t_start] == "-":
+            continue  # "did not say", "declined to comment", "so-called"
+        if word.endswith("ing") and index and tokens[index - 1][2].lower() in _GERUND_AFTER:
+            continue  # "before agreeing to", "without explaining": no one speaks here
+        if _after_be(tokens, index) and not word.endswith("ing"):
+            continue  # "have been promised", "was told": the passive names no speaker
         words = text[t_start:cue_end]
         found.append(Cue(t_start, cue_end, words, lemma_of(words)))
     return found
@@ -110,12 +140,59 @@ def _cue_end(
         after = tokens[index + 2] if index + 2 < len(tokens) else None
         if after is not None and after[2] in _VIEWS and text[nxt[1] : after[0]] == " ":
             return after[1]
-    if word in ("state", "states"):  # a verb only when it says something: "states that"
-        following = text[tokens[index][1] : tokens[index][1] + 7]
-        return tokens[index][1] if re.match(r"(?: that\b|:|,)", following) else None
+    if word in ("state", "states") or _LEMMA.get(word) == "reject":
+        return _guarded(text, tokens[index][1], word)
     if word in _LEMMA and not (spaced and nxt is not None and word in _PARTICLES.get(nxt[2], ())):
         return tokens[index][1]
+    if word in _NOUNS_TOO and index and _verb_before(tokens[index - 1][2]):
+        return tokens[index][1]  # "officials blame", "they claim", "would welcome"
     return None
+
+
+def _after_be(tokens: list[tuple[int, int, str]], index: int) -> bool:
+    """Whether a form of "be" stands before the verb, adverbs aside ("was openly told")."""
+    back = index - 1
+    while back >= 0 and tokens[back][2].lower().endswith("ly"):
+        back -= 1
+    return back >= 0 and tokens[back][2].lower() in _BE
+
+
+def _guarded(text: str, end: int, word: str) -> int | None:
+    """ "state" is a verb only when it says something ("states that"); "reject" is an act
+    ("rejected the draft") unless words are rejected ("rejects that charge")."""
+    if word in ("state", "states"):
+        return end if re.match(r"(?: that\b|:|,)", text[end : end + 7]) else None
+    return end if _CHARGE.match(text[end : end + 40]) else None
+
+
+def _verb_before(previous: str) -> bool:
+    """Whether a word that is as often a noun is a verb here: after a plural subject, a
+    pronoun or a modal ("critics question", "they claim", "would welcome")."""
+    lowered = previous.lower()
+    if lowered in _SUBJECTS_AND_MODALS:
+        return True
+    return lowered.endswith("s") and not lowered.endswith("ss") and lowered not in _NOT_PLURAL
+
+
+NEGATION = re.compile(
+    r"\b(?:not|never|n[’']t|declined\s+to|refused\s+to|no\s+longer)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+"""Speech that did not happen: "did not say", "would not immediately comment", "declined to
+say"."""
+NEGATED_SPEECH = re.compile(
+    r"\b(?:not|never|n[’']t|declined\s+to|refused\s+to)\s+(?:\w+\s+)?"
+    r"(?:say|speak|comment|respond|reply|answer|elaborate|explain|confirm|return)\b"
+    r"|\b(?:could|can)(?:\s+not|n[’']t)\s+be\s+(?:\w+ly\s+)?(?:verified|confirmed)\b",
+    re.IGNORECASE,
+)
+"""A sentence telling that someone did not speak, or that a report could not be verified:
+narration, no one's claim."""
+
+
+def negated(text: str, start: int, at: int) -> bool:
+    """Whether the verb at `at` is negated ("did not say", "declined to comment")."""
+    return NEGATION.search(text[max(start, at - 40) : at]) is not None
 
 
 def lemma_of(words: str) -> str:

@@ -223,3 +223,19 @@ def fictional(folder: Path, name: str) -> tuple[Catalog, str, list[Expected]]:
             )
         )
     return catalog, source.id, expected
+
+
+def pooled(scores: Sequence[Score]) -> Score:
+    """Several texts' scores as one: each figure over every text's claims and suggestions
+    (a long text weighs more, as it holds more claims)."""
+    return Score(
+        claims=sum(s.claims for s in scores),
+        suggestions=sum(s.suggestions for s in scores),
+        found=sum(s.found for s in scores),
+        hitting=sum(s.hitting for s in scores),
+        right_speaker=sum(s.right_speaker for s in scores),
+        right_type=sum(s.right_type for s in scores),
+        misses=tuple(m for s in scores for m in s.misses),
+        false_positives=tuple(f for s in scores for f in s.false_positives),
+        wrong=tuple(w for s in scores for w in s.wrong),
+    )

@@ -35,18 +35,43 @@ def suggestions(
     text = catalog.source_text(source_id)
     document = document_of(catalog, source_id)
     spans = claim_spans(catalog, source_id, document)
-    result = []
+    result: list[Suggestion] = []
     around = _sentences(text)
+    seen: set[tuple[int, int]] = set()
     for found in candidate_spans(catalog, source_id, text):
         candidate = found if anchorable(document, found) else _widened(document, found, around)
-        if candidate is None:
-            continue
+        if candidate is not None and candidate.end - candidate.start > _limit():
+            cut = _within_limit(candidate, around)
+            candidate = cut if cut is not None and anchorable(document, cut) else None
+        if candidate is None or (candidate.start, candidate.end) in seen:
+            continue  # one suggestion per span: a span found twice is told once
+        seen.add((candidate.start, candidate.end))
         covered = covering(spans, candidate.start, candidate.end)
         if covered and not include_covered:
             continue
         line, column = document.lines.position(candidate.start)
         result.append(replace(candidate, line=line, column=column, covered_by=covered))
     return result
+
+
+def _limit() -> int:
+    """The longest quote the schema takes (models.py reads it from schema/rules.py)."""
+    from dprktrack.schema.rules import MAX_TEXT
+
+    return MAX_TEXT
+
+
+def _within_limit(found: Suggestion, around: list[tuple[int, int]]) -> Suggestion | None:
+    """A span no longer than the schema lets a quote be (`add` refuses a longer one): cut
+    at the last sentence end that fits, or None if its first sentence is already too long."""
+    if found.end - found.start <= _limit():
+        return found
+    limit = found.start + _limit()
+    ends = [end for start, end in around if found.start < end <= limit and start >= found.start]
+    if not ends:
+        return None
+    end = max(ends)
+    return replace(found, end=end, quote=found.quote[: end - found.start])
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:

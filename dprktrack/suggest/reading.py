@@ -30,6 +30,11 @@ class Context:
     quotes: list[Quoted] = field(default_factory=list)
     """The quotations that reach into the unit being read (see `window`)."""
     last: SpeakerGuess | None = None
+    last_at: int = -1
+    """Where the unit that named the last speaker begins."""
+    named: tuple[int, SpeakerGuess] | None = None
+    """The last person named as a sentence's subject, and where that sentence begins: "he
+    said" after "Ana Rell arrived." is hers even if someone else spoke before."""
     reported: bool = False
     last_body: str | None = None
     found: list[Suggestion] = field(default_factory=list)
@@ -128,7 +133,9 @@ def add(
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A sentence cut at its coordinating conjunctions: ", and", " and", ", although"…"""
     cuts = [start]
-    for match in re.finditer(r",?\s+(?:and|although|while|whereas|but)\s+(?=\w)", text[start:end]):
+    for match in re.finditer(
+        r";\s+|,?\s+(?:and|although|while|whereas|but)\s+(?=\w)", text[start:end]
+    ):
         cuts.append(start + match.start())
     cuts.append(end)
     spans = [clean(text, a, b) for a, b in itertools.pairwise(cuts)]

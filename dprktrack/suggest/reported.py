@@ -10,7 +10,7 @@ from dprktrack.suggest.cues import Cue, cues
 from dprktrack.suggest.model import SpeakerGuess
 from dprktrack.suggest.reading import Context, add, clean, pieces, quote_type, subject
 from dprktrack.suggest.sentences import Sentence
-from dprktrack.suggest.speakers import PRONOUNS, REFERENCES, Mention
+from dprktrack.suggest.speakers import PRONOUNS, REFERENCES, TITLE, Mention
 
 _PARTICIPLE = re.compile(r",\s+(?:calling|describing|adding|noting|warning|urging)\b")
 _ACT_ASIDE = re.compile(
@@ -32,8 +32,8 @@ def reported(context: Context, unit: Sentence, cue: Cue, found: list[Mention]) -
             begin = clean(text, start + inference.start(), end)
             add(context, begin, (quote_type(context, *begin), "statement", "which means"), speaker)
     if speaker.actor is not None or speaker.name:
-        context.last = speaker
-    context.reported = True
+        context.last, context.last_at = speaker, unit.start
+    context.reported = cue.lemma != "according to"  # a source, not a speaker who goes on
 
 
 def _act_aside(context: Context, unit: Sentence, cue: Cue, found: list[Mention]) -> None:
@@ -57,7 +57,9 @@ def _speaker(
                 named.actor, named.name, "medium named after 'according to'"
             ), named.actor
         return SpeakerGuess(named.actor, named.name, "named after 'according to'"), via
-    inverted = [m for m in after if m.start == cue.end + 1 and text[unit.start] in "“\"«„‘'"]
+    inverted = [
+        m for m in after if _right_after(text, cue.end, m.start) and text[unit.start] in "“\"«„‘'"
+    ]
     if inverted:
         return SpeakerGuess(
             inverted[0].actor, inverted[0].name, "named after the reporting verb"
@@ -71,10 +73,36 @@ def _speaker(
     return _carried(context, text[unit.start : cue.end]), via
 
 
+_IT = re.compile(r"\s*It\b")
+"""A sentence opening "It said…": the body that spoke last."""
+_PERSONAL = frozenset(("he", "she", "his", "her"))
+
+
+def _right_after(text: str, end: int, start: int) -> bool:
+    """Whether a name follows the cue at once, titles aside ("said Dr. Ana Rell")."""
+    between = text[end:start]
+    if not between.startswith(" "):
+        return False
+    rest = between[1:]
+    while rest:
+        title = TITLE.match(rest)
+        if title is None:
+            return False
+        rest = rest[title.end() :]
+    return True
+
+
 def _carried(context: Context, before: str) -> SpeakerGuess:
     """A pronoun or "the diplomat" before the cue: the last speaker, carried over."""
-    word = PRONOUNS.search(before) or REFERENCES.search(before)
-    if word and context.last is not None:
+    word = PRONOUNS.search(before) or REFERENCES.search(before) or _IT.match(before)
+    if word is None:
+        return SpeakerGuess(None, "", "no speaker found")
+    personal = word.group(0).lower() in _PERSONAL or word.re is REFERENCES
+    if personal and context.named is not None and context.named[0] > context.last_at:
+        named = context.named[1]
+        reason = f"the person last named, carried: '{word.group(0)}'"
+        return SpeakerGuess(named.actor, named.name, reason)
+    if context.last is not None:
         reason = f"carried from the previous sentence: '{word.group(0)}'"
         return SpeakerGuess(context.last.actor, context.last.name, reason)
     return SpeakerGuess(None, "", "no speaker found")
@@ -132,6 +160,9 @@ def _spans(
         if text[cue.end : cue.end + colon.end()].count(" ") >= 3 and ":" in colon.group(0):
             spans.insert(0, _labelled(context, *head, cue))
         return spans
+    tail = _trailing_clause(text, start, cue, end)
+    if tail is not None:
+        return [_labelled(context, *tail, cue)]
     that = re.match(r"[^“”\"«».;:,]{0,60}?\bthat\s", after)
     lead = re.match(r"[^“”\"«».;]{0,60}?,\s", after)
     if that and not cue.leads:
@@ -141,6 +172,20 @@ def _spans(
     else:
         return _whole(context, unit, cue)
     return [_labelled(context, s, e, cue) for s, e in pieces(context, *clean(text, begin, end))]
+
+
+def _trailing_clause(text: str, start: int, cue: Cue, end: int) -> tuple[int, int] | None:
+    """ "The tides were too strong, he said.": the words before a reporting clause that
+    closes the sentence (three words at most after the cue, a clause of five words or more
+    before the comma)."""
+    comma = re.search(r",\s+[^,“”\"«»]{1,50}$", text[start : cue.start])
+    rest = text[cue.end : end]
+    if comma is None or not re.fullmatch(r"[^,;:“”\"«»]{0,40}", rest) or len(rest.split()) > 3:
+        return None  # "…, Osk said the talks would go on": the words follow the cue
+    words = clean(text, start, start + comma.start())
+    if len(text[words[0] : words[1]].split()) < 5:
+        return None
+    return words
 
 
 def _quote_to_end(context: Context, begin: int, end: int) -> bool:

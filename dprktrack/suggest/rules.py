@@ -16,7 +16,8 @@ from dataclasses import replace
 from dprktrack.claimsfile.catalog import Catalog
 from dprktrack.suggest.acting import acts
 from dprktrack.suggest.acts import act_verb
-from dprktrack.suggest.cues import Cue, cues
+from dprktrack.suggest.cues import NEGATED_SPEECH, Cue, cues
+from dprktrack.suggest.judging import judges, weighs
 from dprktrack.suggest.model import SpeakerGuess, Suggestion
 from dprktrack.suggest.quotes import Quoted, outermost, quotations
 from dprktrack.suggest.reading import Context, add, clean, pieces, quote_type, subject
@@ -24,16 +25,8 @@ from dprktrack.suggest.reported import reported
 from dprktrack.suggest.sentences import Sentence, paragraph_spans, units
 from dprktrack.suggest.speakers import Lexicon, Mention, lexicon, mentions
 
-_EVALUATIVE_WORDS = """unfortunately fortunately certainly clearly obviously surely indeed
-    perhaps probably
-    likely unlikely apparently evidently admittedly yes important significant crucial
-    essential serious dangerous unacceptable absurd biased obvious evident already rather
-    must should will deep regrettable regrettably remarkable remarkably ironically arguably
-    undoubtedly doubtless sadly alas familiar"""
-EVALUATIVE = frozenset(_EVALUATIVE_WORDS.split())
-EVALUATIVE_PHRASES = ("of course", "hard to", "no doubt")
-"""Words by which the author judges, hedges or predicts rather than narrates."""
-
+_LONG_LINE = 12
+"""Words from which a line without a stop is read as a sentence, not taken for a title."""
 _TERMINAL = (".", "!", "…", "”", "’", '"', "'", ")", "»", "“", "‘")
 
 
@@ -80,16 +73,43 @@ def _heading(text: str, unit: Sentence) -> bool:
     starts_paragraph = unit.start == 0 or text[unit.start - 1] in "\r\n"
     ends_paragraph = unit.end == len(text) or text[unit.end] in "\r\n"
     ending = text[unit.end - 1]
+    if ending not in _TERMINAL and len(text[unit.start : unit.end].split()) >= _LONG_LINE:
+        return False  # a sentence that lost its stop, not a title
     return starts_paragraph and ends_paragraph and (ending not in _TERMINAL or ending == "?")
 
 
+DATELINE = re.compile(
+    r"[A-Z][A-Z’'.-]+(?:[ -][A-Z][A-Z’'.-]+)*(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?"
+    r"\s*(?:\([^()\n]{1,40}\))?\s*[–—-]{1,2}\s+"
+)
+"""A dateline: "HARBOURTON, May 2 (Ledger Wire) – ", "OSLO — ": no one's words."""
+
+
 def _read(context: Context, unit: Sentence) -> None:
-    """Add the unit's candidate claims to `context.found`."""
+    """Add the unit's candidate claims to `context.found` (after a dateline)."""
+    dateline = DATELINE.match(context.text, unit.start, unit.end)
+    if dateline is not None:
+        unit = Sentence(dateline.end(), unit.end, unit.paragraph)
     text, start, end = context.text, unit.start, unit.end
     context.window(start, end)
-    if _read_asides(context, unit):
+    if _read_asides(context, unit) or _read_colon(context, unit):
         return
     found = [m for m in mentions(context.lex, text, start, end) if not _in_quote(context, m.start)]
+    _read_kinds(context, unit, found)
+    _remember_person(context, unit, found)
+
+
+def _remember_person(context: Context, unit: Sentence, found: list[Mention]) -> None:
+    """Note the person the sentence names as its subject (for a later "he said")."""
+    named = subject(context, found, unit.start, unit.end)
+    if named is None or context.lex.kinds.get(named.actor or "", "person") != "person":
+        return
+    context.named = (unit.start, SpeakerGuess(named.actor, named.name, "named as subject"))
+
+
+def _read_kinds(context: Context, unit: Sentence, found: list[Mention]) -> None:
+    """Read the unit as reported speech, quoted words, an act, or the author's words."""
+    text, start, end = context.text, unit.start, unit.end
     reporting = [c for c in cues(text, start, end, context.quoted) if _real_cue(c, found)]
     if reporting:
         reported(context, unit, reporting[0], found)
@@ -101,17 +121,23 @@ def _read(context: Context, unit: Sentence) -> None:
     if act_verb(text, start, end, context.quoted) is not None:
         acts(context, unit, found)
         return
-    _unattributed(context, unit)
+    _unattributed(context, unit, found)
 
 
-def _unattributed(context: Context, unit: Sentence) -> None:
+def _unattributed(context: Context, unit: Sentence, found: list[Mention]) -> None:
     """A sentence with no cue, quotation or act: it goes on with the last speaker's words,
     or with the act just told, or it is the author's evaluation, or plain narration."""
     text, start, end = context.text, unit.start, unit.end
     previous = context.found[-1] if context.found else None
-    if context.reported and context.last is not None:
+    if _new_person(context, unit, found):
+        context.reported = False  # "Edo Brask arrived.": no longer the last speaker's words
+    if weighs(text[start:end]):
+        context.reported = False  # "That claim is weak.": the author's verdict on it
+    if NEGATED_SPEECH.search(text, start, end):
+        context.reported = False  # "She did not speak.": narration
+    elif context.reported and context.last is not None:
         add(context, (start, end), ("indirect", "statement", "continued"), context.last)
-    elif _evaluative(text[start:end]) and context.author is not None:
+    elif judges(text[start:end]) and context.author is not None:
         guess = SpeakerGuess(
             context.author, context.author_name, "the author: unattributed evaluation"
         )
@@ -123,11 +149,17 @@ def _unattributed(context: Context, unit: Sentence) -> None:
         context.found[-1] = joined  # what the act did, told in the next sentence
 
 
-def _evaluative(sentence: str) -> bool:
-    """Whether a sentence judges, hedges or predicts (a word or phrase of EVALUATIVE)."""
-    lowered = sentence.lower()
-    words = set(re.findall(r"[a-z]+", lowered))
-    return bool(words & EVALUATIVE) or any(phrase in lowered for phrase in EVALUATIVE_PHRASES)
+def _new_person(context: Context, unit: Sentence, found: list[Mention]) -> bool:
+    """Whether the sentence's subject is a person other than the last speaker (the
+    speaker's paraphrase does not go on through someone else's doings)."""
+    named = subject(context, found, unit.start, unit.end)
+    if named is None or context.last is None or named.start > unit.start + 40:
+        return False
+    if context.lex.kinds.get(named.actor or "", "person") != "person":
+        return False
+    return (named.actor, named.name) != (context.last.actor, context.last.name) and (
+        named.actor is not None or named.name not in (context.last.name or "")
+    )
 
 
 def _same_paragraph(context: Context, previous: Suggestion, unit: Sentence) -> bool:
@@ -166,6 +198,25 @@ def _read_asides(context: Context, unit: Sentence) -> bool:
             _read(context, Sentence(*after, unit.paragraph))
         return True
     return False
+
+
+def _read_colon(context: Context, unit: Sentence) -> bool:
+    """ "X has every reason to wait: its farmers have complained that…": the clause before
+    the colon (no cue of its own) and the reported one after it are two claims, read as two
+    units; whether the unit was one such."""
+    text, start, end = context.text, unit.start, unit.end
+    colon = re.search(r":\s+(?![“\"«„‘'])", text[start:end])
+    if colon is None or any(q[0] < start + colon.start() < q[1] for q in context.quoted):
+        return False
+    middle = start + colon.start()
+    head, tail = clean(text, start, middle), clean(text, middle + 1, end)
+    if len(text[head[0] : head[1]].split()) < 4 or cues(text, start, middle, context.quoted):
+        return False
+    if not cues(text, middle, end, context.quoted):
+        return False
+    _read(context, Sentence(start, middle, unit.paragraph))
+    _read(context, Sentence(*tail, unit.paragraph))
+    return True
 
 
 def _speech(text: str, quoted: Quoted) -> bool:

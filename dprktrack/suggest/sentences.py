@@ -28,6 +28,12 @@ ABBREVIATIONS = frozenset(
         "capt",
         "gov",
         "sen",
+        "amb",
+        "maj",
+        "adm",
+        "brig",
+        "cmdr",
+        "pres",
         "rep",
         "rev",
         "hon",
@@ -128,12 +134,26 @@ def _after_abbreviation(text: str, begin: int, stop: int) -> bool:
 
 
 def sentences(text: str) -> list[Sentence]:
-    """Every sentence of the text, paragraph by paragraph."""
+    """Every sentence of the text, paragraph by paragraph (in a paragraph with no sentence
+    punctuation at all, each line is a sentence: text pasted without stops is still read)."""
     return [
         Sentence(start, end, number)
         for number, (p_start, p_end) in enumerate(paragraph_spans(text))
-        for start, end in sentence_spans(text, p_start, p_end)
+        for start, end in _unpunctuated_lines(text, p_start, p_end)
+        or sentence_spans(text, p_start, p_end)
     ]
+
+
+def _unpunctuated_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The lines of a paragraph of several lines none of which has a sentence's stop."""
+    if "\n" not in text[start:end] or re.search(r"[.!?…]", text[start:end]):
+        return []
+    spans = []
+    for line in re.finditer(r"[^\n]+", text[start:end]):
+        trimmed = _trimmed(text, start + line.start(), start + line.end())
+        if trimmed[0] < trimmed[1]:
+            spans.append(trimmed)
+    return spans
 
 
 def units(text: str, quoted: list[tuple[int, int]]) -> list[Sentence]:

@@ -15,6 +15,12 @@ REFERENCES = re.compile(
     r"|chairwoman|chair|secretary|general|commander|lawmaker|economist|author)\b",
     re.IGNORECASE,
 )
+TITLE = re.compile(
+    r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|Gen|Col|Amb|Sen|Rep|Gov|Lt|Capt|Maj|Sgt|Rev|Hon|Adm|Brig)\.?"
+    r"|Sir|Dame|Lord|Lady|Ambassador|President|Professor|Minister|General|Colonel|Senator"
+    r"|Judge|Governor|Mayor|Chancellor|Premier)\s+"
+)
+"""A title before a name: "said Dr. Petra Owende" names Petra Owende."""
 _WORD = r"(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]\.)"
 _NAME = re.compile(rf"\b{_WORD}(?:\s+{_WORD}){{1,3}}\b")
 _NOT_A_PERSON = frozenset(

@@ -4,9 +4,17 @@ claim found, with its speaker, quote type and kind, and nothing suggested beside
 from __future__ import annotations
 
 import pytest
-from suggesting import FICTIONAL, NAMES, check_verdict
+from suggesting import ALL_NAMES, FICTIONAL, NAMES, check_verdict
 
-from dprktrack.suggest.evaluation import best_for, fictional, hits, speaker_key
+from dprktrack.suggest.evaluation import (
+    TARGETS,
+    best_for,
+    fictional,
+    hits,
+    pooled,
+    score,
+    speaker_key,
+)
 from dprktrack.suggest.finding import suggestions
 
 
@@ -107,3 +115,14 @@ def test_words_said_twice_are_offered_with_their_whole_sentence_to_be_anchorable
         ("Mira Osk said that the quay is closed.", "osk"),
         ("Later Pell Arno said that the quay is closed.", "arno"),
     ]
+
+
+def test_the_rules_meet_the_targets_pooled_over_every_fictional_text() -> None:
+    scores = []
+    for name in ALL_NAMES:
+        catalog, source, expected = fictional(FICTIONAL, name)
+        scores.append(score(expected, suggestions(catalog, source, include_covered=True)))
+    figures = pooled(scores).figures()
+    assert {name: figures[name] >= TARGETS[name] for name in TARGETS} == dict.fromkeys(
+        TARGETS, True
+    ), figures
