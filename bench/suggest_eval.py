@@ -10,8 +10,10 @@ curated claims, each where `check` places its quote:
   or its `reported_via` (over found claims);
 - quote type: the best suggestion's quote type is the claim's (over found claims).
 
-Prints the same figures for a simple sentence-and-cue baseline and for the fictional test
-texts (tests/data/suggest/), the claims missed and the suggestions that hit nothing, then
+Prints the same figures for a simple sentence-and-cue baseline, for the fictional test
+texts (tests/data/suggest/), and for the held-out articles (tests/data/suggest/heldout/,
+written blind of the rules and never used to shape them: what to expect of a new article),
+the claims missed and the suggestions that hit nothing, then
 the time of the library call in a new process (catalog loaded, suggestions made: what the
 `suggest` command does) beside the dependency import floor.
 
@@ -47,6 +49,7 @@ from dprktrack.suggest.sentences import sentences  # noqa: E402
 from dprktrack.suggest.speakers import lexicon  # noqa: E402
 
 FICTIONAL = REPO / "tests" / "data" / "suggest"
+HELD_OUT = FICTIONAL / "heldout"
 DEPENDENCIES = "import click, rich.console, rich.table, pydantic"
 NEAR_FLOOR = 1.3
 LIBRARY_CALL = (
@@ -122,6 +125,20 @@ def invented() -> None:
     show(f"rules pooled over the {len(results)} fictional texts", pooled(results))
 
 
+def held_out() -> None:
+    """The held-out articles (tests/data/suggest/heldout/): written and annotated from the
+    codebook by someone who had not read the rules, and not used to shape them. Their figures
+    say what to expect of a new article; they are printed, not held to the targets."""
+    results = []
+    for path in sorted(HELD_OUT.glob("*.json")):
+        catalog, source, expected = fictional(HELD_OUT, path.stem)
+        result = score(expected, suggestions(catalog, source, include_covered=True))
+        results.append(result)
+        show(f"rules on held-out {path.name}", result)
+    show(f"rules pooled over the {len(results)} held-out texts", result := pooled(results))
+    details(result)
+
+
 def wall_time(command: list[str]) -> float:
     began = time.perf_counter()
     subprocess.run(command, cwd=REPO, check=True, capture_output=True)
@@ -163,6 +180,7 @@ def main() -> None:
     arguments = parser.parse_args()
     bundled()
     invented()
+    held_out()
     timing(arguments.runs)
 
 
