@@ -121,7 +121,11 @@ def _too_large(limit: int) -> str:
 
 
 def write_atomically(
-    path: Path, write: Callable[[BinaryIO], object], *, expected: bytes | None = None
+    path: Path,
+    write: Callable[[BinaryIO], object],
+    *,
+    expected: bytes | None = None,
+    follow_links: bool = True,
 ) -> None:
     """Replace (or create) a file so that a crash leaves it whole: old or new, never half.
 
@@ -131,10 +135,14 @@ def write_atomically(
     writers and must still hold exactly that, or nothing is written. On any failure
     (Ctrl-C included) `path` is untouched and no temporary file is left. Only a
     regular file is replaced: a rename over a device or a pipe would destroy it.
+
+    The claims file may be a symbolic link, whose target is written (`follow_links`); an
+    export's output is renamed onto as named (`follow_links=False`), so that a link made
+    there after every check is replaced, never followed to a file elsewhere.
     """
     name = str(path)
     try:
-        target = path.resolve()
+        target = path.resolve() if follow_links else path.absolute()
         if target.exists() and not target.is_file():
             raise DprkError(f"{name}: not a regular file; nothing written")
         _refuse_read_only(target, name)
@@ -264,7 +272,8 @@ def _staged(path: Path, name: str) -> Iterator[_Staged]:
     try:
         yield staged
     finally:
-        staged.stream.close()
+        with contextlib.suppress(OSError):  # a full disk fails the close too: the write's
+            staged.stream.close()  # own error is the one to tell
         if staged.temporary is not None and os.path.exists(staged.temporary):
             os.unlink(staged.temporary)
 

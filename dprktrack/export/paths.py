@@ -172,7 +172,7 @@ def replace_together(files: Sequence[tuple[Path, WriteBytes]]) -> None:
             is_last = number == len(files) - 1
             kept.append(_keep_old(path, link=not is_last))
             check_not_through_link(path)  # again: a link made while the export was built
-            write_atomically(path, write)
+            write_atomically(path, write, follow_links=False)  # and one made after: replaced
     except DprkError as err:
         interrupted_once_written = err.exit_code == EXIT_INTERRUPTED
         if interrupted_once_written and len(kept) == len(files):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from dprktrack.report.markup import balanced_bidi
 from dprktrack.report.placing import Placement, Placements
 
 if TYPE_CHECKING:
@@ -94,4 +95,4 @@ def short_description(facts: ClaimFacts) -> str:
 def isolated(value: str) -> str:
     """`value` between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: in plain text (an
     attribute, a title) its bidi marks then end with it, as `<bdi>` makes them in markup."""
-    return f"\u2068{value}\u2069"
+    return f"\u2068{balanced_bidi(value)}\u2069"

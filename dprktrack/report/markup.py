@@ -43,7 +43,39 @@ def attr(value: str) -> str:
 def isolated(value: str) -> str:
     """`value` as element content in its own `<bdi>`: its direction, and any bidi override
     it leaves open, cannot reorder the values around it on the same line."""
-    return f"<bdi>{text(value)}</bdi>"
+    return f"<bdi>{text(balanced_bidi(value))}</bdi>"
+
+
+_OPENERS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c",
+            "\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"}  # fmt: skip
+_CLOSERS = frozenset("\u202c\u2069")
+
+
+def balanced_bidi(value: str) -> str:
+    """`value` with its bidi embeddings and isolates balanced, as the Unicode bidi algorithm
+    pairs them: a closer with no opener dropped, an opener left open closed at the end.
+
+    An isolate (`<bdi>`, or FSI…PDI in plain text) ends at the first unmatched PDI: a value
+    holding one (then an RLO) would end its isolate early and reverse the page's own text
+    after it. Balanced, everything it opens ends inside it."""
+    if not any(char in _OPENERS or char in _CLOSERS for char in value):
+        return value
+    kept: list[str] = []
+    open_: list[str] = []  # the closer each open embedding or isolate needs, innermost last
+    for char in value:
+        if char in _OPENERS:
+            open_.append(_OPENERS[char])
+        elif char == "\u202c":  # PDF: closes an embedding, never crosses an isolate
+            if not open_ or open_[-1] != "\u202c":
+                continue
+            open_.pop()
+        elif char == "\u2069":  # PDI: closes its isolate and the embeddings inside it
+            if "\u2069" not in open_:
+                continue
+            while open_.pop() != "\u2069":
+                kept.append("\u202c")
+        kept.append(char)
+    return "".join(kept) + "".join(reversed(open_))
 
 
 def safe_url(url: str | None) -> str | None:

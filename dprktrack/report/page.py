@@ -68,7 +68,9 @@ def _document(catalog: Catalog, claims: Sequence[ClaimFacts], placements: Placem
     """The HTML document: head with its policy, then contents, sources, grid and table."""
     style, script = asset("report.css"), asset("report.js")
     title = page_title(catalog)
-    failing = {claim.id for claim in claims if claim.placement.severity == "failure"}
+    uncounted = {  # a failure, or an ignored one whose quote stands nowhere
+        claim.id for claim in claims if claim.placement.severity == "failure" or not claim.placed
+    }
     by_source: dict[str, list[ClaimFacts]] = {}
     for claim in claims:
         by_source.setdefault(claim.source, []).append(claim)
@@ -86,9 +88,9 @@ def _document(catalog: Catalog, claims: Sequence[ClaimFacts], placements: Placem
             '<section id="grid_section" aria-labelledby="grid_heading">'
             '<h2 id="grid_heading">Who stands where</h2>'
             '<p class="grid-note">Each cell: the actor\'s stance toward the target, and how many '
-            "claims take it; a claim the check fails counts in no cell. With scripts on, a click "
-            "shows those claims in the table.</p>"
-            f"{grid_html(catalog, failing)}</section>",
+            "claims take it; a claim the check fails, or whose quote it cannot place, counts in "
+            "no cell. With scripts on, a click shows those claims in the table.</p>"
+            f"{grid_html(catalog, uncounted)}</section>",
             '<section id="claims_section" aria-labelledby="claims_heading">'
             '<h2 id="claims_heading">The claims</h2>'
             f"{filters_html(catalog, claims)}{claims_table(catalog, claims)}</section>",

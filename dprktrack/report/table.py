@@ -142,6 +142,12 @@ def _verdict(claim: ClaimFacts) -> str:
         return (
             f'<span class="verdict">{markup.text(placement.verdict)}</span> (placed; check warns)'
         )
+    if placement.severity == "ignored":
+        where = "placed" if claim.placed else "not highlighted in the article, not counted"
+        return (
+            f'<span class="verdict">ignored: {markup.text(placement.verdict)}</span> (an ignore '
+            f"entry of the settings allows it; {where})"
+        )
     return (
         f'<span class="verdict">fails: {markup.text(placement.verdict)}</span>'
         f"<br><small>{markup.text(placement.message)}</small> Not highlighted in the article."

@@ -7,6 +7,7 @@ import hashlib
 import json
 from pathlib import Path
 
+import pytest
 from browsing import Opener, write_report
 
 TEXT = "Quay notes\n\nThe pilot said: “the tide t\x80urns at f\x85ive tonight.” The ferry waits.\n"
@@ -67,12 +68,18 @@ def test_c1_controls_in_a_quote_are_highlighted_as_the_source_has_them(
     assert "\x85" in QUOTE
 
 
+@pytest.mark.parametrize(
+    "author",
+    ["Mallory \u202e", "Mallory \u2069\u202e", "Mallory \u202c\u2069\u2069\u202e\u2067"],
+    ids=["open-override", "stray-pdi-then-override", "stray-closers-then-opens"],
+)
 def test_an_authors_open_override_leaves_the_rest_of_the_line_in_order(
-    open_report: Opener, tmp_path: Path
+    open_report: Opener, tmp_path: Path, author: str
 ) -> None:
     """`Mallory U+202E` as author: the outlet, the date and the claim count after it still
-    read left to right, each after the one before it."""
-    page = write_report(quay_file(tmp_path, "Mallory \u202e"), tmp_path / "report.html")
+    read left to right, each after the one before it; a stray PDI before the override (which
+    would end the author's isolate early) is dropped, so it cannot either."""
+    page = write_report(quay_file(tmp_path, author), tmp_path / "report.html")
     boxes = open_report(page).page.evaluate(META_BOXES_JS)
     order = ["Quay", "Gazette", "2024-", "-05-", "-02", "claim"]
     assert [boxes[word] for word in order] == sorted(boxes[word] for word in order), boxes

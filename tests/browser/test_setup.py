@@ -111,8 +111,9 @@ def test_a_page_that_calls_out_opens_dialogs_or_errs_is_caught(
         ["tests/browser", "-k", "no_test_has_this_name"],  # all deselected
         ["tests", "--ignore=tests/browser", "-k", "test_architecture"],
         ["tests/browser/test_setup.py", "-k", "looked_at"],  # only the set-up, no browser
+        ["tests/unit/test_architecture.py"],  # other paths asked for (PYTEST_ADDOPTS too)
     ],
-    ids=["deselected", "ignored", "set-up-only"],
+    ids=["deselected", "ignored", "set-up-only", "other-paths"],
 )
 def test_where_required_a_run_of_the_browser_tests_with_none_passing_fails(
     how: list[str],
@@ -127,15 +128,3 @@ def test_where_required_a_run_of_the_browser_tests_with_none_passing_fails(
     )  # fmt: skip
     assert run.returncode != 0, run.stdout
     assert "no browser test passed" in run.stdout
-
-
-def test_a_run_that_does_not_ask_for_the_browser_tests_is_not_held_to_them() -> None:
-    if os.environ.get(NESTED):
-        pytest.skip("a pytest run inside this test's own run")
-    settings = {**os.environ, "DPRKTRACK_REQUIRE_BROWSER": "1", NESTED: "1"}
-    run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q",
-         "tests/unit/test_architecture.py"],
-        cwd=REPO, env=settings, capture_output=True, text=True, check=False,
-    )  # fmt: skip
-    assert run.returncode == 0, run.stdout

@@ -228,3 +228,34 @@ def test_the_report_judges_claims_as_check_does_with_the_settings_in_force(
     assert ("fails" in row.attrs["class"].split()) is fails
     assert (claim_id in report.stderr) is fails
     assert bool(Page(report.stdout).highlighted(claim_id)) is not fails
+
+
+def test_an_ignored_failure_is_told_as_ignored_and_neither_highlighted_nor_counted(
+    repo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An ignore entry lets `check` pass a claim whose quote stands nowhere: the report says
+    so in its row ("ignored: changed"), highlights nothing and counts it in no grid cell,
+    the grid being the one of the file without that claim."""
+    data = json.loads(repo_copy.read_text("utf-8"))
+    claim = data["claims"][0]
+    claim["quote"] = claim["quote"].replace(" the ", " a ", 1)
+    repo_copy.write_text(json.dumps(data, ensure_ascii=False, indent=2), "utf-8")
+    settings = repo_copy.parent / "dprktrack.toml"
+    settings.write_text(
+        f'[[ignore]]\nclaim = "{claim["id"]}"\nverdict = "changed"\nreason = "a test"\n', "utf-8"
+    )
+    monkeypatch.setenv("DPRKTRACK_CONFIG", str(settings))
+    assert run_cli(["check"], claims=repo_copy).exit_code == 0
+    page = run_cli(["report"], claims=repo_copy).stdout
+    (row,) = Page(page).by_id(claim["id"])
+    assert "fails" not in row.attrs["class"].split()
+    assert "ignored: changed" in page.split(f'id="{claim["id"]}"')[1].split("</tr>")[0]
+    assert Page(page).highlighted(claim["id"]) == ""
+    del data["claims"][0]
+    repo_copy.write_text(json.dumps(data, ensure_ascii=False, indent=2), "utf-8")
+    without = run_cli(["report"], claims=repo_copy).stdout
+
+    def grid(html: str) -> str:
+        return html.split('<table id="stance_grid">')[1].split("</table>", maxsplit=1)[0]
+
+    assert grid(page) == grid(without)

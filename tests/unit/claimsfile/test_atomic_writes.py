@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import BinaryIO
 
@@ -56,3 +58,46 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_one(tmp_path: Path)
         write_atomically(output, half_then_fail)
     assert output.read_text("utf-8") == "old\n"
     assert list(tmp_path.iterdir()) == [output]
+
+
+def test_an_output_written_without_following_links_replaces_the_link_not_its_target(
+    tmp_path: Path,
+) -> None:
+    """An export's output is renamed onto as named: a link that appears there after every
+    check (a race) is replaced, and the file it pointed to elsewhere is left alone."""
+    victim = tmp_path / "elsewhere.txt"
+    victim.write_text("keep me", "utf-8")
+    output = tmp_path / "out" / "report.html"
+    output.parent.mkdir()
+    output.symlink_to(victim)
+    write_atomically(output, lambda stream: stream.write(b"<!DOCTYPE html>"), follow_links=False)
+    assert victim.read_text("utf-8") == "keep me"
+    assert not output.is_symlink()
+    assert output.read_bytes() == b"<!DOCTYPE html>"
+
+
+def test_a_full_disk_is_told_as_the_write_failing_not_hidden_by_the_close(tmp_path: Path) -> None:
+    """When the disk fills, closing the staged file fails too; the error told is the
+    write's ("nothing written"), never a second one from the close (which the command line
+    then blamed on stdout). A file-size limit stands in for the full disk, in a child."""
+    script = (
+        "import resource, signal, sys\n"
+        "from pathlib import Path\n"
+        "from dprktrack.claimsfile.safeio import write_atomically\n"
+        "from dprktrack.errors import DprkError\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))\n"
+        "try:\n"
+        "    write_atomically(Path(sys.argv[1]), lambda s: s.write(b'x' * 5000))\n"
+        "except DprkError as err:\n"
+        "    print(err)\n"
+    )
+    target = tmp_path / "big.bin"
+    target.write_bytes(b"old")
+    run = subprocess.run(
+        [sys.executable, "-c", script, str(target)], capture_output=True, text=True, check=False
+    )
+    assert run.returncode == 0, run.stderr
+    assert "nothing written" in run.stdout
+    assert target.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.bin"]

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from htmlparts import Page
+from hypothesis import given
+from hypothesis import strategies as st
 from support import run_cli
 
 from dprktrack.check.ignores import IgnoreRule
@@ -132,7 +134,7 @@ def test_the_grid_counts_no_claim_the_check_fails(tmp_path: Path) -> None:
     grid = html.split('id="stance_grid"')[1].split("</table>")[0]
     # the pilot's quay cell: h001 support and h003 oppose, h002 (neutral) fails under strict
     assert "neutral" not in grid
-    assert "a claim the check fails counts in no cell" in html
+    assert "a claim the check fails, or whose quote it cannot place, counts in" in html
     lenient = report_html(catalog).split('id="stance_grid"')[1].split("</table>")[0]
     assert "neutral 1" in lenient
 
@@ -223,4 +225,31 @@ def test_every_hostile_value_sharing_a_line_is_isolated(tmp_path: Path) -> None:
     assert found.bare == []
     assert found.attributes
     for value in found.attributes:
-        assert value.count("\u2068Mallory \u202e\u2069") == value.count("\u202e"), value
+        isolated = "\u2068Mallory \u202e\u202c\u2069"  # the override closed inside its isolate
+        assert value.count(isolated) == value.count("\u202e"), value
+
+
+_BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+@given(st.text(alphabet=st.sampled_from([*_BIDI, "a", "ب", " "]), max_size=40))
+def test_a_value_s_bidi_controls_are_balanced_and_nothing_else_changes(value: str) -> None:
+    """Every embedding and isolate a value opens ends inside it, and no closer in it can end
+    an isolate around it (`<bdi>`, FSI…PDI): the page's own text after it stays in order."""
+    from dprktrack.report.markup import balanced_bidi
+
+    balanced = balanced_bidi(value)
+    assert [c for c in balanced if c not in _BIDI] == [c for c in value if c not in _BIDI]
+    open_: list[str] = []
+    for char in balanced:
+        if char in "\u202a\u202b\u202d\u202e":
+            open_.append("embedding")
+        elif char in "\u2066\u2067\u2068":
+            open_.append("isolate")
+        elif char == "\u202c":
+            assert open_[-1:] == ["embedding"]
+            open_.pop()
+        elif char == "\u2069":
+            assert open_[-1:] == ["isolate"]
+            open_.pop()
+    assert open_ == []
