@@ -109,6 +109,13 @@ def csv_row(suggestion: Suggestion) -> dict[str, Any]:
 
 
 def add_actor_command(guess: SpeakerGuess) -> str:
-    """The `dprktrack add-actor` command that makes a new speaker known (its kind to
-    choose: person is the likeliest)."""
-    return shlex.join(["dprktrack", "add-actor", "--name", guess.name, "--kind", "person"])
+    """The `dprktrack add-actor` command that makes a new speaker known: the article's
+    author as `author`, anyone else as a person (the likeliest), with the surname as an
+    alias, since news prose names a person by it after the first mention ("Renner said")."""
+    if guess.reason.startswith("the author"):
+        return shlex.join(["dprktrack", "add-actor", "--name", guess.name, "--kind", "author"])
+    command = ["dprktrack", "add-actor", "--name", guess.name, "--kind", "person"]
+    words = guess.name.split()
+    if len(words) >= 2 and words[-1][:1].isupper() and words[-1].isalpha():
+        command += ["--alias", words[-1]]
+    return shlex.join(command)

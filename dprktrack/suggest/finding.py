@@ -23,8 +23,8 @@ def suggestions(
 
     A span `add` could not anchor where it stands (found twice, say) is left out. A
     suggestion that existing claims cover (one of their spans, where `check` places it,
-    overlaps at least half of it or holds it whole) names them in `covered_by`, and is
-    left out unless `include_covered`.
+    overlaps at least half of it, holds it whole, or lies in it and makes a quarter of it or
+    more) names them in `covered_by`, and is left out unless `include_covered`.
     """
     from dprktrack.suggest.placing import anchorable, claim_spans, covering, document_of
     from dprktrack.suggest.rules import candidate_spans

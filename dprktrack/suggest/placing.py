@@ -69,11 +69,14 @@ def _at_its_anchors(raw: str, claim: Claim) -> tuple[int, int] | None:
 
 
 def covering(spans: list[tuple[str, int, int]], start: int, end: int) -> tuple[str, ...]:
-    """Ids of the claims that overlap at least half of start..end, or hold it whole."""
+    """Ids of the claims that overlap at least half of start..end, or hold it whole, or lie
+    in it and make a quarter of it or more (a claim trimmed from the suggested sentence to
+    its reported clause, as the codebook asks, still covers it)."""
     length = max(1, end - start)
     return tuple(
         claim
         for claim, c_start, c_end in spans
         if (min(end, c_end) - max(start, c_start)) * 2 >= length
         or (c_start <= start and end <= c_end)
+        or (start <= c_start and c_end <= end and (c_end - c_start) * 4 >= length)
     )

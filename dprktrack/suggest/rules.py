@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 
 from dprktrack.claimsfile.catalog import Catalog
+from dprktrack.schema.records import Actor
 from dprktrack.suggest.acting import acts
 from dprktrack.suggest.acts import act_verb
 from dprktrack.suggest.cues import NEGATED_SPEECH, Cue, cues
@@ -30,18 +31,29 @@ _LONG_LINE = 12
 _TERMINAL = (".", "!", "…", "”", "’", '"', "'", ")", "»", "“", "‘")
 
 
+def _source_author(catalog: Catalog, name: str | None) -> Actor | None:
+    """The actor who wrote this source: its `author` by name or alias, never another
+    article's author (judgements of a new article are not the bundled one's)."""
+    wanted = (name or "").strip().casefold()
+    if not wanted:
+        return None
+    for actor in catalog.actors.values():
+        if wanted in (actor.name.casefold(), *(alias.casefold() for alias in actor.aliases)):
+            return actor
+    return None
+
+
 def candidate_spans(catalog: Catalog, source_id: str, text: str) -> list[Suggestion]:
     """Every candidate claim of the source, before anchoring, in article order."""
     source = catalog.sources[source_id]
-    authors = [a for a in catalog.actors.values() if a.kind == "author"]
-    author = next((a for a in authors if a.name == source.author), authors[0] if authors else None)
+    author = _source_author(catalog, source.author)
     lex = lexicon(catalog.actors)
     context = Context(
         text=text,
         source=source_id,
         lex=lex,
         author=author.id if author else None,
-        author_name=author.name if author else (source.author or "the author"),
+        author_name=author.name if author else (source.author or ""),
         every=outermost(quotations(text)),
         bodies=_bodies(lex, text),
     )
@@ -137,7 +149,7 @@ def _unattributed(context: Context, unit: Sentence, found: list[Mention]) -> Non
         context.reported = False  # "She did not speak.": narration
     elif context.reported and context.last is not None:
         add(context, (start, end), ("indirect", "statement", "continued"), context.last)
-    elif judges(text[start:end]) and context.author is not None:
+    elif judges(text[start:end]) and (context.author is not None or context.author_name):
         guess = SpeakerGuess(
             context.author, context.author_name, "the author: unattributed evaluation"
         )

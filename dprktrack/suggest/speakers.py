@@ -133,6 +133,8 @@ def lexicon(actors: dict[str, Actor]) -> Lexicon:
             phrases.setdefault(_bare(phrase), (actor.id, how))
         if actor.role and len(actor.role.split()) <= 6 and actor.kind == "person":
             phrases.setdefault(_bare(actor.role), (actor.id, "role"))
+    for surname, actor_id in _surnames(actors).items():
+        phrases.setdefault(surname, (actor_id, "surname"))
     ordered = tuple(
         (phrase, actor, how)
         for phrase, (actor, how) in sorted(phrases.items(), key=lambda item: -len(item[0]))
@@ -150,6 +152,20 @@ def lexicon(actors: dict[str, Actor]) -> Lexicon:
 
 
 _TOKEN = re.compile(r"\w+")
+
+
+def _surnames(actors: dict[str, Actor]) -> dict[str, str]:
+    """The last word of each person's name ("Renner" for Tobias Renner), which news prose
+    uses alone after the first mention; left out where two people share it."""
+    found: dict[str, list[str]] = {}
+    for actor in actors.values():
+        words = actor.name.split()
+        if actor.kind == "person" and len(words) >= 2 and _SURNAME.fullmatch(words[-1]):
+            found.setdefault(words[-1], []).append(actor.id)
+    return {surname: ids[0] for surname, ids in found.items() if len(ids) == 1}
+
+
+_SURNAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 
 
 def _first_word(phrase: str) -> str:
@@ -182,15 +198,40 @@ def mentions(lex: Lexicon, text: str, start: int, end: int) -> list[Mention]:
         if at < reach or (at > 0 and text[at - 1] in "’'-_"):
             continue
         for phrase, actor, how in lex.by_first.get(word.group(0).lower(), ()):
-            if _stands_at(text, at, phrase, end):
-                taken.append(Mention(at, at + len(phrase), actor, text[at : at + len(phrase)], how))
-                reach = at + len(phrase)
-                break
+            if how == "surname" and not text.startswith(phrase, at):
+                continue  # a surname only as written, capital first ("Long", never "long")
+            if not _stands_at(text, at, phrase, end):
+                continue
+            if lex.kinds.get(actor) != "person" and _inside_longer_name(text, at, phrase):
+                continue  # a body's name ending a longer one ("Fisheries Council")
+            taken.append(Mention(at, at + len(phrase), actor, text[at : at + len(phrase)], how))
+            reach = at + len(phrase)
+            break
     for found in _NAME.finditer(text, start, end):
         free = not any(m.start < found.end() and found.start() < m.end for m in taken)
         if free and _unknown_person(text, found):
             taken.append(Mention(found.start(), found.end(), None, found.group(0), "name"))
     return sorted(taken, key=lambda mention: mention.start)
+
+
+def _inside_longer_name(text: str, at: int, phrase: str) -> bool:
+    """Whether a capitalised phrase is the end of a longer proper name the file does not know
+    ("the European Fisheries Council" is not "the Council"): the word before it is a
+    capitalised word of its own, not an article, an acronym ("UN") or a possessive."""
+    if not phrase[:1].isupper():
+        return False
+    before = text[max(0, at - 40) : at]
+    if not before.endswith(" "):
+        return False
+    words = before.split()
+    previous = words[-1] if words else ""
+    return (
+        len(previous) > 3
+        and previous.isalpha()
+        and previous[0].isupper()
+        and not previous.isupper()
+        and not (len(words) < 2 or words[-2].endswith((".", "!", "?", "”", '"')))
+    )
 
 
 def _unknown_person(text: str, found: re.Match[str]) -> bool:

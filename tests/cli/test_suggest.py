@@ -85,7 +85,8 @@ def test_a_speaker_no_actor_names_is_offered_with_the_add_actor_command(
     assert new, "the ledger's ferry operator is no actor of the file"
     result = invoke("suggest", LEDGER_SOURCE, claims=harbour, env={"COLUMNS": "160"})
     assert result.exit_code == 0, result.output
-    command = f"dprktrack add-actor --name '{new[0]['name']}' --kind person"
+    surname = new[0]["name"].split()[-1]  # named by it after the first mention
+    command = f"dprktrack add-actor --name '{new[0]['name']}' --kind person --alias {surname}"
     assert f"note: a new actor? {command}\n" in result.stderr
     assert "(new actor: " in result.stdout
 
