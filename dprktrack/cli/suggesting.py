@@ -78,7 +78,7 @@ def suggest(
       dprktrack suggest --format json > drafts.json
       dprktrack suggest --review  # on a terminal; off one, a usage error (exit 2)
     """
-    from dprktrack.query import pick_source
+    from dprktrack.claimsfile.catalog import pick_source
 
     asking = will_ask(prompt)
     if review and not asking:
