@@ -1,5 +1,6 @@
-"""`mentions` looks up each sentence's words in a list of the whole text's made once: it
-must find what a scan of the sentence alone finds, whatever the stretch's edges cut."""
+"""Scans made cheaper must find what the plain scans they replace found: `mentions` looks
+up each sentence's words in a list of the whole text's made once (whatever the stretch's
+edges cut), and `last_word` reads backwards what a regular expression searched for."""
 
 from __future__ import annotations
 
@@ -66,3 +67,14 @@ def test_mentions_on_the_article_find_what_a_scan_finds(start: int, length: int)
     lex = lexicon(load_catalog(CLAIMS).actors)
     end = min(len(SEED_TEXT), start + length)
     assert known(mentions(lex, SEED_TEXT, start, end)) == scanned(lex, SEED_TEXT, start, end)
+
+
+@settings(deadline=None, max_examples=500)
+@given(st.text(alphabet=st.sampled_from(list("ab9_.\n -’²Ⅻé\u0301")), max_size=12), st.data())
+def test_the_last_word_is_what_the_search_it_replaces_finds(text: str, data: st.DataObject) -> None:
+    from dprktrack.suggest.sentences import last_word
+
+    begin = data.draw(st.integers(0, len(text)))
+    stop = data.draw(st.integers(begin, len(text)))
+    found = re.search(r"[\w.]*$", text[begin:stop])
+    assert last_word(text, begin, stop) == (found.group(0) if found else "")
