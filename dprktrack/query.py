@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from dprktrack.claimsfile import catalog as _catalog
 from dprktrack.claimsfile.catalog import Catalog
 from dprktrack.errors import DprkError
 from dprktrack.schema.records import Actor, Claim, StanceEntry
@@ -505,18 +506,9 @@ class Annotation:
     """(target, stance) pairs, the main one first: it gives the span its colour."""
 
 
-def pick_source(catalog: Catalog, source_id: str | None, how: str = "--source ID") -> str:
-    """The source a command should work on: the one named, or the only one there is.
-
-    `how` says how the command takes a source, for the message when one must be named."""
-    if source_id is None:
-        if len(catalog.sources) == 1:
-            return next(iter(catalog.sources))
-        raise DprkError(f"name a source ({how}); sources: {', '.join(catalog.sources)}")
-    by_fold = {known.casefold(): known for known in catalog.sources}
-    if source_id.casefold() not in by_fold:
-        raise DprkError(f"unknown source {source_id!r}; sources: {', '.join(catalog.sources)}")
-    return by_fold[source_id.casefold()]
+pick_source = _catalog.pick_source
+"""(Kept here for its callers: it lives beside the Catalog, so a command that needs no
+query imports none.)"""
 
 
 def source_annotations(catalog: Catalog, source_id: str) -> tuple[list[Annotation], list[str]]:

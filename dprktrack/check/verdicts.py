@@ -28,7 +28,6 @@ from dprktrack.matching.approximate import (
 )
 from dprktrack.matching.boundaries import cut_word
 from dprktrack.matching.matcher import (
-    CONTEXT_LENGTH,
     SHORTEST_APPROXIMATE,
     Document,
     Hints,
@@ -37,7 +36,7 @@ from dprktrack.matching.matcher import (
     minimum_score,
     source_spelling,
 )
-from dprktrack.matching.textpos import Span
+from dprktrack.matching.textpos import CONTEXT_LENGTH, Span
 from dprktrack.schema.records import Claim
 from dprktrack.schema.rules import MAX_TEXT
 

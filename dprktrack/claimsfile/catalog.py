@@ -82,3 +82,17 @@ class Catalog:
 
     def _read_source(self, source_id: str) -> str:
         return decode_utf8(self.source_bytes(source_id), str(self.source_path(source_id)))
+
+
+def pick_source(catalog: Catalog, source_id: str | None, how: str = "--source ID") -> str:
+    """The source a command should work on: the one named, or the only one there is.
+
+    `how` says how the command takes a source, for the message when one must be named."""
+    if source_id is None:
+        if len(catalog.sources) == 1:
+            return next(iter(catalog.sources))
+        raise DprkError(f"name a source ({how}); sources: {', '.join(catalog.sources)}")
+    by_fold = {known.casefold(): known for known in catalog.sources}
+    if source_id.casefold() not in by_fold:
+        raise DprkError(f"unknown source {source_id!r}; sources: {', '.join(catalog.sources)}")
+    return by_fold[source_id.casefold()]

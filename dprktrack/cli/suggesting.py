@@ -78,7 +78,7 @@ def suggest(
       dprktrack suggest --format json > drafts.json
       dprktrack suggest --review  # on a terminal; off one, a usage error (exit 2)
     """
-    from dprktrack.query import pick_source
+    from dprktrack.claimsfile.catalog import pick_source
 
     asking = will_ask(prompt)
     if review and not asking:
@@ -110,11 +110,11 @@ def _suggestions(catalog: Catalog, source_id: str, include_covered: bool) -> lis
 def _print(catalog: Catalog, source_id: str, found: list[Suggestion], fmt: str) -> None:
     """The suggestions in the chosen format: data on stdout, a count on stderr."""
     if fmt == "json":
-        from dprktrack.curate.anchoring import source_document
         from dprktrack.output.writers import write_json
         from dprktrack.suggest.drafts import drafts
+        from dprktrack.suggest.placing import Placer
 
-        write_json(drafts(found, source_document(catalog, source_id)), sys.stdout)
+        write_json(drafts(found, Placer(catalog, source_id)), sys.stdout)
     elif fmt == "csv":
         from dprktrack.output.writers import write_csv
         from dprktrack.suggest.drafts import CSV_FIELDS, csv_row

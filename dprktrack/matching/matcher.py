@@ -22,13 +22,17 @@ from dprktrack.matching import omissions
 from dprktrack.matching.approximate import MOST_PLACES, Budget, best_passages
 from dprktrack.matching.boundaries import cut_word, is_boundary
 from dprktrack.matching.normalise import Normalised, normalise, normalise_text
-from dprktrack.matching.textpos import PARAGRAPH_BREAK, LineIndex, Span, paragraph
+from dprktrack.matching.textpos import (
+    CONTEXT_LENGTH,
+    PARAGRAPH_BREAK,
+    LineIndex,
+    Span,
+    paragraph,
+)
 
 Stage = Literal["exact", "typography", "approximate", "none", "ambiguous"]
 Selection = Literal["hint", "unique", "context", ""]
 
-CONTEXT_LENGTH = 32
-"""Characters of prefix and suffix stored with a quote (as in W3C TextQuoteSelector)."""
 SHORTEST_APPROXIMATE = 12
 """Quotes shorter than this are never matched approximately: too many look-alikes."""
 MAX_OCCURRENCES = 100

@@ -24,6 +24,8 @@ PARAGRAPH_BREAK = re.compile(rf"{_LINE_END}(?:(?:{_BLANK})*{_LINE_END})+|[\u2029
 """A paragraph break: the pieces of an omission may not lie on both sides of one."""
 # A sentence ends at . ! ? (and any closing quote or bracket) followed by white space.
 _SENTENCE_END = re.compile(r"([.!?…][\"'”’)\]]*)\s+")
+CONTEXT_LENGTH = 32
+"""Characters of prefix and suffix stored with a quote (as in W3C TextQuoteSelector)."""
 
 
 @dataclass(frozen=True)

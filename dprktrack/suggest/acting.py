@@ -100,5 +100,5 @@ def _clause_start(text: str, start: int, verb: int) -> int:
 
 
 def _body(context: Context, unit: Sentence) -> str | None:
-    named = context.bodies.get(unit.paragraph, [])
+    named = context.bodies(unit.paragraph)
     return named[0] if named else context.last_body

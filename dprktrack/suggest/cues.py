@@ -88,6 +88,19 @@ _BE = frozenset(("be", "been", "being", "is", "are", "was", "were"))
 _VIEWS = {"view", "words", "opinion"}
 _OWNERS = {"his", "her", "their", "its"}
 _TOKEN = re.compile(r"[A-Za-z]+")
+_MAY_BEGIN = frozenset(
+    [
+        *_LEMMA,
+        *_NOUNS_TOO,
+        "in",
+        "In",
+        "state",
+        "states",
+        *(w for f in _PARTICLES.values() for w in f),
+    ]
+)
+"""Every word `_cue_end` can find a cue at (each of its answers needs one): the rest are
+passed over without asking it."""
 
 
 @dataclass(frozen=True)
@@ -110,6 +123,8 @@ def cues(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> list
     tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, start, end)]
     found = []
     for index, (t_start, _, word) in enumerate(tokens):
+        if word not in _MAY_BEGIN:
+            continue
         nxt = tokens[index + 1] if index + 1 < len(tokens) else None
         cue_end = _cue_end(text, tokens, index, word, nxt)
         if cue_end is None or any(q_start < t_start < q_end for q_start, q_end in quoted):

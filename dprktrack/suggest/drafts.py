@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import shlex
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dprktrack.matching.matcher import Document
 from dprktrack.suggest.model import SpeakerGuess, Suggestion
+
+if TYPE_CHECKING:
+    from dprktrack.matching.matcher import Document
+    from dprktrack.suggest.placing import Placer
 
 CSV_FIELDS = (
     "source",
@@ -55,15 +58,21 @@ def draft(suggestion: Suggestion, occurrence: int | None = None) -> dict[str, An
     }
 
 
-def drafts(suggestions: Sequence[Suggestion], document: Document) -> list[dict[str, Any]]:
+def drafts(suggestions: Sequence[Suggestion], document: Document | Placer) -> list[dict[str, Any]]:
     """Every suggestion as a draft, with the occurrence `add` needs for a quote the source
     holds more than once (so the draft names this passage, not the first like it)."""
     return [draft(suggestion, occurrence(document, suggestion)) for suggestion in suggestions]
 
 
-def occurrence(document: Document, suggestion: Suggestion) -> int | None:
+def occurrence(document: Document | Placer, suggestion: Suggestion) -> int | None:
     """Which occurrence of its quote the suggestion is, as `add --occurrence` counts them;
     None when the quote is found once (or too often to count)."""
+    from dprktrack.suggest.placing import Placer, exactly_anchorable
+
+    if exactly_anchorable(document.raw, suggestion):
+        return None  # found once, here: the matcher's answer without building it
+    if isinstance(document, Placer):
+        document = document.document
     from dprktrack.curate.anchoring import Ambiguous, anchor_quote
     from dprktrack.errors import DprkError
 

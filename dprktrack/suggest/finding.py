@@ -13,7 +13,7 @@ from dprktrack.errors import DprkError
 from dprktrack.suggest.model import Suggestion
 
 if TYPE_CHECKING:
-    from dprktrack.matching.matcher import Document
+    from dprktrack.suggest.placing import Placer
 
 
 def suggestions(
@@ -26,30 +26,30 @@ def suggestions(
     overlaps at least half of it, holds it whole, or lies in it and makes a quarter of it or
     more) names them in `covered_by`, and is left out unless `include_covered`.
     """
-    from dprktrack.suggest.placing import anchorable, claim_spans, covering, document_of
+    from dprktrack.suggest.placing import Placer, claim_spans, covering
     from dprktrack.suggest.rules import candidate_spans
 
     if source_id not in catalog.sources:
         known = ", ".join(sorted(catalog.sources)) or "none"
         raise DprkError(f"no source {source_id!r} in {catalog.name} (sources: {known})")
     text = catalog.source_text(source_id)
-    document = document_of(catalog, source_id)
-    spans = claim_spans(catalog, source_id, document)
+    placer = Placer(catalog, source_id)
+    spans = claim_spans(catalog, source_id, placer)
     result: list[Suggestion] = []
     around = _sentences(text)
     seen: set[tuple[int, int]] = set()
     for found in candidate_spans(catalog, source_id, text):
-        candidate = found if anchorable(document, found) else _widened(document, found, around)
+        candidate = found if placer.anchorable(found) else _widened(placer, found, around)
         if candidate is not None and candidate.end - candidate.start > _limit():
             cut = _within_limit(candidate, around)
-            candidate = cut if cut is not None and anchorable(document, cut) else None
+            candidate = cut if cut is not None and placer.anchorable(cut) else None
         if candidate is None or (candidate.start, candidate.end) in seen:
             continue  # one suggestion per span: a span found twice is told once
         seen.add((candidate.start, candidate.end))
         covered = covering(spans, candidate.start, candidate.end)
         if covered and not include_covered:
             continue
-        line, column = document.lines.position(candidate.start)
+        line, column = placer.lines.position(candidate.start)
         result.append(replace(candidate, line=line, column=column, covered_by=covered))
     return result
 
@@ -80,19 +80,15 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return [(sentence.start, sentence.end) for sentence in sentences(text)]
 
 
-def _widened(
-    document: Document, found: Suggestion, around: list[tuple[int, int]]
-) -> Suggestion | None:
+def _widened(placer: Placer, found: Suggestion, around: list[tuple[int, int]]) -> Suggestion | None:
     """A span whose words stand twice in the source, widened to its sentence(s) so that
     `add` can anchor it in one place; None if even they are not unique there."""
-    from dprktrack.suggest.placing import anchorable
-
-    first = bisect.bisect_right(around, (found.start, len(document.raw))) - 1
+    first = bisect.bisect_right(around, (found.start, len(placer.raw))) - 1
     last = bisect.bisect_left(around, (found.end, 0)) - 1
     if first < 0 or last < first:
         return None
     start, end = around[first][0], around[last][1]
     if (start, end) == (found.start, found.end):
         return None
-    wider = replace(found, start=start, end=end, quote=document.raw[start:end])
-    return wider if anchorable(document, wider) else None
+    wider = replace(found, start=start, end=end, quote=placer.raw[start:end])
+    return wider if placer.anchorable(wider) else None

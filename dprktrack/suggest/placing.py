@@ -1,7 +1,9 @@
-"""Placing suggestions against the source and the existing claims, with the check's matcher."""
+"""Placing suggestions against the source and the existing claims, with the check's matcher
+(built only when a plain exact test cannot tell what it would find)."""
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from dprktrack.claimsfile.catalog import Catalog
@@ -9,7 +11,12 @@ from dprktrack.suggest.model import Suggestion
 
 if TYPE_CHECKING:
     from dprktrack.matching.matcher import Document
+    from dprktrack.matching.textpos import LineIndex
     from dprktrack.schema.records import Claim
+
+_MOST_TRIED = 1000
+"""Occurrences on or inside words that `exactly_anchorable` looks at before leaving the
+question to the matcher (whose own bound is higher)."""
 
 
 def document_of(catalog: Catalog, source_id: str) -> Document:
@@ -17,6 +24,58 @@ def document_of(catalog: Catalog, source_id: str) -> Document:
     from dprktrack.matching.matcher import Document
 
     return Document(catalog.source_text(source_id), catalog.shown_path(source_id))
+
+
+class Placer:
+    """A source for placing suggestions: its text at once, the matcher's Document (whose
+    import and normalisation cost a command's start-up) only when it is asked for."""
+
+    def __init__(self, catalog: Catalog, source_id: str) -> None:
+        self.catalog, self.source_id = catalog, source_id
+        self.raw = catalog.source_text(source_id)
+
+    @cached_property
+    def document(self) -> Document:
+        return document_of(self.catalog, self.source_id)
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        from dprktrack.matching.textpos import LineIndex
+
+        return LineIndex(self.raw)
+
+    def anchorable(self, suggestion: Suggestion) -> bool:
+        """`anchorable`, by the exact test when it decides, else by the matcher."""
+        quick = exactly_anchorable(self.raw, suggestion)
+        return anchorable(self.document, suggestion) if quick is None else quick
+
+
+def exactly_anchorable(raw: str, suggestion: Suggestion) -> bool | None:
+    """What `anchorable` answers, told from exact occurrences alone, or None when they
+    cannot tell (then ask the matcher).
+
+    The matcher, given no hints, looks first for the quote verbatim on whole words. Found
+    once, that place is the match (stage exact, the source's own spelling): anchorable if
+    it is the suggestion's span. Found twice or more, the match is ambiguous: not
+    anchorable. Only when it stands nowhere on whole words do the later stages
+    (normalisation, omissions) decide; a test holds this equal to `anchorable`.
+    """
+    from dprktrack.matching.boundaries import cut_word
+
+    quote, start = suggestion.quote, suggestion.start
+    if not quote or raw[start : suggestion.end] != quote:
+        return None
+    found: list[int] = []
+    at = raw.find(quote)
+    for _ in range(_MOST_TRIED):
+        if at == -1:
+            return found == [start] if found else None
+        if cut_word(raw, at, at + len(quote)) is None:
+            found.append(at)
+            if len(found) == 2:
+                return False
+        at = raw.find(quote, at + 1)
+    return None
 
 
 def anchorable(document: Document, suggestion: Suggestion) -> bool:
@@ -35,8 +94,11 @@ def anchorable(document: Document, suggestion: Suggestion) -> bool:
     return here and source_spelling(document, suggestion.quote, match) == suggestion.quote
 
 
-def claim_spans(catalog: Catalog, source_id: str, document: Document) -> list[tuple[str, int, int]]:
-    """(claim id, start, end) of each claim of the source, where `check` places its quote."""
+def claim_spans(
+    catalog: Catalog, source_id: str, document: Document | Placer
+) -> list[tuple[str, int, int]]:
+    """(claim id, start, end) of each claim of the source, where `check` places its quote
+    (a Placer builds the matcher's Document only for a claim not at its anchors)."""
     spans = []
     for claim in catalog.claims.values():
         if claim.source != source_id:
@@ -45,7 +107,8 @@ def claim_spans(catalog: Catalog, source_id: str, document: Document) -> list[tu
         if span is None:  # moved, retyped or gone: ask the check where it stands now
             from dprktrack.check.verdicts import placed_span
 
-            placed = placed_span(document, claim)
+            matcher_document = document.document if isinstance(document, Placer) else document
+            placed = placed_span(matcher_document, claim)
             span = None if placed is None else (placed.start, placed.end)
         if span is not None:
             spans.append((claim.id, *span))
@@ -57,7 +120,7 @@ def _at_its_anchors(raw: str, claim: Claim) -> tuple[int, int] | None:
     suffix (the check's quick path, which places it there), else None. Checked here so
     that a clean file needs none of the check's verdicts imported."""
     from dprktrack.matching.boundaries import cut_word
-    from dprktrack.matching.matcher import CONTEXT_LENGTH
+    from dprktrack.matching.textpos import CONTEXT_LENGTH
 
     start, end = claim.start, claim.end
     if start is None or end is None or raw[start:end] != claim.quote:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from dprktrack.suggest.model import SpeakerGuess, Suggestion
@@ -25,8 +26,8 @@ class Context:
     author_name: str
     every: list[Quoted]
     """The source's quotations (outermost), in order: they do not overlap."""
-    bodies: dict[int, list[str]]
-    """Per paragraph, the organizations it names (where a passive act took place)."""
+    bodies: Callable[[int], list[str]]
+    """Per paragraph number, the organizations it names (where a passive act took place)."""
     quotes: list[Quoted] = field(default_factory=list)
     """The quotations that reach into the unit being read (see `window`)."""
     last: SpeakerGuess | None = None

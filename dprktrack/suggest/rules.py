@@ -11,6 +11,7 @@ predicts with no one else's cue is the author's.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from dprktrack.claimsfile.catalog import Catalog
@@ -68,15 +69,24 @@ def candidate_spans(catalog: Catalog, source_id: str, text: str) -> list[Suggest
     return sorted(context.found, key=lambda suggestion: suggestion.start)
 
 
-def _bodies(lex: Lexicon, text: str) -> dict[int, list[str]]:
-    return {
-        number: [
-            m.actor
-            for m in mentions(lex, text, start, end)
-            if m.actor and lex.kinds.get(m.actor) == "organization"
-        ]
-        for number, (start, end) in enumerate(paragraph_spans(text))
-    }
+def _bodies(lex: Lexicon, text: str) -> Callable[[int], list[str]]:
+    """Per paragraph number, the organizations it names, found when first asked (only a
+    passive act asks, so most paragraphs are never looked at)."""
+    spans = paragraph_spans(text)
+    found: dict[int, list[str]] = {}
+
+    def named(number: int) -> list[str]:
+        if not 0 <= number < len(spans):
+            return []
+        if number not in found:
+            found[number] = [
+                m.actor
+                for m in mentions(lex, text, *spans[number])
+                if m.actor and lex.kinds.get(m.actor) == "organization"
+            ]
+        return found[number]
+
+    return named
 
 
 def _heading(text: str, unit: Sentence) -> bool:

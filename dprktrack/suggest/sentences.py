@@ -126,11 +126,20 @@ def _after_abbreviation(text: str, begin: int, stop: int) -> bool:
     """Whether the full stop at `stop` closes an abbreviation or an initial."""
     if text[stop] != ".":
         return False
-    word = re.search(r"[\w.]*$", text[begin:stop])
-    token = word.group(0).lower() if word else ""
+    token = last_word(text, begin, stop).lower()
     if len(token) == 1 and token.isalpha():
         return text[stop - 1].isupper()  # an initial: "John F. Kennedy"
     return token in ABBREVIATIONS
+
+
+def last_word(text: str, begin: int, stop: int) -> str:
+    """What `re.search(r"[\\w.]*$", text[begin:stop])` finds (`$` also matches before a
+    final newline), read backwards from `stop`: the search tries every start."""
+    end = stop - 1 if stop > begin and text[stop - 1] == "\n" else stop
+    at = end
+    while at > begin and (text[at - 1] in "._" or text[at - 1].isalnum()):
+        at -= 1
+    return text[at:end]
 
 
 def sentences(text: str) -> list[Sentence]:

@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 
 from dprktrack.schema.records import Actor
 
@@ -123,6 +124,11 @@ class Lexicon:
     members: dict[str, tuple[str, ...]]
     by_first: dict[str, tuple[tuple[str, str, str], ...]]
     """The phrases by their first word in lower case, longest first."""
+    found: dict[str, tuple[list[int], list[str]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """Per text read, where its words that begin a phrase stand, and those words in lower
+    case (see `_first_words`): found once, then every sentence looks up its own."""
 
 
 def lexicon(actors: dict[str, Actor]) -> Lexicon:
@@ -193,16 +199,15 @@ def mentions(lex: Lexicon, text: str, start: int, end: int) -> list[Mention]:
     capitalised names of two words or more that no actor has."""
     taken: list[Mention] = []
     reach = start
-    for word in _TOKEN.finditer(text, start, end):
-        at = word.start()
+    for at, word in _first_words(lex, text, start, end):
         if at < reach or (at > 0 and text[at - 1] in "’'-_"):
             continue
-        for phrase, actor, how in lex.by_first.get(word.group(0).lower(), ()):
+        for phrase, actor, how in lex.by_first[word]:
             if how == "surname" and not text.startswith(phrase, at):
                 continue  # a surname only as written, capital first ("Long", never "long")
             if not _stands_at(text, at, phrase, end):
                 continue
-            if lex.kinds.get(actor) != "person" and _inside_longer_name(text, at, phrase):
+            if lex.kinds.get(actor) not in PEOPLE and _inside_longer_name(text, at, phrase):
                 continue  # a body's name ending a longer one ("Fisheries Council")
             taken.append(Mention(at, at + len(phrase), actor, text[at : at + len(phrase)], how))
             reach = at + len(phrase)
@@ -212,6 +217,10 @@ def mentions(lex: Lexicon, text: str, start: int, end: int) -> list[Mention]:
         if free and _unknown_person(text, found):
             taken.append(Mention(found.start(), found.end(), None, found.group(0), "name"))
     return sorted(taken, key=lambda mention: mention.start)
+
+
+PEOPLE = ("person", "author")
+"""Actor kinds named as people are: "Minister Renner" is Renner, a title before a name."""
 
 
 def _inside_longer_name(text: str, at: int, phrase: str) -> bool:
@@ -232,6 +241,26 @@ def _inside_longer_name(text: str, at: int, phrase: str) -> bool:
         and not previous.isupper()
         and not (len(words) < 2 or words[-2].endswith((".", "!", "?", "”", '"')))
     )
+
+
+def _first_words(lex: Lexicon, text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """The words of text[start:end] (as a scan of that stretch alone cuts them) that begin a
+    phrase of the lexicon: the whole text's, plus the part of a word `start` cuts. A word
+    `end` cuts is taken whole: either way no phrase fits before `end` there, since a
+    phrase's first word ends where its word does."""
+    if text not in lex.found:
+        hits = [(m.start(), m.group(0).lower()) for m in _TOKEN.finditer(text)]
+        kept = [(at, word) for at, word in hits if word in lex.by_first]
+        lex.found[text] = ([at for at, _ in kept], [word for _, word in kept])
+    starts, words = lex.found[text]
+    first, last = bisect_left(starts, start), bisect_left(starts, end)
+    found = list(zip(starts[first:last], words[first:last], strict=True))
+    cut = _TOKEN.match(text, start - 1) if 0 < start < end else None
+    if cut is not None and cut.end() > start:  # `start` falls inside a word
+        part = _TOKEN.match(text, start, end)
+        if part is not None and part.group(0).lower() in lex.by_first:
+            found.insert(0, (start, part.group(0).lower()))
+    return found
 
 
 def _unknown_person(text: str, found: re.Match[str]) -> bool:

@@ -97,3 +97,34 @@ def test_a_span_is_anchorable_exactly_when_add_anchors_its_quote_there(span: Spa
     except DprkError:
         adds_here = False
     assert anchorable(document, candidate) == adds_here
+
+
+def quick_agrees(text: str, start: int, end: int) -> None:
+    from dprktrack.suggest.model import Suggestion
+    from dprktrack.suggest.placing import anchorable, exactly_anchorable
+
+    candidate = Suggestion("s", start, end, text[start:end], "direct", "statement", "-", ())
+    quick = exactly_anchorable(text, candidate)
+    if quick is not None:
+        assert quick == anchorable(Document(text, "t.txt"), candidate), candidate.quote
+
+
+@SEED_PROPERTY
+@given(seed_spans(min_size=1, max_size=200))
+def test_the_exact_test_answers_as_the_matcher_on_the_article(span: Span) -> None:
+    quick_agrees(SEED_TEXT, span.start, span.end)
+
+
+@settings(deadline=None, max_examples=400)
+@given(
+    st.text(alphabet=st.sampled_from(list("ab ab.,“”\"'’…-\u00a0\u00ad\n\u0301Ab")), max_size=40),
+    st.integers(0, 40),
+    st.integers(0, 40),
+)
+def test_the_exact_test_answers_as_the_matcher_on_arbitrary_text(
+    text: str, start: int, end: int
+) -> None:
+    """Repeats, words cut, dashes, curly quotes, soft hyphens and combining marks: where
+    the exact test answers at all, the matcher (as `add` uses it) answers the same."""
+    start, end = sorted((min(start, len(text)), min(end, len(text))))
+    quick_agrees(text, start, end)

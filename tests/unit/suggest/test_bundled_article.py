@@ -40,8 +40,10 @@ def test_with_every_claim_curated_nothing_is_left_uncovered_but_what_no_claim_na
         for claim_id in suggestion.covered_by:
             claim = next(c for c in expected if c.id == claim_id)
             shared = min(claim.end, suggestion.end) - max(claim.start, suggestion.start)
-            inside = claim.start <= suggestion.start and suggestion.end <= claim.end
-            assert inside or shared * 2 >= suggestion.end - suggestion.start
+            length = suggestion.end - suggestion.start
+            holds = claim.start <= suggestion.start and suggestion.end <= claim.end
+            trimmed = suggestion.start <= claim.start and claim.end <= suggestion.end
+            assert holds or shared * 2 >= length or (trimmed and shared * 4 >= length)
 
 
 def test_a_claims_file_without_claims_leaves_every_suggestion_uncovered() -> None:

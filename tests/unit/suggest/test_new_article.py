@@ -80,3 +80,12 @@ def test_a_claim_trimmed_to_the_reported_clause_still_covers_its_sentence() -> N
     assert covering([("c2", 40, 70)], *sentence) == ("c2",)  # a quarter or more, inside
     assert covering([("c3", 40, 50)], *sentence) == ()  # a fragment does not hide it
     assert covering([("c4", 90, 150)], *sentence) == ()  # overlapping a little, outside
+
+
+def test_a_title_before_a_surname_keeps_the_person() -> None:
+    """"Minister Renner said": the body rule ("Fisheries Council") is not for people."""
+    text = (
+        "Title\n\nTobias Renner arrived on Monday.\n\n"
+        "Minister Renner said that the accord would lapse.\n"
+    )
+    assert top_speakers(text, {"renner": MINISTER}) == ["renner"]
