@@ -83,7 +83,7 @@ def test_a_claim_trimmed_to_the_reported_clause_still_covers_its_sentence() -> N
 
 
 def test_a_title_before_a_surname_keeps_the_person() -> None:
-    """"Minister Renner said": the body rule ("Fisheries Council") is not for people."""
+    """ "Minister Renner said": the body rule ("Fisheries Council") is not for people."""
     text = (
         "Title\n\nTobias Renner arrived on Monday.\n\n"
         "Minister Renner said that the accord would lapse.\n"
