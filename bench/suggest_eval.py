@@ -111,32 +111,31 @@ def bundled() -> bool:
     return met
 
 
+def texts(folder: Path, label: str, *, each_in_detail: bool) -> Score:
+    """Each text of `folder` scored and shown, then all of them pooled (returned)."""
+    results = []
+    for path in sorted(folder.glob("*.json")):
+        catalog, source, expected = fictional(folder, path.stem)
+        result = score(expected, suggestions(catalog, source, include_covered=True))
+        results.append(result)
+        show(f"rules on {label} {path.name}", result)
+        if each_in_detail and (result.misses or result.wrong or result.false_positives):
+            details(result)
+    show(f"rules pooled over the {len(results)} {label} texts", together := pooled(results))
+    return together
+
+
 def invented() -> None:
     """Each fictional text (the pattern texts and the reviewer's development articles),
     then all of them pooled."""
-    results = []
-    for path in sorted(FICTIONAL.glob("*.json")):
-        catalog, source, expected = fictional(FICTIONAL, path.stem)
-        result = score(expected, suggestions(catalog, source, include_covered=True))
-        results.append(result)
-        show(f"rules on fictional {path.name}", result)
-        if result.misses or result.wrong or result.false_positives:
-            details(result)
-    show(f"rules pooled over the {len(results)} fictional texts", pooled(results))
+    texts(FICTIONAL, "fictional", each_in_detail=True)
 
 
 def held_out() -> None:
     """The held-out articles (tests/data/suggest/heldout/): written and annotated from the
     codebook by someone who had not read the rules, and not used to shape them. Their figures
     say what to expect of a new article; they are printed, not held to the targets."""
-    results = []
-    for path in sorted(HELD_OUT.glob("*.json")):
-        catalog, source, expected = fictional(HELD_OUT, path.stem)
-        result = score(expected, suggestions(catalog, source, include_covered=True))
-        results.append(result)
-        show(f"rules on held-out {path.name}", result)
-    show(f"rules pooled over the {len(results)} held-out texts", result := pooled(results))
-    details(result)
+    details(texts(HELD_OUT, "held-out", each_in_detail=False))
 
 
 def wall_time(command: list[str]) -> float:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import TextIO
 
 import click
 
 from dprktrack.cli.group import one_line_message
-from dprktrack.cli.shared import load_claims, run_settings
+from dprktrack.cli.shared import load_claims, output_file, output_option, run_settings
 from dprktrack.export.formats import FORMATS
 
 
@@ -25,14 +24,7 @@ from dprktrack.export.formats import FORMATS
     "html: the report page. Default: what -o's suffix says (.json/.jsonld, .csv, "
     ".jsonl/.ndjson, .db/.sqlite/.sqlite3, .html), else annotations.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=str,
-    default=None,
-    metavar="FILE",
-    help="Write to FILE (replaced whole, atomically) instead of stdout.",
-)
+@output_option("Write to FILE (replaced whole, atomically) instead of stdout.")
 @click.option(
     "--base",
     metavar="IRI",
@@ -76,9 +68,7 @@ def export(
     """
     from dprktrack.export import formats, paths
 
-    if output is not None and not output.strip():
-        raise click.UsageError("-o: empty; give a file name, or - for stdout")
-    to_file = Path(output) if output is not None and output != "-" else None
+    to_file = output_file(output)
     chosen = formats.choose_format(fmt, to_file, excel=excel)
     if base is not None and chosen.name != "annotations":
         raise click.UsageError("--base goes with --format annotations")

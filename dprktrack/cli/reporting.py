@@ -3,26 +3,18 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
 from dprktrack.cli.group import one_line_message
-from dprktrack.cli.shared import load_claims, run_settings
+from dprktrack.cli.shared import load_claims, output_file, output_option, run_settings
 
 PAGE_SUFFIXES = (".html", ".htm")
 """The -o suffixes a page may have (case aside): a browser opens the file as what its name says."""
 
 
 @click.command(short_help="Write the findings as one self-contained HTML page.")
-@click.option(
-    "-o",
-    "--output",
-    type=str,
-    default=None,
-    metavar="FILE",
-    help="Write to FILE (.html or .htm; replaced whole, atomically) instead of stdout.",
-)
+@output_option("Write to FILE (.html or .htm; replaced whole, atomically) instead of stdout.")
 @click.option(
     "--strict/--no-strict",
     default=None,
@@ -52,9 +44,7 @@ def report(ctx: click.Context, output: str | None, *, strict: bool | None) -> No
     from dprktrack.export.paths import check_output, write_file
     from dprktrack.report.page import report_page
 
-    if output is not None and not output.strip():
-        raise click.UsageError("-o: empty; give a file name, or - for stdout")
-    to_file = Path(output) if output is not None and output != "-" else None
+    to_file = output_file(output)
     if to_file is not None and to_file.suffix.lower() not in PAGE_SUFFIXES:
         given = to_file.suffix or "(none)"
         raise click.UsageError(

@@ -127,6 +127,20 @@ def completer(
     return complete
 
 
+def output_option(help_text: str) -> Callable[[F], F]:
+    """`-o FILE` of the commands that write a file (export, report): `-` or none is stdout."""
+    return click.option("-o", "--output", type=str, default=None, metavar="FILE", help=help_text)
+
+
+def output_file(output: str | None) -> Path | None:
+    """The file `-o` names, or None for stdout (no -o, or `-`); an empty name is refused."""
+    from pathlib import Path
+
+    if output is not None and not output.strip():
+        raise click.UsageError("-o: empty; give a file name, or - for stdout")
+    return Path(output) if output is not None and output != "-" else None
+
+
 format_option = click.option(
     "--format",
     "fmt",
