@@ -339,14 +339,16 @@ def test_suggest_on_the_bundled_article_needs_neither_the_matcher_nor_pydantic(
     assert MATCHER not in table
 
 
-def test_suggest_places_its_suggestions_without_the_paragraph_and_sentence_patterns(
+def test_suggest_on_the_bundled_article_spares_the_imports_it_does_not_use(
     tmp_path: Path,
 ) -> None:
-    """Line:column needs only `matching.lines`; `textpos` compiles patterns it never uses."""
+    """Line:column needs only `matching.lines` (`textpos` compiles patterns suggest never
+    uses), and every speaker of the article is known, so no add-actor hint is quoted."""
     for fmt in ("json", "table"):
         modules = every_module(tmp_path, "--claims", str(CLAIMS), "suggest", "--format", fmt)
         assert "dprktrack.matching.lines" in modules
         assert "dprktrack.matching.textpos" not in modules
+        assert "shlex" not in modules  # only for an add-actor hint, which the article needs not
 
 
 def test_add_from_json_loads_the_batch_module_only_when_asked(tmp_path: Path) -> None:
