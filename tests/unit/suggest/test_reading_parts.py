@@ -87,3 +87,18 @@ def test_each_lexicon_keeps_its_own_word_index_of_the_texts_it_has_read() -> Non
     assert [m.actor for m in mentions(first, text, 0, len(text))] == ["osk", None]
     assert [m.actor for m in mentions(second, text, 0, len(text))] == [None, "board"]
     assert first.found is not second.found
+
+
+def test_a_new_context_looks_at_no_quotation_until_a_window_is_asked_for() -> None:
+    from dprktrack.suggest.reading import Context
+
+    text = 'Osk said "no" and then "yes" at the "dock".'
+    every = outermost(quotations(text))
+    context = Context(
+        text=text, source="s", lex=lexicon({}), author=None, author_name="",
+        every=every, bodies=lambda paragraph: [],
+    )  # fmt: skip
+    assert (context.quotes, context.found, context.last, context.reported) == ([], [], None, False)
+    context.window(text.index("then"), text.index(" at"))
+    assert [text[q.start : q.end] for q in context.quotes] == ['"yes"']
+    assert context.quoted == [(every[1].start, every[1].end)]
