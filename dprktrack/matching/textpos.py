@@ -7,8 +7,11 @@ so that `text[span.start:span.end] == quote`. Lines and columns are 1-based.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
+
+# Re-exported: most of dprktrack finds them here.
+from dprktrack.matching.lines import CONTEXT_LENGTH as CONTEXT_LENGTH  # noqa: PLC0414
+from dprktrack.matching.lines import LineIndex as LineIndex  # noqa: PLC0414
 
 # A line ends at LF, CRLF, a lone CR, NEL or U+2028. A paragraph ends at a blank line
 # (only white space or invisible characters on it) in any of those conventions, or at
@@ -24,8 +27,6 @@ PARAGRAPH_BREAK = re.compile(rf"{_LINE_END}(?:(?:{_BLANK})*{_LINE_END})+|[\u2029
 """A paragraph break: the pieces of an omission may not lie on both sides of one."""
 # A sentence ends at . ! ? (and any closing quote or bracket) followed by white space.
 _SENTENCE_END = re.compile(r"([.!?…][\"'”’)\]]*)\s+")
-CONTEXT_LENGTH = 32
-"""Characters of prefix and suffix stored with a quote (as in W3C TextQuoteSelector)."""
 
 
 @dataclass(frozen=True)
@@ -35,17 +36,6 @@ class Span:
 
     def overlaps(self, other: Span) -> bool:
         return self.start < other.end and other.start < self.end
-
-
-class LineIndex:
-    """Line starts of a text, so each offset's line:column costs a binary search."""
-
-    def __init__(self, text: str) -> None:
-        self._starts = [0] + [match.end() for match in re.finditer("\n", text)]
-
-    def position(self, offset: int) -> tuple[int, int]:
-        line = bisect_right(self._starts, offset)
-        return line, offset - self._starts[line - 1] + 1
 
 
 def paragraph(text: str, span: Span) -> Span:

@@ -7,7 +7,7 @@ article's). Each verb is listed with its inflections, so no stemming is needed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _BASE_WORDS = """say state tell add note warn argue stress insist claim believe emphasise emphasize
     express explain recall announce suggest propose declare comment reply respond remark
@@ -103,8 +103,7 @@ _MAY_BEGIN = frozenset(
 passed over without asking it."""
 
 
-@dataclass(frozen=True)
-class Cue:
+class Cue(NamedTuple):
     """A reporting cue: its words, where they stand, and what follows them."""
 
     start: int

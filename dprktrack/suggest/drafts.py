@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -121,6 +120,8 @@ def add_actor_command(guess: SpeakerGuess) -> str:
     """The `dprktrack add-actor` command that makes a new speaker known: the article's
     author as `author`, anyone else as a person (the likeliest), with the surname as an
     alias, since news prose names a person by it after the first mention ("Renner said")."""
+    import shlex  # only for a name the claims file lacks: most runs never need it
+
     if guess.reason.startswith("the author"):
         return shlex.join(["dprktrack", "add-actor", "--name", guess.name, "--kind", "author"])
     command = ["dprktrack", "add-actor", "--name", guess.name, "--kind", "person"]

@@ -10,8 +10,8 @@ from dprktrack.claimsfile.catalog import Catalog
 from dprktrack.suggest.model import Suggestion
 
 if TYPE_CHECKING:
+    from dprktrack.matching.lines import LineIndex
     from dprktrack.matching.matcher import Document
-    from dprktrack.matching.textpos import LineIndex
     from dprktrack.schema.records import Claim
 
 _MOST_TRIED = 1000
@@ -40,7 +40,7 @@ class Placer:
 
     @cached_property
     def lines(self) -> LineIndex:
-        from dprktrack.matching.textpos import LineIndex
+        from dprktrack.matching.lines import LineIndex
 
         return LineIndex(self.raw)
 
@@ -120,7 +120,7 @@ def _at_its_anchors(raw: str, claim: Claim) -> tuple[int, int] | None:
     suffix (the check's quick path, which places it there), else None. Checked here so
     that a clean file needs none of the check's verdicts imported."""
     from dprktrack.matching.boundaries import cut_word
-    from dprktrack.matching.textpos import CONTEXT_LENGTH
+    from dprktrack.matching.lines import CONTEXT_LENGTH
 
     start, end = claim.start, claim.end
     if start is None or end is None or raw[start:end] != claim.quote:

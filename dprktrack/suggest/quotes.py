@@ -7,14 +7,13 @@ no letter follows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _PAIRS = {"“": "”", "«": "»", "„": "“”", "‘": "’", "‚": "‘’", '"': '"', "'": "'", "‹": "›"}
 _SINGLE = frozenset("‘’‚'‹›")
 
 
-@dataclass(frozen=True)
-class Quoted:
+class Quoted(NamedTuple):
     """A quotation: `start` at its opening mark, `end` just after its closing mark."""
 
     start: int

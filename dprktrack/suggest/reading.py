@@ -7,7 +7,6 @@ import bisect
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from dprktrack.suggest.model import SpeakerGuess, Suggestion
 from dprktrack.suggest.quotes import Quoted
@@ -15,30 +14,45 @@ from dprktrack.suggest.sentences import sentence_spans
 from dprktrack.suggest.speakers import Lexicon, Mention, subject_like
 
 
-@dataclass
 class Context:
-    """What the rules know while reading a source: its text and actors, and what came before."""
+    """What the rules know while reading a source: its text and actors, and what came before.
 
-    text: str
-    source: str
-    lex: Lexicon
-    author: str | None
-    author_name: str
-    every: list[Quoted]
-    """The source's quotations (outermost), in order: they do not overlap."""
-    bodies: Callable[[int], list[str]]
-    """Per paragraph number, the organizations it names (where a passive act took place)."""
-    quotes: list[Quoted] = field(default_factory=list)
-    """The quotations that reach into the unit being read (see `window`)."""
-    last: SpeakerGuess | None = None
-    last_at: int = -1
-    """Where the unit that named the last speaker begins."""
-    named: tuple[int, SpeakerGuess] | None = None
-    """The last person named as a sentence's subject, and where that sentence begins: "he
-    said" after "Ana Rell arrived." is hers even if someone else spoke before."""
-    reported: bool = False
-    last_body: str | None = None
-    found: list[Suggestion] = field(default_factory=list)
+    A plain class, not a dataclass: creating a dataclass costs `suggest` most of a millisecond
+    of start-up, and nothing compares or copies a context."""
+
+    def __init__(
+        self,
+        *,
+        text: str,
+        source: str,
+        lex: Lexicon,
+        author: str | None,
+        author_name: str,
+        every: list[Quoted],
+        bodies: Callable[[int], list[str]],
+    ) -> None:
+        self.text = text
+        self.source = source
+        self.lex = lex
+        self.author = author
+        self.author_name = author_name
+        self.every = every
+        """The source's quotations (outermost), in order: they do not overlap."""
+        self.bodies = bodies
+        """Per paragraph number, the organizations it names (where a passive act took place)."""
+        self.quotes: list[Quoted] = []
+        """The quotations that reach into the unit being read (see `window`)."""
+        self.last: SpeakerGuess | None = None
+        self.last_at = -1
+        """Where the unit that named the last speaker begins."""
+        self.named: tuple[int, SpeakerGuess] | None = None
+        """The last person named as a sentence's subject, and where that sentence begins: "he
+        said" after "Ana Rell arrived." is hers even if someone else spoke before."""
+        self.reported = False
+        self.last_body: str | None = None
+        self.found: list[Suggestion] = []
+        self._starts = [q.start for q in every]
+        self._ends = [q.end for q in every]
 
     @property
     def quoted(self) -> list[tuple[int, int]]:
@@ -52,10 +66,6 @@ class Context:
         low = bisect.bisect_right(self._ends, start)
         high = bisect.bisect_left(self._starts, end)
         self.quotes = self.every[low:high]
-
-    def __post_init__(self) -> None:
-        self._starts = [q.start for q in self.every]
-        self._ends = [q.end for q in self.every]
 
 
 def clean(text: str, start: int, end: int) -> tuple[int, int]:

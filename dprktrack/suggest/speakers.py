@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from dprktrack.schema.records import Actor
 
@@ -102,8 +102,7 @@ _PREPOSITIONS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """A stretch of text naming an actor (or a name no actor has: `actor` None)."""
 
     start: int
@@ -114,8 +113,7 @@ class Mention:
     """"name", "alias" or "role"."""
 
 
-@dataclass(frozen=True)
-class Lexicon:
+class Lexicon(NamedTuple):
     """Every way the claims file names its actors, indexed by first word, longest first."""
 
     phrases: tuple[tuple[str, str, str], ...]
@@ -124,9 +122,7 @@ class Lexicon:
     members: dict[str, tuple[str, ...]]
     by_first: dict[str, tuple[tuple[str, str, str], ...]]
     """The phrases by their first word in lower case, longest first."""
-    found: dict[str, tuple[list[int], list[str]]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
+    found: dict[str, tuple[list[int], list[str]]]
     """Per text read, where its words that begin a phrase stand, and those words in lower
     case (see `_first_words`): found once, then every sentence looks up its own."""
 
@@ -154,6 +150,7 @@ def lexicon(actors: dict[str, Actor]) -> Lexicon:
         {actor.id: actor.kind for actor in actors.values()},
         {actor.id: tuple(actor.members) for actor in actors.values()},
         {word: tuple(entries) for word, entries in by_first.items()},
+        {},
     )
 
 

@@ -51,6 +51,12 @@ with open(sys.argv[1], "w", encoding="utf-8") as out:
 
 def imported(tmp_path: Path, *args: str) -> set[str]:
     """Which of HEAVY a command imports, run in a new Python with stdout a pipe."""
+    modules = every_module(tmp_path, *args)
+    return {heavy for heavy in HEAVY if any(_within(name, heavy) for name in modules)}
+
+
+def every_module(tmp_path: Path, *args: str) -> set[str]:
+    """Every module a command imports, run in a new Python with stdout a pipe."""
     found = tmp_path / "modules.json"
     environment = {
         key: value
@@ -66,8 +72,7 @@ def imported(tmp_path: Path, *args: str) -> set[str]:
         check=False,
         timeout=120,
     )
-    modules = json.loads(found.read_text("utf-8"))
-    return {heavy for heavy in HEAVY if any(_within(name, heavy) for name in modules)}
+    return set(json.loads(found.read_text("utf-8")))
 
 
 def _within(module: str, heavy: str) -> bool:
@@ -332,6 +337,18 @@ def test_suggest_on_the_bundled_article_needs_neither_the_matcher_nor_pydantic(
     table = imported(tmp_path, *suggested, "--all")
     assert RICH in table
     assert MATCHER not in table
+
+
+def test_suggest_on_the_bundled_article_spares_the_imports_it_does_not_use(
+    tmp_path: Path,
+) -> None:
+    """Line:column needs only `matching.lines` (`textpos` compiles patterns suggest never
+    uses), and every speaker of the article is known, so no add-actor hint is quoted."""
+    for fmt in ("json", "table"):
+        modules = every_module(tmp_path, "--claims", str(CLAIMS), "suggest", "--format", fmt)
+        assert "dprktrack.matching.lines" in modules
+        assert "dprktrack.matching.textpos" not in modules
+        assert "shlex" not in modules  # only for an add-actor hint, which the article needs not
 
 
 def test_add_from_json_loads_the_batch_module_only_when_asked(tmp_path: Path) -> None:

@@ -76,3 +76,29 @@ def test_names_aliases_and_roles_are_found_the_longest_first_and_unknown_names_t
         ("harbour master", "osk", "role"), ("Harbour Board", "board", "name"),
         ("Osk", "osk", "alias"), ("Lia Venn", None, "name"), ("Harbour Board", "board", "name"),
     ]  # fmt: skip
+
+
+def test_each_lexicon_keeps_its_own_word_index_of_the_texts_it_has_read() -> None:
+    """The records are light tuples: a cache shared by two lexicons would mix their actors."""
+    text = "Mira Osk met the Harbour Board."
+    osk = {"osk": actor_of({"id": "osk", "name": "Mira Osk", "kind": "person"})}
+    board = {"board": actor_of({"id": "board", "name": "Harbour Board", "kind": "organization"})}
+    first, second = lexicon(osk), lexicon(board)
+    assert [m.actor for m in mentions(first, text, 0, len(text))] == ["osk", None]
+    assert [m.actor for m in mentions(second, text, 0, len(text))] == [None, "board"]
+    assert first.found is not second.found
+
+
+def test_a_new_context_looks_at_no_quotation_until_a_window_is_asked_for() -> None:
+    from dprktrack.suggest.reading import Context
+
+    text = 'Osk said "no" and then "yes" at the "dock".'
+    every = outermost(quotations(text))
+    context = Context(
+        text=text, source="s", lex=lexicon({}), author=None, author_name="",
+        every=every, bodies=lambda paragraph: [],
+    )  # fmt: skip
+    assert (context.quotes, context.found, context.last, context.reported) == ([], [], None, False)
+    context.window(text.index("then"), text.index(" at"))
+    assert [text[q.start : q.end] for q in context.quotes] == ['"yes"']
+    assert context.quoted == [(every[1].start, every[1].end)]
