@@ -267,28 +267,7 @@ def _unknown_person(text: str, found: re.Match[str]) -> bool:
     common = {"The", "A", "An", "As", "In", "On", "But", "And", "However", "Since", "According"}
     if words[0] in common:
         return False
-    return not any(
-        word
-        in (
-            "Council",
-            "Committee",
-            "Nations",
-            "Union",
-            "Ministry",
-            "Department",
-            "Institute",
-            "University",
-            "Center",
-            "Centre",
-            "Academy",
-            "Sciences",
-            "Studies",
-            "News",
-            "Times",
-            "Post",
-        )
-        for word in words
-    )
+    return not any(word in _NOT_A_PERSON for word in words)
 
 
 def subject_like(text: str, mention: Mention) -> bool:
