@@ -14,11 +14,12 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dprktrack.check.findings import VERDICTS
-from dprktrack.check.ignores import IgnoreRule
 from dprktrack.errors import DprkError
+
+if TYPE_CHECKING:  # the check's modules are read only where a settings file has ignores
+    from dprktrack.check.ignores import IgnoreRule
 
 CONFIG_FILENAME = "dprktrack.toml"
 PYPROJECT = "pyproject.toml"
@@ -195,6 +196,9 @@ def _ignore_rules(source: _Source, entries: Any) -> tuple[IgnoreRule, ...]:
 
 def _ignore_rule(source: _Source, index: int, entry: Any) -> IgnoreRule:
     """One `{claim = "c012", verdict = "moved", reason = "…"}`: a reason is required."""
+    from dprktrack.check.findings import VERDICTS
+    from dprktrack.check.ignores import IgnoreRule
+
     key = f"ignore[{index}]"
     if not isinstance(entry, dict):
         raise source.error(key, f"expected a table {{claim, verdict, reason}}, got {_shown(entry)}")

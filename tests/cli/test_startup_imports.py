@@ -349,7 +349,18 @@ def test_suggest_on_the_bundled_article_spares_the_imports_it_does_not_use(
         assert "dprktrack.matching.lines" in modules
         assert "dprktrack.matching.textpos" not in modules
         assert "shlex" not in modules  # only for an add-actor hint, which the article needs not
+        assert "dprktrack.check.ignores" not in modules  # only where settings have ignores
 
 
 def test_add_from_json_loads_the_batch_module_only_when_asked(tmp_path: Path) -> None:
     assert "dprktrack.cli.batching" not in imported(tmp_path, "add", "--help")
+
+
+def test_the_settings_read_the_checks_verdicts_only_for_ignore_entries(tmp_path: Path) -> None:
+    """A settings file without `ignore` entries (the repository's own, say) costs a command
+    no import of the check's verdicts; one with them, read by `config`, does."""
+    (tmp_path / "dprktrack.toml").write_text(
+        '[[ignore]]\nclaim = "c001"\nverdict = "moved"\nreason = "a test"\n', "utf-8"
+    )
+    modules = every_module(tmp_path, "--claims", str(CLAIMS), "config")
+    assert "dprktrack.check.ignores" in modules
