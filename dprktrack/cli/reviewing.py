@@ -3,7 +3,6 @@ each accepted claim written at once through `add`'s guarded write."""
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -106,8 +105,7 @@ def _edited_span(document: Document, suggestion: Suggestion) -> Suggestion:
 
     anchored = ask("Span (the source's words; '...' marks an omission)", anchor)
     line, column = document.lines.position(anchored.start)
-    return dataclasses.replace(
-        suggestion,
+    return suggestion._replace(
         quote=anchored.quote,
         start=anchored.start,
         end=anchored.end,
@@ -129,7 +127,7 @@ def _chosen_speaker(catalog: Catalog, suggestion: Suggestion) -> Suggestion:
     actor_id = _speaker_answer(catalog, suggestion)
     chosen = SpeakerGuess(actor_id, catalog.actors[actor_id].name, "chosen in review")
     others = tuple(guess for guess in suggestion.speakers if guess.actor != actor_id)
-    return dataclasses.replace(suggestion, speakers=(chosen, *others))
+    return suggestion._replace(speakers=(chosen, *others))
 
 
 def _speaker_answer(catalog: Catalog, suggestion: Suggestion) -> str:

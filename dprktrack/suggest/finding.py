@@ -5,7 +5,6 @@ cues, acts and the author's own evaluations, its speaker resolved, its span anch
 from __future__ import annotations
 
 import bisect
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from dprktrack.claimsfile.catalog import Catalog
@@ -50,7 +49,7 @@ def suggestions(
         if covered and not include_covered:
             continue
         line, column = placer.lines.position(candidate.start)
-        result.append(replace(candidate, line=line, column=column, covered_by=covered))
+        result.append(candidate._replace(line=line, column=column, covered_by=covered))
     return result
 
 
@@ -71,7 +70,7 @@ def _within_limit(found: Suggestion, around: list[tuple[int, int]]) -> Suggestio
     if not ends:
         return None
     end = max(ends)
-    return replace(found, end=end, quote=found.quote[: end - found.start])
+    return found._replace(end=end, quote=found.quote[: end - found.start])
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -90,5 +89,5 @@ def _widened(placer: Placer, found: Suggestion, around: list[tuple[int, int]]) -
     start, end = around[first][0], around[last][1]
     if (start, end) == (found.start, found.end):
         return None
-    wider = replace(found, start=start, end=end, quote=placer.raw[start:end])
+    wider = found._replace(start=start, end=end, quote=placer.raw[start:end])
     return wider if placer.anchorable(wider) else None

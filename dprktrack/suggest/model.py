@@ -1,12 +1,12 @@
-"""What a suggestion is: plain data shared by the rules, the `suggest` command and its review."""
+"""What a suggestion is: plain data shared by the rules, the `suggest` command and its review
+(named tuples: a frozen dataclass costs a command's start-up several times more to create)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class SpeakerGuess:
+class SpeakerGuess(NamedTuple):
     """One likely speaker of a suggested claim, and why the rules think so.
 
     `actor` is the id of a known actor, or None for a name the claims file does not know
@@ -21,8 +21,7 @@ class SpeakerGuess:
     'the permanent representative'"…"""
 
 
-@dataclass(frozen=True)
-class Suggestion:
+class Suggestion(NamedTuple):
     """A candidate claim: a span of the source, its guessed kind and quote type, its speakers.
 
     `start`/`end` are code-point offsets into the source's text (the text `check` reads);

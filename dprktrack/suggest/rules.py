@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
 
 from dprktrack.claimsfile.catalog import Catalog
 from dprktrack.schema.records import Actor
@@ -167,7 +166,7 @@ def _unattributed(context: Context, unit: Sentence, found: list[Mention]) -> Non
     elif (
         previous is not None and previous.kind == "act" and _same_paragraph(context, previous, unit)
     ):
-        joined = replace(previous, end=end, quote=text[previous.start : end])
+        joined = previous._replace(end=end, quote=text[previous.start : end])
         context.found[-1] = joined  # what the act did, told in the next sentence
 
 
