@@ -23,6 +23,8 @@ from rich.text import Text
 
 from dprktrack.output.blocks import Field, Fields, record_blocks
 from dprktrack.output.console import make_console as make_console  # noqa: PLC0414 (re-export)
+from dprktrack.output.console import print_view as print_view  # noqa: PLC0414 (re-export)
+from dprktrack.output.console import rendered as rendered  # noqa: PLC0414 (re-export)
 from dprktrack.output.listing import Column, fixed_width, listing_table, widest
 from dprktrack.output.safetext import one_line, visible, visible_json
 
@@ -49,25 +51,6 @@ def pager_shows_colour(environ: Mapping[str, str]) -> bool:
 
 def has_colour(console: Console) -> bool:
     return console.color_system is not None and not console.no_color
-
-
-def rendered(console: Console, view: RenderableType) -> str:
-    """The view as the console would print it, without the padding rich adds to each line."""
-    with console.capture() as captured:
-        console.print(view, crop=False)
-    return "".join(line.rstrip() + "\n" for line in captured.get().splitlines())
-
-
-def print_view(console: Console, view: RenderableType) -> None:
-    """Print for a person: straight to a terminal, unpadded anywhere else.
-
-    Lines are not cut at the edge: a view's lines fit its width, but for the few that
-    must stay whole (`output.blocks`), which the terminal folds instead.
-    """
-    if console.is_terminal:
-        console.print(view, crop=False)
-    else:
-        console.file.write(rendered(console, view))
 
 
 def _stance_text(stances: Sequence[dict[str, str]], stacked: bool = True) -> Text:

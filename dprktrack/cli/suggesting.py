@@ -121,7 +121,7 @@ def _print(catalog: Catalog, source_id: str, found: list[Suggestion], fmt: str) 
 
         write_csv([csv_row(suggestion) for suggestion in found], CSV_FIELDS, sys.stdout)
     else:
-        from dprktrack.render import make_console, print_view
+        from dprktrack.output.console import make_console, print_view
         from dprktrack.suggest.view import new_actor_notes, suggestions_table
 
         console = make_console()

@@ -10,7 +10,7 @@ import errno
 from collections.abc import Iterable
 from typing import IO, Any
 
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.segment import Segment
 
 from dprktrack.output.safetext import inert_in_logs
@@ -39,3 +39,22 @@ def make_console(file: IO[str] | None = None, colour: bool = True) -> Console:
     """A console that never parses markup; `colour=False` forces plain text."""
     extra: dict[str, Any] = {} if colour else {"color_system": None}
     return _Console(file=file, markup=False, highlight=False, emoji=False, **extra)
+
+
+def rendered(console: Console, view: RenderableType) -> str:
+    """The view as the console would print it, without the padding rich adds to each line."""
+    with console.capture() as captured:
+        console.print(view, crop=False)
+    return "".join(line.rstrip() + "\n" for line in captured.get().splitlines())
+
+
+def print_view(console: Console, view: RenderableType) -> None:
+    """Print for a person: straight to a terminal, unpadded anywhere else.
+
+    Lines are not cut at the edge: a view's lines fit its width, but for the few that
+    must stay whole (`output.blocks`), which the terminal folds instead.
+    """
+    if console.is_terminal:
+        console.print(view, crop=False)
+    else:
+        console.file.write(rendered(console, view))
