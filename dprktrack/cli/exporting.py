@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
-from typing import TextIO
 
 import click
 
 from dprktrack.cli.group import one_line_message
-from dprktrack.cli.shared import load_claims, output_file, output_option, run_settings
+from dprktrack.cli.shared import (
+    load_claims,
+    output_file,
+    output_option,
+    refuse_page_on_a_terminal,
+    run_settings,
+    write_utf8,
+)
 from dprktrack.export.formats import FORMATS
 
 
@@ -78,8 +83,7 @@ def export(
         check_base(base)
     options = formats.Options(base, excel, to_file)
     if chosen.name == "html":
-        if to_file is None and sys.stdout.isatty():
-            raise click.UsageError("the report is an HTML page: give -o report.html or redirect it")
+        refuse_page_on_a_terminal(to_file)
         settings = run_settings(ctx)
         options = options._replace(strict=settings.strict, ignore=tuple(settings.ignore))
     catalog = load_claims(ctx)
@@ -100,17 +104,3 @@ def export(
     click.echo(
         f"note: exported {len(catalog.claims)} claim(s) as {chosen.name} to {shown}", err=True
     )
-
-
-def write_utf8(write: Callable[[TextIO], None]) -> None:
-    """Text written as UTF-8, whatever encoding stdout was opened with (the report's page
-    declares its charset)."""
-    import io
-
-    sys.stdout.flush()
-    out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=True)
-    try:
-        write(out)
-        out.flush()
-    finally:
-        out.detach()  # stdout stays open for whoever comes next

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from dprktrack.cli.group import one_line_message
-from dprktrack.cli.shared import load_claims, output_file, output_option, run_settings
-
-PAGE_SUFFIXES = (".html", ".htm")
-"""The -o suffixes a page may have (case aside): a browser opens the file as what its name says."""
+from dprktrack.cli.shared import (
+    load_claims,
+    output_file,
+    output_option,
+    refuse_page_on_a_terminal,
+    run_settings,
+    write_utf8,
+)
 
 
 @click.command(short_help="Write the findings as one self-contained HTML page.")
@@ -41,18 +43,19 @@ def report(ctx: click.Context, output: str | None, *, strict: bool | None) -> No
       dprktrack report -o report.html
       dprktrack report > report.html                # the same page, on stdout
     """
+    from dprktrack.export.formats import FORMATS
     from dprktrack.export.paths import check_output, write_file
     from dprktrack.report.page import report_page
 
     to_file = output_file(output)
-    if to_file is not None and to_file.suffix.lower() not in PAGE_SUFFIXES:
+    suffixes = FORMATS["html"].suffixes  # a browser opens the file as what its name says
+    if to_file is not None and to_file.suffix.lower() not in suffixes:
         given = to_file.suffix or "(none)"
         raise click.UsageError(
             f"-o {output}: the suffix {given} is not an HTML page's; name the file "
-            f"{' or '.join(PAGE_SUFFIXES)} (other formats: `dprktrack export`)"
+            f"{' or '.join(suffixes)} (other formats: `dprktrack export`)"
         )
-    if to_file is None and sys.stdout.isatty():
-        raise click.UsageError("the report is an HTML page: give -o report.html or redirect it")
+    refuse_page_on_a_terminal(to_file)
     settings = run_settings(ctx)
     catalog = load_claims(ctx)
     if to_file is not None:
@@ -66,9 +69,7 @@ def report(ctx: click.Context, output: str | None, *, strict: bool | None) -> No
             err=True,
         )
     if to_file is None:
-        # Bytes: the page says charset=utf-8, whatever encoding stdout was opened with.
-        sys.stdout.flush()
-        sys.stdout.buffer.write(page.html.encode("utf-8"))
+        write_utf8(lambda out: out.write(page.html))
         return
     write_file(to_file, lambda out: print(page.html, end="", file=out))
     shown = one_line_message(str(to_file))

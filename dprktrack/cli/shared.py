@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import click
 
@@ -139,6 +139,30 @@ def output_file(output: str | None) -> Path | None:
     if output is not None and not output.strip():
         raise click.UsageError("-o: empty; give a file name, or - for stdout")
     return Path(output) if output is not None and output != "-" else None
+
+
+def refuse_page_on_a_terminal(to_file: Path | None) -> None:
+    """The report's page (`report`, `export --format html`) goes to a file or a pipe: on a
+    terminal its raw control characters could act."""
+    import sys
+
+    if to_file is None and sys.stdout.isatty():
+        raise click.UsageError("the report is an HTML page: give -o report.html or redirect it")
+
+
+def write_utf8(write: Callable[[TextIO], object]) -> None:
+    """Text written to stdout as UTF-8, whatever encoding stdout was opened with (the
+    report's page declares its charset)."""
+    import io
+    import sys
+
+    sys.stdout.flush()
+    out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=True)
+    try:
+        write(out)
+        out.flush()
+    finally:
+        out.detach()  # stdout stays open for whoever comes next
 
 
 format_option = click.option(
