@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from dprktrack.report.markup import balanced_bidi
+from dprktrack.report.markup import isolated_in_text
 from dprktrack.report.placing import Placement, Placements
 
 if TYPE_CHECKING:
@@ -87,12 +87,7 @@ def claim_facts(catalog: Catalog, placements: Placements) -> list[ClaimFacts]:
 
 def short_description(facts: ClaimFacts) -> str:
     """One line for a highlight's title: `c014 Vasily Nebenzya — panel: oppose`, each value
-    isolated (`isolated`) so one's direction marks cannot reorder the others."""
-    stances = ", ".join(f"{isolated(label)}: {stance}" for _, label, stance in facts.stances)
-    return f"{isolated(facts.id)} {isolated(facts.actor)}" + (f" — {stances}" if stances else "")
-
-
-def isolated(value: str) -> str:
-    """`value` between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: in plain text (an
-    attribute, a title) its bidi marks then end with it, as `<bdi>` makes them in markup."""
-    return f"\u2068{balanced_bidi(value)}\u2069"
+    isolated so one's direction marks cannot reorder the others."""
+    shown = isolated_in_text
+    stances = ", ".join(f"{shown(label)}: {stance}" for _, label, stance in facts.stances)
+    return f"{shown(facts.id)} {shown(facts.actor)}" + (f" — {stances}" if stances else "")

@@ -10,7 +10,7 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from dprktrack.report import markup
-from dprktrack.report.facts import STANCE_MARKS, isolated
+from dprktrack.report.facts import STANCE_MARKS
 
 if TYPE_CHECKING:
     from dprktrack.claimsfile.catalog import Catalog
@@ -65,7 +65,7 @@ def _cell(actor: str, name: str, target: str, label: str, cell: Record | None) -
         )
     counts = ", ".join(f"{stance} {count}" for stance, count in cell["counts"].items())
     total = len(cell["claims"])
-    pair = f"{isolated(name)} on {isolated(label)}"
+    pair = f"{markup.isolated_in_text(name)} on {markup.isolated_in_text(label)}"
     words = f"{pair}: {cell['stance']} ({counts}); {total} claim(s), show them"
     return (
         f'<td {where}><button type="button" class="s-{cell["stance"]}" '

@@ -46,6 +46,12 @@ def isolated(value: str) -> str:
     return f"<bdi>{text(balanced_bidi(value))}</bdi>"
 
 
+def isolated_in_text(value: str) -> str:
+    """`value` between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE, for plain text (an
+    attribute, a title): its bidi marks end with it, as `<bdi>` makes them in markup."""
+    return f"\u2068{balanced_bidi(value)}\u2069"
+
+
 _OPENERS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c",
             "\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"}  # fmt: skip
 _CLOSERS = frozenset("\u202c\u2069")
