@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import signal
+import subprocess
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
@@ -345,7 +347,6 @@ def write_chronicle(folder: Path, data: dict[str, Any] | None = None) -> Path:
 
 def git(folder: Path, *args: str) -> str:
     """Run git in `folder` as a throw-away identity; its output. A failure fails the test."""
-    import subprocess
 
     identity = ["-c", "user.name=Test", "-c", "user.email=test@example.org"]
     settings = ["-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"]
@@ -365,3 +366,16 @@ def commit_all(folder: Path, message: str) -> None:
         git(folder, "init", "-q")
     git(folder, "add", "-A")
     git(folder, "commit", "-q", "--allow-empty", "-m", message)
+
+
+def interrupted(process: subprocess.Popen[bytes]) -> tuple[bytes, bytes]:
+    """Ctrl-C until the process ends, as a person presses it again: a signal that lands
+    just before a blocking read wakes Python only when the read returns (a race in any
+    Python program), and the pipe may stay open meanwhile."""
+    for _ in range(60):
+        process.send_signal(signal.SIGINT)
+        try:
+            return process.communicate(timeout=2)
+        except subprocess.TimeoutExpired:
+            continue
+    return process.communicate(timeout=1)

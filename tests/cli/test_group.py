@@ -27,7 +27,7 @@ from typing import Any
 
 import click
 import pytest
-from support import ANCHORS, CLAIMS, DATA, REPO, Invoke, commit_all, json_output
+from support import ANCHORS, CLAIMS, DATA, REPO, Invoke, commit_all, interrupted, json_output
 
 from dprktrack import __version__
 from dprktrack.cli import main
@@ -637,21 +637,8 @@ def test_ctrl_c_while_the_claims_file_is_still_arriving(tmp_path: Path) -> None:
     ):  # opens once the command opens it to read
         writer.write(CLAIMS.read_bytes()[:1000])
         writer.flush()
-        out, errors = _interrupted(process)
+        out, errors = interrupted(process)
     assert (process.returncode, errors, out) == (130, INTERRUPTED, b"")
-
-
-def _interrupted(process: subprocess.Popen[bytes]) -> tuple[bytes, bytes]:
-    """Ctrl-C until the process ends, as a person presses it again: a signal that lands
-    just before a blocking read wakes Python only when the read returns (a race in any
-    Python program), and here the writer keeps the pipe open."""
-    for _ in range(60):
-        process.send_signal(signal.SIGINT)
-        try:
-            return process.communicate(timeout=2)
-        except subprocess.TimeoutExpired:
-            continue
-    return process.communicate(timeout=1)
 
 
 @pytest.mark.skipif(not Path("/proc/self/io").exists(), reason="needs Linux's /proc")

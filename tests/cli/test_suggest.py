@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -18,7 +17,7 @@ from typing import Any
 
 import pytest
 from harbour import LEDGER, LEDGER_SOURCE, harbour_repo
-from support import CLAIMS, DATA, Invoke, json_output
+from support import CLAIMS, DATA, Invoke, interrupted, json_output
 
 from dprktrack.suggest.drafts import CSV_FIELDS
 
@@ -257,24 +256,12 @@ def test_ctrl_c_in_review_keeps_the_claim_accepted_and_writes_nothing_more(
         assert process.stdout is not None
         kept = process.stdout.readline().decode().strip()  # the id, once the claim is written
         assert set(claims_of(harbour)) - before == {kept}
-        out, errors = _interrupted(process)
+        out, errors = interrupted(process)
     assert process.returncode == 130, errors
     assert out == b""
     assert set(claims_of(harbour)) - before == {kept}
     assert f"interrupted: nothing half-written; kept {kept}".encode() in errors
     assert not list(harbour.parent.glob(".claims.json.*"))
-
-
-def _interrupted(process: subprocess.Popen[bytes]) -> tuple[bytes, bytes]:
-    """SIGINT until the process ends: one that lands just before a blocking read wakes it
-    only when the read returns, and the pipe stays open."""
-    for _ in range(60):
-        process.send_signal(signal.SIGINT)
-        try:
-            return process.communicate(timeout=2)
-        except subprocess.TimeoutExpired:
-            continue
-    return process.communicate(timeout=1)
 
 
 ODD = (
