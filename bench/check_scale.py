@@ -56,12 +56,21 @@ def machine() -> str:
     )
 
 
+# As on a user's machine: bytecode cached (pip install writes it; the untimed warm-up
+# run writes it for an editable install), no colour, no claims file named from outside.
+ENVIRONMENT = {
+    key: value
+    for key, value in os.environ.items()
+    if key != "PYTHONDONTWRITEBYTECODE" and not key.startswith("DPRKTRACK")
+}
+
+
 def measure(command: list[str], runs: int) -> Measure:
     """Median wall time and the largest peak RSS over `runs` runs of a command."""
     times, peaks = [], []
     for _ in range(runs):
         started = time.perf_counter()
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+        process = subprocess.Popen(command, env=ENVIRONMENT, stdout=subprocess.DEVNULL)
         _, status, usage = os.wait4(process.pid, 0)
         times.append(time.perf_counter() - started)
         peaks.append(usage.ru_maxrss / 1024)  # kilobytes on Linux

@@ -19,7 +19,6 @@ both floors and whether it meets its target:
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys
@@ -27,17 +26,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from check_scale import machine  # the check benchmark's description of the machine
+from check_scale import ENVIRONMENT, machine  # the machine's description; a user's environment
 
 REPO = Path(__file__).resolve().parents[1]
 DEPENDENCIES = "import click, rich.console, rich.table, pydantic"
-# As on a user's machine: bytecode cached (pip install writes it; the untimed warm-up
-# run writes it for an editable install), no colour, no claims file named from outside.
-ENVIRONMENT = {
-    key: value
-    for key, value in os.environ.items()
-    if key != "PYTHONDONTWRITEBYTECODE" and not key.startswith("DPRKTRACK")
-}
 LOCATED = "set a time limit"
 """A passage of the bundled source that `locate` finds once."""
 BELOW_FLOOR = 1.0
@@ -86,7 +78,12 @@ def commands(
 def wall_time(command: list[str]) -> float:
     began = time.perf_counter()
     subprocess.run(
-        command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False
+        command,
+        cwd=REPO,
+        env=ENVIRONMENT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=False,
     )
     return time.perf_counter() - began
 

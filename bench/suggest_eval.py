@@ -33,6 +33,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from startup import ENVIRONMENT  # noqa: E402  (beside this script)
+
 from dprktrack.claimsfile.load import load_catalog  # noqa: E402
 from dprktrack.suggest.evaluation import (  # noqa: E402
     TARGETS,
@@ -140,7 +142,7 @@ def held_out() -> None:
 
 def wall_time(command: list[str]) -> float:
     began = time.perf_counter()
-    subprocess.run(command, cwd=REPO, check=True, capture_output=True)
+    subprocess.run(command, cwd=REPO, env=ENVIRONMENT, check=True, capture_output=True)
     return time.perf_counter() - began
 
 
