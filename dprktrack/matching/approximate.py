@@ -15,7 +15,6 @@ nowhere near the text must cost time in proportion to its number of claims.
 
 from __future__ import annotations
 
-import difflib
 import re
 import sys
 from bisect import bisect_left
@@ -360,8 +359,11 @@ def word_diff(expected: str, found: str, context: int = 4) -> str:
     """The claim's words against the source's, git-style: `[-claim-]{+source+}`.
 
     Runs of equal words longer than twice `context` are cut down to `context` words
-    on either side of a change, with `…` for what is left out.
+    on either side of a change, with `…` for what is left out. (difflib is imported here:
+    only a failing claim's message needs it.)
     """
+    import difflib
+
     old = _WORD.findall(expected)
     new = _WORD.findall(found)
     parts: list[str] = []

@@ -20,7 +20,6 @@ refused whatever was approved:
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import unicodedata
@@ -121,7 +120,10 @@ def review(quote: str, raw: str, spans: tuple[Span, ...], outer: Span) -> Review
 
 def review_pin(departures: tuple[Departure, ...]) -> str:
     """A short hash over exactly the departures, in order, in normalised spelling, so that
-    retyped quotation marks keep a pin and any change of words breaks it."""
+    retyped quotation marks keep a pin and any change of words breaks it. (hashlib loads
+    OpenSSL, some milliseconds: only a claim with departures to pin asks for it.)"""
+    import hashlib
+
     pairs = [[d.kind, normalise_text(d.source), normalise_text(d.replacement)] for d in departures]
     encoded = json.dumps(["dprktrack review 1", pairs], ensure_ascii=False).encode()
     return hashlib.sha256(encoded).hexdigest()[:PIN_LENGTH]

@@ -187,6 +187,14 @@ def test_locate_imports_the_matcher_and_rich_only_for_text(tmp_path: Path) -> No
     assert imported(tmp_path, *located) == {*with_the_matcher, RICH}
 
 
+@pytest.mark.parametrize("text", ["set a time limit", "set a time limmit"])
+def test_locate_loads_neither_hashlib_nor_difflib(tmp_path: Path, text: str) -> None:
+    """OpenSSL (hashlib, for a departure's pin) and difflib (a failing claim's word diff)
+    cost milliseconds each; finding a passage, or the closest ones, needs neither."""
+    found = every_module(tmp_path, "--claims", str(CLAIMS), "locate", text)
+    assert not found & {"hashlib", "_hashlib", "difflib"}
+
+
 @pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif", "junit", "gitlab"])
 def test_check_imports_the_matcher_and_neither_pydantic_nor_rich_off_a_terminal(
     tmp_path: Path, fmt: str
