@@ -7,7 +7,7 @@ so bad input never shows a Python traceback.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -26,9 +26,9 @@ EXIT_INTERNAL = 70
 JsonPath = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a claims file, located by its JSON path."""
+class Problem(NamedTuple):
+    """One thing wrong with a claims file, located by its JSON path (a named tuple: a
+    frozen dataclass costs a millisecond at every start)."""
 
     path: JsonPath
     message: str
