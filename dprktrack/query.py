@@ -10,8 +10,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from dprktrack.claimsfile import catalog as _catalog
 from dprktrack.claimsfile.catalog import Catalog
@@ -99,9 +98,12 @@ def _begins_words(words: list[str], name_words: list[str]) -> bool:
     return all(any(name_word.startswith(word) for name_word in name_words) for word in words)
 
 
-@dataclass(frozen=True)
-class ClaimFilter:
-    """What the analyst asked for. Values of one filter OR together; different filters AND."""
+class ClaimFilter(NamedTuple):
+    """What the analyst asked for. Values of one filter OR together; different filters AND.
+
+    This module's records are named tuples: each lookup imports it, and a frozen dataclass
+    costs about a millisecond at start where a named tuple costs a fifth of that.
+    """
 
     actors: tuple[str, ...] = ()
     relays: tuple[str, ...] = ()
@@ -494,8 +496,7 @@ def unplaced_note(
     )
 
 
-@dataclass(frozen=True)
-class Annotation:
+class Annotation(NamedTuple):
     """One claimed span of a source, as the annotated article shows it."""
 
     start: int
@@ -528,8 +529,7 @@ def source_annotations(catalog: Catalog, source_id: str) -> tuple[list[Annotatio
     return annotations, unplaced
 
 
-@dataclass(frozen=True)
-class Article:
+class Article(NamedTuple):
     """A source as `read` shows it: its text with every claimed span it can place."""
 
     source: str
