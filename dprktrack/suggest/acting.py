@@ -21,7 +21,7 @@ def acts(context: Context, unit: Sentence, found: list[Mention]) -> None:
             continue
         here = [m for m in found if start <= m.start < end]
         guess = _doer(context, unit, here, start, verb)
-        add(context, (start, end), ("indirect", "act", verb.group(0)), guess)
+        add(context, (start, end), ("indirect", "act", text[verb[0] : verb[1]]), guess)
         _by_agent(context, here, start, end)
         if guess.actor and context.lex.kinds.get(guess.actor) == "organization":
             context.last_body = guess.actor
@@ -67,18 +67,19 @@ _NAME_LIST = re.compile(
 
 
 def _doer(
-    context: Context, unit: Sentence, here: list[Mention], start: int, verb: re.Match[str]
+    context: Context, unit: Sentence, here: list[Mention], start: int, verb: tuple[int, int]
 ) -> SpeakerGuess:
     """Who did the act: the agent of a passive ("by X"), else the subject, else the body."""
     text = context.text
-    if passive(text, verb.start()):
-        agent = re.match(r"\s+by\s+(?:the\s+)?", text[verb.end() :])
-        after = [m for m in here if m.start >= verb.end() and m.actor]
-        if agent and after and after[0].start == verb.end() + agent.end():
+    verb_start, verb_end = verb
+    if passive(text, verb_start):
+        agent = re.match(r"\s+by\s+(?:the\s+)?", text[verb_end:])
+        after = [m for m in here if m.start >= verb_end and m.actor]
+        if agent and after and after[0].start == verb_end + agent.end():
             return SpeakerGuess(after[0].actor, after[0].name, "agent of the act: 'by'")
     else:
-        start = _clause_start(text, start, verb.start())
-        named = subject(context, here, start, verb.start())
+        start = _clause_start(text, start, verb_start)
+        named = subject(context, here, start, verb_start)
         if named is not None:
             return SpeakerGuess(named.actor, named.name, "subject of the act")
     body = _body(context, unit)

@@ -1,0 +1,39 @@
+"""Rules that look words up in lists must find what the regular expressions they replace
+found (those compile slowly: a `suggest` pays for each at start-up), whatever the case,
+the spacing, and wherever the stretch's edges cut a word."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dprktrack.suggest.acts import _acts
+
+ACT = re.compile(
+    r"\b(vetoe[sd]|vetoing|vot(?:ed|es|ing)(?: \w+ly)? (?:for|against|in favou?r|to)"
+    r"|abstained|abstains|submit(?:s|ted)|adopted|adopts|imposed|imposes|established"
+    r"|establishes|ratified|ratifies|signed|signs|rejected|rejects|accepted|accepts|blocked"
+    r"|approved|approves|passed|enacted|withdrew|withdraws|suspended|suspends|renewed"
+    r"|renews|extended|extends|lifted|lifts|launched|launches|deployed|deploys"
+    r"|set up|sets up)\b",
+    re.IGNORECASE,
+)
+ACT_WORDS = ["voted", "VOTES", "voting", "vote", "for", "against", "in", "favour", "Favor",
+             "to", "too", "unanimously", "ly", "oddly", "set", "Sets", "up", "upon", "vetoed",
+             "paſſed", "PASSED", "signs", "sign", "İmposed", "ımposed", "rejected", "x", "_",
+             "é", " ", "  ", ",", "-", "’", "\n"]  # fmt: skip
+
+
+def cut(text: str, data: st.DataObject) -> tuple[int, int]:
+    start = data.draw(st.integers(0, len(text)))
+    return start, data.draw(st.integers(start, len(text)))
+
+
+@settings(deadline=None, max_examples=500)
+@given(st.lists(st.sampled_from(ACT_WORDS), max_size=14), st.data())
+def test_act_verbs_are_what_the_expression_found(words: list[str], data: st.DataObject) -> None:
+    text = "".join(words)
+    start, end = cut(text, data)
+    assert _acts(text, start, end) == [m.span() for m in ACT.finditer(text, start, end)]
