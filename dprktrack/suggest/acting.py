@@ -48,7 +48,7 @@ def _act_clauses(context: Context, unit: Sentence) -> list[tuple[int, int]]:
     for start, end in clauses(text, unit.start, unit.end):
         begin = start if pending is None else pending
         if act_verb(text, start, end, context.quoted) is None:
-            if joined and pending is None and not _NAME_LIST.fullmatch(text[start:end]):
+            if joined and pending is None and not _only_names(text[start:end]):
                 joined[-1] = (joined[-1][0], end)
             else:
                 pending = begin
@@ -60,10 +60,19 @@ def _act_clauses(context: Context, unit: Sentence) -> list[tuple[int, int]]:
     return joined
 
 
-_NAME_LIST = re.compile(
-    r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:,\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)*"
-)
-"""A piece that is only names ("Ishar, Dunmere"): the head of the next act's list."""
+def _only_names(piece: str) -> bool:
+    """Whether a piece is only capitalised names ("Ishar, Dunmere", "Port Ulm"): the head of
+    the next act's list. Its words (a capital, then letters, digits, "’", "'" or "-") stand
+    apart by white space, or by a comma and white space."""
+    names = piece.split()
+    if not names or piece[0].isspace() or piece[-1].isspace():
+        return False
+    names[:-1] = [name[:-1] if name.endswith(",") else name for name in names[:-1]]
+    return all(_capitalised(name) for name in names)
+
+
+def _capitalised(name: str) -> bool:
+    return "A" <= name[:1] <= "Z" and all(char.isalnum() or char in "_’'-" for char in name[1:])
 
 
 def _doer(

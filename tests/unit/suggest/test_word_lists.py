@@ -37,3 +37,19 @@ def test_act_verbs_are_what_the_expression_found(words: list[str], data: st.Data
     text = "".join(words)
     start, end = cut(text, data)
     assert _acts(text, start, end) == [m.span() for m in ACT.finditer(text, start, end)]
+
+
+NAME_LIST = re.compile(
+    r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:,\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)*"
+)
+NAME_PARTS = ["Ishar", "Dunmere", "U", "O’Neil", "Al-Sayed", "x", "é", "É", "9", "_", ",",
+              ", ", " ", "\n", "\u2003", "-", "’", ".", ",,"]  # fmt: skip
+
+
+@settings(deadline=None, max_examples=500)
+@given(st.lists(st.sampled_from(NAME_PARTS), max_size=8))
+def test_a_list_of_names_is_what_the_expression_took(parts: list[str]) -> None:
+    from dprktrack.suggest.acting import _only_names
+
+    piece = "".join(parts)
+    assert _only_names(piece) == (NAME_LIST.fullmatch(piece) is not None)
