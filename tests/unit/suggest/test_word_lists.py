@@ -53,3 +53,43 @@ def test_a_list_of_names_is_what_the_expression_took(parts: list[str]) -> None:
 
     piece = "".join(parts)
     assert _only_names(piece) == (NAME_LIST.fullmatch(piece) is not None)
+
+
+CHARGE = re.compile(
+    r"\s+(?:(?:the|that|this|these|those|such|any|all|an?)\s+)?(?:\w+\s+)?"
+    r"(?:charges?|claims?|accusations?|allegations?|criticisms?|reports?|suggestions?"
+    r"|ideas?|notions?|view|assertions?|argument)\b"
+)
+CHARGE_WORDS = ["the", "an", "a", "that", "old", "claim", "claims", "claimed", "views", "view",
+                "Claim", " ", "  ", "\n", ",", "’s", "-", "x_"]  # fmt: skip
+
+
+@settings(deadline=None, max_examples=500)
+@given(st.lists(st.sampled_from(CHARGE_WORDS), max_size=8))
+def test_a_charge_follows_where_the_expression_found_one(words: list[str]) -> None:
+    from dprktrack.suggest.cues import _charge_follows
+
+    after = "".join(words)
+    assert _charge_follows(after) == (CHARGE.match(after) is not None)
+
+
+NEGATION = re.compile(
+    r"\b(?:not|never|n[’']t|declined\s+to|refused\s+to|no\s+longer)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+NEGATION_WORDS = ["not", "NOT", "cannot", "never", "n’t", "don’t", "n't", "declined",
+                  "refuſed", "to", "no", "longer", "say", "x", "(", "_", " ", "  ", "\n", ",",
+                  "-"]  # fmt: skip
+
+
+@settings(deadline=None, max_examples=500)
+@given(st.lists(st.sampled_from(NEGATION_WORDS), max_size=10), st.data())
+def test_a_negation_is_where_the_expression_found_one(
+    words: list[str], data: st.DataObject
+) -> None:
+    from dprktrack.suggest.cues import negated
+
+    text = "".join(words)
+    start, at = cut(text, data)
+    expected = NEGATION.search(text[max(start, at - 40) : at]) is not None
+    assert negated(text, start, at) == expected
