@@ -21,7 +21,7 @@ def acts(context: Context, unit: Sentence, found: list[Mention]) -> None:
             continue
         here = [m for m in found if start <= m.start < end]
         guess = _doer(context, unit, here, start, verb)
-        add(context, (start, end), ("indirect", "act", verb.group(0)), guess)
+        add(context, (start, end), ("indirect", "act", text[verb[0] : verb[1]]), guess)
         _by_agent(context, here, start, end)
         if guess.actor and context.lex.kinds.get(guess.actor) == "organization":
             context.last_body = guess.actor
@@ -48,7 +48,7 @@ def _act_clauses(context: Context, unit: Sentence) -> list[tuple[int, int]]:
     for start, end in clauses(text, unit.start, unit.end):
         begin = start if pending is None else pending
         if act_verb(text, start, end, context.quoted) is None:
-            if joined and pending is None and not _NAME_LIST.fullmatch(text[start:end]):
+            if joined and pending is None and not _only_names(text[start:end]):
                 joined[-1] = (joined[-1][0], end)
             else:
                 pending = begin
@@ -60,25 +60,35 @@ def _act_clauses(context: Context, unit: Sentence) -> list[tuple[int, int]]:
     return joined
 
 
-_NAME_LIST = re.compile(
-    r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:,\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)*"
-)
-"""A piece that is only names ("Ishar, Dunmere"): the head of the next act's list."""
+def _only_names(piece: str) -> bool:
+    """Whether a piece is only capitalised names ("Ishar, Dunmere", "Port Ulm"): the head of
+    the next act's list. Its words (a capital, then letters, digits, "’", "'" or "-") stand
+    apart by white space, or by a comma and white space."""
+    names = piece.split()
+    if not names or piece[0].isspace() or piece[-1].isspace():
+        return False
+    names[:-1] = [name[:-1] if name.endswith(",") else name for name in names[:-1]]
+    return all(_capitalised(name) for name in names)
+
+
+def _capitalised(name: str) -> bool:
+    return "A" <= name[:1] <= "Z" and all(char.isalnum() or char in "_’'-" for char in name[1:])
 
 
 def _doer(
-    context: Context, unit: Sentence, here: list[Mention], start: int, verb: re.Match[str]
+    context: Context, unit: Sentence, here: list[Mention], start: int, verb: tuple[int, int]
 ) -> SpeakerGuess:
     """Who did the act: the agent of a passive ("by X"), else the subject, else the body."""
     text = context.text
-    if passive(text, verb.start()):
-        agent = re.match(r"\s+by\s+(?:the\s+)?", text[verb.end() :])
-        after = [m for m in here if m.start >= verb.end() and m.actor]
-        if agent and after and after[0].start == verb.end() + agent.end():
+    verb_start, verb_end = verb
+    if passive(text, verb_start):
+        agent = re.match(r"\s+by\s+(?:the\s+)?", text[verb_end:])
+        after = [m for m in here if m.start >= verb_end and m.actor]
+        if agent and after and after[0].start == verb_end + agent.end():
             return SpeakerGuess(after[0].actor, after[0].name, "agent of the act: 'by'")
     else:
-        start = _clause_start(text, start, verb.start())
-        named = subject(context, here, start, verb.start())
+        start = _clause_start(text, start, verb_start)
+        named = subject(context, here, start, verb_start)
         if named is not None:
             return SpeakerGuess(named.actor, named.name, "subject of the act")
     body = _body(context, unit)

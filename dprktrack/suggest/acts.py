@@ -5,27 +5,89 @@ from __future__ import annotations
 
 import re
 
-ACT = re.compile(
-    r"\b(vetoe[sd]|vetoing|vot(?:ed|es|ing)(?: \w+ly)? (?:for|against|in favou?r|to)"
-    r"|abstained|abstains|submit(?:s|ted)|adopted|adopts|imposed|imposes|established"
-    r"|establishes|ratified|ratifies|signed|signs|rejected|rejects|accepted|accepts|blocked"
-    r"|approved|approves|passed|enacted|withdrew|withdraws|suspended|suspends|renewed"
-    r"|renews|extended|extends|lifted|lifts|launched|launches|deployed|deploys"
-    r"|set up|sets up)\b",
-    re.IGNORECASE,
-)
+from dprktrack.suggest.words import folded, word_char, words
+
+_ACT_WORDS = """vetoed vetoes vetoing abstained abstains submits submitted adopted adopts
+    imposed imposes established establishes ratified ratifies signed signs rejected rejects
+    accepted accepts blocked approved approves passed enacted withdrew withdraws suspended
+    suspends renewed renews extended extends lifted lifts launched launches deployed deploys"""
+_ACTS = frozenset(_ACT_WORDS.split())
+"""Act verbs of one word, in lower case (any case in the text)."""
+_VOTES = frozenset(("voted", "votes", "voting"))
+"""An act with the side voted on: "voted for", "voted unanimously against", "votes to"."""
+_SIDES = frozenset(("for", "against", "to"))
+_FAVOUR = frozenset(("favour", "favor"))
+_SETS = frozenset(("set", "sets"))
+"""An act with its particle: "set up"."""
 
 
 def act_verb(
     text: str, start: int, end: int, quoted: list[tuple[int, int]]
-) -> re.Match[str] | None:
-    """The first act verb of text[start:end] outside quotation marks, or None."""
-    for match in ACT.finditer(text, start, end):
-        if any(q_start < match.start() < q_end for q_start, q_end in quoted):
+) -> tuple[int, int] | None:
+    """Where the first act verb of text[start:end] outside quotation marks stands, or None."""
+    for found in _acts(text, start, end):
+        if any(q_start < found[0] < q_end for q_start, q_end in quoted):
             continue
-        if not _adjective(text, match.start()):
-            return match
+        if not _adjective(text, found[0]):
+            return found
     return None
+
+
+def _acts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Every act verb of text[start:end], with its particle or side ("set up", "voted
+    for"), in order; none begins inside a word or inside the act before it."""
+    tokens = words(text, start, end)
+    found: list[tuple[int, int]] = []
+    reach = start
+    for index, (t_start, t_end, word) in enumerate(tokens):
+        if t_start < reach or (t_start == start and start > 0 and word_char(text[start - 1])):
+            continue  # within the last act, or a word `start` cuts
+        lowered = folded(word)
+        stop: int | None = t_end
+        if lowered in _VOTES:
+            stop = _voted_on(text, tokens, index)
+        elif lowered in _SETS:
+            up = _spaced(text, tokens, index)
+            stop = up[1] if up is not None and folded(up[2]) == "up" else None
+        elif lowered not in _ACTS:
+            stop = None
+        if stop is not None:
+            found.append((t_start, stop))
+            reach = stop
+    return found
+
+
+def _spaced(
+    text: str, tokens: list[tuple[int, int, str]], index: int
+) -> tuple[int, int, str] | None:
+    """The word that follows token `index` after one space, or None."""
+    if index + 1 >= len(tokens):
+        return None
+    end, after = tokens[index][1], tokens[index + 1]
+    return after if after[0] == end + 1 and text[end] == " " else None
+
+
+def _voted_on(text: str, tokens: list[tuple[int, int, str]], index: int) -> int | None:
+    """Where "voted" (token `index`) with its side ends, an adverb between them or not
+    ("voted for", "voted unanimously in favour"), or None when no side follows."""
+    adverb = _spaced(text, tokens, index)
+    if adverb is not None and len(adverb[2]) > 2 and folded(adverb[2]).endswith("ly"):
+        side = _side(text, tokens, index + 1)
+        if side is not None:
+            return side
+    return _side(text, tokens, index)
+
+
+def _side(text: str, tokens: list[tuple[int, int, str]], index: int) -> int | None:
+    """Where the side voted on after token `index` ends ("for", "against", "to", "in
+    favour"), or None."""
+    side = _spaced(text, tokens, index)
+    if side is None:
+        return None
+    if folded(side[2]) in _SIDES:
+        return side[1]
+    favour = _spaced(text, tokens, index + 1) if folded(side[2]) == "in" else None
+    return favour[1] if favour is not None and folded(favour[2]) in _FAVOUR else None
 
 
 _DETERMINERS = frozenset(

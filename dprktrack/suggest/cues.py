@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from dprktrack.suggest.words import folded, word_char
+
 _BASE_WORDS = """say state tell add note warn argue stress insist claim believe emphasise emphasize
     express explain recall announce suggest propose declare comment reply respond remark
     acknowledge admit observe report write conclude assert maintain deny urge demand predict
@@ -72,12 +74,12 @@ _PARTICLES = {
     "to": {"according", "According"},
 }
 """Two-word cues: the second word, and the first words it completes."""
-_CHARGE = re.compile(
-    r"\s+(?:(?:the|that|this|these|those|such|any|all|an?)\s+)?(?:\w+\s+)?"
-    r"(?:charges?|claims?|accusations?|allegations?|criticisms?|reports?|suggestions?"
-    r"|ideas?|notions?|view|assertions?|argument)\b"
-)
+_CHARGE_WORDS = """charge charges claim claims accusation accusations allegation allegations
+    criticism criticisms report reports suggestion suggestions idea ideas notion notions view
+    assertion assertions argument"""
+_CHARGES = frozenset(_CHARGE_WORDS.split())
 """What a speaker rejects when rejecting is speech: a charge, a claim, a report…"""
+_DETERMINERS = frozenset(("the", "that", "this", "these", "those", "such", "any", "all", "a", "an"))
 _GERUND_WORDS = "before after by without of for from in on about despite instead while when"
 _GERUND_AFTER = frozenset(_GERUND_WORDS.split())
 _SUBJECTS_AND_MODALS = frozenset(
@@ -176,7 +178,35 @@ def _guarded(text: str, end: int, word: str) -> int | None:
     ("rejected the draft") unless words are rejected ("rejects that charge")."""
     if word in ("state", "states"):
         return end if re.match(r"(?: that\b|:|,)", text[end : end + 7]) else None
-    return end if _CHARGE.match(text[end : end + 40]) else None
+    return end if _charge_follows(text[end : end + 40]) else None
+
+
+def _charge_follows(after: str) -> bool:
+    """Whether a charge, a claim, a report… is the next word, or the one after it, or the
+    one after a determiner and a word ("rejects the charge", "rejected that old claim")."""
+    if not after[:1].isspace():
+        return False
+    chunks = after.split()
+    if chunks and _leading_word(chunks[0]) in _CHARGES:
+        return True
+    if len(chunks) < 2 or _leading_word(chunks[0]) != chunks[0]:
+        return False
+    if _leading_word(chunks[1]) in _CHARGES:
+        return True
+    return (
+        chunks[0] in _DETERMINERS
+        and len(chunks) > 2
+        and _leading_word(chunks[1]) == chunks[1]
+        and _leading_word(chunks[2]) in _CHARGES
+    )
+
+
+def _leading_word(chunk: str) -> str:
+    """The word a chunk of text begins with ("claim" of "claim’s"), or ""."""
+    at = 0
+    while at < len(chunk) and word_char(chunk[at]):
+        at += 1
+    return chunk[:at]
 
 
 def _verb_before(previous: str) -> bool:
@@ -188,12 +218,9 @@ def _verb_before(previous: str) -> bool:
     return lowered.endswith("s") and not lowered.endswith("ss") and lowered not in _NOT_PLURAL
 
 
-NEGATION = re.compile(
-    r"\b(?:not|never|n[’']t|declined\s+to|refused\s+to|no\s+longer)\s+(?:\w+\s+)?$",
-    re.IGNORECASE,
-)
-"""Speech that did not happen: "did not say", "would not immediately comment", "declined to
-say"."""
+_NEGATIONS = ("not", "never", "n’t", "n't")
+_NEGATING = {"to": ("declined", "refused"), "longer": ("no",)}
+"""Negations of two words: the second, and the first words it completes."""
 NEGATED_SPEECH = re.compile(
     r"\b(?:not|never|n[’']t|declined\s+to|refused\s+to)\s+(?:\w+\s+)?"
     r"(?:say|speak|comment|respond|reply|answer|elaborate|explain|confirm|return)\b"
@@ -205,8 +232,36 @@ narration, no one's claim."""
 
 
 def negated(text: str, start: int, at: int) -> bool:
-    """Whether the verb at `at` is negated ("did not say", "declined to comment")."""
-    return NEGATION.search(text[max(start, at - 40) : at]) is not None
+    """Whether the verb at `at` is negated ("did not say", "would not immediately comment",
+    "declined to say"): a negation ends the 40 characters before it, or the word before."""
+    before = text[max(start, at - 40) : at]
+    if not before[-1:].isspace():
+        return False
+    chunks = before.split()
+    if _ends_negated(chunks):
+        return True
+    return (
+        len(chunks) > 1 and _leading_word(chunks[-1]) == chunks[-1] and _ends_negated(chunks[:-1])
+    )
+
+
+def _ends_negated(chunks: list[str]) -> bool:
+    """Whether text split at white space ends with a negation."""
+    last = folded(chunks[-1]) if chunks else ""
+    if last in _NEGATING and len(chunks) > 1 and _ends_with(chunks[-2], _NEGATING[last]):
+        return True
+    return bool(chunks) and _ends_with(chunks[-1], _NEGATIONS)
+
+
+def _ends_with(chunk: str, wanted: tuple[str, ...]) -> bool:
+    """Whether a chunk of text ends with one of the `wanted` words (in any case), begun
+    where a word begins ("not" ends "(not", never "cannot")."""
+    lowered = folded(chunk)
+    for word in wanted:
+        before = len(chunk) - len(word) - 1
+        if lowered.endswith(word) and (before < 0 or not word_char(chunk[before])):
+            return True
+    return False
 
 
 def lemma_of(words: str) -> str:

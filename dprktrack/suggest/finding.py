@@ -25,7 +25,7 @@ def suggestions(
     overlaps at least half of it, holds it whole, or lies in it and makes a quarter of it or
     more) names them in `covered_by`, and is left out unless `include_covered`.
     """
-    from dprktrack.suggest.placing import Placer, claim_spans, covering
+    from dprktrack.suggest.placing import Covering, Placer, claim_spans
     from dprktrack.suggest.rules import candidate_spans
 
     if source_id not in catalog.sources:
@@ -33,7 +33,7 @@ def suggestions(
         raise DprkError(f"no source {source_id!r} in {catalog.name} (sources: {known})")
     text = catalog.source_text(source_id)
     placer = Placer(catalog, source_id)
-    spans = claim_spans(catalog, source_id, placer)
+    covering = Covering(claim_spans(catalog, source_id, placer))
     result: list[Suggestion] = []
     around = _sentences(text)
     seen: set[tuple[int, int]] = set()
@@ -45,7 +45,7 @@ def suggestions(
         if candidate is None or (candidate.start, candidate.end) in seen:
             continue  # one suggestion per span: a span found twice is told once
         seen.add((candidate.start, candidate.end))
-        covered = covering(spans, candidate.start, candidate.end)
+        covered = covering(candidate.start, candidate.end)
         if covered and not include_covered:
             continue
         line, column = placer.lines.position(candidate.start)

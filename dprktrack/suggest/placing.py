@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from functools import cached_property
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from dprktrack.claimsfile.catalog import Catalog
@@ -143,3 +145,24 @@ def covering(spans: list[tuple[str, int, int]], start: int, end: int) -> tuple[s
         or (c_start <= start and end <= c_end)
         or (start <= c_start and c_end <= end and (c_end - c_start) * 4 >= length)
     )
+
+
+class Covering:
+    """The claims' spans sorted by start, so that `covering` is asked of the few a span
+    meets (every one of its rules needs the claim to meet the span), not of them all."""
+
+    def __init__(self, spans: list[tuple[str, int, int]]) -> None:
+        self.spans = spans
+        self._order = sorted(range(len(spans)), key=lambda index: spans[index][1])
+        self._starts = [spans[index][1] for index in self._order]
+        self._reach = list(accumulate((spans[index][2] for index in self._order), max))
+        """The furthest end of the spans up to each one: those before the first that
+        reaches a span's start all end before it."""
+
+    def __call__(self, start: int, end: int) -> tuple[str, ...]:
+        """`covering(spans, start, end)`, in the claims' own order."""
+        if end < start:
+            return covering(self.spans, start, end)
+        low, high = bisect_left(self._reach, start), bisect_right(self._starts, end)
+        near = sorted(self._order[low:high])
+        return covering([self.spans[index] for index in near], start, end)

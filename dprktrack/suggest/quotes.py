@@ -11,6 +11,8 @@ from typing import NamedTuple
 
 _PAIRS = {"“": "”", "«": "»", "„": "“”", "‘": "’", "‚": "‘’", '"': '"', "'": "'", "‹": "›"}
 _SINGLE = frozenset("‘’‚'‹›")
+_MARKS = frozenset(_PAIRS) | frozenset("”’›»“‘")
+"""Every mark that may open or close a quotation."""
 
 
 class Quoted(NamedTuple):
@@ -35,16 +37,26 @@ def quotations(text: str, start: int = 0, end: int | None = None) -> list[Quoted
     end = len(text) if end is None else end
     stack: list[tuple[str, int]] = []
     found: list[Quoted] = []
-    for index in range(start, end):
+    for index in _marks(text, start, end):
         char = text[index]
-        if char not in _PAIRS and char not in "”’›»“‘":
-            continue
         if stack and char in _PAIRS[stack[-1][0]] and _may_close(text, index, char):
             _, at = stack.pop()
             found.append(Quoted(at, index + 1, len(stack)))
         elif char in _PAIRS and _may_open(text, index, char):
             stack.append((char, index))
     return sorted(found, key=lambda quoted: quoted.start)
+
+
+def _marks(text: str, start: int, end: int) -> list[int]:
+    """Where the marks of text[start:end] stand, in order: each mark's own search, so
+    that the scan reads the marks alone, not every character."""
+    found = []
+    for mark in _MARKS:
+        at = text.find(mark, start, end)
+        while at != -1:
+            found.append(at)
+            at = text.find(mark, at + 1, end)
+    return sorted(found)
 
 
 def _may_open(text: str, index: int, char: str) -> bool:

@@ -246,8 +246,11 @@ def _first_words(lex: Lexicon, text: str, start: int, end: int) -> list[tuple[in
     `end` cuts is taken whole: either way no phrase fits before `end` there, since a
     phrase's first word ends where its word does."""
     if text not in lex.found:
-        hits = [(m.start(), m.group(0).lower()) for m in _TOKEN.finditer(text)]
-        kept = [(at, word) for at, word in hits if word in lex.by_first]
+        kept = [
+            (m.start(), word)
+            for m in _TOKEN.finditer(text)
+            if (word := m.group(0).lower()) in lex.by_first
+        ]
         lex.found[text] = ([at for at, _ in kept], [word for _, word in kept])
     starts, words = lex.found[text]
     first, last = bisect_left(starts, start), bisect_left(starts, end)

@@ -1,0 +1,29 @@
+"""Words as the rules read them: the runs of word characters of a stretch of text, and a
+word in the case-blind form in which it is looked up in a list of English words."""
+
+from __future__ import annotations
+
+import re
+
+WORD = re.compile(r"\w+")
+
+_ODD_CASES = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k"})
+"""Letters that differ from an English one by case alone (the dotted and dotless i, the
+long s, the Kelvin sign): "PASSED" spelled with any of them is still "passed"."""
+
+
+def folded(word: str) -> str:
+    """The word in lower case, each letter that is an English letter but for its case
+    written as that letter: a case-blind comparison with an English word."""
+    return word.translate(_ODD_CASES).lower()
+
+
+def word_char(char: str) -> bool:
+    """Whether a character belongs to a word (a letter, a digit or "_")."""
+    return char.isalnum() or char == "_"
+
+
+def words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The words of text[start:end] (a word `start` or `end` cuts, cut), with their
+    offsets."""
+    return [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(text, start, end)]
