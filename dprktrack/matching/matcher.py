@@ -14,7 +14,7 @@ module only says what was found and how.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
@@ -390,7 +390,7 @@ def _typographic(
     plain = normalise_text(quote).strip()
     if plain == quote and mapping.text == document.raw:
         return None  # nothing to normalise on either side
-    folded = [replace(piece, text=normalise_text(piece.text)) for piece in kept or []]
+    folded = [piece._replace(text=normalise_text(piece.text)) for piece in kept or []]
     return _search(
         mapping.text, plain, folded or None, hints, "typography", mapping=mapping, raw=document.raw
     )
