@@ -19,6 +19,7 @@ import re
 import sys
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from dprktrack.matching.textpos import Span
 
@@ -112,9 +113,9 @@ def _exhausted(budget: Budget | None) -> bool:
     return budget is not None and budget.exhausted
 
 
-@dataclass(frozen=True)
-class Alignment:
-    """A passage of the text and its edit distance to the quote."""
+class Alignment(NamedTuple):
+    """A passage of the text and its edit distance to the quote (a named tuple, cheaper
+    to create at start than a frozen dataclass)."""
 
     span: Span
     distance: int
