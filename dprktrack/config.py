@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from dprktrack.errors import DprkError
 
 if TYPE_CHECKING:  # types only; the check's modules are read only where a file has ignores
-    from collections.abc import Mapping
-
     from dprktrack.check.ignores import IgnoreRule
 
 CONFIG_FILENAME = "dprktrack.toml"
@@ -32,9 +30,9 @@ KEYS = ("claims", "strict", "format", "ignore")
 IGNORE_KEYS = ("claim", "verdict", "reason")
 
 
-class Settings(NamedTuple):
-    """The settings a file gives (all defaults when `file` is None). Named tuples, not frozen
-    dataclasses: every command reads settings, and each dataclass costs a millisecond.
+@dataclass(frozen=True)
+class Settings:
+    """The settings a file gives (all defaults when `file` is None).
 
     `origins` says where each setting given came from: `pyproject.toml:tool.dprktrack.strict`.
     """
@@ -45,11 +43,13 @@ class Settings(NamedTuple):
     strict: bool = False
     format: str | None = None
     ignore: tuple[IgnoreRule, ...] = ()
-    origins: Mapping[str, str] = MappingProxyType({})
+    origins: dict[str, str] = field(default_factory=dict, compare=False)
 
 
 class _Source(NamedTuple):
-    """A settings file being read: its path, how messages name it, its table's key prefix."""
+    """A settings file being read: its path, how messages name it, its table's key prefix.
+    (A named tuple: every command reads settings, and a frozen dataclass costs about a
+    millisecond at start. Settings stays one: its origins are no part of its value.)"""
 
     path: Path
     name: str

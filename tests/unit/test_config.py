@@ -207,3 +207,12 @@ def test_a_file_not_in_utf8_or_too_large_is_refused(tmp_path: Path) -> None:
     )
     (tmp_path / "dprktrack.toml").write_bytes(b"#" * (2 << 20))
     assert "larger than" in error(tmp_path)
+
+
+def test_where_a_setting_came_from_is_no_part_of_the_settings() -> None:
+    """The same settings read from two files are equal, and hash alike (a cache may key on
+    them): `origins` only says where each came from, for messages."""
+    toml = Settings(strict=True, origins={"strict": "dprktrack.toml:strict"})
+    pyproject = Settings(strict=True, origins={"strict": "pyproject.toml:tool.dprktrack.strict"})
+    assert toml == pyproject
+    assert hash(toml) == hash(pyproject) == hash(Settings(strict=True))
