@@ -93,3 +93,21 @@ def test_a_negation_is_where_the_expression_found_one(
     start, at = cut(text, data)
     expected = NEGATION.search(text[max(start, at - 40) : at]) is not None
     assert negated(text, start, at) == expected
+
+
+SENTENCE_END = re.compile(r"[.!?…]+[”’\"'»)\]]*(?=\s+[\"'“‘«„(\[]?(\w))")
+END_PARTS = ["said", "A", "9", "_", "é", ".", "..", "!", "?", "…", "”", "’", '"', "'", "»", ")",
+             "]", "“", "‘", "«", "„", "(", "[", " ", "  ", "\n", "\u2003", ",", "-"]  # fmt: skip
+
+
+@settings(deadline=None, max_examples=500)
+@given(st.lists(st.sampled_from(END_PARTS), max_size=12), st.data())
+def test_sentence_ends_are_where_the_expression_found_them(
+    parts: list[str], data: st.DataObject
+) -> None:
+    from dprktrack.suggest.sentences import _ends
+
+    text = "".join(parts)
+    start, end = cut(text, data)
+    expected = [(m.start(), m.end(), m.start(1)) for m in SENTENCE_END.finditer(text, start, end)]
+    assert _ends(text, start, end) == expected
