@@ -20,11 +20,12 @@ from dprktrack.suggest.acts import act_verb
 from dprktrack.suggest.cues import NEGATED_SPEECH, Cue, cues
 from dprktrack.suggest.judging import judges, weighs
 from dprktrack.suggest.model import SpeakerGuess, Suggestion
-from dprktrack.suggest.quotes import Quoted, outermost, quotations
+from dprktrack.suggest.quotes import OPENING, Quoted, outermost, quotations
 from dprktrack.suggest.reading import Context, add, clean, pieces, quote_type, subject
 from dprktrack.suggest.reported import reported
 from dprktrack.suggest.sentences import Sentence, paragraph_spans, units
 from dprktrack.suggest.speakers import Lexicon, Mention, lexicon, mentions
+from dprktrack.suggest.words import past_space
 
 _LONG_LINE = 12
 """Words from which a line without a stop is read as a sentence, not taken for a title."""
@@ -226,10 +227,10 @@ def _read_colon(context: Context, unit: Sentence) -> bool:
     the colon (no cue of its own) and the reported one after it are two claims, read as two
     units; whether the unit was one such."""
     text, start, end = context.text, unit.start, unit.end
-    colon = re.search(r":\s+(?![“\"«„‘'])", text[start:end])
-    if colon is None or any(q[0] < start + colon.start() < q[1] for q in context.quoted):
+    colon = _colon_clause(text[start:end])
+    if colon is None or any(q[0] < start + colon < q[1] for q in context.quoted):
         return False
-    middle = start + colon.start()
+    middle = start + colon
     head, tail = clean(text, start, middle), clean(text, middle + 1, end)
     if len(text[head[0] : head[1]].split()) < 4 or cues(text, start, middle, context.quoted):
         return False
@@ -238,6 +239,21 @@ def _read_colon(context: Context, unit: Sentence) -> bool:
     _read(context, Sentence(start, middle, unit.paragraph))
     _read(context, Sentence(*tail, unit.paragraph))
     return True
+
+
+def _colon_clause(sentence: str) -> int | None:
+    """Where the first colon with white space after it stands, unless that is one white
+    space and then a quotation mark (": “…" opens a quotation, not a clause)."""
+    at = sentence.find(":")
+    while at >= 0:
+        after = past_space(sentence, at + 1)
+        space = after - at - 1
+        if space >= 2 or (
+            space == 1 and (after == len(sentence) or sentence[after] not in OPENING)
+        ):
+            return at
+        at = sentence.find(":", at + 1)
+    return None
 
 
 def _speech(text: str, quoted: Quoted) -> bool:

@@ -23,6 +23,13 @@ def word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+def past_space(text: str, at: int) -> int:
+    """Where the white space that begins at `at` ends."""
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return at
+
+
 def words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """The words of text[start:end] (a word `start` or `end` cuts, cut), with their
     offsets."""

@@ -111,3 +111,54 @@ def test_sentence_ends_are_where_the_expression_found_them(
     start, end = cut(text, data)
     expected = [(m.start(), m.end(), m.start(1)) for m in SENTENCE_END.finditer(text, start, end)]
     assert _ends(text, start, end) == expected
+
+
+LEAD_PARTS = ["in", "a", "statement", "that", "That", "thatx", "xthat", "As", "Like", "Ask", " ",
+              "  ", "\n", ":", ",", ".", ";", "“", "”", '"', "«", "»", "„", "‘", "'", "_", "é",
+              "x" * 30]  # fmt: skip
+lead_ins = st.lists(st.sampled_from(LEAD_PARTS), max_size=14).map("".join)
+
+
+@settings(deadline=None, max_examples=500)
+@given(lead_ins)
+def test_a_quotation_after_a_colon_or_comma_is_where_the_expressions_found_it(after: str) -> None:
+    from dprktrack.suggest.reported import _colon_before_quote, _comma_before_quote
+
+    colon = re.match(r"[^.;:]{0,120}?:\s*(?=[“\"«„‘'])", after)
+    comma = re.match(r"[^“”\"«».;:]{0,80}?,\s*(?=[“\"«„‘'])", after)
+    assert _colon_before_quote(after) == (colon.end() if colon else None)
+    assert _comma_before_quote(after) == (comma.end() if comma else None)
+    chosen = colon or comma
+    if chosen is not None:  # the colon's lead-in has ":" in it, the comma's none
+        assert (":" in after[: chosen.end()]) == (colon is not None)
+
+
+@settings(deadline=None, max_examples=500)
+@given(lead_ins)
+def test_that_or_a_comma_ends_the_lead_in_where_the_expressions_found_it(after: str) -> None:
+    from dprktrack.suggest.reported import _after_comma, _after_that, _closes, _opens_with
+
+    that = re.match(r"[^“”\"«».;:,]{0,60}?\bthat\s", after)
+    lead = re.match(r"[^“”\"«».;]{0,60}?,\s", after)
+    assert _after_that(after) == (that.end() if that else None)
+    assert _after_comma(after) == (lead.end() if lead else None)
+    assert _opens_with(after, ("As", "Like")) == bool(re.match(r"(?:As|Like)\b", after))
+    assert _closes(after) == bool(re.fullmatch(r"[^,;:“”\"«»]{0,40}", after))
+
+
+@settings(deadline=None, max_examples=500)
+@given(lead_ins)
+def test_the_last_comma_is_where_the_expression_found_it(before: str) -> None:
+    from dprktrack.suggest.reported import _last_comma
+
+    comma = re.search(r",\s+[^,“”\"«»]{1,50}$", before)
+    assert _last_comma(before) == (comma.start() if comma else None)
+
+
+@settings(deadline=None, max_examples=500)
+@given(lead_ins)
+def test_a_colon_before_a_clause_is_where_the_expression_found_it(sentence: str) -> None:
+    from dprktrack.suggest.rules import _colon_clause
+
+    colon = re.search(r":\s+(?![“\"«„‘'])", sentence)
+    assert _colon_clause(sentence) == (colon.start() if colon else None)
