@@ -11,7 +11,7 @@ from dprktrack.suggest.model import SpeakerGuess
 from dprktrack.suggest.quotes import OPENING
 from dprktrack.suggest.reading import Context, add, clean, pieces, quote_type, subject
 from dprktrack.suggest.sentences import Sentence
-from dprktrack.suggest.speakers import PRONOUNS, REFERENCES, TITLE, Mention
+from dprktrack.suggest.speakers import Mention, after_title, pronoun, reference
 from dprktrack.suggest.words import past_space, word_char
 
 _PARTICIPLE = re.compile(r",\s+(?:calling|describing|adding|noting|warning|urging)\b")
@@ -87,25 +87,28 @@ def _right_after(text: str, end: int, start: int) -> bool:
         return False
     rest = between[1:]
     while rest:
-        title = TITLE.match(rest)
-        if title is None:
+        name = after_title(rest)
+        if name is None:
             return False
-        rest = rest[title.end() :]
+        rest = rest[name:]
     return True
 
 
 def _carried(context: Context, before: str) -> SpeakerGuess:
     """A pronoun or "the diplomat" before the cue: the last speaker, carried over."""
-    word = PRONOUNS.search(before) or REFERENCES.search(before) or _IT.match(before)
+    said = pronoun(before)
+    referred = None if said is not None else reference(before)
+    it = _IT.match(before)
+    word = said or referred or (it.group(0) if it else None)
     if word is None:
         return SpeakerGuess(None, "", "no speaker found")
-    personal = word.group(0).lower() in _PERSONAL or word.re is REFERENCES
+    personal = word.lower() in _PERSONAL or referred is not None
     if personal and context.named is not None and context.named[0] > context.last_at:
         named = context.named[1]
-        reason = f"the person last named, carried: '{word.group(0)}'"
+        reason = f"the person last named, carried: '{word}'"
         return SpeakerGuess(named.actor, named.name, reason)
     if context.last is not None:
-        reason = f"carried from the previous sentence: '{word.group(0)}'"
+        reason = f"carried from the previous sentence: '{word}'"
         return SpeakerGuess(context.last.actor, context.last.name, reason)
     return SpeakerGuess(None, "", "no speaker found")
 

@@ -162,3 +162,44 @@ def test_a_colon_before_a_clause_is_where_the_expression_found_it(sentence: str)
 
     colon = re.search(r":\s+(?![“\"«„‘'])", sentence)
     assert _colon_clause(sentence) == (colon.start() if colon else None)
+
+
+PRONOUNS = re.compile(r"\b(he|she|they|his|her|their)\b", re.IGNORECASE)
+REFERENCES = re.compile(
+    r"\bthe (diplomat|envoy|minister|spokes(?:man|woman|person)|official|representative"
+    r"|ambassador|analyst|expert|researcher|president|senator|professor|scholar|chairman"
+    r"|chairwoman|chair|secretary|general|commander|lawmaker|economist|author)\b",
+    re.IGNORECASE,
+)
+SPEAKER_WORDS = ["he", "HE", "She", "ſhe", "hiſ", "their", "there", "the", "The", "THE",
+                 "diplomat", "DİPLOMAT", "dıplomat", "spokesman", "SPOKESMAN", "chair",
+                 "chairs", "general", "x", "_", "é", " ", "  ", "\n", ",", "-", "’"]  # fmt: skip
+
+
+@settings(deadline=None, max_examples=500)
+@given(st.lists(st.sampled_from(SPEAKER_WORDS), max_size=10).map("".join))
+def test_a_pronoun_or_reference_is_what_the_expressions_found(before: str) -> None:
+    from dprktrack.suggest.speakers import pronoun, reference
+
+    said = PRONOUNS.search(before)
+    referred = REFERENCES.search(before)
+    assert pronoun(before) == (said.group(0) if said else None)
+    assert reference(before) == (referred.group(0) if referred else None)
+
+
+TITLE = re.compile(
+    r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|Gen|Col|Amb|Sen|Rep|Gov|Lt|Capt|Maj|Sgt|Rev|Hon|Adm|Brig)\.?"
+    r"|Sir|Dame|Lord|Lady|Ambassador|President|Professor|Minister|General|Colonel|Senator"
+    r"|Judge|Governor|Mayor|Chancellor|Premier)\s+"
+)
+TITLE_PARTS = ["Dr", "Mrs", "M", "rs", "Gen", "General", "eral", "Sir", "Premier", "dr", "é",
+               "x", ".", "..", " ", "  ", "\n", "\u2003", "-", "Ana"]  # fmt: skip
+
+
+@settings(deadline=None, max_examples=500)
+@given(st.lists(st.sampled_from(TITLE_PARTS), max_size=6).map("".join))
+def test_a_title_ends_where_the_expression_found_its_end(rest: str) -> None:
+    from dprktrack.suggest.speakers import after_title
+
+    title = TITLE.match(rest)
+    assert after_title(rest) == (title.end() if title else None)
