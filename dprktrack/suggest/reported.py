@@ -12,7 +12,7 @@ from dprktrack.suggest.quotes import OPENING
 from dprktrack.suggest.reading import Context, add, clean, pieces, quote_type, subject
 from dprktrack.suggest.sentences import Sentence
 from dprktrack.suggest.speakers import Mention, after_title, pronoun, reference
-from dprktrack.suggest.words import past_space, word_char
+from dprktrack.suggest.words import begins_with_word, past_space, word_char
 
 _PARTICIPLE = re.compile(r",\s+(?:calling|describing|adding|noting|warning|urging)\b")
 _ACT_ASIDE = re.compile(
@@ -172,7 +172,9 @@ def _spans(
     lead = _after_comma(after)
     if that is not None and not cue.leads:
         begin = cue.end + that
-    elif lead is not None and (cue.leads or _opens_with(text[start : cue.start], ("As", "Like"))):
+    elif lead is not None and (
+        cue.leads or begins_with_word(text[start : cue.start], ("As", "Like"))
+    ):
         begin = cue.end + lead
     else:
         return _whole(context, unit, cue)
@@ -228,14 +230,6 @@ def _after_comma(after: str) -> int | None:
         if char in _MARKS or char in ".;":
             return None
     return None
-
-
-def _opens_with(text: str, wanted: tuple[str, ...]) -> bool:
-    """Whether the text begins with one of the `wanted` words, as a whole word."""
-    return any(
-        text.startswith(word) and (len(text) == len(word) or not word_char(text[len(word)]))
-        for word in wanted
-    )
 
 
 def _trailing_clause(text: str, start: int, cue: Cue, end: int) -> tuple[int, int] | None:

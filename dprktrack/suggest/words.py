@@ -23,6 +23,14 @@ def word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+def begins_with_word(text: str, wanted: tuple[str, ...]) -> bool:
+    """Whether the text begins with one of the `wanted` words (or phrases), a whole word."""
+    return any(
+        text.startswith(word) and (len(text) == len(word) or not word_char(text[len(word)]))
+        for word in wanted
+    )
+
+
 def past_space(text: str, at: int) -> int:
     """Where the white space that begins at `at` ends."""
     while at < len(text) and text[at].isspace():

@@ -136,13 +136,14 @@ def test_a_quotation_after_a_colon_or_comma_is_where_the_expressions_found_it(af
 @settings(deadline=None, max_examples=500)
 @given(lead_ins)
 def test_that_or_a_comma_ends_the_lead_in_where_the_expressions_found_it(after: str) -> None:
-    from dprktrack.suggest.reported import _after_comma, _after_that, _closes, _opens_with
+    from dprktrack.suggest.reported import _after_comma, _after_that, _closes
+    from dprktrack.suggest.words import begins_with_word
 
     that = re.match(r"[^“”\"«».;:,]{0,60}?\bthat\s", after)
     lead = re.match(r"[^“”\"«».;]{0,60}?,\s", after)
     assert _after_that(after) == (that.end() if that else None)
     assert _after_comma(after) == (lead.end() if lead else None)
-    assert _opens_with(after, ("As", "Like")) == bool(re.match(r"(?:As|Like)\b", after))
+    assert begins_with_word(after, ("As", "Like")) == bool(re.match(r"(?:As|Like)\b", after))
     assert _closes(after) == bool(re.fullmatch(r"[^,;:“”\"«»]{0,40}", after))
 
 
@@ -203,3 +204,41 @@ def test_a_title_ends_where_the_expression_found_its_end(rest: str) -> None:
 
     title = TITLE.match(rest)
     assert after_title(rest) == (title.end() if title else None)
+
+
+PHRASES = re.compile(
+    r"\b(?:of course|hard to|easy to|no doubt|not helping|every reason|little reason"
+    r"|no reason|too (?:little|late|much|early)|at best|at worst|in trouble|no longer holds?"
+    r"|remains to be seen|more (?:\w+ )?than|less (?:\w+ )?than|more \w+ly\b|more \w+(?:ble|ive|ful"
+    r"|ous|ic|al|ant|ent)\b)",
+    re.IGNORECASE,
+)
+MODAL = re.compile(
+    r"\b(?:should|must|ought to|might|may)(?:\s+not)?\s+\w+|\bwould(?:\s+not)?\s+be\b"
+    r"|\bcannot\b|\bcan[’']t\b",
+    re.IGNORECASE,
+)
+ARGUING = re.compile(
+    r"^(?:However|Yet|Still|Thus|Therefore|Hence|Consequently|Indeed|In fact|After all"
+    r"|In short|In other words|Instead|Worse|Better still)\b"
+    r"|\bin this (?:direction|sense|way|respect|light|context|regard)\b"
+)
+JUDGING_WORDS = ["of", "OF", "course", "courses", "no", "longer", "holds", "hold", "remains",
+                 "to", "be", "seen", "too", "late", "more", "less", "than", "thank", "oddly",
+                 "ly", "credible", "ble", "ic", "İC", "ſafe", "should", "SHOULD", "not", "ought",
+                 "would", "cannot", "can", "t", "’", "'", "may", "However", "In", "in", "fact",
+                 "this", "way", "ways", "Worse", "x", "_", "é", " ", "  ", "\n", ",",
+                 "-"]  # fmt: skip
+
+
+@settings(deadline=None, max_examples=500)
+@given(st.lists(st.sampled_from(JUDGING_WORDS), max_size=10).map("".join))
+def test_judgement_is_what_the_expressions_found(sentence: str) -> None:
+    from dprktrack.suggest.judging import _ARGUING, _in_this, _modal, _phrase
+    from dprktrack.suggest.words import begins_with_word, words
+
+    found = words(sentence, 0, len(sentence))
+    assert _phrase(sentence, found) == (PHRASES.search(sentence) is not None)
+    assert _modal(sentence, found) == (MODAL.search(sentence) is not None)
+    arguing = begins_with_word(sentence, _ARGUING) or _in_this(sentence)
+    assert arguing == (ARGUING.search(sentence) is not None)
