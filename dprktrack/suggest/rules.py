@@ -17,7 +17,7 @@ from dprktrack.claimsfile.catalog import Catalog
 from dprktrack.schema.records import Actor
 from dprktrack.suggest.acting import acts
 from dprktrack.suggest.acts import act_verb
-from dprktrack.suggest.cues import NEGATED_SPEECH, Cue, cues
+from dprktrack.suggest.cues import Cue, cues, negated_speech
 from dprktrack.suggest.judging import judges, weighs
 from dprktrack.suggest.model import SpeakerGuess, Suggestion
 from dprktrack.suggest.quotes import OPENING, Quoted, outermost, quotations
@@ -155,7 +155,7 @@ def _unattributed(context: Context, unit: Sentence, found: list[Mention]) -> Non
         context.reported = False  # "Edo Brask arrived.": no longer the last speaker's words
     if weighs(text[start:end]):
         context.reported = False  # "That claim is weak.": the author's verdict on it
-    if NEGATED_SPEECH.search(text, start, end):
+    if negated_speech(text, start, end):
         context.reported = False  # "She did not speak.": narration
     elif context.reported and context.last is not None:
         add(context, (start, end), ("indirect", "statement", "continued"), context.last)

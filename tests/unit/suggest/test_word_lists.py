@@ -242,3 +242,25 @@ def test_judgement_is_what_the_expressions_found(sentence: str) -> None:
     assert _modal(sentence, found) == (MODAL.search(sentence) is not None)
     arguing = begins_with_word(sentence, _ARGUING) or _in_this(sentence)
     assert arguing == (ARGUING.search(sentence) is not None)
+
+
+NEGATED_SPEECH = re.compile(
+    r"\b(?:not|never|n[’']t|declined\s+to|refused\s+to)\s+(?:\w+\s+)?"
+    r"(?:say|speak|comment|respond|reply|answer|elaborate|explain|confirm|return)\b"
+    r"|\b(?:could|can)(?:\s+not|n[’']t)\s+be\s+(?:\w+ly\s+)?(?:verified|confirmed)\b",
+    re.IGNORECASE,
+)
+SILENCE_WORDS = ["not", "NOT", "never", "n", "t", "’", "'", "declined", "refuſed", "to", "say",
+                 "says", "comment", "ſay", "could", "couldn", "can", "cann", "be", "verified",
+                 "CONFIRMED", "only", "ly", "x", "_", "é", " ", "  ", "\n", ",", "-"]  # fmt: skip
+
+
+@settings(deadline=None, max_examples=500)
+@given(st.lists(st.sampled_from(SILENCE_WORDS), max_size=12), st.data())
+def test_negated_speech_is_what_the_expression_found(words: list[str], data: st.DataObject) -> None:
+    from dprktrack.suggest.cues import negated_speech
+
+    text = "".join(words)
+    start, end = cut(text, data)
+    expected = NEGATED_SPEECH.search(text, start, end) is not None
+    assert negated_speech(text, start, end) == expected
