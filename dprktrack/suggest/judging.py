@@ -43,11 +43,9 @@ _COMPARED = ("ly", "ble", "ive", "ful", "ous", "ic", "al", "ant", "ent")
 """How the word after "more" ends when it is compared ("more likely", "more credible")."""
 _MODALS = frozenset(("should", "must", "might", "may"))
 _APOSTROPHES = ("’", "'")
-_DEMONSTRATIVE = re.compile(
-    r"^(?:(?:But|And|Yet|So|Still)\s+)?(?:That|This|Such|Neither|Either|None)\b[^,;]{0,40}?"
-    r"\b(?:is|was|are|were|seems|looks|remains)\b"
-)
-"""A sentence weighing what came before: "That is the language of…", "Neither step is…"."""
+_CONJUNCTIONS = frozenset(("But", "And", "Yet", "So", "Still"))
+_DEMONSTRATIVES = frozenset(("That", "This", "Such", "Neither", "Either", "None"))
+_LINKING_VERBS = frozenset(("is", "was", "are", "were", "seems", "looks", "remains"))
 _ARGUING_OPENINGS = """However|Yet|Still|Thus|Therefore|Hence|Consequently|Indeed|In fact
     |After all|In short|In other words|Instead|Worse|Better still"""
 _ARGUING = tuple(opening.strip() for opening in _ARGUING_OPENINGS.split("|"))
@@ -62,7 +60,7 @@ def weighs(sentence: str) -> bool:
     """Whether a sentence weighs what came before ("That explanation is not convincing."):
     after someone's words, the author's verdict on them, not more of them."""
     stripped = sentence.strip()
-    return bool(_DEMONSTRATIVE.match(stripped)) and judges(stripped)
+    return _demonstrative(stripped) and judges(stripped)
 
 
 def judges(sentence: str) -> bool:
@@ -78,7 +76,28 @@ def judges(sentence: str) -> bool:
     stripped = sentence.strip()
     if begins_with_word(stripped, _ARGUING) or _in_this(stripped):
         return True
-    return bool(_DEMONSTRATIVE.match(stripped)) or stripped.endswith("?")
+    return _demonstrative(stripped) or stripped.endswith("?")
+
+
+def _demonstrative(sentence: str) -> bool:
+    """Whether a sentence weighs what came before: "That is the language of…", "But neither
+    step is…" (a demonstrative opens it, a conjunction perhaps before, and "is", "seems"…
+    follows within 40 characters, no comma or semicolon between)."""
+    found = words(sentence, 0, len(sentence))
+    if not found or found[0][0] != 0:
+        return False
+    first = found[0]
+    if first[2] in _CONJUNCTIONS and len(found) > 1 and sentence[first[1] : found[1][0]].isspace():
+        found = found[1:]
+    if found[0][2] not in _DEMONSTRATIVES:
+        return False
+    after = found[0][1]
+    for start, _, word in found[1:]:
+        if start - after > 40 or any(stop in sentence[after:start] for stop in ",;"):
+            return False
+        if word in _LINKING_VERBS:
+            return True
+    return False
 
 
 def _phrase(sentence: str, found: list[tuple[int, int, str]]) -> bool:

@@ -264,3 +264,20 @@ def test_negated_speech_is_what_the_expression_found(words: list[str], data: st.
     start, end = cut(text, data)
     expected = NEGATED_SPEECH.search(text, start, end) is not None
     assert negated_speech(text, start, end) == expected
+
+
+DEMONSTRATIVE = re.compile(
+    r"^(?:(?:But|And|Yet|So|Still)\s+)?(?:That|This|Such|Neither|Either|None)\b[^,;]{0,40}?"
+    r"\b(?:is|was|are|were|seems|looks|remains)\b"
+)
+WEIGHING_WORDS = ["But", "but", "So", "That", "That’s", "Thatcher", "This", "None", "is", "isn",
+                  "seems", "Is", "claim", "x" * 12, "x" * 30, " ", "  ", "\n", ",", ";", "-",
+                  "’", "_", "é"]  # fmt: skip
+
+
+@settings(deadline=None, max_examples=500)
+@given(st.lists(st.sampled_from(WEIGHING_WORDS), max_size=10).map("".join))
+def test_a_demonstrative_weighs_where_the_expression_found_one(sentence: str) -> None:
+    from dprktrack.suggest.judging import _demonstrative
+
+    assert _demonstrative(sentence) == (DEMONSTRATIVE.match(sentence) is not None)
