@@ -281,3 +281,25 @@ def test_a_demonstrative_weighs_where_the_expression_found_one(sentence: str) ->
     from dprktrack.suggest.judging import _demonstrative
 
     assert _demonstrative(sentence) == (DEMONSTRATIVE.match(sentence) is not None)
+
+
+BY_AGENT = re.compile(
+    r"\b(?:a|an|the)\s+(?:[\w-]+,?\s+){0,4}?(submitted|adopted|tabled|sponsored|drafted"
+    r"|proposed|put forward|introduced|presented|circulated)\s+by\s+(?:the\s+)?"
+)
+AGENT_WORDS = ["a", "an", "the", "The", "draft", "so-called", "-", "submitted", "submittedly",
+               "put", "forward", "by", "bye", "theory", "x", "é", "_", " ", " ", "  ", "\n",
+               ",", ", ", "’"]  # fmt: skip
+
+
+@settings(deadline=None, max_examples=500)
+@given(st.lists(st.sampled_from(AGENT_WORDS), max_size=16), st.data())
+def test_an_agent_follows_where_the_expression_found_one(
+    words: list[str], data: st.DataObject
+) -> None:
+    from dprktrack.suggest.acts import by_agents
+
+    text = "".join(words)
+    start, end = cut(text, data)
+    expected = [(m.start(), m.end(), m.group(1)) for m in BY_AGENT.finditer(text, start, end)]
+    assert by_agents(text, start, end) == expected
