@@ -3,7 +3,7 @@ abstentions, drafts submitted, resolutions adopted, bodies established, sanction
 
 from __future__ import annotations
 
-from dprktrack.suggest.words import folded, word_char, words
+from dprktrack.suggest.words import folded, past_space, word_char, words
 
 _ACT_WORDS = """vetoed vetoes vetoing abstained abstains submits submitted adopted adopts
     imposed imposes established establishes ratified ratifies signed signs rejected rejects
@@ -130,7 +130,7 @@ def _agent_after(text: str, after: int, end: int) -> tuple[int, str] | None:
     """After an article, four words at most (each with a comma perhaps), an act of proposing,
     "by" (and "the"): where the agent begins, and the act's words."""
     for count in range(5):
-        at = _past_space(text, after, end)
+        at = past_space(text, after, end)
         if at == after:
             return None  # no white space after the article or a word
         verb = _proposal(text, at, end)
@@ -151,13 +151,6 @@ def _chunk_end(text: str, at: int, end: int) -> int:
     return at
 
 
-def _past_space(text: str, at: int, end: int) -> int:
-    """Where the white space that begins at `at` ends, `end` at the latest."""
-    while at < end and text[at].isspace():
-        at += 1
-    return at
-
-
 def _proposal(text: str, at: int, end: int) -> int | None:
     """Where the act of proposing that begins at `at` ends ("tabled", "put forward")."""
     chunk_end = _chunk_end(text, at, end)
@@ -172,14 +165,14 @@ def _proposal(text: str, at: int, end: int) -> int | None:
 def _after_by(text: str, verb: int, end: int) -> int | None:
     """Where the agent begins after an act's "by" (and "the"), or None if "by" does not
     follow the act."""
-    by = _past_space(text, verb, end)
+    by = past_space(text, verb, end)
     if by == verb or not text.startswith("by", by, end):
         return None
-    agent = _past_space(text, by + 2, end)
+    agent = past_space(text, by + 2, end)
     if agent == by + 2:
         return None
     if text.startswith("the", agent, end):
-        after_the = _past_space(text, agent + 3, end)
+        after_the = past_space(text, agent + 3, end)
         return after_the if after_the > agent + 3 else agent
     return agent
 

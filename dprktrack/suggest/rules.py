@@ -11,7 +11,7 @@ predicts with no one else's cue is the author's.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from dprktrack.claimsfile.catalog import Catalog
 from dprktrack.schema.records import Actor
@@ -25,7 +25,7 @@ from dprktrack.suggest.reading import Context, add, clean, pieces, quote_type, s
 from dprktrack.suggest.reported import reported
 from dprktrack.suggest.sentences import Sentence, paragraph_spans, units
 from dprktrack.suggest.speakers import Lexicon, Mention, lexicon, mentions
-from dprktrack.suggest.words import past_space
+from dprktrack.suggest.words import past_space, word_char
 
 _LONG_LINE = 12
 """Words from which a line without a stop is read as a sentence, not taken for a title."""
@@ -100,18 +100,85 @@ def _heading(text: str, unit: Sentence) -> bool:
     return starts_paragraph and ends_paragraph and (ending not in _TERMINAL or ending == "?")
 
 
-DATELINE = re.compile(
-    r"[A-Z][A-Z’'.-]+(?:[ -][A-Z][A-Z’'.-]+)*(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?"
-    r"\s*(?:\([^()\n]{1,40}\))?\s*[–—-]{1,2}\s+"
-)
-"""A dateline: "HARBOURTON, May 2 (Ledger Wire) – ", "OSLO — ": no one's words."""
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_IN_CAPITALS = _CAPITALS | frozenset("’'.-")
+"""What a word of a dateline's place is written with after its first capital ("O’NEIL")."""
+_DASHES = frozenset("–—-")
+
+
+def dateline_end(text: str, start: int, end: int) -> int | None:
+    """Where the words after a dateline at the start of text[start:end] begin: "HARBOURTON,
+    May 2 (Ledger Wire) – ", "OSLO — " are no one's words. The first reading that fits,
+    tried as a regular expression would try them: the longest place first."""
+    for place in _place_ends(text, start, end, set()):
+        for dated in _dated_ends(text, place, end):
+            for agency in _agency_ends(text, dated, end):
+                dash = _after_dash(text, agency, end)
+                if dash is not None:
+                    return dash
+    return None
+
+
+def _place_ends(text: str, at: int, end: int, tried: set[int]) -> Iterator[int]:
+    """Where a place in capitals that begins at `at` may end ("NEW YORK", "PORT-AU-PRINCE"):
+    words of two characters or more, one space or hyphen apart; the longest first. A word
+    begun where one was `tried` before is not read again: all it can end at failed."""
+    if at >= end or text[at] not in _CAPITALS or at in tried:
+        return
+    tried.add(at)
+    last = at + 1
+    while last < end and text[last] in _IN_CAPITALS:
+        last += 1
+    for word_end in range(last, at + 1, -1):
+        if word_end < end and text[word_end] in " -":
+            yield from _place_ends(text, word_end + 1, end, tried)
+        yield word_end
+
+
+def _dated_ends(text: str, at: int, end: int) -> Iterator[int]:
+    """Where a place's date may end (", May 2", ", Monday"), the longest first, or none."""
+    word = past_space(text, at + 1, end) if text.startswith(",", at, end) else end
+    if word < end and text[word] in _CAPITALS:
+        last = word + 1
+        while last < end and (word_char(text[last]) or text[last] == "."):
+            last += 1
+        for word_end in range(last, word, -1):
+            day = past_space(text, word_end, end)
+            if day > word_end and day < end and text[day].isdecimal():
+                if day + 1 < end and text[day + 1].isdecimal():
+                    yield day + 2
+                yield day + 1
+            yield word_end
+    yield at
+
+
+def _agency_ends(text: str, at: int, end: int) -> Iterator[int]:
+    """Where the agency in brackets after a dateline's place may end (" (Ledger Wire) "), and
+    where the white space after the place does."""
+    bracket = past_space(text, at, end)
+    if text.startswith("(", bracket, end):
+        inner = bracket + 1
+        while inner < end and text[inner] not in "()\n":
+            inner += 1
+        if 1 <= inner - bracket - 1 <= 40 and text.startswith(")", inner, end):
+            yield past_space(text, inner + 1, end)
+    yield bracket
+
+
+def _after_dash(text: str, at: int, end: int) -> int | None:
+    """Where the words after one or two dashes and white space begin, or None."""
+    dashes = at
+    while dashes < end and dashes < at + 2 and text[dashes] in _DASHES:
+        dashes += 1
+    words = past_space(text, dashes, end)
+    return words if dashes > at and words > dashes else None
 
 
 def _read(context: Context, unit: Sentence) -> None:
     """Add the unit's candidate claims to `context.found` (after a dateline)."""
-    dateline = DATELINE.match(context.text, unit.start, unit.end)
+    dateline = dateline_end(context.text, unit.start, unit.end)
     if dateline is not None:
-        unit = Sentence(dateline.end(), unit.end, unit.paragraph)
+        unit = Sentence(dateline, unit.end, unit.paragraph)
     text, start, end = context.text, unit.start, unit.end
     context.window(start, end)
     if _read_asides(context, unit) or _read_colon(context, unit):

@@ -31,9 +31,10 @@ def begins_with_word(text: str, wanted: tuple[str, ...]) -> bool:
     )
 
 
-def past_space(text: str, at: int) -> int:
-    """Where the white space that begins at `at` ends."""
-    while at < len(text) and text[at].isspace():
+def past_space(text: str, at: int, end: int | None = None) -> int:
+    """Where the white space that begins at `at` ends (`end` at the latest)."""
+    end = len(text) if end is None else end
+    while at < end and text[at].isspace():
         at += 1
     return at
 

@@ -303,3 +303,25 @@ def test_an_agent_follows_where_the_expression_found_one(
     start, end = cut(text, data)
     expected = [(m.start(), m.end(), m.group(1)) for m in BY_AGENT.finditer(text, start, end)]
     assert by_agents(text, start, end) == expected
+
+
+DATELINE = re.compile(
+    r"[A-Z][A-Z’'.-]+(?:[ -][A-Z][A-Z’'.-]+)*(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?"
+    r"\s*(?:\([^()\n]{1,40}\))?\s*[–—-]{1,2}\s+"
+)
+DATELINE_PARTS = ["OSLO", "O’N", "A", "B.", "-", "--", "–", "—", " ", "  ", "\n", ",", ", ",
+                  "May", "M", "2", "12", "123", "٣", "(", ")", "(Ledger Wire)", "x" * 39, "é",
+                  "."]  # fmt: skip
+
+
+@settings(deadline=None, max_examples=500)
+@given(st.lists(st.sampled_from(DATELINE_PARTS), max_size=12), st.data())
+def test_a_dateline_ends_where_the_expression_found_its_end(
+    parts: list[str], data: st.DataObject
+) -> None:
+    from dprktrack.suggest.rules import dateline_end
+
+    text = "".join(parts)
+    start, end = cut(text, data)
+    found = DATELINE.match(text, start, end)
+    assert dateline_end(text, start, end) == (found.end() if found else None)
