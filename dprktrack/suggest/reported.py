@@ -12,12 +12,51 @@ from dprktrack.suggest.quotes import OPENING
 from dprktrack.suggest.reading import Context, add, clean, pieces, quote_type, subject
 from dprktrack.suggest.sentences import Sentence
 from dprktrack.suggest.speakers import Mention, after_title, pronoun, reference
-from dprktrack.suggest.words import begins_with_word, past_space, word_char
+from dprktrack.suggest.words import begins_with_word, past_space, word_char, words
 
-_PARTICIPLE = re.compile(r",\s+(?:calling|describing|adding|noting|warning|urging)\b")
-_ACT_ASIDE = re.compile(
-    r",\s+(?:who|which)\s+[^,]*?\b(?:abstained|vetoed|voted|submitted|adopted)\b[^,]*,"
-)
+_PARTICIPLES = ("calling", "describing", "adding", "noting", "warning", "urging")
+"""A participle after a comma that makes a statement of its own (", calling the …")."""
+_INFERENCES = ("which means", "meaning")
+_RELATIVES = ("who", "which")
+_ASIDE_ACTS = frozenset(("abstained", "vetoed", "voted", "submitted", "adopted"))
+
+
+def _comma_before(text: str, start: int, end: int, wanted: tuple[str, ...]) -> int | None:
+    """Where the first comma of text[start:end] stands that white space and one of the
+    `wanted` words (whole) follow: ", calling", ", which means"."""
+    at = text.find(",", start, end)
+    while at >= 0:
+        word = past_space(text, at + 1, end)
+        for phrase in wanted if word > at + 1 else ():
+            stop = word + len(phrase)
+            if text.startswith(phrase, word, end) and (stop == end or not word_char(text[stop])):
+                return at
+        at = text.find(",", at + 1, end)
+    return None
+
+
+def _act_aside_end(text: str, start: int, end: int) -> int | None:
+    """Where ", who abstained from voting," ends in text[start:end] (the first aside between
+    commas that opens with "who" or "which" and has an act in it), or None."""
+    at = text.find(",", start, end)
+    while at >= 0:
+        after = _past_relative(text, at, end)
+        closing = -1 if after is None else text.find(",", after, end)
+        aside = words(text, after, closing) if after is not None and closing >= 0 else []
+        if any(word in _ASIDE_ACTS for _, _, word in aside):
+            return closing + 1
+        at = text.find(",", at + 1, end)
+    return None
+
+
+def _past_relative(text: str, comma: int, end: int) -> int | None:
+    """Where the words after ", who " or ", which " begin (its comma at `comma`), or None."""
+    relative = past_space(text, comma + 1, end)
+    for word in _RELATIVES if relative > comma + 1 else ():
+        after = past_space(text, relative + len(word), end)
+        if text.startswith(word, relative, end) and after > relative + len(word):
+            return after
+    return None
 
 
 def reported(context: Context, unit: Sentence, cue: Cue, found: list[Mention]) -> None:
@@ -26,12 +65,12 @@ def reported(context: Context, unit: Sentence, cue: Cue, found: list[Mention]) -
     _act_aside(context, unit, cue, found)
     speaker, via = _speaker(context, unit, cue, found)
     for start, end, labels in _spans(context, unit, cue):
-        inference = re.search(r",\s+(?:which means|meaning)\b", text[start:end])
-        cut = start + inference.start() if inference else end
+        inference = _comma_before(text, start, end, _INFERENCES)
+        cut = end if inference is None else inference
         speaker_here, via_here = _inner(context, (start, cut), speaker, via)
         add(context, (start, cut), labels, speaker_here, via=via_here)
-        if inference:  # "…, which means that…": the reporter's own inference
-            begin = clean(text, start + inference.start(), end)
+        if inference is not None:  # "…, which means that…": the reporter's own inference
+            begin = clean(text, inference, end)
             add(context, begin, (quote_type(context, *begin), "statement", "which means"), speaker)
     if speaker.actor is not None or speaker.name:
         context.last, context.last_at = speaker, unit.start
@@ -40,9 +79,9 @@ def reported(context: Context, unit: Sentence, cue: Cue, found: list[Mention]) -
 
 def _act_aside(context: Context, unit: Sentence, cue: Cue, found: list[Mention]) -> None:
     """ "The representative of X, who abstained from voting, said…": the act is a claim too."""
-    aside = _ACT_ASIDE.search(context.text, unit.start, cue.start)
+    aside = _act_aside_end(context.text, unit.start, cue.start)
     if aside is not None:
-        acts(context, Sentence(unit.start, aside.end() - 1, unit.paragraph), found)
+        acts(context, Sentence(unit.start, aside - 1, unit.paragraph), found)
 
 
 def _speaker(
@@ -280,10 +319,8 @@ def _whole(
     statement of its own (", calling the Committee…")."""
     text = context.text
     start, end = clean(text, unit.start, unit.end)
-    participle = _PARTICIPLE.search(text, cue.end, end)
-    cuts = (
-        [(start, participle.start()), (participle.start(), end)] if participle else [(start, end)]
-    )
+    participle = _comma_before(text, cue.end, end, _PARTICIPLES)
+    cuts = [(start, participle), (participle, end)] if participle is not None else [(start, end)]
     return [
         _labelled(context, s, e, cue)
         for a, b in cuts

@@ -325,3 +325,39 @@ def test_a_dateline_ends_where_the_expression_found_its_end(
     start, end = cut(text, data)
     found = DATELINE.match(text, start, end)
     assert dateline_end(text, start, end) == (found.end() if found else None)
+
+
+PARTICIPLE = re.compile(r",\s+(?:calling|describing|adding|noting|warning|urging)\b")
+INFERENCE = re.compile(r",\s+(?:which means|meaning)\b")
+ACT_ASIDE = re.compile(
+    r",\s+(?:who|which)\s+[^,]*?\b(?:abstained|vetoed|voted|submitted|adopted)\b[^,]*,"
+)
+ASIDE_WORDS = ["calling", "callings", "Calling", "which", "means", "meaning", "who", "whom",
+               "voted", "outvoted", "adopted", "from", "x", "_", "é", " ", "  ", "\n", ",",
+               ", ", "-"]  # fmt: skip
+
+
+@settings(deadline=None, max_examples=500)
+@given(st.lists(st.sampled_from(ASIDE_WORDS), max_size=12), st.data())
+def test_a_comma_before_an_aside_is_where_the_expressions_found_it(
+    words: list[str], data: st.DataObject
+) -> None:
+    from dprktrack.suggest.reported import (
+        _INFERENCES,
+        _PARTICIPLES,
+        _act_aside_end,
+        _comma_before,
+    )
+
+    text = "".join(words)
+    start, end = cut(text, data)
+    participle = PARTICIPLE.search(text, start, end)
+    inference = INFERENCE.search(text[start:end])
+    aside = ACT_ASIDE.search(text, start, end)
+    assert _comma_before(text, start, end, _PARTICIPLES) == (
+        participle.start() if participle else None
+    )
+    assert _comma_before(text, start, end, _INFERENCES) == (
+        start + inference.start() if inference else None
+    )
+    assert _act_aside_end(text, start, end) == (aside.end() if aside else None)
