@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from dprktrack.suggest.acts import BY_AGENT, act_verb, passive
+from dprktrack.suggest.acts import act_verb, by_agents, passive
 from dprktrack.suggest.model import SpeakerGuess
 from dprktrack.suggest.reading import Context, add, clauses, subject
 from dprktrack.suggest.sentences import Sentence
@@ -31,12 +31,11 @@ def acts(context: Context, unit: Sentence, found: list[Mention]) -> None:
 def _by_agent(context: Context, here: list[Mention], start: int, end: int) -> None:
     """ "a draft resolution submitted by X" inside a clause: X's own act."""
     text = context.text
-    for found in BY_AGENT.finditer(text, start, end):
-        agent = [m for m in here if m.start == found.end() and m.actor is not None]
-        if agent and found.start() > start:
+    for phrase, agent_start, act in by_agents(text, start, end):
+        agent = [m for m in here if m.start == agent_start and m.actor is not None]
+        if agent and phrase > start:
             guess = SpeakerGuess(agent[0].actor, agent[0].name, "agent of the act: 'by'")
-            span = (found.start(), agent[0].end)
-            add(context, span, ("indirect", "act", found.group(1)), guess)
+            add(context, (phrase, agent[0].end), ("indirect", "act", act), guess)
 
 
 def _act_clauses(context: Context, unit: Sentence) -> list[tuple[int, int]]:

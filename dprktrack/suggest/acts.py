@@ -3,9 +3,7 @@ abstentions, drafts submitted, resolutions adopted, bodies established, sanction
 
 from __future__ import annotations
 
-import re
-
-from dprktrack.suggest.words import folded, word_char, words
+from dprktrack.suggest.words import folded, past_space, word_char, words
 
 _ACT_WORDS = """vetoed vetoes vetoing abstained abstains submits submitted adopted adopts
     imposed imposes established establishes ratified ratifies signed signs rejected rejects
@@ -102,11 +100,81 @@ def _adjective(text: str, verb_start: int) -> bool:
     return bool(before) and before[-1].lower() in _DETERMINERS
 
 
-BY_AGENT = re.compile(
-    r"\b(?:a|an|the)\s+(?:[\w-]+,?\s+){0,4}?(submitted|adopted|tabled|sponsored|drafted"
-    r"|proposed|put forward|introduced|presented|circulated)\s+by\s+(?:the\s+)?"
+_PROPOSAL_WORDS = (
+    "submitted adopted tabled sponsored drafted proposed introduced presented circulated"
 )
-"""A noun phrase with its act's agent: "a draft resolution submitted by X" (X's act)."""
+_PROPOSALS = frozenset(_PROPOSAL_WORDS.split())
+"""What a body does to a text that a noun phrase names with its agent ("the draft tabled by
+X"), besides "put forward"."""
+
+
+def by_agents(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The noun phrases of text[start:end] with their act's agent: "a draft resolution
+    submitted by X" (X's act). Each as where it begins, where its agent does, and its act's
+    words."""
+    found = []
+    resume = start
+    for article, after, word in words(text, start, end):
+        if article < resume or word not in ("a", "an", "the"):
+            continue
+        if article > 0 and word_char(text[article - 1]):
+            continue  # the end of a word `start` cuts
+        agent = _agent_after(text, after, end)
+        if agent is not None:
+            found.append((article, *agent))
+            resume = agent[0]
+    return found
+
+
+def _agent_after(text: str, after: int, end: int) -> tuple[int, str] | None:
+    """After an article, four words at most (each with a comma perhaps), an act of proposing,
+    "by" (and "the"): where the agent begins, and the act's words."""
+    for count in range(5):
+        at = past_space(text, after, end)
+        if at == after:
+            return None  # no white space after the article or a word
+        verb = _proposal(text, at, end)
+        agent = None if verb is None else _after_by(text, verb, end)
+        if agent is not None and verb is not None:
+            return agent, text[at:verb]
+        after = _chunk_end(text, at, end)
+        if count == 4 or after == at:
+            return None
+        after += text.startswith(",", after, end)
+    return None
+
+
+def _chunk_end(text: str, at: int, end: int) -> int:
+    """Where the run of word characters and hyphens that begins at `at` ends."""
+    while at < end and (word_char(text[at]) or text[at] == "-"):
+        at += 1
+    return at
+
+
+def _proposal(text: str, at: int, end: int) -> int | None:
+    """Where the act of proposing that begins at `at` ends ("tabled", "put forward")."""
+    chunk_end = _chunk_end(text, at, end)
+    if text[at:chunk_end] in _PROPOSALS:
+        return chunk_end
+    if text[at:chunk_end] == "put" and text[chunk_end : chunk_end + 1] == " ":
+        forward = _chunk_end(text, chunk_end + 1, end)
+        return forward if text[chunk_end + 1 : forward] == "forward" else None
+    return None
+
+
+def _after_by(text: str, verb: int, end: int) -> int | None:
+    """Where the agent begins after an act's "by" (and "the"), or None if "by" does not
+    follow the act."""
+    by = past_space(text, verb, end)
+    if by == verb or not text.startswith("by", by, end):
+        return None
+    agent = past_space(text, by + 2, end)
+    if agent == by + 2:
+        return None
+    if text.startswith("the", agent, end):
+        after_the = past_space(text, agent + 3, end)
+        return after_the if after_the > agent + 3 else agent
+    return agent
 
 
 def passive(text: str, verb_start: int) -> bool:

@@ -7,9 +7,10 @@ article's). Each verb is listed with its inflections, so no stemming is needed.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import NamedTuple
 
-from dprktrack.suggest.words import folded, word_char
+from dprktrack.suggest.words import folded, word_char, words
 
 _BASE_WORDS = """say state tell add note warn argue stress insist claim believe emphasise emphasize
     express explain recall announce suggest propose declare comment reply respond remark
@@ -221,14 +222,62 @@ def _verb_before(previous: str) -> bool:
 _NEGATIONS = ("not", "never", "n’t", "n't")
 _NEGATING = {"to": ("declined", "refused"), "longer": ("no",)}
 """Negations of two words: the second, and the first words it completes."""
-NEGATED_SPEECH = re.compile(
-    r"\b(?:not|never|n[’']t|declined\s+to|refused\s+to)\s+(?:\w+\s+)?"
-    r"(?:say|speak|comment|respond|reply|answer|elaborate|explain|confirm|return)\b"
-    r"|\b(?:could|can)(?:\s+not|n[’']t)\s+be\s+(?:\w+ly\s+)?(?:verified|confirmed)\b",
-    re.IGNORECASE,
-)
-"""A sentence telling that someone did not speak, or that a report could not be verified:
-narration, no one's claim."""
+_SPEECH_VERB_WORDS = "say speak comment respond reply answer elaborate explain confirm return"
+_SPEECH_VERBS = frozenset(_SPEECH_VERB_WORDS.split())
+_VERIFIED = frozenset(("verified", "confirmed"))
+_APOSTROPHES = ("’", "'")
+
+
+def negated_speech(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] tells that someone did not speak ("did not comment", "declined
+    to say", "would not immediately respond") or that a report could not be verified ("could
+    not be independently confirmed"), in any case: narration, no one's claim."""
+    found = words(text, start, end)
+    if found and found[0][0] > 0 and word_char(text[found[0][0] - 1]):
+        found = found[1:]  # the end of a word `start` cuts begins no phrase
+    padding = ["", "", "", ""]  # no word, and nothing between words, past the last
+    lowered = [folded(word) for _, _, word in found] + padding
+    gaps = [text[gap_start:gap_end] for (_, gap_start, _), (gap_end, _, _) in pairwise(found)]
+    gaps += padding
+    return any(
+        _not_said(lowered[at : at + 4], gaps[at : at + 3])
+        or _not_verified(lowered[at : at + 5], gaps[at : at + 4])
+        for at in range(len(found))
+    )
+
+
+def _not_said(lowered: list[str], gaps: list[str]) -> bool:
+    """Whether the words (in lower case, with what stands between them) begin with a
+    negation and a verb of speech, one word perhaps between: "not say", "n’t comment",
+    "declined to say", "not immediately respond"."""
+    two = (lowered[0], lowered[1])
+    if lowered[0] in ("not", "never"):
+        verb = 1
+    elif (two == ("n", "t") and gaps[0] in _APOSTROPHES) or (
+        two in (("declined", "to"), ("refused", "to")) and gaps[0].isspace()
+    ):
+        verb = 2
+    else:
+        return False
+    if not gaps[verb - 1].isspace():
+        return False
+    return lowered[verb] in _SPEECH_VERBS or (
+        gaps[verb].isspace() and lowered[verb + 1] in _SPEECH_VERBS
+    )
+
+
+def _not_verified(lowered: list[str], gaps: list[str]) -> bool:
+    """Whether the words (in lower case, with what stands between them) begin "could not be
+    verified", "couldn’t be confirmed", "can not be independently verified"…"""
+    could_not = (lowered[0] in ("could", "can") and gaps[0].isspace() and lowered[1] == "not") or (
+        lowered[0] in ("couldn", "cann") and gaps[0] in _APOSTROPHES and lowered[1] == "t"
+    )
+    if not (could_not and gaps[1].isspace() and lowered[2] == "be" and gaps[2].isspace()):
+        return False
+    adverb = lowered[3]
+    return adverb in _VERIFIED or (
+        len(adverb) > 2 and adverb.endswith("ly") and gaps[3].isspace() and lowered[4] in _VERIFIED
+    )
 
 
 def negated(text: str, start: int, at: int) -> bool:

@@ -13,6 +13,8 @@ _PAIRS = {"“": "”", "«": "»", "„": "“”", "‘": "’", "‚": "‘�
 _SINGLE = frozenset("‘’‚'‹›")
 _MARKS = frozenset(_PAIRS) | frozenset("”’›»“‘")
 """Every mark that may open or close a quotation."""
+OPENING = "“\"«„‘'"
+"""The marks a quotation after a reporting clause may open with ("said: “…”")."""
 
 
 class Quoted(NamedTuple):

@@ -11,20 +11,21 @@ predicts with no one else's cue is the author's.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from dprktrack.claimsfile.catalog import Catalog
 from dprktrack.schema.records import Actor
 from dprktrack.suggest.acting import acts
 from dprktrack.suggest.acts import act_verb
-from dprktrack.suggest.cues import NEGATED_SPEECH, Cue, cues
+from dprktrack.suggest.cues import Cue, cues, negated_speech
 from dprktrack.suggest.judging import judges, weighs
 from dprktrack.suggest.model import SpeakerGuess, Suggestion
-from dprktrack.suggest.quotes import Quoted, outermost, quotations
+from dprktrack.suggest.quotes import OPENING, Quoted, outermost, quotations
 from dprktrack.suggest.reading import Context, add, clean, pieces, quote_type, subject
 from dprktrack.suggest.reported import reported
 from dprktrack.suggest.sentences import Sentence, paragraph_spans, units
 from dprktrack.suggest.speakers import Lexicon, Mention, lexicon, mentions
+from dprktrack.suggest.words import past_space, word_char
 
 _LONG_LINE = 12
 """Words from which a line without a stop is read as a sentence, not taken for a title."""
@@ -99,18 +100,85 @@ def _heading(text: str, unit: Sentence) -> bool:
     return starts_paragraph and ends_paragraph and (ending not in _TERMINAL or ending == "?")
 
 
-DATELINE = re.compile(
-    r"[A-Z][A-Z’'.-]+(?:[ -][A-Z][A-Z’'.-]+)*(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?"
-    r"\s*(?:\([^()\n]{1,40}\))?\s*[–—-]{1,2}\s+"
-)
-"""A dateline: "HARBOURTON, May 2 (Ledger Wire) – ", "OSLO — ": no one's words."""
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_IN_CAPITALS = _CAPITALS | frozenset("’'.-")
+"""What a word of a dateline's place is written with after its first capital ("O’NEIL")."""
+_DASHES = frozenset("–—-")
+
+
+def dateline_end(text: str, start: int, end: int) -> int | None:
+    """Where the words after a dateline at the start of text[start:end] begin: "HARBOURTON,
+    May 2 (Ledger Wire) – ", "OSLO — " are no one's words. The first reading that fits,
+    tried as a regular expression would try them: the longest place first."""
+    for place in _place_ends(text, start, end, set()):
+        for dated in _dated_ends(text, place, end):
+            for agency in _agency_ends(text, dated, end):
+                dash = _after_dash(text, agency, end)
+                if dash is not None:
+                    return dash
+    return None
+
+
+def _place_ends(text: str, at: int, end: int, tried: set[int]) -> Iterator[int]:
+    """Where a place in capitals that begins at `at` may end ("NEW YORK", "PORT-AU-PRINCE"):
+    words of two characters or more, one space or hyphen apart; the longest first. A word
+    begun where one was `tried` before is not read again: all it can end at failed."""
+    if at >= end or text[at] not in _CAPITALS or at in tried:
+        return
+    tried.add(at)
+    last = at + 1
+    while last < end and text[last] in _IN_CAPITALS:
+        last += 1
+    for word_end in range(last, at + 1, -1):
+        if word_end < end and text[word_end] in " -":
+            yield from _place_ends(text, word_end + 1, end, tried)
+        yield word_end
+
+
+def _dated_ends(text: str, at: int, end: int) -> Iterator[int]:
+    """Where a place's date may end (", May 2", ", Monday"), the longest first, or none."""
+    word = past_space(text, at + 1, end) if text.startswith(",", at, end) else end
+    if word < end and text[word] in _CAPITALS:
+        last = word + 1
+        while last < end and (word_char(text[last]) or text[last] == "."):
+            last += 1
+        for word_end in range(last, word, -1):
+            day = past_space(text, word_end, end)
+            if day > word_end and day < end and text[day].isdecimal():
+                if day + 1 < end and text[day + 1].isdecimal():
+                    yield day + 2
+                yield day + 1
+            yield word_end
+    yield at
+
+
+def _agency_ends(text: str, at: int, end: int) -> Iterator[int]:
+    """Where the agency in brackets after a dateline's place may end (" (Ledger Wire) "), and
+    where the white space after the place does."""
+    bracket = past_space(text, at, end)
+    if text.startswith("(", bracket, end):
+        inner = bracket + 1
+        while inner < end and text[inner] not in "()\n":
+            inner += 1
+        if 1 <= inner - bracket - 1 <= 40 and text.startswith(")", inner, end):
+            yield past_space(text, inner + 1, end)
+    yield bracket
+
+
+def _after_dash(text: str, at: int, end: int) -> int | None:
+    """Where the words after one or two dashes and white space begin, or None."""
+    dashes = at
+    while dashes < end and dashes < at + 2 and text[dashes] in _DASHES:
+        dashes += 1
+    words = past_space(text, dashes, end)
+    return words if dashes > at and words > dashes else None
 
 
 def _read(context: Context, unit: Sentence) -> None:
     """Add the unit's candidate claims to `context.found` (after a dateline)."""
-    dateline = DATELINE.match(context.text, unit.start, unit.end)
+    dateline = dateline_end(context.text, unit.start, unit.end)
     if dateline is not None:
-        unit = Sentence(dateline.end(), unit.end, unit.paragraph)
+        unit = Sentence(dateline, unit.end, unit.paragraph)
     text, start, end = context.text, unit.start, unit.end
     context.window(start, end)
     if _read_asides(context, unit) or _read_colon(context, unit):
@@ -154,7 +222,7 @@ def _unattributed(context: Context, unit: Sentence, found: list[Mention]) -> Non
         context.reported = False  # "Edo Brask arrived.": no longer the last speaker's words
     if weighs(text[start:end]):
         context.reported = False  # "That claim is weak.": the author's verdict on it
-    if NEGATED_SPEECH.search(text, start, end):
+    if negated_speech(text, start, end):
         context.reported = False  # "She did not speak.": narration
     elif context.reported and context.last is not None:
         add(context, (start, end), ("indirect", "statement", "continued"), context.last)
@@ -226,10 +294,10 @@ def _read_colon(context: Context, unit: Sentence) -> bool:
     the colon (no cue of its own) and the reported one after it are two claims, read as two
     units; whether the unit was one such."""
     text, start, end = context.text, unit.start, unit.end
-    colon = re.search(r":\s+(?![“\"«„‘'])", text[start:end])
-    if colon is None or any(q[0] < start + colon.start() < q[1] for q in context.quoted):
+    colon = _colon_clause(text[start:end])
+    if colon is None or any(q[0] < start + colon < q[1] for q in context.quoted):
         return False
-    middle = start + colon.start()
+    middle = start + colon
     head, tail = clean(text, start, middle), clean(text, middle + 1, end)
     if len(text[head[0] : head[1]].split()) < 4 or cues(text, start, middle, context.quoted):
         return False
@@ -238,6 +306,21 @@ def _read_colon(context: Context, unit: Sentence) -> bool:
     _read(context, Sentence(start, middle, unit.paragraph))
     _read(context, Sentence(*tail, unit.paragraph))
     return True
+
+
+def _colon_clause(sentence: str) -> int | None:
+    """Where the first colon with white space after it stands, unless that is one white
+    space and then a quotation mark (": “…" opens a quotation, not a clause)."""
+    at = sentence.find(":")
+    while at >= 0:
+        after = past_space(sentence, at + 1)
+        space = after - at - 1
+        if space >= 2 or (
+            space == 1 and (after == len(sentence) or sentence[after] not in OPENING)
+        ):
+            return at
+        at = sentence.find(":", at + 1)
+    return None
 
 
 def _speech(text: str, quoted: Quoted) -> bool:

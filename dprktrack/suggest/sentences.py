@@ -11,6 +11,8 @@ import bisect
 import re
 from typing import NamedTuple
 
+from dprktrack.suggest.words import word_char
+
 ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -75,7 +77,12 @@ ABBREVIATIONS = frozenset(
 )
 """Words whose full stop does not end a sentence (lower case, without the stop)."""
 
-_END = re.compile(r"[.!?…]+[”’\"'»)\]]*(?=\s+[\"'“‘«„(\[]?(\w))")
+_STOPS = re.compile(r"[.!?]+")
+"""Runs of a sentence's stops, in a text whose ellipses are written as full stops (a class
+with "…" in it compiles slowly: `suggest` pays for each at start-up)."""
+_ELLIPSIS_AS_STOP = str.maketrans("…", ".")
+_CLOSERS = frozenset("”’\"'»)]")
+_OPENERS = frozenset("\"'“‘«„([")
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t\r]*\n)[^\n]+)*")
 
 
@@ -109,16 +116,37 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The sentences of text[start:end], trimmed, in order."""
     spans = []
     begin = start
-    for found in _END.finditer(text, start, end):
-        following = text[found.start(1)]
+    for stop, close, word in _ends(text, start, end):
+        following = text[word]
         if not (following.isupper() or following.isdigit()):
             continue  # "which… continues": an omission or a trailing stop, not an end
-        if _after_abbreviation(text, begin, found.start()):
+        if _after_abbreviation(text, begin, stop):
             continue
-        spans.append(_trimmed(text, begin, found.end()))
-        begin = found.end()
+        spans.append(_trimmed(text, begin, close))
+        begin = close
     spans.append(_trimmed(text, begin, end))
     return [(s, e) for s, e in spans if s < e]
+
+
+def _ends(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """Where a sentence may end in text[start:end]: a run of stops (. ! ? …), the closing
+    marks after it, white space, and a word (after an opening mark, perhaps). Each as where
+    its stops begin, where its closing marks end, and where the word begins."""
+    found = []
+    for run in _STOPS.finditer(text[start:end].translate(_ELLIPSIS_AS_STOP)):
+        at = start + run.end()
+        while at < end and text[at] in _CLOSERS:
+            at += 1
+        close = at
+        while at < end and text[at].isspace():
+            at += 1
+        if at == close:
+            continue
+        if at < end and text[at] in _OPENERS:
+            at += 1
+        if at < end and word_char(text[at]):
+            found.append((start + run.start(), close, at))
+    return found
 
 
 def _after_abbreviation(text: str, begin: int, stop: int) -> bool:
@@ -154,7 +182,8 @@ def sentences(text: str) -> list[Sentence]:
 
 def _unpunctuated_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The lines of a paragraph of several lines none of which has a sentence's stop."""
-    if "\n" not in text[start:end] or re.search(r"[.!?…]", text[start:end]):
+    paragraph = text[start:end]
+    if "\n" not in paragraph or any(stop in paragraph for stop in ".!?…"):
         return []
     spans = []
     for line in re.finditer(r"[^\n]+", text[start:end]):

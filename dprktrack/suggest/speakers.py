@@ -5,23 +5,59 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import pairwise
 from typing import NamedTuple
 
 from dprktrack.schema.records import Actor
+from dprktrack.suggest.words import folded, past_space, words
 
-PRONOUNS = re.compile(r"\b(he|she|they|his|her|their)\b", re.IGNORECASE)
-REFERENCES = re.compile(
-    r"\bthe (diplomat|envoy|minister|spokes(?:man|woman|person)|official|representative"
-    r"|ambassador|analyst|expert|researcher|president|senator|professor|scholar|chairman"
-    r"|chairwoman|chair|secretary|general|commander|lawmaker|economist|author)\b",
-    re.IGNORECASE,
-)
-TITLE = re.compile(
-    r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|Gen|Col|Amb|Sen|Rep|Gov|Lt|Capt|Maj|Sgt|Rev|Hon|Adm|Brig)\.?"
-    r"|Sir|Dame|Lord|Lady|Ambassador|President|Professor|Minister|General|Colonel|Senator"
-    r"|Judge|Governor|Mayor|Chancellor|Premier)\s+"
-)
-"""A title before a name: "said Dr. Petra Owende" names Petra Owende."""
+_PRONOUNS = frozenset(("he", "she", "they", "his", "her", "their"))
+_REFERENCE_WORDS = """diplomat envoy minister spokesman spokeswoman spokesperson official
+    representative ambassador analyst expert researcher president senator professor scholar
+    chairman chairwoman chair secretary general commander lawmaker economist author"""
+_REFERENCES = frozenset(_REFERENCE_WORDS.split())
+"""What "the …" may refer to someone by ("the diplomat said")."""
+_SHORT_TITLE_WORDS = "Dr Mr Mrs Ms Mx Prof Gen Col Amb Sen Rep Gov Lt Capt Maj Sgt Rev Hon Adm Brig"
+_SHORT_TITLES = frozenset(_SHORT_TITLE_WORDS.split())
+"""Titles that may be written with a full stop after them ("Dr. Petra Owende")."""
+_TITLE_WORDS = """Sir Dame Lord Lady Ambassador President Professor Minister General Colonel
+    Senator Judge Governor Mayor Chancellor Premier"""
+_TITLES = frozenset(_TITLE_WORDS.split())
+
+
+def pronoun(text: str) -> str | None:
+    """The first pronoun of the text ("he", "their"…, in any case), as written."""
+    for _, _, word in words(text, 0, len(text)):
+        if folded(word) in _PRONOUNS:
+            return word
+    return None
+
+
+def reference(text: str) -> str | None:
+    """The first "the diplomat", "the minister"… of the text (in any case, one space
+    between), as written."""
+    found = words(text, 0, len(text))
+    for (start, the_end, the), (noun_start, end, noun) in pairwise(found):
+        if folded(the) == "the" and text[the_end:noun_start] == " " and folded(noun) in _REFERENCES:
+            return text[start:end]
+    return None
+
+
+def after_title(text: str) -> int | None:
+    """Where the name after a title that opens the text begins ("Dr. ", "Minister "), or
+    None: "said Dr. Petra Owende" names Petra Owende."""
+    at = 0
+    while at < len(text) and text[at].isascii() and text[at].isalpha():
+        at += 1
+    title = text[:at]
+    if title not in _SHORT_TITLES and title not in _TITLES:
+        return None
+    if title in _SHORT_TITLES and text.startswith(".", at):
+        at += 1
+    name = past_space(text, at)
+    return name if name > at else None
+
+
 _WORD = r"(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]\.)"
 _NAME = re.compile(rf"\b{_WORD}(?:\s+{_WORD}){{1,3}}\b")
 _NOT_A_PERSON = frozenset(

@@ -23,6 +23,22 @@ def word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+def begins_with_word(text: str, wanted: tuple[str, ...]) -> bool:
+    """Whether the text begins with one of the `wanted` words (or phrases), a whole word."""
+    return any(
+        text.startswith(word) and (len(text) == len(word) or not word_char(text[len(word)]))
+        for word in wanted
+    )
+
+
+def past_space(text: str, at: int, end: int | None = None) -> int:
+    """Where the white space that begins at `at` ends (`end` at the latest)."""
+    end = len(text) if end is None else end
+    while at < end and text[at].isspace():
+        at += 1
+    return at
+
+
 def words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """The words of text[start:end] (a word `start` or `end` cuts, cut), with their
     offsets."""
