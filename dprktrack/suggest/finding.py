@@ -27,6 +27,7 @@ def suggestions(
     """
     from dprktrack.suggest.placing import Covering, Placer, claim_spans
     from dprktrack.suggest.rules import candidate_spans
+    from dprktrack.suggest.sentences import sentences
 
     if source_id not in catalog.sources:
         known = ", ".join(sorted(catalog.sources)) or "none"
@@ -35,9 +36,10 @@ def suggestions(
     placer = Placer(catalog, source_id)
     covering = Covering(claim_spans(catalog, source_id, placer))
     result: list[Suggestion] = []
-    around = _sentences(text)
+    read = sentences(text)  # once: the rules read them, a span found twice widens to them
+    around = [(sentence.start, sentence.end) for sentence in read]
     seen: set[tuple[int, int]] = set()
-    for found in candidate_spans(catalog, source_id, text):
+    for found in candidate_spans(catalog, source_id, text, read):
         candidate = found if placer.anchorable(found) else _widened(placer, found, around)
         if candidate is not None and candidate.end - candidate.start > _limit():
             cut = _within_limit(candidate, around)
@@ -71,12 +73,6 @@ def _within_limit(found: Suggestion, around: list[tuple[int, int]]) -> Suggestio
         return None
     end = max(ends)
     return found._replace(end=end, quote=found.quote[: end - found.start])
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    from dprktrack.suggest.sentences import sentences
-
-    return [(sentence.start, sentence.end) for sentence in sentences(text)]
 
 
 def _widened(placer: Placer, found: Suggestion, around: list[tuple[int, int]]) -> Suggestion | None:

@@ -44,8 +44,11 @@ def _source_author(catalog: Catalog, name: str | None) -> Actor | None:
     return None
 
 
-def candidate_spans(catalog: Catalog, source_id: str, text: str) -> list[Suggestion]:
-    """Every candidate claim of the source, before anchoring, in article order."""
+def candidate_spans(
+    catalog: Catalog, source_id: str, text: str, read: list[Sentence] | None = None
+) -> list[Suggestion]:
+    """Every candidate claim of the source, before anchoring, in article order (`read`: its
+    sentences, if the caller has them already)."""
     source = catalog.sources[source_id]
     author = _source_author(catalog, source.author)
     lex = lexicon(catalog.actors)
@@ -59,7 +62,7 @@ def candidate_spans(catalog: Catalog, source_id: str, text: str) -> list[Suggest
         bodies=_bodies(lex, text),
     )
     paragraph = -1
-    for unit in units(text, [(q.start, q.end) for q in context.every]):
+    for unit in units(text, [(q.start, q.end) for q in context.every], read):
         if _heading(text, unit):
             context.reported = False
             continue

@@ -193,12 +193,15 @@ def _unpunctuated_lines(text: str, start: int, end: int) -> list[tuple[int, int]
     return spans
 
 
-def units(text: str, quoted: list[tuple[int, int]]) -> list[Sentence]:
-    """Sentences joined where a quotation (a `(start, end)` of `quoted`, in order) is still
-    open at a sentence's end: the reporting clause of a long quotation is one unit with it."""
+def units(
+    text: str, quoted: list[tuple[int, int]], read: list[Sentence] | None = None
+) -> list[Sentence]:
+    """Sentences (`read`, if the caller has them already) joined where a quotation (a
+    `(start, end)` of `quoted`, in order) is still open at a sentence's end: the reporting
+    clause of a long quotation is one unit with it."""
     starts = [start for start, _ in quoted]
     joined: list[Sentence] = []
-    for sentence in sentences(text):
+    for sentence in sentences(text) if read is None else read:
         previous = joined[-1] if joined else None
         if (
             previous is not None
