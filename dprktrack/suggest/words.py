@@ -14,8 +14,9 @@ long s, the Kelvin sign): "PASSED" spelled with any of them is still "passed".""
 
 def folded(word: str) -> str:
     """The word in lower case, each letter that is an English letter but for its case
-    written as that letter: a case-blind comparison with an English word."""
-    return word.translate(_ODD_CASES).lower()
+    written as that letter: a case-blind comparison with an English word (a word in ASCII,
+    most of them, has none of those letters and is only lowered: translating costs more)."""
+    return word.lower() if word.isascii() else word.translate(_ODD_CASES).lower()
 
 
 def word_char(char: str) -> bool:
