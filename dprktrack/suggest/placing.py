@@ -20,6 +20,30 @@ _MOST_TRIED = 1000
 """Occurrences on or inside words that `exactly_anchorable` looks at before leaving the
 question to the matcher (whose own bound is higher)."""
 
+_PLAIN = frozenset(map(chr, range(32, 127))) - frozenset("0123456789-'`") | frozenset("\t\n\r“”«»")
+"""Characters that join no word, number or grapheme and do not hide (no digit, hyphen,
+apostrophe, accent or invisible character): between two of them, unless both are
+letters, a quote may always begin or end."""
+
+
+def _plain_edge(text: str, offset: int) -> bool:
+    """Whether `offset` is a boundary by the plain test above: the matcher's `is_boundary`,
+    whose Unicode look-ups cost most of placing a suggestion, need not be asked (a test
+    holds that it agrees)."""
+    if not 0 < offset < len(text):
+        return True
+    before, after = text[offset - 1], text[offset]
+    return before in _PLAIN and after in _PLAIN and not (before.isalpha() and after.isalpha())
+
+
+def whole_words(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] begins and ends on boundaries (`cut_word` finds no cut)."""
+    from dprktrack.matching.boundaries import cut_word
+
+    if _plain_edge(text, start) and _plain_edge(text, end):
+        return True
+    return cut_word(text, start, end) is None
+
 
 def document_of(catalog: Catalog, source_id: str) -> Document:
     """The source as the matcher reads it (as `curate.anchoring.source_document` names it)."""
@@ -62,8 +86,6 @@ def exactly_anchorable(raw: str, suggestion: Suggestion) -> bool | None:
     anchorable. Only when it stands nowhere on whole words do the later stages
     (normalisation, omissions) decide; a test holds this equal to `anchorable`.
     """
-    from dprktrack.matching.boundaries import cut_word
-
     quote, start = suggestion.quote, suggestion.start
     if not quote or raw[start : suggestion.end] != quote:
         return None
@@ -72,7 +94,7 @@ def exactly_anchorable(raw: str, suggestion: Suggestion) -> bool | None:
     for _ in range(_MOST_TRIED):
         if at == -1:
             return found == [start] if found else None
-        if cut_word(raw, at, at + len(quote)) is None:
+        if whole_words(raw, at, at + len(quote)):
             found.append(at)
             if len(found) == 2:
                 return False
@@ -121,13 +143,12 @@ def _at_its_anchors(raw: str, claim: Claim) -> tuple[int, int] | None:
     """The claim's span when its quote stands verbatim at its offsets with its prefix and
     suffix (the check's quick path, which places it there), else None. Checked here so
     that a clean file needs none of the check's verdicts imported."""
-    from dprktrack.matching.boundaries import cut_word
     from dprktrack.matching.lines import CONTEXT_LENGTH
 
     start, end = claim.start, claim.end
     if start is None or end is None or raw[start:end] != claim.quote:
         return None
-    if cut_word(raw, start, end) is not None:
+    if not whole_words(raw, start, end):
         return None
     prefix, suffix = raw[max(0, start - CONTEXT_LENGTH) : start], raw[end : end + CONTEXT_LENGTH]
     return (start, end) if (claim.prefix, claim.suffix) == (prefix, suffix) else None

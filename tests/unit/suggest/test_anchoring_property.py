@@ -128,3 +128,34 @@ def test_the_exact_test_answers_as_the_matcher_on_arbitrary_text(
     the exact test answers at all, the matcher (as `add` uses it) answers the same."""
     start, end = sorted((min(start, len(text)), min(end, len(text))))
     quick_agrees(text, start, end)
+
+
+def test_a_plain_edge_is_a_boundary_between_any_two_plain_characters() -> None:
+    """Every pair of plain characters the quick test passes, with a digit, a letter, a
+    hyphen or an apostrophe on either side, is a boundary to the matcher too."""
+    from dprktrack.matching.boundaries import is_boundary
+    from dprktrack.suggest.placing import _PLAIN, _plain_edge
+
+    for around in ("1", "a", "-", "’"):
+        for before in _PLAIN:
+            for after in _PLAIN:
+                text = f"{around}{before}{after}{around * 3}"
+                if _plain_edge(text, 2):
+                    assert is_boundary(text, 2), text
+
+
+@settings(deadline=None, max_examples=400)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("a1 .,“”«»\"'’`-_\u00a0\u00ad\n\u0301\u200dA")), max_size=12
+    )
+)
+def test_a_plain_edge_is_a_boundary_in_arbitrary_text(text: str) -> None:
+    """Digits, joiners, invisible and combining characters around: the quick test never
+    passes an offset the matcher's `is_boundary` refuses."""
+    from dprktrack.matching.boundaries import is_boundary
+    from dprktrack.suggest.placing import _plain_edge
+
+    for offset in range(len(text) + 1):
+        if _plain_edge(text, offset):
+            assert is_boundary(text, offset), (text, offset)
