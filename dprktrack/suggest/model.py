@@ -1,7 +1,9 @@
 """What a suggestion is: plain data shared by the rules, the `suggest` command and its review
-(named tuples: a frozen dataclass costs a command's start-up several times more to create)."""
+(named tuples: a frozen dataclass costs a command's start-up several times more to create).
 
-from __future__ import annotations
+Annotations are evaluated here (no `from __future__ import annotations`; each names a type
+defined by then): a named tuple compiles each string annotation, a third of its cost at start.
+"""
 
 from typing import NamedTuple
 
