@@ -16,7 +16,7 @@ def acts(context: Context, unit: Sentence, found: list[Mention]) -> None:
     """Add each act of the unit, by clause, to `context.found`."""
     text = context.text
     for start, end in _act_clauses(context, unit):
-        verb = act_verb(text, start, end, context.quoted)
+        verb = act_verb(text, start, end, context.quoted, context.words)
         if verb is None:
             continue
         here = [m for m in found if start <= m.start < end]
@@ -31,7 +31,7 @@ def acts(context: Context, unit: Sentence, found: list[Mention]) -> None:
 def _by_agent(context: Context, here: list[Mention], start: int, end: int) -> None:
     """ "a draft resolution submitted by X" inside a clause: X's own act."""
     text = context.text
-    for phrase, agent_start, act in by_agents(text, start, end):
+    for phrase, agent_start, act in by_agents(text, start, end, context.words):
         agent = [m for m in here if m.start == agent_start and m.actor is not None]
         if agent and phrase > start:
             guess = SpeakerGuess(agent[0].actor, agent[0].name, "agent of the act: 'by'")
@@ -46,7 +46,7 @@ def _act_clauses(context: Context, unit: Sentence) -> list[tuple[int, int]]:
     pending: int | None = None
     for start, end in clauses(text, unit.start, unit.end):
         begin = start if pending is None else pending
-        if act_verb(text, start, end, context.quoted) is None:
+        if act_verb(text, start, end, context.quoted, context.words) is None:
             if joined and pending is None and not _only_names(text[start:end]):
                 joined[-1] = (joined[-1][0], end)
             else:

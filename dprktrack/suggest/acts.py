@@ -3,7 +3,7 @@ abstentions, drafts submitted, resolutions adopted, bodies established, sanction
 
 from __future__ import annotations
 
-from dprktrack.suggest.words import folded, past_space, word_char, words
+from dprktrack.suggest.words import Words, folded, past_space, word_char, words
 
 _ACT_WORDS = """vetoed vetoes vetoing abstained abstains submits submitted adopted adopts
     imposed imposes established establishes ratified ratifies signed signs rejected rejects
@@ -20,10 +20,11 @@ _SETS = frozenset(("set", "sets"))
 
 
 def act_verb(
-    text: str, start: int, end: int, quoted: list[tuple[int, int]]
+    text: str, start: int, end: int, quoted: list[tuple[int, int]], known: Words | None = None
 ) -> tuple[int, int] | None:
-    """Where the first act verb of text[start:end] outside quotation marks stands, or None."""
-    for found in _acts(text, start, end):
+    """Where the first act verb of text[start:end] outside quotation marks stands, or None
+    (`known`: the text's words, if the caller has them)."""
+    for found in _acts(text, start, end, known):
         if any(q_start < found[0] < q_end for q_start, q_end in quoted):
             continue
         if not _adjective(text, found[0]):
@@ -31,10 +32,10 @@ def act_verb(
     return None
 
 
-def _acts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _acts(text: str, start: int, end: int, known: Words | None = None) -> list[tuple[int, int]]:
     """Every act verb of text[start:end], with its particle or side ("set up", "voted
     for"), in order; none begins inside a word or inside the act before it."""
-    tokens = words(text, start, end)
+    tokens = words(text, start, end, known)
     found: list[tuple[int, int]] = []
     reach = start
     for index, (t_start, t_end, word) in enumerate(tokens):
@@ -108,13 +109,15 @@ _PROPOSALS = frozenset(_PROPOSAL_WORDS.split())
 X"), besides "put forward"."""
 
 
-def by_agents(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+def by_agents(
+    text: str, start: int, end: int, known: Words | None = None
+) -> list[tuple[int, int, str]]:
     """The noun phrases of text[start:end] with their act's agent: "a draft resolution
     submitted by X" (X's act). Each as where it begins, where its agent does, and its act's
-    words."""
+    words (`known`: the text's words, if the caller has them)."""
     found = []
     resume = start
-    for article, after, word in words(text, start, end):
+    for article, after, word in words(text, start, end, known):
         if article < resume or word not in ("a", "an", "the"):
             continue
         if article > 0 and word_char(text[article - 1]):

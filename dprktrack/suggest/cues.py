@@ -10,7 +10,7 @@ import re
 from itertools import pairwise
 from typing import NamedTuple
 
-from dprktrack.suggest.words import folded, word_char, words
+from dprktrack.suggest.words import Words, folded, word_char, words
 
 _BASE_WORDS = """say state tell add note warn argue stress insist claim believe emphasise emphasize
     express explain recall announce suggest propose declare comment reply respond remark
@@ -120,9 +120,12 @@ class Cue(NamedTuple):
         return self.lemma in ("according to", "view")
 
 
-def cues(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> list[Cue]:
-    """The reporting cues of text[start:end] that stand outside every quotation."""
-    tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, start, end)]
+def cues(
+    text: str, start: int, end: int, quoted: list[tuple[int, int]], known: Words | None = None
+) -> list[Cue]:
+    """The reporting cues of text[start:end] that stand outside every quotation (`known`:
+    the text's words, if the caller has them)."""
+    tokens = _letter_runs(text, start, end, known)
     found = []
     for index, (t_start, _, word) in enumerate(tokens):
         if word not in _MAY_BEGIN:
@@ -140,6 +143,23 @@ def cues(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> list
         words = text[t_start:cue_end]
         found.append(Cue(t_start, cue_end, words, lemma_of(words)))
     return found
+
+
+def _letter_runs(
+    text: str, start: int, end: int, known: Words | None
+) -> list[tuple[int, int, str]]:
+    """The runs of ASCII letters of text[start:end] (a run an edge cuts, cut), with their
+    offsets. Each lies in one word: most words of `known` are such a run whole."""
+    if known is None:
+        return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, start, end)]
+    runs: list[tuple[int, int, str]] = []
+    for found in known.within(start, end):
+        word = found[2]
+        if word.isascii() and word.isalpha():
+            runs.append(found)
+        else:
+            runs.extend((m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, *found[:2]))
+    return runs
 
 
 def _cue_end(
@@ -228,11 +248,12 @@ _VERIFIED = frozenset(("verified", "confirmed"))
 _APOSTROPHES = ("’", "'")
 
 
-def negated_speech(text: str, start: int, end: int) -> bool:
+def negated_speech(text: str, start: int, end: int, known: Words | None = None) -> bool:
     """Whether text[start:end] tells that someone did not speak ("did not comment", "declined
     to say", "would not immediately respond") or that a report could not be verified ("could
-    not be independently confirmed"), in any case: narration, no one's claim."""
-    found = words(text, start, end)
+    not be independently confirmed"), in any case: narration, no one's claim (`known`: the
+    text's words, if the caller has them)."""
+    found = words(text, start, end, known)
     if found and found[0][0] > 0 and word_char(text[found[0][0] - 1]):
         found = found[1:]  # the end of a word `start` cuts begins no phrase
     padding = ["", "", "", ""]  # no word, and nothing between words, past the last

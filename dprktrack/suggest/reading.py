@@ -12,6 +12,7 @@ from dprktrack.suggest.model import SpeakerGuess, Suggestion
 from dprktrack.suggest.quotes import Quoted
 from dprktrack.suggest.sentences import sentence_spans
 from dprktrack.suggest.speakers import Lexicon, Mention, subject_like
+from dprktrack.suggest.words import Words
 
 
 class Context:
@@ -24,6 +25,7 @@ class Context:
         self,
         *,
         text: str,
+        words: Words,
         source: str,
         lex: Lexicon,
         author: str | None,
@@ -32,6 +34,8 @@ class Context:
         bodies: Callable[[int], list[str]],
     ) -> None:
         self.text = text
+        self.words = words
+        """The text's words, found once for every rule that reads a stretch's words."""
         self.source = source
         self.lex = lex
         self.author = author

@@ -171,8 +171,8 @@ def _inner(
     from dprktrack.suggest.speakers import mentions
 
     start, end = span
-    inner = cues(context.text, start, end, context.quoted)
-    found = mentions(context.lex, context.text, start, end)
+    inner = cues(context.text, start, end, context.quoted, context.words)
+    found = mentions(context.lex, context.text, start, end, context.words)
     if inner:
         named = subject(context, found, start, inner[0].start)
         if named is not None and named.actor is not None:

@@ -25,7 +25,7 @@ from dprktrack.suggest.reading import Context, add, clean, pieces, quote_type, s
 from dprktrack.suggest.reported import reported
 from dprktrack.suggest.sentences import Sentence, paragraph_spans, units
 from dprktrack.suggest.speakers import Lexicon, Mention, lexicon, mentions
-from dprktrack.suggest.words import past_space, word_char
+from dprktrack.suggest.words import Words, past_space, word_char
 
 _LONG_LINE = 12
 """Words from which a line without a stop is read as a sentence, not taken for a title."""
@@ -52,14 +52,16 @@ def candidate_spans(
     source = catalog.sources[source_id]
     author = _source_author(catalog, source.author)
     lex = lexicon(catalog.actors)
+    known = Words(text)
     context = Context(
         text=text,
+        words=known,
         source=source_id,
         lex=lex,
         author=author.id if author else None,
         author_name=author.name if author else (source.author or ""),
         every=outermost(quotations(text)),
-        bodies=_bodies(lex, text),
+        bodies=_bodies(lex, text, known),
     )
     paragraph = -1
     for unit in units(text, [(q.start, q.end) for q in context.every], read):
@@ -72,7 +74,7 @@ def candidate_spans(
     return sorted(context.found, key=lambda suggestion: suggestion.start)
 
 
-def _bodies(lex: Lexicon, text: str) -> Callable[[int], list[str]]:
+def _bodies(lex: Lexicon, text: str, known: Words) -> Callable[[int], list[str]]:
     """Per paragraph number, the organizations it names, found when first asked (only a
     passive act asks, so most paragraphs are never looked at)."""
     spans = paragraph_spans(text)
@@ -84,7 +86,7 @@ def _bodies(lex: Lexicon, text: str) -> Callable[[int], list[str]]:
         if number not in found:
             found[number] = [
                 m.actor
-                for m in mentions(lex, text, *spans[number])
+                for m in mentions(lex, text, *spans[number], known)
                 if m.actor and lex.kinds.get(m.actor) == "organization"
             ]
         return found[number]
@@ -186,7 +188,11 @@ def _read(context: Context, unit: Sentence) -> None:
     context.window(start, end)
     if _read_asides(context, unit) or _read_colon(context, unit):
         return
-    found = [m for m in mentions(context.lex, text, start, end) if not _in_quote(context, m.start)]
+    found = [
+        m
+        for m in mentions(context.lex, text, start, end, context.words)
+        if not _in_quote(context, m.start)
+    ]
     _read_kinds(context, unit, found)
     _remember_person(context, unit, found)
 
@@ -202,7 +208,9 @@ def _remember_person(context: Context, unit: Sentence, found: list[Mention]) -> 
 def _read_kinds(context: Context, unit: Sentence, found: list[Mention]) -> None:
     """Read the unit as reported speech, quoted words, an act, or the author's words."""
     text, start, end = context.text, unit.start, unit.end
-    reporting = [c for c in cues(text, start, end, context.quoted) if _real_cue(c, found)]
+    reporting = [
+        c for c in cues(text, start, end, context.quoted, context.words) if _real_cue(c, found)
+    ]
     if reporting:
         reported(context, unit, reporting[0], found)
         return
@@ -210,7 +218,7 @@ def _read_kinds(context: Context, unit: Sentence, found: list[Mention]) -> None:
     if speech and context.last is not None:
         _carried_quotes(context, unit, speech, found)
         return
-    if act_verb(text, start, end, context.quoted) is not None:
+    if act_verb(text, start, end, context.quoted, context.words) is not None:
         acts(context, unit, found)
         return
     _unattributed(context, unit, found)
@@ -225,7 +233,7 @@ def _unattributed(context: Context, unit: Sentence, found: list[Mention]) -> Non
         context.reported = False  # "Edo Brask arrived.": no longer the last speaker's words
     if weighs(text[start:end]):
         context.reported = False  # "That claim is weak.": the author's verdict on it
-    if negated_speech(text, start, end):
+    if negated_speech(text, start, end, context.words):
         context.reported = False  # "She did not speak.": narration
     elif context.reported and context.last is not None:
         add(context, (start, end), ("indirect", "statement", "continued"), context.last)
@@ -278,7 +286,7 @@ def _read_asides(context: Context, unit: Sentence) -> bool:
     text, start, end = context.text, unit.start, unit.end
     for found in re.finditer(r"\([^()]*\)", text[start:end]):
         p_start, p_end = start + found.start(), start + found.end()
-        if not cues(text, p_start + 1, p_end - 1, context.quoted):
+        if not cues(text, p_start + 1, p_end - 1, context.quoted, context.words):
             continue
         before, after = clean(text, start, p_start), clean(text, p_end, end)
         if before[0] < before[1]:
@@ -302,9 +310,11 @@ def _read_colon(context: Context, unit: Sentence) -> bool:
         return False
     middle = start + colon
     head, tail = clean(text, start, middle), clean(text, middle + 1, end)
-    if len(text[head[0] : head[1]].split()) < 4 or cues(text, start, middle, context.quoted):
+    if len(text[head[0] : head[1]].split()) < 4 or cues(
+        text, start, middle, context.quoted, context.words
+    ):
         return False
-    if not cues(text, middle, end, context.quoted):
+    if not cues(text, middle, end, context.quoted, context.words):
         return False
     _read(context, Sentence(start, middle, unit.paragraph))
     _read(context, Sentence(*tail, unit.paragraph))

@@ -9,7 +9,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from dprktrack.schema.records import Actor
-from dprktrack.suggest.words import folded, past_space, words
+from dprktrack.suggest.words import Words, folded, past_space, words
 
 _PRONOUNS = frozenset(("he", "she", "they", "his", "her", "their"))
 _REFERENCE_WORDS = """diplomat envoy minister spokesman spokeswoman spokesperson official
@@ -227,12 +227,15 @@ def _stands_at(text: str, at: int, phrase: str, end: int) -> bool:
     return not (after.isalnum() or after in ("_", "-"))
 
 
-def mentions(lex: Lexicon, text: str, start: int, end: int) -> list[Mention]:
+def mentions(
+    lex: Lexicon, text: str, start: int, end: int, known: Words | None = None
+) -> list[Mention]:
     """The actors named in text[start:end] (the longest phrase where several begin), then
-    capitalised names of two words or more that no actor has."""
+    capitalised names of two words or more that no actor has (`known`: the text's words,
+    if the caller has them)."""
     taken: list[Mention] = []
     reach = start
-    for at, word in _first_words(lex, text, start, end):
+    for at, word in _first_words(lex, text, start, end, known):
         if at < reach or (at > 0 and text[at - 1] in "’'-_"):
             continue
         for phrase, actor, how in lex.by_first[word]:
@@ -276,21 +279,20 @@ def _inside_longer_name(text: str, at: int, phrase: str) -> bool:
     )
 
 
-def _first_words(lex: Lexicon, text: str, start: int, end: int) -> list[tuple[int, str]]:
+def _first_words(
+    lex: Lexicon, text: str, start: int, end: int, known: Words | None
+) -> list[tuple[int, str]]:
     """The words of text[start:end] (as a scan of that stretch alone cuts them) that begin a
     phrase of the lexicon: the whole text's, plus the part of a word `start` cuts. A word
     `end` cuts is taken whole: either way no phrase fits before `end` there, since a
     phrase's first word ends where its word does."""
     if text not in lex.found:
-        kept = [
-            (m.start(), word)
-            for m in _TOKEN.finditer(text)
-            if (word := m.group(0).lower()) in lex.by_first
-        ]
-        lex.found[text] = ([at for at, _ in kept], [word for _, word in kept])
-    starts, words = lex.found[text]
+        every = known.found if known is not None else words(text, 0, len(text))
+        kept = [(at, lowered) for at, _, word in every if (lowered := word.lower()) in lex.by_first]
+        lex.found[text] = ([at for at, _ in kept], [lowered for _, lowered in kept])
+    starts, lowered_words = lex.found[text]
     first, last = bisect_left(starts, start), bisect_left(starts, end)
-    found = list(zip(starts[first:last], words[first:last], strict=True))
+    found = list(zip(starts[first:last], lowered_words[first:last], strict=True))
     cut = _TOKEN.match(text, start - 1) if 0 < start < end else None
     if cut is not None and cut.end() > start:  # `start` falls inside a word
         part = _TOKEN.match(text, start, end)

@@ -91,11 +91,12 @@ def test_each_lexicon_keeps_its_own_word_index_of_the_texts_it_has_read() -> Non
 
 def test_a_new_context_looks_at_no_quotation_until_a_window_is_asked_for() -> None:
     from dprktrack.suggest.reading import Context
+    from dprktrack.suggest.words import Words
 
     text = 'Osk said "no" and then "yes" at the "dock".'
     every = outermost(quotations(text))
     context = Context(
-        text=text, source="s", lex=lexicon({}), author=None, author_name="",
+        text=text, words=Words(text), source="s", lex=lexicon({}), author=None, author_name="",
         every=every, bodies=lambda paragraph: [],
     )  # fmt: skip
     assert (context.quotes, context.found, context.last, context.reported) == ([], [], None, False)

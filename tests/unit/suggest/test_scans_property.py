@@ -1,6 +1,7 @@
 """Scans made cheaper must find what the plain scans they replace found: `mentions` looks
 up each sentence's words in a list of the whole text's made once (whatever the stretch's
-edges cut), and `last_word` reads backwards what a regular expression searched for."""
+edges cut), a stretch's words and runs of letters come from the whole text's words, and
+`last_word` reads backwards what a regular expression searched for."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from dprktrack.suggest.speakers import (
     lexicon,
     mentions,
 )
+from dprktrack.suggest.words import Words
 
 ACTORS = {
     record["id"]: actor_of(record)
@@ -80,6 +82,8 @@ def test_mentions_on_the_article_find_what_a_scan_finds(start: int, length: int)
     lex = lexicon(load_catalog(CLAIMS).actors)
     end = min(len(SEED_TEXT), start + length)
     assert known(mentions(lex, SEED_TEXT, start, end)) == scanned(lex, SEED_TEXT, start, end)
+    fresh, words = lexicon(load_catalog(CLAIMS).actors), Words(SEED_TEXT)
+    assert mentions(fresh, SEED_TEXT, start, end, words) == mentions(lex, SEED_TEXT, start, end)
 
 
 @settings(deadline=None, max_examples=500)
@@ -91,3 +95,29 @@ def test_the_last_word_is_what_the_search_it_replaces_finds(text: str, data: st.
     stop = data.draw(st.integers(begin, len(text)))
     found = re.search(r"[\w.]*$", text[begin:stop])
     assert last_word(text, begin, stop) == (found.group(0) if found else "")
+
+
+@settings(deadline=None, max_examples=500)
+@given(
+    st.text(alphabet=st.sampled_from(list("ab Z9_.\n-’²é\u0301ß")), max_size=16),
+    st.integers(-2, 18),
+    st.integers(-2, 18),
+)
+def test_a_stretchs_words_from_the_whole_texts_are_what_a_scan_finds(
+    text: str, start: int, end: int
+) -> None:
+    """Words an edge cuts come cut, as a scan of the stretch alone cuts them; so do the runs
+    of ASCII letters `cues` reads, and the mentions found from the whole text's words."""
+    from dprktrack.suggest.cues import _letter_runs
+    from dprktrack.suggest.words import WORD, Words
+
+    found = Words(text)
+    scan = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(text, start, end)]
+    assert found.within(start, end) == scan
+    letters = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[A-Za-z]+", text)]
+    inside = [(max(s, start), min(e, end)) for s, e, _ in letters if s < end and e > start]
+    if 0 <= start <= end:
+        expected = [(s, e, text[s:e]) for s, e in inside if s < e]
+        assert _letter_runs(text, start, end, found) == expected
+        lex = lexicon(ACTORS)
+        assert mentions(lex, text, start, end, found) == mentions(lexicon(ACTORS), text, start, end)
