@@ -199,12 +199,20 @@ def _surnames(actors: dict[str, Actor]) -> dict[str, str]:
     found: dict[str, list[str]] = {}
     for actor in actors.values():
         words = actor.name.split()
-        if actor.kind == "person" and len(words) >= 2 and _SURNAME.fullmatch(words[-1]):
+        if actor.kind == "person" and len(words) >= 2 and _surname_like(words[-1]):
             found.setdefault(words[-1], []).append(actor.id)
     return {surname: ids[0] for surname, ids in found.items() if len(ids) == 1}
 
 
-_SURNAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+def _surname_like(word: str) -> bool:
+    """Whether a word is a capital and small letters, or two such joined by a hyphen
+    ("Renner", "Hart-Lowe"): what `[A-Z][a-z]+(?:-[A-Z][a-z]+)?` matches whole, told
+    without compiling it at start-up."""
+    parts = word.split("-")
+    return len(parts) <= 2 and all(
+        len(part) >= 2 and "A" <= part[0] <= "Z" and all("a" <= char <= "z" for char in part[1:])
+        for part in parts
+    )
 
 
 def _first_word(phrase: str) -> str:

@@ -121,3 +121,12 @@ def test_a_stretchs_words_from_the_whole_texts_are_what_a_scan_finds(
         assert _letter_runs(text, start, end, found) == expected
         lex = lexicon(ACTORS)
         assert mentions(lex, text, start, end, found) == mentions(lexicon(ACTORS), text, start, end)
+
+
+@settings(deadline=None, max_examples=500)
+@given(st.text(alphabet=st.sampled_from(list("aZ-bYé\n_")), max_size=8))
+def test_a_surname_is_what_the_expression_matched_whole(word: str) -> None:
+    from dprktrack.suggest.speakers import _surname_like
+
+    expected = re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", word) is not None
+    assert _surname_like(word) == expected
