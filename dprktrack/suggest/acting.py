@@ -10,6 +10,7 @@ from dprktrack.suggest.model import SpeakerGuess
 from dprktrack.suggest.reading import Context, add, clauses, subject
 from dprktrack.suggest.sentences import Sentence
 from dprktrack.suggest.speakers import Mention
+from dprktrack.suggest.words import past_space, word_char, words
 
 
 def acts(context: Context, unit: Sentence, found: list[Mention]) -> None:
@@ -96,16 +97,24 @@ def _doer(
     return SpeakerGuess(body, body, "the body in which the act took place")
 
 
-_SUBORDINATE = re.compile(
-    r"\b(?:after|when|because|since|before|once|until|unless|though|although|as)\s+"
-)
+_SUBORDINATING_WORDS = "after when because since before once until unless though although as"
+_SUBORDINATING = frozenset(_SUBORDINATING_WORDS.split())
 
 
 def _clause_start(text: str, start: int, verb: int) -> int:
     """Where the clause of the act verb begins: after the last subordinating conjunction
-    before it ("… failed after X vetoed": X's act, not the sentence subject's)."""
-    found = list(_SUBORDINATE.finditer(text, start, verb))
-    return found[-1].end() if found else start
+    before it and its white space ("… failed after X vetoed": X's act, not the sentence
+    subject's). Its words are looked up (an expression for them compiled slowly)."""
+    begin = start
+    for at, after, word in words(text, start, verb):
+        if (
+            word in _SUBORDINATING
+            and (at == 0 or not word_char(text[at - 1]))
+            and after < verb
+            and text[after].isspace()
+        ):
+            begin = past_space(text, after, verb)
+    return begin
 
 
 def _body(context: Context, unit: Sentence) -> str | None:

@@ -130,3 +130,21 @@ def test_a_surname_is_what_the_expression_matched_whole(word: str) -> None:
 
     expected = re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", word) is not None
     assert _surname_like(word) == expected
+
+
+@settings(deadline=None, max_examples=500)
+@given(
+    st.lists(st.sampled_from(["as", "although", "though", "after", " ", "\n", "x", "_", ",", "é"])),
+    st.data(),
+)
+def test_a_clause_begins_where_the_expression_found_its_last_conjunction(
+    pieces: list[str], data: st.DataObject
+) -> None:
+    from dprktrack.suggest.acting import _clause_start
+
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    verb = data.draw(st.integers(start, len(text)))
+    conjunction = r"\b(?:after|when|because|since|before|once|until|unless|though|although|as)\s+"
+    found = list(re.compile(conjunction).finditer(text, start, verb))
+    assert _clause_start(text, start, verb) == (found[-1].end() if found else start)
