@@ -328,12 +328,3 @@ def subject_like(text: str, mention: Mention) -> bool:
     while before and before[-1].lower() in ("the", "a", "an"):
         before.pop()
     return not (before and before[-1].lower() in _PREPOSITIONS)
-
-
-def speaker_before(text: str, found: list[Mention], start: int, cue: int) -> Mention | None:
-    """The subject of a reporting verb at `cue`: the first subject-like mention of the
-    clause before it (an actor's own phrase preferred over an unknown name)."""
-    candidates = [m for m in found if start <= m.start and m.end <= cue and subject_like(text, m)]
-    known = [m for m in candidates if m.actor is not None]
-    chosen = known or candidates
-    return chosen[0] if chosen else None
